@@ -1,0 +1,115 @@
+package thesiswatch.common;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads settings from environment variables (or any map standing in for them, as tests and the
+ * demo do), each with a named default. A bad value fails at start with a message that names the
+ * variable and what it allows.
+ */
+public final class Env {
+
+  private final Map<String, String> variables;
+
+  /** Settings from {@code variables}; unset and blank variables take their defaults. */
+  public Env(Map<String, String> variables) {
+    this.variables = Map.copyOf(variables);
+  }
+
+  /** Settings from this process's environment. */
+  public static Env system() {
+    return new Env(System.getenv());
+  }
+
+  /** The raw value of {@code name}, or {@code fallback} when unset or blank. */
+  public String string(String name, String fallback) {
+    String value = variables.get(name);
+    return value == null || value.isBlank() ? fallback : value.strip();
+  }
+
+  /** An integer in {@code [min, max]}. */
+  public int integer(String name, int fallback, int min, int max) {
+    String value = string(name, null);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed >= min && parsed <= max) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the message below
+    }
+    throw invalid(name, value, "an integer from " + min + " to " + max);
+  }
+
+  /** A duration such as {@code 30s}, {@code 15m}, {@code 2h} or ISO-8601 {@code PT15M}, at least {@code min}. */
+  public Duration duration(String name, Duration fallback, Duration min) {
+    String value = string(name, null);
+    if (value == null) {
+      return fallback;
+    }
+    Duration parsed = parseDuration(value);
+    if (parsed == null || parsed.compareTo(min) < 0) {
+      throw invalid(name, value, "a duration of at least " + min.toMillis() + "ms, such as 500ms, 30s, 15m, 2h or PT15M");
+    }
+    return parsed;
+  }
+
+  /** {@code true}/{@code false} (also {@code 1}/{@code 0}, {@code yes}/{@code no}). */
+  public boolean bool(String name, boolean fallback) {
+    String value = string(name, null);
+    if (value == null) {
+      return fallback;
+    }
+    switch (value.toLowerCase(Locale.ROOT)) {
+      case "true", "1", "yes":
+        return true;
+      case "false", "0", "no":
+        return false;
+      default:
+        throw invalid(name, value, "true or false");
+    }
+  }
+
+  /** A filesystem path. */
+  public Path path(String name, String fallback) {
+    return Path.of(string(name, fallback));
+  }
+
+  /**
+   * Parses {@code 250ms}, {@code 30s}, {@code 15m}, {@code 2h}, {@code 7d} or ISO-8601; null when
+   * it is none of these.
+   */
+  public static Duration parseDuration(String text) {
+    String value = text.strip().toLowerCase(Locale.ROOT);
+    try {
+      if (value.startsWith("p")) {
+        return Duration.parse(value.toUpperCase(Locale.ROOT));
+      }
+      if (value.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+      }
+      long amount = Long.parseLong(value.substring(0, value.length() - 1));
+      return switch (value.charAt(value.length() - 1)) {
+        case 's' -> Duration.ofSeconds(amount);
+        case 'm' -> Duration.ofMinutes(amount);
+        case 'h' -> Duration.ofHours(amount);
+        case 'd' -> Duration.ofDays(amount);
+        default -> null;
+      };
+    } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+      return null;
+    }
+  }
+
+  private static IllegalArgumentException invalid(String name, String value, String allowed) {
+    return new IllegalArgumentException(
+        "invalid setting " + name + "='" + value + "': expected " + allowed);
+  }
+}

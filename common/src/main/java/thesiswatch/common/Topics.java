@@ -1,0 +1,47 @@
+package thesiswatch.common;
+
+/**
+ * The Kafka topics of the pipeline. Names are contracts; each can be renamed by its variable.
+ *
+ * @param articles ingest → classifier ({@code TOPIC_ARTICLES}, default {@code articles})
+ * @param tagged classifier → dashboard ({@code TOPIC_TAGGED}, default {@code articles.tagged})
+ * @param feedState compacted per-feed fetch state of ingest ({@code TOPIC_FEED_STATE}, default {@code feed-state})
+ * @param alerts spike alerts from the dashboard ({@code TOPIC_ALERTS}, default {@code theme-alerts})
+ */
+public record Topics(String articles, String tagged, String feedState, String alerts) {
+
+  /** Default name of the articles topic. */
+  public static final String ARTICLES = "articles";
+  /** Default name of the tagged articles topic. */
+  public static final String TAGGED = "articles.tagged";
+  /** Default name of the feed state topic. */
+  public static final String FEED_STATE = "feed-state";
+  /** Default name of the alerts topic. */
+  public static final String ALERTS = "theme-alerts";
+  /** Suffix of a topic's dead-letter topic. */
+  public static final String DLQ_SUFFIX = ".dlq";
+
+  /** The default names. */
+  public static final Topics DEFAULTS = new Topics(ARTICLES, TAGGED, FEED_STATE, ALERTS);
+
+  public Topics {
+    Article.requireText(articles, "articles topic");
+    Article.requireText(tagged, "tagged topic");
+    Article.requireText(feedState, "feed state topic");
+    Article.requireText(alerts, "alerts topic");
+  }
+
+  /** Topic names from {@code env}. */
+  public static Topics from(Env env) {
+    return new Topics(
+        env.string("TOPIC_ARTICLES", ARTICLES),
+        env.string("TOPIC_TAGGED", TAGGED),
+        env.string("TOPIC_FEED_STATE", FEED_STATE),
+        env.string("TOPIC_ALERTS", ALERTS));
+  }
+
+  /** The dead-letter topic of {@code topic}. */
+  public static String dlq(String topic) {
+    return topic + DLQ_SUFFIX;
+  }
+}

@@ -1,0 +1,39 @@
+package thesiswatch.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EnvTest {
+
+  @Test
+  void unsetOrBlankVariablesTakeTheirDefaults() {
+    Env env = new Env(Map.of("BLANK", "  "));
+    assertThat(env.string("BLANK", "d")).isEqualTo("d");
+    assertThat(env.integer("MISSING", 7, 1, 10)).isEqualTo(7);
+    assertThat(Topics.from(env)).isEqualTo(Topics.DEFAULTS);
+  }
+
+  @Test
+  void badValuesNameTheVariableAndWhatItAllows() {
+    Env env = new Env(Map.of("PORT", "80a", "POLL", "soon", "FLAG", "maybe"));
+    assertThatThrownBy(() -> env.integer("PORT", 8080, 1, 65535))
+        .hasMessage("invalid setting PORT='80a': expected an integer from 1 to 65535");
+    assertThatThrownBy(() -> env.duration("POLL", Duration.ofMinutes(15), Duration.ofSeconds(1)))
+        .hasMessageStartingWith("invalid setting POLL='soon': expected a duration of at least 1000ms");
+    assertThatThrownBy(() -> env.bool("FLAG", false))
+        .hasMessage("invalid setting FLAG='maybe': expected true or false");
+  }
+
+  @Test
+  void durationsReadTheUsualShortForms() {
+    assertThat(Env.parseDuration("250ms")).isEqualTo(Duration.ofMillis(250));
+    assertThat(Env.parseDuration("15m")).isEqualTo(Duration.ofMinutes(15));
+    assertThat(Env.parseDuration("7d")).isEqualTo(Duration.ofDays(7));
+    assertThat(Env.parseDuration("PT2H")).isEqualTo(Duration.ofHours(2));
+    assertThat(Env.parseDuration("x")).isNull();
+  }
+}
