@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * Reads settings from environment variables (or any map standing in for them, as tests and the
@@ -14,10 +15,20 @@ import java.util.Map;
 public final class Env {
 
   private final Map<String, String> variables;
+  /** Every variable asked for, with its default as text: what the README's table and the compose check read. */
+  private final Map<String, String> requested = new ConcurrentSkipListMap<>();
 
   /** Settings from {@code variables}; unset and blank variables take their defaults. */
   public Env(Map<String, String> variables) {
     this.variables = Map.copyOf(variables);
+  }
+
+  /**
+   * The variables read so far, each with its default as text (empty when there is none): after a
+   * service's config has been built, exactly the settings that service reads.
+   */
+  public Map<String, String> requested() {
+    return Map.copyOf(requested);
   }
 
   /** Settings from this process's environment. */
@@ -27,13 +38,15 @@ public final class Env {
 
   /** The raw value of {@code name}, or {@code fallback} when unset or blank. */
   public String string(String name, String fallback) {
+    requested.putIfAbsent(name, fallback == null ? "" : fallback);
     String value = variables.get(name);
     return value == null || value.isBlank() ? fallback : value.strip();
   }
 
   /** An integer in {@code [min, max]}. */
   public int integer(String name, int fallback, int min, int max) {
-    String value = string(name, null);
+    requested.put(name, String.valueOf(fallback));
+    String value = raw(name);
     if (value == null) {
       return fallback;
     }
@@ -50,7 +63,8 @@ public final class Env {
 
   /** A duration such as {@code 30s}, {@code 15m}, {@code 2h} or ISO-8601 {@code PT15M}, at least {@code min}. */
   public Duration duration(String name, Duration fallback, Duration min) {
-    String value = string(name, null);
+    requested.put(name, format(fallback));
+    String value = raw(name);
     if (value == null) {
       return fallback;
     }
@@ -63,7 +77,8 @@ public final class Env {
 
   /** {@code true}/{@code false} (also {@code 1}/{@code 0}, {@code yes}/{@code no}). */
   public boolean bool(String name, boolean fallback) {
-    String value = string(name, null);
+    requested.put(name, String.valueOf(fallback));
+    String value = raw(name);
     if (value == null) {
       return fallback;
     }
@@ -80,6 +95,29 @@ public final class Env {
   /** A filesystem path. */
   public Path path(String name, String fallback) {
     return Path.of(string(name, fallback));
+  }
+
+  private String raw(String name) {
+    String value = variables.get(name);
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  /** {@code duration} in the shortest of the forms {@link #parseDuration} reads, e.g. {@code 15m}. */
+  public static String format(Duration duration) {
+    long millis = duration.toMillis();
+    if (millis % 86_400_000 == 0 && millis > 0) {
+      return millis / 86_400_000 + "d";
+    }
+    if (millis % 3_600_000 == 0 && millis > 0) {
+      return millis / 3_600_000 + "h";
+    }
+    if (millis % 60_000 == 0 && millis > 0) {
+      return millis / 60_000 + "m";
+    }
+    if (millis % 1000 == 0) {
+      return millis / 1000 + "s";
+    }
+    return millis + "ms";
   }
 
   /**

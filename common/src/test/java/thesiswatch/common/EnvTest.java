@@ -36,4 +36,21 @@ class EnvTest {
     assertThat(Env.parseDuration("PT2H")).isEqualTo(Duration.ofHours(2));
     assertThat(Env.parseDuration("x")).isNull();
   }
+
+  @Test
+  void remembersEveryVariableAskedForWithItsDefault() {
+    Env env = new Env(Map.of());
+    env.integer("DASHBOARD_PORT", 8080, 0, 65535);
+    env.duration("INGEST_POLL_INTERVAL", Duration.ofMinutes(15), Duration.ofSeconds(1));
+    env.bool("FLAG", false);
+    Topics.from(env);
+    assertThat(env.requested())
+        .containsEntry("DASHBOARD_PORT", "8080")
+        .containsEntry("INGEST_POLL_INTERVAL", "15m")
+        .containsEntry("FLAG", "false")
+        .containsEntry("TOPIC_TAGGED", "articles.tagged")
+        .hasSize(7);
+    assertThat(Env.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
+    assertThat(Env.format(Duration.ofDays(14))).isEqualTo("14d");
+  }
 }
