@@ -1,0 +1,35 @@
+# thesiswatch: one image, three services. `docker compose` runs it as ingest, classifier and dashboard.
+
+# --- build: the Maven wrapper's Maven, with the dependency download cached in its own layer ---
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+COPY common/pom.xml common/
+COPY broker/pom.xml broker/
+COPY ingest/pom.xml ingest/
+COPY classifier/pom.xml classifier/
+COPY dashboard/pom.xml dashboard/
+COPY cli/pom.xml cli/
+COPY common/src common/src
+COPY broker/src broker/src
+COPY ingest/src ingest/src
+COPY classifier/src classifier/src
+COPY dashboard/src dashboard/src
+COPY cli/src cli/src
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -DskipTests package
+
+# --- run: a slim JRE, a non-root user, the CLI as entry point ---
+FROM eclipse-temurin:17-jre
+RUN groupadd --system --gid 10001 thesiswatch \
+ && useradd --system --uid 10001 --gid thesiswatch --home-dir /app --shell /usr/sbin/nologin thesiswatch \
+ && mkdir -p /data && chown thesiswatch:thesiswatch /data
+WORKDIR /app
+COPY --from=build /src/cli/target/thesiswatch.jar /app/thesiswatch.jar
+COPY seeds /app/seeds
+ENV THESISWATCH_HOME=/app \
+    DASHBOARD_INDEX_DIR=/data/dashboard \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+USER thesiswatch
+ENTRYPOINT ["java", "-jar", "/app/thesiswatch.jar"]
+CMD ["--help"]

@@ -1,0 +1,44 @@
+package thesiswatch.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import thesiswatch.classifier.ClassifyLines;
+
+/** {@code thesiswatch classify}: headlines on stdin, one JSON line of themes per input line on stdout. */
+@Command(
+    name = "classify",
+    description = "Tag headlines from stdin (JSON objects with title/summary/lang/id, or plain text) with the essay's themes.")
+final class ClassifyCommand implements Callable<Integer> {
+
+  @Option(names = "--themes", paramLabel = "FILE", description = "Themes file (default: $THEMES_FILE or seeds/themes.yml).")
+  Path themes;
+
+  @Option(names = "--explain", description = "Add the matching queries and highlighted snippets.")
+  boolean explain;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Path file = themes != null ? themes : Path.of(Home.seedFile("THEMES_FILE", "themes.yml"));
+    ClassifyLines classifier = new ClassifyLines(file, explain);
+    PrintWriter out = spec.commandLine().getOut();
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        if (!line.isBlank()) {
+          out.println(classifier.classify(line));
+          out.flush();
+        }
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,106 @@
+package thesiswatch.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import thesiswatch.common.Env;
+import thesiswatch.common.Json;
+
+/** {@code thesiswatch query}: the dashboard's search from a terminal. */
+@Command(name = "query", description = "Search tagged articles on a running dashboard.")
+final class QueryCommand implements Callable<Integer> {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  @Parameters(arity = "0..1", paramLabel = "QUERY", description = "Search words (simple query syntax: \"phrases\", -exclude, a|b).")
+  String query;
+
+  @Option(names = "--theme", description = "Only articles tagged with this theme id.")
+  String theme;
+
+  @Option(names = "--since", paramLabel = "DURATION", description = "Only articles newer than this, e.g. 7d, 12h.")
+  String since;
+
+  @Option(names = "--limit", defaultValue = "20", description = "At most this many results (default ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--json", description = "Print the API's JSON instead of a table.")
+  boolean json;
+
+  @Option(names = "--url", defaultValue = "http://localhost:8080", description = "Dashboard address (default ${DEFAULT-VALUE}).")
+  String url;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    if (query != null) {
+      parameters.put("q", query);
+    }
+    if (theme != null) {
+      parameters.put("theme", theme);
+    }
+    if (since != null) {
+      Duration window = Env.parseDuration(since);
+      if (window == null || window.isNegative()) {
+        throw new IllegalArgumentException("--since '" + since + "' is not a duration such as 7d, 12h or 30m");
+      }
+      parameters.put("from", Instant.now().minus(window).toString());
+    }
+    parameters.put("limit", String.valueOf(limit));
+    StringJoiner queryString = new StringJoiner("&");
+    parameters.forEach((name, value) -> queryString.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+    URI uri = URI.create(url.replaceAll("/+$", "") + "/api/articles?" + queryString);
+
+    HttpResponse<String> response;
+    try {
+      response =
+          HttpClient.newBuilder().connectTimeout(TIMEOUT).build()
+              .send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (ConnectException e) {
+      throw new IOException("no dashboard answers at " + url + " (start one with ./thesiswatch demo, or pass --url)", e);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    JsonNode body = Json.MAPPER.readTree(response.body());
+    if (response.statusCode() != 200) {
+      spec.commandLine().getErr().println(
+          "query refused (" + response.statusCode() + "): " + body.path("error").asText() + ": " + body.path("detail").asText());
+      return 2;
+    }
+    if (json) {
+      out.println(response.body());
+      return 0;
+    }
+    for (JsonNode article : body.path("articles")) {
+      StringJoiner themes = new StringJoiner(",");
+      article.path("themes").forEach(match -> themes.add(match.path("id").asText()));
+      String published = article.path("published").asText("");
+      out.printf("%-10s  %-28s  %s%n    %s%n",
+          published.length() >= 10 ? published.substring(0, 10) : published,
+          "[" + themes + "]",
+          article.path("title").asText(),
+          article.path("link").asText(""));
+    }
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,196 @@
+package thesiswatch.cli.demo;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import thesiswatch.broker.EmbeddedKafkaBroker;
+import thesiswatch.cli.ops.JvmMetrics;
+import thesiswatch.classifier.ClassifierConfig;
+import thesiswatch.classifier.ClassifierService;
+import thesiswatch.common.Env;
+import thesiswatch.common.FeedState;
+import thesiswatch.common.PortInUseException;
+import thesiswatch.common.TopicLayout;
+import thesiswatch.common.Topics;
+import thesiswatch.dashboard.DashboardConfig;
+import thesiswatch.dashboard.DashboardService;
+import thesiswatch.ingest.IngestConfig;
+import thesiswatch.ingest.IngestService;
+
+/**
+ * The embedded default: a real Kafka broker, the three services and the sample feed server in
+ * one JVM, all state under one data directory so that a second run resumes where the first
+ * stopped. Closing stops everything in reverse order of start.
+ */
+public final class Demo implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
+  private static final String STATE_FILE = "demo.properties";
+  private static final String SAMPLE_PORT_KEY = "samples.port";
+
+  /**
+   * How to run the demo.
+   *
+   * @param dataDir where the broker, the index and the demo's own state live
+   * @param port dashboard port
+   * @param kafkaPort Kafka client port
+   * @param offline sample feeds only
+   * @param seedsDir the {@code seeds/} directory (themes, feeds, samples)
+   */
+  public record Options(Path dataDir, int port, int kafkaPort, boolean offline, Path seedsDir) {}
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private IngestService ingest;
+  private int dashboardPort;
+  private int kafkaPort;
+  private boolean closed;
+
+  private Demo() {}
+
+  /**
+   * Starts everything; on any failure, stops what had started and rethrows.
+   *
+   * @throws PortInUseException when the dashboard or Kafka port is taken
+   * @throws IllegalStateException when another demo holds the data directory
+   */
+  public static Demo start(Options options) {
+    Demo demo = new Demo();
+    try {
+      demo.startAll(options);
+      return demo;
+    } catch (RuntimeException e) {
+      demo.close();
+      throw e;
+    }
+  }
+
+  private void startAll(Options options) {
+    Path data = options.dataDir().toAbsolutePath().normalize();
+    started.push(DataDirLock.acquire(data));
+    requireFree(options.port(), "the dashboard", "--port");
+    requireFree(options.kafkaPort(), "Kafka", "--kafka-port");
+
+    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(data.resolve("kafka"), options.kafkaPort());
+    started.push(broker);
+    kafkaPort = broker.port();
+    Topics topics = Topics.DEFAULTS;
+    TopicLayout.ensure(broker.bootstrapServers(), topics, (short) 1);
+
+    Properties state = readState(data);
+    SampleFeedServer samples =
+        SampleFeedServer.start(options.seedsDir().resolve("samples"), Integer.parseInt(state.getProperty(SAMPLE_PORT_KEY, "0")));
+    started.push(samples);
+    state.setProperty(SAMPLE_PORT_KEY, String.valueOf(samples.port()));
+    writeState(data, state);
+    Path feeds =
+        DemoFeedList.write(
+            data.resolve("demo-feeds.opml"), samples.feedUrls(), options.offline() ? null : options.seedsDir().resolve("feeds.opml"));
+
+    Map<String, String> variables = new HashMap<>(System.getenv());
+    variables.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+    variables.put("THEMES_FILE", options.seedsDir().resolve("themes.yml").toString());
+    variables.put("FEEDS_FILE", feeds.toString());
+    // The sample server is on loopback, which the SSRF guard refuses unless allow-listed.
+    variables.put("INGEST_ALLOW_PRIVATE", SampleFeedServer.HOST + ":" + samples.port());
+    variables.put("INGEST_STARTUP_SPREAD", "2s");
+    variables.put("CLASSIFIER_TRANSACTIONAL_ID", "classifier-demo");
+    variables.put("DASHBOARD_PORT", String.valueOf(options.port()));
+    variables.put("DASHBOARD_HOST", "127.0.0.1");
+    variables.put("DASHBOARD_INDEX_DIR", data.resolve("dashboard").toString());
+    Env env = new Env(variables);
+
+    // One registry: the dashboard's /metrics shows all three services of this JVM.
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    JvmMetrics.bindTo(registry);
+    DashboardService dashboard = new DashboardService(DashboardConfig.from(env), registry);
+    dashboard.start();
+    started.push(dashboard);
+    dashboardPort = dashboard.port();
+    ClassifierService classifier = new ClassifierService(ClassifierConfig.from(env), registry);
+    classifier.start();
+    started.push(classifier);
+    ingest = new IngestService(IngestConfig.from(env), registry);
+    ingest.start();
+    started.push(ingest);
+  }
+
+  /** The dashboard's port. */
+  public int dashboardPort() {
+    return dashboardPort;
+  }
+
+  /** Ingest's view of every feed: status, last success, last error. */
+  public List<FeedState> feeds() {
+    return ingest.feeds();
+  }
+
+  /** Kafka's client port. */
+  public int kafkaPort() {
+    return kafkaPort;
+  }
+
+  /** Stops everything that started, newest first; safe to call twice. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    while (!started.isEmpty()) {
+      AutoCloseable part = started.pop();
+      try {
+        part.close();
+      } catch (Exception e) {
+        LOG.error("error while stopping {}", part.getClass().getSimpleName(), e);
+      }
+    }
+  }
+
+  private static void requireFree(int port, String what, String option) {
+    if (port == 0) {
+      return;
+    }
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(port));
+    } catch (IOException e) {
+      throw new PortInUseException(port, what + " (choose another with " + option + ")");
+    }
+  }
+
+  private static Properties readState(Path data) {
+    Properties state = new Properties();
+    Path file = data.resolve(STATE_FILE);
+    if (Files.exists(file)) {
+      try (InputStream in = Files.newInputStream(file)) {
+        state.load(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file, e);
+      }
+    }
+    return state;
+  }
+
+  private static void writeState(Path data, Properties state) {
+    try (OutputStream out = Files.newOutputStream(data.resolve(STATE_FILE))) {
+      state.store(out, "thesiswatch demo state: the sample server keeps its port so feed URLs stay stable");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + data.resolve(STATE_FILE), e);
+    }
+  }
+}

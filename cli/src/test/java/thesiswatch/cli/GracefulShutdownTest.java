@@ -1,0 +1,141 @@
+package thesiswatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+import thesiswatch.broker.TestKafka;
+import thesiswatch.common.Article;
+import thesiswatch.common.ArticleIds;
+import thesiswatch.common.Json;
+
+/**
+ * SIGTERM to the classifier, run as docker compose runs it ({@code thesiswatch classifier} in its
+ * own JVM), while articles stream in: it stops within a bounded time, and after a restart every
+ * article is in {@code articles.tagged} exactly once under {@code read_committed}.
+ */
+@EnabledOnOs({OS.LINUX, OS.MAC}) // Process.destroy() is SIGTERM there
+class GracefulShutdownTest {
+
+  private static final int ARTICLES = 3000;
+  private static final Path THEMES = Path.of("..", "seeds", "themes.yml").toAbsolutePath().normalize();
+  private static TestKafka kafka;
+
+  @TempDir Path work;
+
+  @BeforeAll
+  static void startBroker() {
+    kafka = TestKafka.start();
+  }
+
+  @AfterAll
+  static void stopBroker() throws Exception {
+    kafka.close();
+  }
+
+  @Test
+  void sigtermMidStreamThenRestartTagsEveryArticleExactlyOnce() throws Exception {
+    Process first = classifier("first");
+    try (KafkaProducer<String, byte[]> producer = producer()) {
+      for (int i = 0; i < ARTICLES; i++) {
+        Article article = article(i);
+        producer.send(new ProducerRecord<>("articles", article.id(), Json.bytes(article)));
+        if (i == ARTICLES / 2) {
+          producer.flush();
+          awaitTagged(1); // the classifier is mid-stream
+          first.destroy(); // SIGTERM
+        }
+      }
+    }
+    assertThat(first.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s of SIGTERM").isTrue();
+    assertThat(first.exitValue()).as("exit status after SIGTERM").isIn(0, 143);
+
+    Process second = classifier("second");
+    try {
+      List<String> keys = awaitTagged(ARTICLES);
+      assertThat(keys).hasSize(ARTICLES).doesNotHaveDuplicates();
+    } finally {
+      second.destroy();
+      second.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private Process classifier(String name) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "classifier");
+    Map<String, String> env = builder.environment();
+    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    env.put("THEMES_FILE", THEMES.toString());
+    env.put("CLASSIFIER_TRANSACTIONAL_ID", "classifier-graceful");
+    env.put("CLASSIFIER_OPS_PORT", "0");
+    builder.redirectErrorStream(true).redirectOutput(work.resolve(name + ".log").toFile());
+    return builder.start();
+  }
+
+  private static Article article(int i) {
+    String link = "https://bench.example/a/" + i;
+    String title = i % 3 == 0 ? "Tech firm lays off " + i + " workers as AI takes over support" : "City opens new park number " + i;
+    return new Article(Article.SCHEMA_VERSION, ArticleIds.idFor(link, null, title, null), null, title, link, "",
+        Instant.parse("2025-02-10T00:00:00Z").plusSeconds(i), Instant.now(), "en", "https://bench.example/feed", "Bench", List.of());
+  }
+
+  private static KafkaProducer<String, byte[]> producer() {
+    return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+        new StringSerializer(), new ByteArraySerializer());
+  }
+
+  /** Waits until at least {@code count} tagged records are committed, then returns all their keys. */
+  private static List<String> awaitTagged(int count) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    List<String> keys = tagged();
+    while (keys.size() < count && Instant.now().isBefore(deadline)) {
+      Thread.sleep(500);
+      keys = tagged();
+    }
+    return keys;
+  }
+
+  private static List<String> tagged() {
+    List<String> keys = new ArrayList<>();
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor("articles.tagged").stream()
+          .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+          keys.add(record.key());
+        }
+      }
+    }
+    return keys;
+  }
+}

@@ -1,0 +1,209 @@
+package thesiswatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import thesiswatch.broker.TestKafka;
+import thesiswatch.classifier.ClassifierConfig;
+import thesiswatch.classifier.ClassifierService;
+import thesiswatch.common.Env;
+import thesiswatch.common.Json;
+import thesiswatch.dashboard.DashboardConfig;
+import thesiswatch.dashboard.DashboardService;
+import thesiswatch.ingest.IngestConfig;
+import thesiswatch.ingest.IngestService;
+
+/**
+ * The whole pipeline on a real broker: a fixture feed served over loopback HTTP → ingest →
+ * {@code articles} → classifier → {@code articles.tagged} → dashboard → its JSON API.
+ */
+class PipelineEndToEndTest {
+
+  private static final Path SEEDS = Path.of("..", "seeds").toAbsolutePath().normalize();
+  private static final String FIXTURE = "fixture-e2e.xml";
+  private static final String NIMBUS = "Nimbus Cloud lays off 1,200 workers, citing AI efficiency gains";
+  private static final int FIXTURE_ITEMS = 6;
+  private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+  private static TestKafka kafka;
+  private static HttpServer feedServer;
+  private static final AtomicInteger feedRequests = new AtomicInteger();
+
+  @TempDir static Path work;
+
+  @BeforeAll
+  static void startBrokerAndFeedServer() throws IOException {
+    kafka = TestKafka.start();
+    byte[] feed = Files.readAllBytes(SEEDS.resolve("samples").resolve(FIXTURE));
+    feedServer = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 8);
+    feedServer.createContext("/" + FIXTURE, exchange -> {
+      feedRequests.incrementAndGet();
+      try (exchange; OutputStream out = exchange.getResponseBody()) {
+        exchange.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
+        exchange.sendResponseHeaders(200, feed.length);
+        out.write(feed);
+      }
+    });
+    feedServer.start();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    feedServer.stop(0);
+    kafka.close();
+  }
+
+  @Test
+  void aLayoffsHeadlineFlowsFromAFeedToTheDashboardAndARestartedIngestPublishesNoDuplicate() throws Exception {
+    Env env = environment();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    try (DashboardService dashboard = new DashboardService(DashboardConfig.from(env), registry);
+        ClassifierService classifier = new ClassifierService(ClassifierConfig.from(env), registry)) {
+      dashboard.start();
+      classifier.start();
+      String api = "http://127.0.0.1:" + dashboard.port();
+
+      try (IngestService ingest = new IngestService(IngestConfig.from(env), registry)) {
+        ingest.start();
+        JsonNode layoffs = await(() -> get(api + "/api/articles?theme=layoffs&limit=50"),
+            body -> titles(body).contains(NIMBUS));
+        assertThat(titles(layoffs)).contains(NIMBUS, "星云科技宣布裁员15%，称人工智能提升效率");
+      }
+      assertThat(articleKeys()).hasSize(FIXTURE_ITEMS).doesNotHaveDuplicates();
+
+      // Every article is tagged and indexed, tagged with a theme or not, so shares have a denominator.
+      JsonNode trends = await(() -> get(api + "/api/trends?theme=layoffs&interval=day"),
+          body -> sum(body, "total") == FIXTURE_ITEMS);
+      assertThat(sum(trends, "count")).isEqualTo(2);
+
+      // A restarted ingest resumes from feed-state: it fetches the feed again and publishes nothing.
+      int requestsBefore = feedRequests.get();
+      Instant restarted = Instant.now();
+      try (IngestService ingest = new IngestService(IngestConfig.from(env), registry)) {
+        ingest.start();
+        await(ingest::feeds, feeds -> feeds.stream().anyMatch(feed ->
+            feed.lastSuccess() != null && feed.lastSuccess().isAfter(restarted)));
+      }
+      assertThat(feedRequests.get()).isGreaterThan(requestsBefore);
+      assertThat(articleKeys()).hasSize(FIXTURE_ITEMS).doesNotHaveDuplicates();
+      assertThat(sum(get(api + "/api/trends?theme=layoffs&interval=day"), "total")).isEqualTo(FIXTURE_ITEMS);
+    }
+  }
+
+  private static Env environment() throws IOException {
+    Path opml = work.resolve("feeds.opml");
+    String url = "http://127.0.0.1:" + feedServer.getAddress().getPort() + "/" + FIXTURE;
+    Files.writeString(opml, """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <opml version="2.0"><head><title>e2e</title></head><body>
+          <outline type="rss" text="Labour Wire" xmlUrl="%s" language="en"/>
+        </body></opml>
+        """.formatted(url), StandardCharsets.UTF_8);
+    Map<String, String> variables = new HashMap<>();
+    variables.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    variables.put("FEEDS_FILE", opml.toString());
+    variables.put("INGEST_ALLOW_PRIVATE", "127.0.0.1:" + feedServer.getAddress().getPort());
+    variables.put("INGEST_STARTUP_SPREAD", "1s");
+    variables.put("THEMES_FILE", SEEDS.resolve("themes.yml").toString());
+    variables.put("CLASSIFIER_TRANSACTIONAL_ID", "classifier-e2e");
+    variables.put("DASHBOARD_PORT", "0");
+    variables.put("DASHBOARD_HOST", "127.0.0.1");
+    variables.put("DASHBOARD_INDEX_DIR", work.resolve("index").toString());
+    return new Env(variables);
+  }
+
+  /** Keys of every committed record in {@code articles}, duplicates included. */
+  private static List<String> articleKeys() {
+    List<String> keys = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new StringDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor("articles").stream()
+          .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+          keys.add(record.key());
+        }
+      }
+    }
+    return keys;
+  }
+
+  private static JsonNode get(String url) {
+    try {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      assertThat(response.statusCode()).as("GET %s → %s", url, response.body()).isEqualTo(200);
+      return Json.MAPPER.readTree(response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException("GET " + url + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<String> titles(JsonNode body) {
+    List<String> titles = new ArrayList<>();
+    body.path("articles").forEach(article -> titles.add(article.path("title").asText()));
+    return titles;
+  }
+
+  private static long sum(JsonNode trends, String field) {
+    long total = 0;
+    for (JsonNode bucket : trends.path("buckets")) {
+      total += bucket.path(field).asLong();
+    }
+    return total;
+  }
+
+  /** Polls {@code probe} until {@code done} holds, failing with the last value after {@link #PATIENCE}. */
+  private static <T> T await(Supplier<T> probe, Predicate<T> done) throws InterruptedException {
+    Instant deadline = Instant.now().plus(PATIENCE);
+    T value = probe.get();
+    while (!done.test(value)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("still not there after " + PATIENCE + ": " + value);
+      }
+      Thread.sleep(250);
+      value = probe.get();
+    }
+    return value;
+  }
+}
