@@ -13,18 +13,24 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.JDOMException;
 import org.jdom2.Namespace;
+import org.jdom2.filter.Filters;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
 import thesiswatch.common.ArticleIds;
 import thesiswatch.common.Json;
 import thesiswatch.ingest.fault.FaultKind;
@@ -49,6 +55,12 @@ public final class FeedParser {
   /** Child elements holding an entry's date, most specific first. */
   private static final List<String> DATE_ELEMENTS =
       List.of("pubDate", "published", "issued", "date", "created", "updated", "modified");
+  /** Extension elements a title may hide in (Dublin Core, Media RSS). */
+  private static final Set<String> TITLE_ELEMENTS = Set.of("title");
+  /** Extension and legacy elements a summary may hide in (Dublin Core, iTunes, Media RSS, XHTML body, fullitem). */
+  private static final Set<String> SUMMARY_ELEMENTS =
+      Set.of("description", "summary", "abstract", "encoded", "body", "fullitem", "subtitle");
+  private static final Namespace RDF = Namespace.getNamespace("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
 
   private final int maxEntries;
 
@@ -164,12 +176,15 @@ public final class FeedParser {
       Instant fetched) {
     String base = element == null ? baseUrl : xmlBase(element, baseUrl);
     String title = content(entry.getTitleEx(), entry.getTitle(), MAX_TITLE_CHARS);
-    SyndContent description = entry.getDescription();
-    if ((description == null || description.getValue() == null || description.getValue().isBlank())
-        && !entry.getContents().isEmpty()) {
-      description = entry.getContents().get(0);
+    String base64Title = element == null ? null : base64Child(element, "title");
+    if (base64Title != null) {
+      title = Text.fromHtml(base64Title, MAX_TITLE_CHARS);
     }
-    String summary = description == null ? "" : content(description, description.getValue(), MAX_SUMMARY_CHARS);
+    if (title.isBlank() && element != null) {
+      // Extension titles (dc:title, media:title, possibly inside media:group) when the core one is missing.
+      title = Text.fromHtml(descendantHtml(element, TITLE_ELEMENTS), MAX_TITLE_CHARS);
+    }
+    String summary = summary(entry, element);
     String link = Text.safeLink(entry.getLink(), base);
     if (link == null) {
       for (SyndLink candidate : entry.getLinks()) {
@@ -181,11 +196,98 @@ public final class FeedParser {
         }
       }
     }
-    String guid = element == null ? entry.getUri() : childText(element, "guid", "id");
+    String guid = element == null ? entry.getUri() : guid(element, base);
     String rawDate = element == null ? null : firstChildText(element, DATE_ELEMENTS);
     Date romeDate = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
     Instant published = published(rawDate, romeDate, zone, fetched);
     return entry(guid, title, summary, link, rawDate, published, lang);
+  }
+
+  /**
+   * Summary: a base64 one decoded; in RSS with both description and a non-standard summary, the
+   * first in document order (as feedparser); else ROME's description, its first content, extensions.
+   */
+  private static String summary(SyndEntry entry, Element element) {
+    String base64 = element == null ? null : firstNonNull(base64Child(element, "summary"), base64Child(element, "content"));
+    if (base64 != null) {
+      return Text.fromHtml(base64, MAX_SUMMARY_CHARS);
+    }
+    if (element != null && !element.getName().equals("entry") && childText(element, "summary") != null) {
+      for (Element child : element.getChildren()) {
+        if ((child.getName().equals("description") || child.getName().equals("summary"))
+            && !child.getTextTrim().isEmpty()) {
+          return Text.fromHtml(child.getTextTrim(), MAX_SUMMARY_CHARS);
+        }
+      }
+    }
+    SyndContent description = entry.getDescription();
+    if ((description == null || description.getValue() == null || description.getValue().isBlank())
+        && !entry.getContents().isEmpty()) {
+      description = entry.getContents().get(0);
+    }
+    String summary = description == null ? "" : content(description, description.getValue(), MAX_SUMMARY_CHARS);
+    if (summary.isBlank() && element != null) {
+      summary = Text.fromHtml(descendantHtml(element, SUMMARY_ELEMENTS), MAX_SUMMARY_CHARS);
+    }
+    return summary;
+  }
+
+  /** The entry's own id: RSS guid, Atom id (relative ids resolved like links), RDF rdf:about. */
+  private static String guid(Element element, String base) {
+    String guid = childText(element, "guid");
+    if (guid != null) {
+      return guid;
+    }
+    String id = childText(element, "id");
+    if (id != null) {
+      return resolveRelative(id, base);
+    }
+    return element.getAttributeValue("about", RDF);
+  }
+
+  private static String resolveRelative(String id, String base) {
+    if (base == null || !(id.startsWith("/") || id.startsWith("./") || id.startsWith("../"))) {
+      return id;
+    }
+    try {
+      return new URI(base).resolve(new URI(id)).toString();
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return id;
+    }
+  }
+
+  /** A child the feed base64-encoded (Atom 0.3 {@code mode="base64"}, or a binary media type), decoded. */
+  private static String base64Child(Element element, String name) {
+    for (Element child : element.getChildren()) {
+      if (!child.getName().equals(name)) {
+        continue;
+      }
+      String type = child.getAttributeValue("type", "");
+      boolean binary = type.contains("/") && !type.startsWith("text/") && !type.contains("xml");
+      if ("base64".equals(child.getAttributeValue("mode")) || binary) {
+        try {
+          return new String(Base64.getMimeDecoder().decode(child.getTextTrim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+          return null;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The markup of the first descendant named one of {@code names} with content, or "". */
+  private static String descendantHtml(Element element, Set<String> names) {
+    for (Element child : element.getDescendants(Filters.element())) {
+      if (names.contains(child.getName())) {
+        String html = child.getChildren().isEmpty()
+            ? child.getText()
+            : new XMLOutputter(Format.getRawFormat()).outputString(child.getContent());
+        if (!html.isBlank()) {
+          return html;
+        }
+      }
+    }
+    return "";
   }
 
   private static FeedEntry entry(String guid, String title, String summary, String link, String rawDate,

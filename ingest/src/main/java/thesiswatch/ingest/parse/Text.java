@@ -2,12 +2,15 @@ package thesiswatch.ingest.parse;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.Charset;
 import java.util.Locale;
 import org.jsoup.Jsoup;
 import thesiswatch.common.ArticleIds;
 
 /** Plain text, safe links and language tags from feed values. */
 final class Text {
+
+  private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
   private Text() {}
 
@@ -30,7 +33,8 @@ final class Text {
     return cap(text.replaceAll("\\s+", " ").strip(), max);
   }
 
-  private static String cap(String text, int max) {
+  private static String cap(String raw, int max) {
+    String text = demoronize(raw);
     if (text.length() <= max) {
       return text;
     }
@@ -73,4 +77,26 @@ final class Text {
     return text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
         ? "zh" : null;
   }
+
+  /**
+   * Replaces C1 control characters (U+0080–U+009F) with the windows-1252 characters they stand
+   * for: feeds produced from Windows text often carry {@code U+0092} where they mean {@code ’}.
+   */
+  private static String demoronize(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80 && c <= 0x9F) {
+        if (out == null) {
+          out = new StringBuilder(text.length()).append(text, 0, i);
+        }
+        String mapped = new String(new byte[] {(byte) c}, WINDOWS_1252);
+        out.append(mapped.charAt(0) == '\uFFFD' ? c : mapped.charAt(0));
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
 }

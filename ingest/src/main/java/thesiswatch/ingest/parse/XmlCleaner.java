@@ -42,7 +42,8 @@ final class XmlCleaner {
       throw new FeedFault(FaultKind.NOT_A_FEED, "parse: an HTML page, not a feed");
     }
     Matcher doctype = DOCTYPE.matcher(xml);
-    if (doctype.find()) {
+    // Only a DOCTYPE in the prolog is one; "<!DOCTYPE" inside CDATA text is just text.
+    if (doctype.find() && doctype.start() < rootStart(xml)) {
       int end = xml.indexOf('>', doctype.end());
       int subset = xml.indexOf('[', doctype.end());
       if (end < 0 || (subset >= 0 && subset < end)) {
@@ -74,6 +75,35 @@ final class XmlCleaner {
     }
     entity.appendTail(out);
     return STRAY_AMPERSAND.matcher(out).replaceAll("&amp;");
+  }
+
+  /** Where the root element starts (after the prolog, comments and DOCTYPE), or the text's length. */
+  static int rootStart(String xml) {
+    int i = 0;
+    while (i < xml.length()) {
+      int lt = xml.indexOf('<', i);
+      if (lt < 0 || lt + 1 >= xml.length()) {
+        return xml.length();
+      }
+      if (xml.startsWith("<!--", lt)) {
+        int end = xml.indexOf("-->", lt);
+        i = end < 0 ? xml.length() : end + 3;
+      } else if (xml.startsWith("<!DOCTYPE", lt) || xml.startsWith("<!doctype", lt)) {
+        int subset = xml.indexOf('[', lt);
+        int close = xml.indexOf('>', lt);
+        if (subset >= 0 && close >= 0 && subset < close) {
+          int end = xml.indexOf("]>", subset);
+          close = end < 0 ? xml.length() : end + 1;
+        }
+        i = close < 0 ? xml.length() : close + 1;
+      } else if (xml.charAt(lt + 1) == '?' || xml.charAt(lt + 1) == '!') {
+        int close = xml.indexOf('>', lt);
+        i = close < 0 ? xml.length() : close + 1;
+      } else {
+        return lt;
+      }
+    }
+    return xml.length();
   }
 
   /** True when the first element is {@code <html>} or the DOCTYPE is HTML's. */
