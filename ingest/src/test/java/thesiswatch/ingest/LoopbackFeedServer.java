@@ -17,16 +17,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A feed server on 127.0.0.1 for tests: serves fixture files and custom handlers, counts requests
  * per path and the highest number of requests in flight at once.
  */
-final class LoopbackFeedServer implements AutoCloseable {
+public final class LoopbackFeedServer implements AutoCloseable {
 
   private final HttpServer server;
+  private final String host;
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
 
-  LoopbackFeedServer() {
+  public LoopbackFeedServer() {
+    this("127.0.0.1");
+  }
+
+  /** A server on the loopback address {@code host} (any of 127.0.0.0/8 on Linux). */
+  public LoopbackFeedServer(String host) {
+    this.host = host;
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), 0), 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -35,7 +42,7 @@ final class LoopbackFeedServer implements AutoCloseable {
   }
 
   /** Serves the classpath resource {@code /feeds/<name>} at {@code path} with {@code contentType}. */
-  LoopbackFeedServer file(String path, String name, String contentType) {
+  public LoopbackFeedServer file(String path, String name, String contentType) {
     byte[] body = resource(name);
     return handle(path, exchange -> {
       exchange.getResponseHeaders().set("Content-Type", contentType);
@@ -45,7 +52,7 @@ final class LoopbackFeedServer implements AutoCloseable {
   }
 
   /** Serves {@code path} with {@code handler}; the exchange is closed afterwards. */
-  LoopbackFeedServer handle(String path, HttpHandler handler) {
+  public LoopbackFeedServer handle(String path, HttpHandler handler) {
     requests.put(path, new AtomicInteger());
     server.createContext(path, exchange -> {
       requests.get(path).incrementAndGet();
@@ -62,7 +69,7 @@ final class LoopbackFeedServer implements AutoCloseable {
     return this;
   }
 
-  static byte[] resource(String name) {
+  public static byte[] resource(String name) {
     try (InputStream in = LoopbackFeedServer.class.getResourceAsStream("/feeds/" + name)) {
       if (in == null) {
         throw new IllegalArgumentException("no fixture /feeds/" + name);
@@ -73,7 +80,7 @@ final class LoopbackFeedServer implements AutoCloseable {
     }
   }
 
-  static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+  public static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
     if (contentType != null) {
       exchange.getResponseHeaders().set("Content-Type", contentType);
     }
@@ -83,20 +90,25 @@ final class LoopbackFeedServer implements AutoCloseable {
     }
   }
 
-  String url(String path) {
-    return "http://127.0.0.1:" + port() + path;
+  public String url(String path) {
+    return "http://" + host + ":" + port() + path;
   }
 
-  int port() {
+  /** {@code host:port}, as INGEST_ALLOW_PRIVATE takes it. */
+  public String hostPort() {
+    return host + ":" + port();
+  }
+
+  public int port() {
     return server.getAddress().getPort();
   }
 
-  int requests(String path) {
+  public int requests(String path) {
     AtomicInteger count = requests.get(path);
     return count == null ? 0 : count.get();
   }
 
-  int maxInFlight() {
+  public int maxInFlight() {
     return maxInFlight.get();
   }
 
