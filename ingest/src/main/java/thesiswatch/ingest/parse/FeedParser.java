@@ -185,7 +185,9 @@ public final class FeedParser {
       title = Text.fromHtml(descendantHtml(element, TITLE_ELEMENTS), MAX_TITLE_CHARS);
     }
     String summary = summary(entry, element);
-    String link = Text.safeLink(entry.getLink(), base);
+    // ROME falls back to the guid for an RSS item's link; a guid is a link only when absolute.
+    boolean guidAsLink = element != null && !element.getName().equals("entry") && childText(element, "link") == null;
+    String link = Text.safeLink(entry.getLink(), guidAsLink ? null : base);
     if (link == null) {
       for (SyndLink candidate : entry.getLinks()) {
         if (candidate.getRel() == null || candidate.getRel().equals("alternate")) {
