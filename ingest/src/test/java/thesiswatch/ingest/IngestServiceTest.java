@@ -57,6 +57,7 @@ class IngestServiceTest {
     kafka.close();
   }
 
+
   /** Fresh topics per test, so tests never see each other's records. */
   static Topics freshTopics() {
     String suffix = UUID.randomUUID().toString().substring(0, 8);

@@ -108,6 +108,11 @@ public final class LoopbackFeedServer implements AutoCloseable {
     return count == null ? 0 : count.get();
   }
 
+  /** Requests being served right now. */
+  public int inFlight() {
+    return inFlight.get();
+  }
+
   public int maxInFlight() {
     return maxInFlight.get();
   }
