@@ -1,0 +1,44 @@
+package thesiswatch.ingest;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import thesiswatch.ingest.fault.FaultKind;
+import thesiswatch.ingest.fault.FeedFault;
+
+/** {@code thesiswatch parse FILE|URL...}: one input in, one {@link ParseLine} out, never an exception. */
+public final class ParseLines {
+
+  private static final Pattern URL_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
+
+  private ParseLines() {}
+
+  /**
+   * Fetches and parses {@code fileOrUrl} with the service's code path: a URL with a scheme as is,
+   * anything else as a local file path.
+   */
+  public static ParseLine parse(String fileOrUrl, IngestConfig config) {
+    try {
+      FeedReader.Result result = new FeedReader(config).read(toUrl(fileOrUrl), null, null, null);
+      return new ParseLine(fileOrUrl, result.feed().feed(), result.feed().entries(), null);
+    } catch (FeedFault fault) {
+      return new ParseLine(fileOrUrl, null, null, new ParseLine.Error(fault.kind().key(), fault.getMessage()));
+    } catch (RuntimeException e) {
+      // A parser bug must not end the run: it is reported as this input's error, the next input goes on.
+      return new ParseLine(fileOrUrl, null, null,
+          new ParseLine.Error(FaultKind.INVALID_XML.key(), "parse: unexpected " + e));
+    }
+  }
+
+  private static String toUrl(String fileOrUrl) throws FeedFault {
+    boolean windowsDrive = fileOrUrl.length() > 2 && fileOrUrl.charAt(1) == ':';
+    if (URL_SCHEME.matcher(fileOrUrl).matches() && !windowsDrive) {
+      return fileOrUrl;
+    }
+    try {
+      return Path.of(fileOrUrl).toAbsolutePath().toUri().toString();
+    } catch (InvalidPathException e) {
+      throw new FeedFault(FaultKind.BAD_URL, "fetch: not a file path or URL: " + fileOrUrl, e);
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package thesiswatch.ingest.parse;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.Charset;
+import java.util.Locale;
+import org.jsoup.Jsoup;
+import thesiswatch.common.ArticleIds;
+
+/** Plain text, safe links and language tags from feed values. */
+final class Text {
+
+  private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+  private Text() {}
+
+  /**
+   * The plain text of an HTML fragment (jsoup: entities decoded once, tags, scripts and styles
+   * dropped), whitespace collapsed, at most {@code max} characters.
+   */
+  static String fromHtml(String html, int max) {
+    if (html == null || html.isBlank()) {
+      return "";
+    }
+    return cap(Jsoup.parseBodyFragment(html).body().text(), max);
+  }
+
+  /** Plain text kept as written, whitespace collapsed, at most {@code max} characters. */
+  static String plain(String text, int max) {
+    if (text == null) {
+      return "";
+    }
+    return cap(text.replaceAll("\\s+", " ").strip(), max);
+  }
+
+  private static String cap(String raw, int max) {
+    String text = demoronize(raw);
+    if (text.length() <= max) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+    return text.substring(0, end);
+  }
+
+  /**
+   * {@code link} resolved against {@code base} and canonicalised, or null unless it is an absolute
+   * http(s) URL ({@code javascript:} and {@code data:} links are dropped here).
+   */
+  static String safeLink(String link, String base) {
+    if (link == null || link.isBlank()) {
+      return null;
+    }
+    String resolved = link.strip();
+    try {
+      URI uri = new URI(resolved.replace(" ", "%20"));
+      if (!uri.isAbsolute() && base != null) {
+        uri = new URI(base.replace(" ", "%20")).resolve(uri);
+      }
+      resolved = uri.toString();
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return null;
+    }
+    return ArticleIds.canonicalLink(resolved);
+  }
+
+  /** The primary language subtag of {@code tag} ({@code zh-CN} → {@code zh}), or null. */
+  static String language(String tag) {
+    if (tag == null || tag.isBlank()) {
+      return null;
+    }
+    String primary = tag.strip().split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
+    return primary.matches("[a-z]{2,3}") ? primary : null;
+  }
+
+  /** {@code zh} when the text has Han characters; null otherwise (no guess for other scripts). */
+  static String guessLanguage(String text) {
+    return text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
+        ? "zh" : null;
+  }
+
+  /**
+   * Replaces C1 control characters (U+0080–U+009F) with the windows-1252 characters they stand
+   * for: feeds produced from Windows text often carry {@code U+0092} where they mean {@code ’}.
+   */
+  private static String demoronize(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80 && c <= 0x9F) {
+        if (out == null) {
+          out = new StringBuilder(text.length()).append(text, 0, i);
+        }
+        String mapped = new String(new byte[] {(byte) c}, WINDOWS_1252);
+        out.append(mapped.charAt(0) == '\uFFFD' ? c : mapped.charAt(0));
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
+}

@@ -1,0 +1,153 @@
+package thesiswatch.ingest.parse;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Entities;
+import thesiswatch.ingest.fault.FaultKind;
+import thesiswatch.ingest.fault.FeedFault;
+
+/**
+ * Repairs decoded feed text before the XML parser sees it, in CommaFeed's order: junk before the
+ * first {@code <} dropped, characters XML forbids dropped, a DOCTYPE that only names an external
+ * DTD (old Netscape RSS 0.91 feeds) dropped. A DOCTYPE with an internal subset (where entity
+ * attacks live) is refused. A second, lossy pass ({@link #heal}) runs only when the strict parse
+ * failed: HTML entities become numeric references and stray ampersands are escaped.
+ */
+final class XmlCleaner {
+
+  /** The start of a DOCTYPE declaration. */
+  private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE\\s", Pattern.CASE_INSENSITIVE);
+  private static final Pattern NAMED_ENTITY = Pattern.compile("&([A-Za-z][A-Za-z0-9]{0,31});");
+  private static final Pattern STRAY_AMPERSAND =
+      Pattern.compile("&(?!#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)");
+  private static final Set<String> XML_ENTITIES = Set.of("amp", "lt", "gt", "quot", "apos");
+
+  private XmlCleaner() {}
+
+  /**
+   * The text with leading junk, forbidden characters and a harmless DOCTYPE removed.
+   *
+   * @throws FeedFault {@code empty} for a blank document, {@code not_a_feed} for an HTML page,
+   *     {@code doctype_refused} for a DOCTYPE with an internal subset
+   */
+  static String clean(String text) throws FeedFault {
+    int start = text.indexOf('<');
+    if (text.isBlank() || start < 0) {
+      throw new FeedFault(FaultKind.EMPTY, "parse: the document is empty");
+    }
+    String xml = stripInvalidChars(text.substring(start));
+    if (isHtmlPage(xml)) {
+      throw new FeedFault(FaultKind.NOT_A_FEED, "parse: an HTML page, not a feed");
+    }
+    Matcher doctype = DOCTYPE.matcher(xml);
+    // Only a DOCTYPE in the prolog is one; "<!DOCTYPE" inside CDATA text is just text.
+    if (doctype.find() && doctype.start() < rootStart(xml)) {
+      int end = xml.indexOf('>', doctype.end());
+      int subset = xml.indexOf('[', doctype.end());
+      if (end < 0 || (subset >= 0 && subset < end)) {
+        throw new FeedFault(FaultKind.DOCTYPE_REFUSED,
+            "parse: a DOCTYPE with an internal subset is refused (entity expansion and XXE)");
+      }
+      xml = xml.substring(0, doctype.start()) + xml.substring(end + 1);
+    }
+    return xml;
+  }
+
+  /** The lossy repair for documents that failed the strict parse. */
+  static String heal(String xml) {
+    Matcher entity = NAMED_ENTITY.matcher(xml);
+    StringBuilder out = new StringBuilder(xml.length() + 64);
+    while (entity.find()) {
+      String name = entity.group(1);
+      String replacement;
+      if (XML_ENTITIES.contains(name)) {
+        replacement = entity.group();
+      } else if (Entities.isNamedEntity(name)) {
+        StringBuilder numeric = new StringBuilder();
+        Entities.getByName(name).codePoints().forEach(cp -> numeric.append("&#").append(cp).append(';'));
+        replacement = numeric.toString();
+      } else {
+        replacement = "&amp;" + name + ";";
+      }
+      entity.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    entity.appendTail(out);
+    return STRAY_AMPERSAND.matcher(out).replaceAll("&amp;");
+  }
+
+  /** Where the root element starts (after the prolog, comments and DOCTYPE), or the text's length. */
+  static int rootStart(String xml) {
+    int i = 0;
+    while (i < xml.length()) {
+      int lt = xml.indexOf('<', i);
+      if (lt < 0 || lt + 1 >= xml.length()) {
+        return xml.length();
+      }
+      if (xml.startsWith("<!--", lt)) {
+        int end = xml.indexOf("-->", lt);
+        i = end < 0 ? xml.length() : end + 3;
+      } else if (xml.startsWith("<!DOCTYPE", lt) || xml.startsWith("<!doctype", lt)) {
+        int subset = xml.indexOf('[', lt);
+        int close = xml.indexOf('>', lt);
+        if (subset >= 0 && close >= 0 && subset < close) {
+          int end = xml.indexOf("]>", subset);
+          close = end < 0 ? xml.length() : end + 1;
+        }
+        i = close < 0 ? xml.length() : close + 1;
+      } else if (xml.charAt(lt + 1) == '?' || xml.charAt(lt + 1) == '!') {
+        int close = xml.indexOf('>', lt);
+        i = close < 0 ? xml.length() : close + 1;
+      } else {
+        return lt;
+      }
+    }
+    return xml.length();
+  }
+
+  /** True when the first element is {@code <html>} or the DOCTYPE is HTML's. */
+  static boolean isHtmlPage(String xml) {
+    int i = 0;
+    while (i < xml.length()) {
+      int lt = xml.indexOf('<', i);
+      if (lt < 0) {
+        return false;
+      }
+      if (xml.startsWith("<?", lt)) {
+        i = Math.max(xml.indexOf("?>", lt), lt + 1);
+      } else if (xml.startsWith("<!--", lt)) {
+        int end = xml.indexOf("-->", lt);
+        i = end < 0 ? xml.length() : end + 3;
+      } else if (xml.startsWith("<!", lt)) {
+        String head = xml.substring(lt, Math.min(xml.length(), lt + 20)).toLowerCase(Locale.ROOT);
+        if (head.matches("<!doctype\\s+html[\\s>].*")) {
+          return true;
+        }
+        i = Math.max(xml.indexOf('>', lt), lt + 1);
+      } else {
+        String head = xml.substring(lt + 1, Math.min(xml.length(), lt + 6)).toLowerCase(Locale.ROOT);
+        return head.startsWith("html") && (head.length() == 4 || !Character.isLetterOrDigit(head.charAt(4)));
+      }
+    }
+    return false;
+  }
+
+  /** Drops code points XML 1.0 forbids (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/F). */
+  static String stripInvalidChars(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      int width = Character.charCount(cp);
+      boolean valid = cp == 0x9 || cp == 0xA || cp == 0xD
+          || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+      if (!valid && out == null) {
+        out = new StringBuilder(text.length()).append(text, 0, i);
+      } else if (valid && out != null) {
+        out.appendCodePoint(cp);
+      }
+      i += width;
+    }
+    return out == null ? text : out.toString();
+  }
+}

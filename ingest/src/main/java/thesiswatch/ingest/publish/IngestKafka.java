@@ -1,0 +1,55 @@
+package thesiswatch.ingest.publish;
+
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** The Kafka client settings of ingest, each with its reason (reliability.md §b). */
+public final class IngestKafka {
+
+  private IngestKafka() {}
+
+  /** The transactional producer writing articles and feed state together. */
+  public static Properties producer(String bootstrapServers, String transactionalId) {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    // A record is acknowledged only once every in-sync replica has it.
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    // Explicit, so a conflicting setting fails loudly instead of silently dropping idempotence.
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    // A poll's articles and the feed's new state commit together or not at all: restart-safe.
+    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    // Ride out a broker restart before a send fails; the poll is then retried whole.
+    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);
+    // Bounds how long send()/commit block when the broker is away; the publisher then retries.
+    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+    // An open transaction of a crashed instance is aborted by the broker after this.
+    props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 60_000);
+    // Headlines compress well; lz4 is cheap on the CPU.
+    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    // Names the client in broker logs and metrics.
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
+    // Keys are article ids and feed URLs; values are JSON bytes from thesiswatch.common.Json.
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    return props;
+  }
+
+  /** The consumer that reads {@code feed-state} to its end once at start. */
+  public static Properties stateReader(String bootstrapServers) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    // Only state from committed polls: an aborted poll's articles were not published either.
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    // Partitions are assigned by hand and read from the beginning; no group, nothing committed.
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    return props;
+  }
+}

@@ -1,0 +1,196 @@
+package thesiswatch.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import thesiswatch.broker.TestKafka;
+import thesiswatch.common.Article;
+import thesiswatch.common.Env;
+import thesiswatch.common.FeedState;
+import thesiswatch.common.Json;
+import thesiswatch.common.TopicLayout;
+import thesiswatch.common.Topics;
+import thesiswatch.ingest.feeds.FeedList;
+import thesiswatch.ingest.feeds.FeedSpec;
+
+/**
+ * Ingest against a real broker and a loopback feed server: every story arrives once, cross-feed
+ * copies are merged, a broken feed is classified and does not stop the others, and a restarted
+ * ingest publishes nothing again.
+ */
+class IngestServiceTest {
+
+  private static TestKafka kafka;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void startKafka() {
+    kafka = TestKafka.start();
+  }
+
+  @AfterAll
+  static void stopKafka() throws Exception {
+    kafka.close();
+  }
+
+
+  /** Fresh topics per test, so tests never see each other's records. */
+  static Topics freshTopics() {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    Topics topics = new Topics("articles-" + suffix, "tagged-" + suffix, "feed-state-" + suffix, "alerts-" + suffix);
+    TopicLayout.ensure(kafka.bootstrapServers(), topics, (short) 1);
+    return topics;
+  }
+
+  static IngestConfig config(Path opml, Topics topics, LoopbackFeedServer server, Map<String, String> extra) {
+    Map<String, String> env = new HashMap<>();
+    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    env.put("TOPIC_ARTICLES", topics.articles());
+    env.put("TOPIC_TAGGED", topics.tagged());
+    env.put("TOPIC_FEED_STATE", topics.feedState());
+    env.put("TOPIC_ALERTS", topics.alerts());
+    env.put("FEEDS_FILE", opml.toString());
+    env.put("INGEST_ALLOW_PRIVATE", "127.0.0.1:" + server.port());
+    env.put("INGEST_STARTUP_SPREAD", "0s");
+    env.put("INGEST_POLL_INTERVAL", "1s");
+    env.put("INGEST_BACKOFF_BASE", "1s");
+    env.put("INGEST_BACKOFF_MAX", "2s");
+    env.put("INGEST_FETCH_TIMEOUT", "2s");
+    env.put("INGEST_TRANSACTIONAL_ID", "ingest-test-" + topics.articles());
+    env.putAll(extra);
+    return IngestConfig.from(new Env(env));
+  }
+
+  static Path opml(Path dir, List<FeedSpec> feeds) throws IOException {
+    Path file = dir.resolve("feeds.opml");
+    Files.writeString(file, FeedList.write("test feeds", feeds));
+    return file;
+  }
+
+  /** Every committed record of {@code topic}, in partition order. */
+  static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+    }
+    return records;
+  }
+
+  static List<Article> articles(Topics topics) {
+    return readAll(topics.articles()).stream().map(r -> Json.read(r.value(), Article.class)).toList();
+  }
+
+  /** Waits for a condition the service reaches by itself; fails with {@code what} after a minute. */
+  static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("gave up waiting: " + what);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  static boolean polledAtLeast(IngestService service, Instant since, int times, LoopbackFeedServer server,
+      List<String> paths) {
+    return paths.stream().allMatch(p -> server.requests(p) >= times)
+        && service.feeds().stream().allMatch(f -> f.lastAttempt() != null && f.lastAttempt().isAfter(since));
+  }
+
+  @Test
+  void publishesEachStoryOnceMergesCopiesAndSurvivesARestart() throws Exception {
+    try (LoopbackFeedServer server = new LoopbackFeedServer()
+        .file("/tech.xml", "tech-news.rss.xml", "application/rss+xml")
+        .file("/cn.xml", "china-tech.atom.xml", "application/atom+xml")
+        .file("/wire.xml", "syndicated.rss.xml", "text/xml")
+        .file("/login", "not-a-feed.html", "text/html")) {
+      Topics topics = freshTopics();
+      Path opml = opml(dir, List.of(
+          FeedSpec.of(server.url("/tech.xml"), "en"),
+          FeedSpec.of(server.url("/login"), "en"),
+          FeedSpec.of(server.url("/cn.xml"), "zh-CN"),
+          FeedSpec.of(server.url("/wire.xml"), "en")));
+      IngestConfig config = config(opml, topics, server, Map.of());
+      List<String> paths = List.of("/tech.xml", "/cn.xml", "/wire.xml", "/login");
+
+      Instant started = Instant.now();
+      try (IngestService service = new IngestService(config, new SimpleMeterRegistry())) {
+        service.start();
+        // Two polls of every feed: the second must publish nothing new.
+        await("two polls of every feed", () -> polledAtLeast(service, started, 2, server, paths));
+        await("states committed", () -> service.feeds().stream().noneMatch(f -> f.status().equals(FeedState.PENDING)));
+        Map<String, FeedState> byUrl = service.feeds().stream().collect(Collectors.toMap(FeedState::url, f -> f));
+        assertThat(byUrl.get(server.url("/login")).status()).isEqualTo(FeedState.FAILING);
+        assertThat(byUrl.get(server.url("/login")).lastErrorKind()).isEqualTo("not_a_feed");
+        assertThat(byUrl.get(server.url("/tech.xml")).status()).isEqualTo(FeedState.OK);
+        assertThat(byUrl.get(server.url("/tech.xml")).itemsSeen()).isEqualTo(3);
+      }
+      List<Article> first = articles(topics);
+      Map<String, Article> latest = new HashMap<>();
+      first.forEach(a -> latest.put(a.id(), a));
+      // 3 + 2 stories; the wire's two reprints are the same stories (same link / same title).
+      assertThat(latest).hasSize(5);
+      assertThat(latest.values()).extracting(Article::title).containsExactlyInAnyOrder(
+          "BigCo cuts 1,200 jobs as it shifts budget to AI",
+          "Delivery riders protest new algorithmic pay rules",
+          "Solo founders use AI agents to run one-person companies",
+          "多家互联网大厂启动新一轮裁员，降本增效持续",
+          "智算中心建设加速，算力集中于头部企业");
+      Article layoffs = latest.values().stream().filter(a -> a.title().startsWith("BigCo")).findFirst().orElseThrow();
+      assertThat(layoffs.link()).isEqualTo("https://news.example.com/2025/03/bigco-layoffs");
+      assertThat(layoffs.sources()).containsExactly(server.url("/wire.xml"));
+      assertThat(layoffs.published()).isEqualTo(Instant.parse("2025-03-03T09:30:00Z"));
+      Article compute = latest.values().stream().filter(a -> a.title().startsWith("智算")).findFirst().orElseThrow();
+      assertThat(compute.link()).isEqualTo("https://cn.example.org/news/2025/suanli");
+      assertThat(compute.lang()).isEqualTo("zh");
+      assertThat(compute.published()).isEqualTo(Instant.parse("2025-03-06T03:00:00Z"));
+      // Each story is one record, plus one update per merged copy (same key, more sources).
+      assertThat(first).hasSize(7);
+
+      Instant restarted = Instant.now();
+      try (IngestService service = new IngestService(config, new SimpleMeterRegistry())) {
+        service.start();
+        await("a poll of every feed after restart",
+            () -> polledAtLeast(service, restarted, 3, server, paths)
+                && service.feeds().stream().allMatch(f -> f.lastAttempt() != null && f.lastAttempt().isAfter(restarted)));
+      }
+      assertThat(articles(topics)).hasSize(7);
+    }
+  }
+}
