@@ -27,6 +27,8 @@ public final class ThemeQueryParser extends QueryParser {
   private ThemeQueryParser(String defaultField, Analyzer analyzer, boolean chinese) {
     super(defaultField, analyzer);
     this.chinese = chinese;
+    // Terms are split on whitespace first (required for the next setting).
+    setSplitOnWhitespace(true);
     // A term that analyses to several tokens (外卖骑手 → 外卖 骑手, one-person → one person) is a phrase.
     setAutoGeneratePhraseQueries(true);
     setDefaultOperator(Operator.OR);
