@@ -1,0 +1,150 @@
+package thesiswatch.classifier;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import thesiswatch.classifier.kafka.TaggingLoop;
+import thesiswatch.classifier.match.ThemeMatcher;
+import thesiswatch.classifier.themes.ThemeSet;
+import thesiswatch.classifier.themes.ThemesWatcher;
+
+/**
+ * The classifier service: tags every article of {@code articles} against the themes file and
+ * publishes it to {@code articles.tagged}, exactly once (see {@link TaggingLoop}), on one named
+ * thread. Scale it by starting more instances with distinct transactional ids: they share the
+ * partitions through the consumer group.
+ *
+ * <p>The themes file is checked every {@code CLASSIFIER_THEMES_RELOAD}: a valid new file takes
+ * over for the next batch, with its new version; an invalid one is refused with a log line naming
+ * the problem, {@link #themesValid()} turns false, and the old set keeps tagging.
+ */
+public final class ClassifierService implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ClassifierService.class);
+
+  /** Name of the tagging thread. */
+  public static final String THREAD_NAME = "classifier-tagging";
+
+  private final ClassifierConfig config;
+  private final ClassifierMetrics metrics;
+  private final ThemesWatcher watcher;
+  private final TaggingLoop loop;
+  private final Thread thread;
+  private final AtomicBoolean started = new AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  // Written by the tagging thread only; read by anyone.
+  private volatile ThemeMatcher matcher;
+  private volatile boolean themesValid = true;
+  private long nextThemesCheck;
+
+  /**
+   * A service for {@code config}, recording its meters in {@code registry}.
+   *
+   * @throws IllegalArgumentException when the themes file is invalid, with the loader's message
+   */
+  public ClassifierService(ClassifierConfig config, MeterRegistry registry) {
+    this.config = config;
+    ThemeSet themes = ThemeSet.load(config.themesFile());
+    this.matcher = ThemeMatcher.of(themes);
+    this.watcher = new ThemesWatcher(config.themesFile(), themes.version());
+    this.metrics = new ClassifierMetrics(registry, this::themesValid);
+    this.loop = new TaggingLoop(config, () -> matcher, this::checkThemes, metrics);
+    this.thread = new Thread(this::runLoop, THREAD_NAME);
+    this.nextThemesCheck = System.nanoTime() + config.themesReload().toNanos();
+    log.info("classifier themes {} version {} ({} themes)", config.themesFile(), themes.version(),
+        themes.themes().size());
+  }
+
+  /** Starts tagging on the named thread and returns at once. */
+  public void start() {
+    if (closed.get()) {
+      throw new IllegalStateException("classifier service is closed");
+    }
+    if (started.compareAndSet(false, true)) {
+      thread.start();
+    }
+  }
+
+  /** Whether the themes file on disk is the valid set in use (false after a refused edit). */
+  public boolean themesValid() {
+    return themesValid;
+  }
+
+  /** The version of the theme set tagging now. */
+  public String themeSetVersion() {
+    return matcher.version();
+  }
+
+  /** Why the service stopped on its own (e.g. fenced by a newer instance), if it did. */
+  public Optional<Throwable> failure() {
+    return Optional.ofNullable(loop.failure());
+  }
+
+  /** Waits until the service has stopped, by {@link #close()} or by a fatal error. */
+  public void awaitTermination() throws InterruptedException {
+    while (started.get() && !loop.await(Duration.ofSeconds(1))) {
+      // keep waiting
+    }
+  }
+
+  /**
+   * Stops tagging: the batch in flight is committed, then the clients close. Waits up to the
+   * close timeout; idempotent.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    loop.stop();
+    if (started.get()) {
+      try {
+        if (!loop.await(config.closeTimeout().plus(config.closeTimeout()))) {
+          log.warn("classifier did not stop within {}; its open transaction will time out", config.closeTimeout());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (!started.get() || loop.finished()) {
+      matcher.close();
+    }
+  }
+
+  private void runLoop() {
+    try {
+      loop.run();
+    } finally {
+      if (closed.get()) {
+        log.info("classifier stopped");
+      }
+    }
+  }
+
+  /** Runs on the tagging thread between batches, so a new matcher never changes under a batch. */
+  private void checkThemes() {
+    long now = System.nanoTime();
+    if (now - nextThemesCheck < 0) {
+      return;
+    }
+    nextThemesCheck = now + config.themesReload().toNanos();
+    watcher.check().ifPresent(change -> {
+      if (change instanceof ThemesWatcher.Accepted accepted) {
+        ThemeMatcher old = matcher;
+        matcher = ThemeMatcher.of(accepted.themes());
+        themesValid = true;
+        old.close();
+        metrics.reload(true);
+        log.info("themes file {} changed: now tagging with version {} ({} themes)",
+            config.themesFile(), accepted.themes().version(), accepted.themes().themes().size());
+      } else if (change instanceof ThemesWatcher.Refused refused) {
+        themesValid = false;
+        metrics.reload(false);
+        log.error("themes file refused, still tagging with version {}: {}", matcher.version(), refused.reason());
+      }
+    });
+  }
+}

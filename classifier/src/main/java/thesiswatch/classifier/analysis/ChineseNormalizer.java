@@ -1,0 +1,104 @@
+package thesiswatch.classifier.analysis;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Rewrites Traditional Chinese to Simplified before analysis, so that 裁員 matches the query 裁员.
+ * Every mapping keeps the text's length, so an offset in the normalised text is the same offset in
+ * the original and highlights can be cut from what the user wrote.
+ *
+ * <p>The table ({@code traditional-simplified.txt}) covers the common characters of business,
+ * technology and labour news plus a few Taiwan/Hong Kong words (晶片 → 芯片); no library with a full
+ * table is pinned in the build.
+ */
+public final class ChineseNormalizer {
+
+  private static final String TABLE = "traditional-simplified.txt";
+  private static final ChineseNormalizer STANDARD = load();
+
+  private final Map<Character, Character> characters;
+  private final Map<String, String> words;
+
+  private ChineseNormalizer(Map<Character, Character> characters, Map<String, String> words) {
+    this.characters = Map.copyOf(characters);
+    this.words = words;
+  }
+
+  /** The normaliser with the bundled table. */
+  public static ChineseNormalizer standard() {
+    return STANDARD;
+  }
+
+  /** {@code text} in Simplified characters, with exactly the same length. */
+  public String normalize(String text) {
+    char[] chars = text.toCharArray();
+    boolean changed = false;
+    for (int i = 0; i < chars.length; i++) {
+      Character simplified = characters.get(chars[i]);
+      if (simplified != null) {
+        chars[i] = simplified;
+        changed = true;
+      }
+    }
+    String result = changed ? new String(chars) : text;
+    for (Map.Entry<String, String> word : words.entrySet()) {
+      result = result.replace(word.getKey(), word.getValue());
+    }
+    return result;
+  }
+
+  private static ChineseNormalizer load() {
+    Map<Character, Character> characters = new LinkedHashMap<>();
+    Map<String, String> words = new LinkedHashMap<>();
+    try (InputStream in =
+            Objects.requireNonNull(
+                ChineseNormalizer.class.getResourceAsStream(TABLE), "missing resource " + TABLE);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        for (String token : line.strip().split("\\s+")) {
+          readToken(token, characters, words);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + TABLE, e);
+    }
+    // Longer words first, so that 外送员 is rewritten before 外送.
+    Map<String, String> ordered = new LinkedHashMap<>();
+    words.entrySet().stream()
+        .sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed())
+        .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+    return new ChineseNormalizer(characters, ordered);
+  }
+
+  private static void readToken(
+      String token, Map<Character, Character> characters, Map<String, String> words) {
+    int arrow = token.indexOf('>');
+    if (arrow > 0) {
+      String from = token.substring(0, arrow);
+      String to = token.substring(arrow + 1);
+      if (from.length() != to.length()) {
+        throw new IllegalStateException(TABLE + ": '" + token + "' changes the text's length");
+      }
+      words.put(from, to);
+    } else if (token.length() == 2) {
+      if (token.charAt(0) != token.charAt(1)) {
+        characters.put(token.charAt(0), token.charAt(1));
+      }
+    } else {
+      throw new IllegalStateException(TABLE + ": '" + token + "' is not a character pair");
+    }
+  }
+}

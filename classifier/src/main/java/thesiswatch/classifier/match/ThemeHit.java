@@ -1,0 +1,28 @@
+package thesiswatch.classifier.match;
+
+import java.util.List;
+import java.util.Objects;
+import thesiswatch.common.ThemeMatch;
+
+/**
+ * One theme found in a headline, with why: the tag as published, and the queries that matched.
+ *
+ * @param match the tag: theme id, score, stance, matched terms, highlighted snippet
+ * @param queries the text of every matching query, topic queries first, then stance queries
+ */
+public record ThemeHit(ThemeMatch match, List<MatchedQuery> queries) {
+
+  public ThemeHit {
+    Objects.requireNonNull(match, "theme match must not be null");
+    queries = List.copyOf(queries);
+  }
+
+  /**
+   * A query that matched.
+   *
+   * @param role {@code queries}, {@code supports} or {@code challenges}
+   * @param language the query's language
+   * @param query the query as written in the themes file
+   */
+  public record MatchedQuery(String role, String language, String query) {}
+}
