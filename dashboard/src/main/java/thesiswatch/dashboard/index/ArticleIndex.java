@@ -395,9 +395,11 @@ public final class ArticleIndex implements Closeable {
     }
     Query query = builder.build();
     Sort sort = request.order() == SearchRequest.Order.RELEVANCE ? RELEVANCE : NEWEST;
-    FieldDoc after = request.cursor() == null ? null : decodeCursor(request.cursor(), request.order());
     return withSearcher(
         searcher -> {
+          // The last doc id makes any document equal to the cursor's sort values count as "before" it.
+          FieldDoc after = request.cursor() == null ? null
+              : decodeCursor(request.cursor(), request.order(), searcher.getIndexReader().maxDoc() - 1);
           TopDocs top;
           try {
             top = searcher.searchAfter(after, query, request.limit(), sort, true);
@@ -485,7 +487,7 @@ public final class ArticleIndex implements Closeable {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
   }
 
-  private static FieldDoc decodeCursor(String cursor, SearchRequest.Order order) {
+  private static FieldDoc decodeCursor(String cursor, SearchRequest.Order order, int lastDoc) {
     try {
       ByteBuffer buffer = ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor));
       if (buffer.remaining() < 10 || buffer.get() != order.ordinal()) {
@@ -495,7 +497,7 @@ public final class ArticleIndex implements Closeable {
       byte[] id = new byte[buffer.remaining()];
       buffer.get(id);
       Object first = order == SearchRequest.Order.RELEVANCE ? (Object) Float.intBitsToFloat((int) value) : (Object) value;
-      return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {first, new BytesRef(id)});
+      return new FieldDoc(Math.max(0, lastDoc), Float.NaN, new Object[] {first, new BytesRef(id)});
     } catch (IllegalArgumentException e) {
       throw new BadQueryException("bad_cursor", "cursor is not one this dashboard issued for this order");
     }

@@ -84,16 +84,19 @@ public final class UserQueryParser {
       }
     }
     for (String term : terms) {
+      // Operators around a term (- + | " parentheses) do not count; only a trailing * is an operator.
       String bare = term.replaceAll("^[-+|\"(]+", "").replaceAll("[)\"]+$", "");
-      if (bare.startsWith("*") || bare.startsWith("?")) {
+      if (bare.startsWith("*")) {
         throw new BadQueryException(
             "leading_wildcard", "'" + term + "' starts with a wildcard; put at least " + MIN_PREFIX + " characters before *");
       }
-      int star = bare.indexOf('*');
-      if (star >= 0 && star < minPrefix(bare.substring(0, star))) {
-        throw new BadQueryException(
-            "prefix_too_short", "'" + term + "' has too few characters before * (at least " + MIN_PREFIX
-                + ", or " + MIN_PREFIX_CJK + " Chinese characters)");
+      if (bare.endsWith("*")) {
+        String prefix = bare.replaceAll("\\*+$", "");
+        if (prefix.codePointCount(0, prefix.length()) < minPrefix(prefix)) {
+          throw new BadQueryException(
+              "prefix_too_short", "'" + term + "' has too few characters before * (at least " + MIN_PREFIX
+                  + ", or " + MIN_PREFIX_CJK + " Chinese characters)");
+        }
       }
     }
   }
