@@ -9,7 +9,9 @@ import java.util.function.Predicate;
 /**
  * Finds spikes in a series of per-period counts: a period spikes when its count is at least the
  * rule's minimum, at least the minimum ratio of the trailing baseline mean, and improbable under
- * a Poisson distribution with that mean. An alert is raised on the rising edge only (the period
+ * a Poisson distribution with that mean. The mean of a few trailing periods is itself uncertain,
+ * so the Poisson test uses its upper bound (mean + 2 standard errors): a quiet fortnight must not
+ * make an ordinary day look like a spike. An alert is raised on the rising edge only (the period
  * before did not spike), never within the cooldown of an earlier alert, and never for a period
  * that already alerted — so evaluating the same series again (a restart, a replay) raises nothing new.
  *
@@ -48,7 +50,8 @@ public final class SpikeDetector {
     boolean previousSpiked = false;
     for (int i = rule.baselinePeriods(); i < counts.length; i++) {
       double baseline = mean(counts, i - rule.baselinePeriods(), i);
-      double p = poissonTail(counts[i], Math.max(baseline, SpikeRule.BASELINE_FLOOR));
+      double upper = baseline + 2 * Math.sqrt(baseline / rule.baselinePeriods());
+      double p = poissonTail(counts[i], Math.max(upper, SpikeRule.BASELINE_FLOOR));
       boolean spiked = isSpike(counts[i], baseline, p);
       Instant start = firstStart.plus(width.multipliedBy(i));
       if (spiked && !previousSpiked && !cooling(start, firedSoFar)) {
