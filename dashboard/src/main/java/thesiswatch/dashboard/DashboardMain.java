@@ -7,9 +7,9 @@ import thesiswatch.common.PortInUseException;
 
 /**
  * Runs the dashboard as its own process (as docker compose does), configured by environment
- * variables. Exits 0 after a normal shutdown (SIGTERM, Ctrl-C), 1 on a fatal error such as a
- * Lucene tragic exception — a supervisor then restarts it from the last commit — and 2 when it
- * cannot start.
+ * variables. On SIGTERM or Ctrl-C the shutdown hook closes it gracefully (final commit) and the
+ * JVM reports the signal (143 or 130); it exits 1 on a fatal error such as a Lucene tragic
+ * exception — a supervisor then restarts it from the last commit — and 2 when it cannot start.
  */
 public final class DashboardMain {
 

@@ -77,6 +77,7 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
     Duration delay = backoff;
     for (int attempt = 1; attempt <= attempts; attempt++) {
       String outcome;
+      boolean retry = true;
       try {
         guard.check(url);
         int status = post(body, alert.id());
@@ -85,12 +86,11 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
           return;
         }
         outcome = "http_" + status;
-        if (status != 429 && status < 500) {
-          break; // the receiver refuses this alert: retrying would not change its mind
-        }
+        // Other 4xx: the receiver refuses this alert, and retrying would not change its mind.
+        retry = status == 429 || status >= 500;
       } catch (IllegalArgumentException e) {
         outcome = "refused: " + e.getMessage();
-        attempt = attempts; // the guard refuses the address: no retry can succeed
+        retry = false; // the guard refuses the address: no retry can succeed
       } catch (TimeoutException e) {
         outcome = "timeout";
       } catch (ExecutionException e) {
@@ -100,6 +100,9 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
         return;
       }
       LOG.warn("webhook attempt {}/{} for alert {} failed: {}", attempt, attempts, alert.id(), outcome);
+      if (!retry) {
+        break;
+      }
       if (attempt < attempts) {
         try {
           Thread.sleep(delay.toMillis());
