@@ -1,0 +1,181 @@
+package thesiswatch.dashboard;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import thesiswatch.common.Env;
+import thesiswatch.common.KafkaBootstrap;
+import thesiswatch.common.Topics;
+
+/**
+ * Every setting of the dashboard, read once from the environment with a named default.
+ *
+ * @param bootstrapServers Kafka ({@code KAFKA_BOOTSTRAP_SERVERS})
+ * @param topics topic names ({@code TOPIC_*})
+ * @param host address the HTTP server binds ({@code DASHBOARD_HOST})
+ * @param port HTTP port; 0 picks a free one ({@code DASHBOARD_PORT})
+ * @param indexDir the Lucene index directory ({@code DASHBOARD_INDEX_DIR})
+ * @param themesFile the themes file, for names, claims and directions ({@code THEMES_FILE})
+ * @param commitInterval how often the index is committed with its offsets ({@code DASHBOARD_COMMIT_INTERVAL})
+ * @param refreshInterval how often new documents become searchable ({@code DASHBOARD_REFRESH_INTERVAL})
+ * @param alerts spike alert rules and sinks; spikes are looked for before every commit
+ */
+public record DashboardConfig(
+    String bootstrapServers,
+    Topics topics,
+    String host,
+    int port,
+    Path indexDir,
+    Path themesFile,
+    Duration commitInterval,
+    Duration refreshInterval,
+    AlertSettings alerts) {
+
+  /** Default {@code DASHBOARD_PORT}. */
+  public static final int DEFAULT_PORT = 8080;
+  /** Default {@code DASHBOARD_HOST}: all interfaces, as a container needs. */
+  public static final String DEFAULT_HOST = "0.0.0.0";
+  /** Default {@code DASHBOARD_INDEX_DIR}. */
+  public static final String DEFAULT_INDEX_DIR = "data/dashboard";
+  /** Default {@code THEMES_FILE}. */
+  public static final String DEFAULT_THEMES_FILE = "seeds/themes.yml";
+  /** Default {@code DASHBOARD_COMMIT_INTERVAL}: a crash replays at most this much. */
+  public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofSeconds(5);
+  /** Default {@code DASHBOARD_REFRESH_INTERVAL}: an article is searchable this soon after it is read. */
+  public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofMillis(200);
+
+  /** Default {@code ALERT_GRANULARITIES}. */
+  public static final String DEFAULT_ALERT_GRANULARITIES = "hour,day";
+  /** Default {@code ALERT_BASELINE_PERIODS}: two weeks of days. */
+  public static final int DEFAULT_ALERT_BASELINE_PERIODS = 14;
+  /** Default {@code ALERT_MIN_COUNT}: fewer articles never page anyone. */
+  public static final int DEFAULT_ALERT_MIN_COUNT = 5;
+  /** Default {@code ALERT_MIN_RATIO}: the count must be this many times the baseline mean. */
+  public static final double DEFAULT_ALERT_MIN_RATIO = 3.0;
+  /** Default {@code ALERT_MAX_P}: the Poisson tail probability below which a count is a spike. */
+  public static final double DEFAULT_ALERT_MAX_P = 0.001;
+  /** Default {@code ALERT_COOLDOWN}: after an alert, the same theme and granularity stay quiet this long. */
+  public static final Duration DEFAULT_ALERT_COOLDOWN = Duration.ofHours(48);
+  /** Default {@code ALERT_WEBHOOK_TIMEOUT}: per attempt, connect and response together. */
+  public static final Duration DEFAULT_ALERT_WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
+  /** Default {@code ALERT_WEBHOOK_ATTEMPTS}. */
+  public static final int DEFAULT_ALERT_WEBHOOK_ATTEMPTS = 5;
+  /** Default {@code ALERT_WEBHOOK_BACKOFF}: the first retry's delay, doubled each time. */
+  public static final Duration DEFAULT_ALERT_WEBHOOK_BACKOFF = Duration.ofSeconds(1);
+
+  /**
+   * Spike alert rules and sinks.
+   *
+   * @param themes theme ids watched; empty means all ({@code ALERT_THEMES}, comma-separated)
+   * @param granularities {@code hour} and/or {@code day} ({@code ALERT_GRANULARITIES})
+   * @param baselinePeriods trailing periods the baseline is taken from ({@code ALERT_BASELINE_PERIODS})
+   * @param minCount smallest count that can be a spike ({@code ALERT_MIN_COUNT})
+   * @param minRatio smallest count / baseline mean ({@code ALERT_MIN_RATIO})
+   * @param maxP largest Poisson tail probability ({@code ALERT_MAX_P})
+   * @param cooldown quiet time per theme and granularity after an alert ({@code ALERT_COOLDOWN})
+   * @param kafka publish alerts to the alerts topic ({@code ALERT_KAFKA})
+   * @param webhookUrl where to POST alerts, or null ({@code ALERT_WEBHOOK_URL})
+   * @param webhookAllowedHosts hosts allowed even though private or loopback ({@code ALERT_WEBHOOK_ALLOW_HOSTS})
+   * @param webhookTimeout per attempt ({@code ALERT_WEBHOOK_TIMEOUT})
+   * @param webhookAttempts attempts before giving up ({@code ALERT_WEBHOOK_ATTEMPTS})
+   * @param webhookBackoff first retry delay ({@code ALERT_WEBHOOK_BACKOFF})
+   */
+  public record AlertSettings(
+      List<String> themes,
+      List<String> granularities,
+      int baselinePeriods,
+      int minCount,
+      double minRatio,
+      double maxP,
+      Duration cooldown,
+      boolean kafka,
+      URI webhookUrl,
+      List<String> webhookAllowedHosts,
+      Duration webhookTimeout,
+      int webhookAttempts,
+      Duration webhookBackoff) {
+
+    public AlertSettings {
+      themes = List.copyOf(themes);
+      granularities = List.copyOf(granularities);
+      webhookAllowedHosts = List.copyOf(webhookAllowedHosts);
+      for (String granularity : granularities) {
+        if (!granularity.equals("hour") && !granularity.equals("day")) {
+          throw new IllegalArgumentException(
+              "invalid setting ALERT_GRANULARITIES: expected hour and/or day, not '" + granularity + "'");
+        }
+      }
+    }
+  }
+
+  /** The settings in {@code env}. */
+  public static DashboardConfig from(Env env) {
+    return new DashboardConfig(
+        KafkaBootstrap.from(env),
+        Topics.from(env),
+        env.string("DASHBOARD_HOST", DEFAULT_HOST),
+        env.integer("DASHBOARD_PORT", DEFAULT_PORT, 0, 65535),
+        env.path("DASHBOARD_INDEX_DIR", DEFAULT_INDEX_DIR),
+        env.path("THEMES_FILE", DEFAULT_THEMES_FILE),
+        env.duration("DASHBOARD_COMMIT_INTERVAL", DEFAULT_COMMIT_INTERVAL, Duration.ofMillis(100)),
+        env.duration("DASHBOARD_REFRESH_INTERVAL", DEFAULT_REFRESH_INTERVAL, Duration.ofMillis(10)),
+        new AlertSettings(
+            list(env.string("ALERT_THEMES", "")),
+            list(env.string("ALERT_GRANULARITIES", DEFAULT_ALERT_GRANULARITIES)),
+            env.integer("ALERT_BASELINE_PERIODS", DEFAULT_ALERT_BASELINE_PERIODS, 3, 1000),
+            env.integer("ALERT_MIN_COUNT", DEFAULT_ALERT_MIN_COUNT, 1, 1_000_000),
+            decimal(env, "ALERT_MIN_RATIO", DEFAULT_ALERT_MIN_RATIO, 1.0, 1000.0),
+            decimal(env, "ALERT_MAX_P", DEFAULT_ALERT_MAX_P, 1e-12, 0.5),
+            env.duration("ALERT_COOLDOWN", DEFAULT_ALERT_COOLDOWN, Duration.ZERO),
+            env.bool("ALERT_KAFKA", true),
+            webhook(env.string("ALERT_WEBHOOK_URL", null)),
+            list(env.string("ALERT_WEBHOOK_ALLOW_HOSTS", "")),
+            env.duration("ALERT_WEBHOOK_TIMEOUT", DEFAULT_ALERT_WEBHOOK_TIMEOUT, Duration.ofMillis(100)),
+            env.integer("ALERT_WEBHOOK_ATTEMPTS", DEFAULT_ALERT_WEBHOOK_ATTEMPTS, 1, 20),
+            env.duration("ALERT_WEBHOOK_BACKOFF", DEFAULT_ALERT_WEBHOOK_BACKOFF, Duration.ofMillis(1))));
+  }
+
+  private static List<String> list(String text) {
+    return Arrays.stream(text.split(","))
+        .map(s -> s.strip().toLowerCase(Locale.ROOT))
+        .filter(s -> !s.isEmpty())
+        .toList();
+  }
+
+  private static double decimal(Env env, String name, double fallback, double min, double max) {
+    String value = env.string(name, null);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      double parsed = Double.parseDouble(value);
+      if (parsed >= min && parsed <= max) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the message below
+    }
+    throw new IllegalArgumentException(
+        "invalid setting " + name + "='" + value + "': expected a number from " + min + " to " + max);
+  }
+
+  private static URI webhook(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      URI uri = new URI(value);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (java.net.URISyntaxException e) {
+      // falls through to the message below
+    }
+    throw new IllegalArgumentException(
+        "invalid setting ALERT_WEBHOOK_URL='" + value + "': expected an http or https URL");
+  }
+}

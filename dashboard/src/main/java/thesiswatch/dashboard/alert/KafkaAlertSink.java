@@ -1,0 +1,60 @@
+package thesiswatch.dashboard.alert;
+
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import thesiswatch.common.Json;
+
+/** Publishes alerts to the alerts topic, keyed by theme, as {@link Alert} JSON. */
+public final class KafkaAlertSink implements AlertSink, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaAlertSink.class);
+
+  private final KafkaProducer<String, byte[]> producer;
+  private final String topic;
+
+  /** A sink publishing to {@code topic} on {@code bootstrapServers}. */
+  public KafkaAlertSink(String bootstrapServers, String topic) {
+    this.producer = new KafkaProducer<>(properties(bootstrapServers));
+    this.topic = topic;
+  }
+
+  /** Kafka {@link Properties} for the alert producer. */
+  static Properties properties(String bootstrapServers) {
+    Properties props = new Properties();
+    // Where the broker is.
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    // Shows up in broker logs and metrics.
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, "thesiswatch-dashboard-alerts");
+    // An alert is written once it is on every in-sync replica.
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    // Retries never duplicate an alert; explicit so that a misconfiguration fails loudly.
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    // Rides out a broker restart without blocking the consumer loop (send is asynchronous).
+    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
+    // Keys are theme ids; values are JSON written with the shared mapper.
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    return props;
+  }
+
+  @Override
+  public void send(Alert alert) {
+    producer.send(new ProducerRecord<>(topic, alert.theme(), Json.bytes(alert)), (metadata, error) -> {
+      if (error != null) {
+        LOG.warn("alert {} not published to {}: {}", alert.id(), topic, error.toString());
+      }
+    });
+  }
+
+  /** Flushes and closes the producer. */
+  @Override
+  public void close() {
+    producer.close();
+  }
+}

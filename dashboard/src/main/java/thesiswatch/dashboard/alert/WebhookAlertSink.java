@@ -1,0 +1,151 @@
+package thesiswatch.dashboard.alert;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import thesiswatch.common.Json;
+
+/**
+ * POSTs each alert as JSON to a webhook, from its own bounded queue and thread so that a slow or
+ * dead receiver never holds up indexing. Each attempt has one deadline covering connect, headers
+ * and body; failures (I/O, timeout, 429, 5xx) are retried with exponential backoff; every attempt
+ * carries the same {@code Idempotency-Key} (the alert id) so the receiver can drop repeats.
+ * Redirects are not followed, and the target is checked by the {@link AddressGuard} before every
+ * attempt.
+ */
+public final class WebhookAlertSink implements AlertSink, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookAlertSink.class);
+
+  /** Alerts waiting for delivery; beyond this the newest is dropped (and logged). */
+  static final int QUEUE_CAPACITY = 100;
+  /** Header carrying the alert id. */
+  public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+
+  private final URI url;
+  private final AddressGuard guard;
+  private final Duration timeout;
+  private final int attempts;
+  private final Duration backoff;
+  private final HttpClient client;
+  private final ThreadPoolExecutor worker;
+  private final Counter delivered;
+  private final Counter failed;
+
+  /** A sink POSTing to {@code url}. */
+  public WebhookAlertSink(
+      URI url, AddressGuard guard, Duration timeout, int attempts, Duration backoff, MeterRegistry registry) {
+    this.url = url;
+    this.guard = guard;
+    this.timeout = timeout;
+    this.attempts = attempts;
+    this.backoff = backoff;
+    this.client = HttpClient.newBuilder()
+        .connectTimeout(timeout)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+    this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY),
+        runnable -> {
+          Thread thread = new Thread(runnable, "dashboard-webhook");
+          thread.setDaemon(true);
+          return thread;
+        },
+        (runnable, executor) -> LOG.warn("webhook queue full ({} alerts): an alert was dropped", QUEUE_CAPACITY));
+    this.delivered = Counter.builder("dashboard_webhook_deliveries").tag("outcome", "delivered").register(registry);
+    this.failed = Counter.builder("dashboard_webhook_deliveries").tag("outcome", "failed").register(registry);
+  }
+
+  @Override
+  public void send(Alert alert) {
+    worker.execute(() -> deliver(alert));
+  }
+
+  private void deliver(Alert alert) {
+    byte[] body = Json.bytes(alert);
+    Duration delay = backoff;
+    for (int attempt = 1; attempt <= attempts; attempt++) {
+      String outcome;
+      boolean retry = true;
+      try {
+        guard.check(url);
+        int status = post(body, alert.id());
+        if (status / 100 == 2) {
+          delivered.increment();
+          return;
+        }
+        outcome = "http_" + status;
+        // Other 4xx: the receiver refuses this alert, and retrying would not change its mind.
+        retry = status == 429 || status >= 500;
+      } catch (IllegalArgumentException e) {
+        outcome = "refused: " + e.getMessage();
+        retry = false; // the guard refuses the address: no retry can succeed
+      } catch (TimeoutException e) {
+        outcome = "timeout";
+      } catch (ExecutionException e) {
+        outcome = "io_error: " + e.getCause();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      LOG.warn("webhook attempt {}/{} for alert {} failed: {}", attempt, attempts, alert.id(), outcome);
+      if (!retry) {
+        break;
+      }
+      if (attempt < attempts) {
+        try {
+          Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        delay = delay.multipliedBy(2);
+      }
+    }
+    failed.increment();
+    LOG.warn("webhook gave up on alert {}", alert.id());
+  }
+
+  private int post(byte[] body, String idempotencyKey)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    HttpRequest request = HttpRequest.newBuilder(url)
+        .timeout(timeout)
+        .header("Content-Type", "application/json")
+        .header(IDEMPOTENCY_HEADER, idempotencyKey)
+        .header("User-Agent", "thesiswatch-dashboard")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .build();
+    // The request timeout covers only the headers; this deadline also covers the body.
+    CompletableFuture<HttpResponse<Void>> response = client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+    try {
+      return response.get(timeout.toMillis(), TimeUnit.MILLISECONDS).statusCode();
+    } finally {
+      response.cancel(true);
+    }
+  }
+
+  /** Waits briefly for queued deliveries, then stops. */
+  @Override
+  public void close() {
+    worker.shutdown();
+    try {
+      if (!worker.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        worker.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      worker.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

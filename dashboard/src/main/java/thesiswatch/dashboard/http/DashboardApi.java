@@ -1,0 +1,216 @@
+package thesiswatch.dashboard.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import thesiswatch.common.Json;
+import thesiswatch.common.ThemeCatalog;
+import thesiswatch.dashboard.feeds.FeedHealth;
+import thesiswatch.dashboard.index.ArticleFilter;
+import thesiswatch.dashboard.index.ArticleIndex;
+import thesiswatch.dashboard.index.BadQueryException;
+import thesiswatch.dashboard.index.Bucket;
+import thesiswatch.dashboard.index.Interval;
+import thesiswatch.dashboard.index.SearchPage;
+import thesiswatch.dashboard.index.SearchRequest;
+import thesiswatch.dashboard.index.Trends;
+import thesiswatch.dashboard.index.UserQueryParser;
+
+/**
+ * The dashboard's HTTP routes (Javalin). Handlers only read parameters, call the index and its
+ * companions, and write JSON; bad input is a 4xx {@code {error, detail}}, never a 500.
+ */
+public final class DashboardApi {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DashboardApi.class);
+
+  /**
+   * Sent with every response: scripts, styles and data only from this origin, no plugins, no
+   * framing, no base-URL tricks — a second line of defence behind inserting all text as text.
+   */
+  public static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+          + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+  /** Where the page's static files are inside the jar. */
+  static final String PUBLIC_DIR = "/public";
+  /** Prometheus text exposition format. */
+  private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+  private final ArticleIndex index;
+  private final Trends trends;
+  private final ThemeCatalog catalog;
+  private final FeedHealth feeds;
+  private final Sections sections;
+  private final EventStream events;
+  private final PrometheusMeterRegistry registry;
+  private final Set<String> themeIds;
+
+  /** The parts of the page computed elsewhere (scorecard, alerts), as JSON-ready values. */
+  public interface Sections {
+    /** The scorecard, one entry per theme. */
+    Object scorecard();
+
+    /** Recent alerts, newest first. */
+    Object alerts(int limit);
+  }
+
+  /** Routes over the given parts. */
+  public DashboardApi(
+      ArticleIndex index,
+      Trends trends,
+      ThemeCatalog catalog,
+      FeedHealth feeds,
+      Sections sections,
+      EventStream events,
+      PrometheusMeterRegistry registry) {
+    this.index = index;
+    this.trends = trends;
+    this.catalog = catalog;
+    this.feeds = feeds;
+    this.sections = sections;
+    this.events = events;
+    this.registry = registry;
+    Set<String> ids = new LinkedHashSet<>();
+    catalog.themes().forEach(theme -> ids.add(theme.id()));
+    this.themeIds = Set.copyOf(ids);
+  }
+
+  /** A Javalin server with every route, not yet started. */
+  public Javalin create() {
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = PUBLIC_DIR;
+                files.location = Location.CLASSPATH;
+              });
+              config.staticFiles.enableWebjars();
+              // The API answers small GETs only.
+              config.http.maxRequestSize = 16_384L;
+            });
+    app.before(DashboardApi::securityHeaders);
+    app.get("/health", ctx -> json(ctx, Map.of("status", "up")));
+    app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
+    app.get("/api/themes", this::themes);
+    app.get("/api/trends", this::trends);
+    app.get("/api/articles", this::articles);
+    app.get("/api/articles.csv", this::articlesCsv);
+    app.get("/api/scorecard", ctx -> json(ctx, sections.scorecard()));
+    app.get("/api/alerts", ctx -> json(ctx, Map.of("alerts", sections.alerts(params(ctx).integer("limit", 50, 1, 500)))));
+    app.get("/api/feeds", ctx -> json(ctx, Map.of("feeds", feeds.feeds(), "outages", feeds.outages())));
+    app.sse("/api/stream", events::join);
+    app.exception(BadQueryException.class, (e, ctx) -> error(ctx, 400, e.kind(), e.getMessage()));
+    app.exception(Exception.class, (e, ctx) -> {
+      LOG.error("dashboard: {} {} failed", ctx.method(), ctx.path(), e);
+      error(ctx, 500, "internal", "the dashboard failed to answer; see its log");
+    });
+    app.error(404, ctx -> {
+      if (ctx.path().startsWith("/api/")) {
+        error(ctx, 404, "not_found", "no such endpoint: " + ctx.path());
+      }
+    });
+    app.error(405, ctx -> error(ctx, 405, "method_not_allowed", "only GET is served"));
+    return app;
+  }
+
+  /** Closes the Server-Sent Events connections (before the server stops). */
+  public void closeStreams() {
+    events.closeAll();
+  }
+
+  private static void securityHeaders(Context ctx) {
+    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Referrer-Policy", "no-referrer");
+    ctx.header("X-Frame-Options", "DENY");
+  }
+
+  private Params params(Context ctx) {
+    return new Params(ctx, themeIds);
+  }
+
+  private void themes(Context ctx) {
+    json(ctx, Map.of("version", catalog.version(), "themes", catalog.themes()));
+  }
+
+  private void trends(Context ctx) {
+    Params params = params(ctx);
+    String intervalText = params.string("interval");
+    Interval interval;
+    try {
+      interval = intervalText == null ? Interval.DAY : Interval.parse(intervalText);
+    } catch (IllegalArgumentException e) {
+      throw Params.bad("interval", "must be hour, day or week, not '" + intervalText + "'");
+    }
+    ArticleFilter filter = params.filter();
+    List<Bucket> buckets = trends.buckets(filter, interval);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("theme", filter.theme());
+    body.put("interval", interval.key());
+    body.put("lang", filter.lang());
+    body.put("source", filter.source());
+    body.put("buckets", buckets);
+    json(ctx, body);
+  }
+
+  /** The search in the query parameters, pages of {@code pageSize} (or {@code limit} when given). */
+  private SearchRequest searchRequest(Context ctx, boolean limitIsPageSize) {
+    Params params = params(ctx);
+    String q = params.string("q");
+    if (q != null) {
+      // The caps are checked before anything is parsed: no input reaches the parser unchecked.
+      UserQueryParser.check(q);
+    }
+    String sort = params.string("sort");
+    SearchRequest.Order order;
+    if (sort == null) {
+      order = SearchRequest.Order.NEWEST;
+    } else if (sort.equals("newest") || sort.equals("relevance")) {
+      order = SearchRequest.Order.valueOf(sort.toUpperCase(java.util.Locale.ROOT));
+    } else {
+      throw Params.bad("sort", "must be newest or relevance, not '" + sort + "'");
+    }
+    int limit = limitIsPageSize
+        ? params.integer("limit", SearchRequest.DEFAULT_LIMIT, 1, SearchRequest.MAX_LIMIT)
+        : SearchRequest.MAX_LIMIT;
+    return new SearchRequest(q, params.filter(), limit, params.string("cursor"), order);
+  }
+
+  private void articles(Context ctx) {
+    SearchRequest request = searchRequest(ctx, true);
+    SearchPage page = index.search(request);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("articles", page.hits().stream().map(ArticleView::of).toList());
+    body.put("total", page.total());
+    body.put("nextCursor", page.nextCursor());
+    body.put("sort", request.order().name().toLowerCase(java.util.Locale.ROOT));
+    json(ctx, body);
+  }
+
+  private void articlesCsv(Context ctx) {
+    SearchRequest request = searchRequest(ctx, false);
+    int rows = params(ctx).integer("limit", CsvExport.MAX_ROWS, 1, CsvExport.MAX_ROWS);
+    ctx.contentType("text/csv; charset=utf-8");
+    ctx.header("Content-Disposition", "attachment; filename=\"thesiswatch-articles.csv\"");
+    ctx.result(CsvExport.write(index, request, rows));
+  }
+
+  static void json(Context ctx, Object body) {
+    ctx.contentType("application/json; charset=utf-8").result(Json.write(body));
+  }
+
+  private static void error(Context ctx, int status, String kind, String detail) {
+    ctx.status(status);
+    json(ctx, Map.of("error", kind, "detail", detail));
+  }
+}

@@ -1,0 +1,114 @@
+package thesiswatch.dashboard.http;
+
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import thesiswatch.common.ThemeMatch;
+import thesiswatch.dashboard.index.ArticleFilter;
+import thesiswatch.dashboard.index.BadQueryException;
+
+/**
+ * Reads and checks query parameters. Every bad value becomes a {@link BadQueryException}
+ * (HTTP 400 naming the parameter), never an exception the server would answer with 500.
+ */
+final class Params {
+
+  /** Longest value accepted for any free-text parameter other than {@code q}. */
+  static final int MAX_VALUE_LENGTH = 200;
+
+  private static final Pattern LANG = Pattern.compile("[a-z]{2,3}");
+  private static final Set<String> STANCES =
+      Set.of(ThemeMatch.SUPPORTS, ThemeMatch.CHALLENGES, ThemeMatch.NEUTRAL);
+
+  private final Context ctx;
+  private final Set<String> themeIds;
+
+  Params(Context ctx, Set<String> themeIds) {
+    this.ctx = ctx;
+    this.themeIds = themeIds;
+  }
+
+  /** The raw value, null when absent or blank. */
+  String string(String name) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    if (!name.equals("q") && value.length() > MAX_VALUE_LENGTH) {
+      throw bad(name, "is longer than " + MAX_VALUE_LENGTH + " characters");
+    }
+    return value.strip();
+  }
+
+  /** An integer in {@code [min, max]}, or {@code fallback} when absent. */
+  int integer(String name, int fallback, int min, int max) {
+    String value = string(name);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed >= min && parsed <= max) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the message below
+    }
+    throw bad(name, "must be an integer from " + min + " to " + max + ", not '" + value + "'");
+  }
+
+  /** A known theme id, or null when absent. */
+  String theme() {
+    String value = string("theme");
+    if (value != null && !themeIds.contains(value)) {
+      throw new BadQueryException("unknown_theme", "theme must be one of " + themeIds + ", not '" + value + "'");
+    }
+    return value;
+  }
+
+  /** An instant given as ISO-8601 ({@code 2025-02-10T00:00:00Z}) or a UTC date ({@code 2025-02-10}). */
+  Instant instant(String name) {
+    String value = string(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      if (value.length() == 10) {
+        return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+      }
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw bad(name, "must be an ISO-8601 instant or date such as 2025-02-10, not '" + value + "'");
+    }
+  }
+
+  /** The filters {@code theme, stance, lang, source, from, to}. */
+  ArticleFilter filter() {
+    String stance = string("stance");
+    if (stance != null && !STANCES.contains(stance)) {
+      throw bad("stance", "must be supports, challenges or neutral, not '" + stance + "'");
+    }
+    String lang = string("lang");
+    if (lang != null) {
+      lang = lang.toLowerCase(Locale.ROOT);
+      if (!LANG.matcher(lang).matches()) {
+        throw bad("lang", "must be a language code such as en or zh, not '" + lang + "'");
+      }
+    }
+    Instant from = instant("from");
+    Instant to = instant("to");
+    if (from != null && to != null && !from.isBefore(to)) {
+      throw bad("from", "must be before to");
+    }
+    return new ArticleFilter(theme(), stance, lang, string("source"), from, to);
+  }
+
+  static BadQueryException bad(String name, String problem) {
+    return new BadQueryException("bad_parameter", name + " " + problem);
+  }
+}

@@ -1,0 +1,77 @@
+package thesiswatch.dashboard.index;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Trend buckets for a theme, counted from the index: count, total and share per bucket, with
+ * buckets marked incomplete where feeds were failing.
+ */
+public final class Trends {
+
+  /** Most buckets one request may ask for (e.g. 2000 hours is about 83 days). */
+  public static final int MAX_BUCKETS = 2000;
+
+  /** Tells whether coverage was missing (some feed failing) during {@code [start, end)}. */
+  @FunctionalInterface
+  public interface Coverage {
+    /** True when some feed was failing at some time in {@code [start, end)}. */
+    boolean incomplete(Instant start, Instant end);
+
+    /** Coverage that is never missing. */
+    Coverage COMPLETE = (start, end) -> false;
+  }
+
+  private final ArticleIndex index;
+  private final Coverage coverage;
+
+  /** Trends over {@code index}, with outages from {@code coverage}. */
+  public Trends(ArticleIndex index, Coverage coverage) {
+    this.index = index;
+    this.coverage = coverage;
+  }
+
+  /**
+   * The buckets for {@code filter} (theme, lang, source; its from/to bound the range). Without
+   * bounds the range ends with the newest article and starts with the oldest, or
+   * {@link #MAX_BUCKETS} buckets before the end, whichever is later.
+   *
+   * @throws BadQueryException when the range needs more than {@link #MAX_BUCKETS} buckets
+   */
+  public List<Bucket> buckets(ArticleFilter filter, Interval interval) {
+    Optional<Instant[]> range = index.timeRange();
+    Instant to = filter.to();
+    Instant from = filter.from();
+    if (to == null) {
+      if (range.isEmpty()) {
+        return List.of();
+      }
+      to = Instant.ofEpochMilli(interval.floor(range.get()[1].toEpochMilli()) + interval.millis());
+    }
+    if (from == null) {
+      Instant earliest = to.minusMillis(interval.millis() * MAX_BUCKETS);
+      from = range.isEmpty() || range.get()[0].isBefore(earliest) ? earliest : range.get()[0];
+    }
+    if (!from.isBefore(to)) {
+      throw new BadQueryException("bad_range", "from must be before to");
+    }
+    long first = interval.floor(from.toEpochMilli());
+    long buckets = (to.toEpochMilli() - first + interval.millis() - 1) / interval.millis();
+    if (buckets > MAX_BUCKETS) {
+      throw new BadQueryException(
+          "too_many_buckets",
+          "the range holds " + buckets + " " + interval.key() + " buckets; at most " + MAX_BUCKETS
+              + " are allowed — narrow from/to or use a wider interval");
+    }
+    long[][] counted = index.countBuckets(filter, interval, Instant.ofEpochMilli(first), to);
+    List<Bucket> result = new ArrayList<>(counted[0].length);
+    for (int i = 0; i < counted[0].length; i++) {
+      Instant start = Instant.ofEpochMilli(first + i * interval.millis());
+      Instant end = start.plusMillis(interval.millis());
+      result.add(Bucket.of(start, counted[0][i], counted[1][i], coverage.incomplete(start, end)));
+    }
+    return result;
+  }
+}

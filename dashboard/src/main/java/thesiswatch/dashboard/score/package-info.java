@@ -1,0 +1,2 @@
+/** The thesis scorecard: each claim of the essay against what the indexed news shows. */
+package thesiswatch.dashboard.score;

@@ -1,0 +1,98 @@
+package thesiswatch.dashboard.http;
+
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import thesiswatch.common.TaggedArticle;
+import thesiswatch.common.ThemeCatalog;
+import thesiswatch.dashboard.Fixtures;
+import thesiswatch.dashboard.alert.AlertMonitor;
+import thesiswatch.dashboard.alert.SpikeRule;
+import thesiswatch.dashboard.feeds.FeedHealth;
+import thesiswatch.dashboard.index.ArticleIndex;
+import thesiswatch.dashboard.index.Interval;
+import thesiswatch.dashboard.index.Trends;
+import thesiswatch.dashboard.score.Scorecard;
+
+/**
+ * The dashboard's HTTP side over an index filled from fixtures, without Kafka: what the API and
+ * browser tests run against. The clock is fixed after the fixtures' dates.
+ */
+public final class ApiHarness implements AutoCloseable {
+
+  /** The harness's "now": after every fixture article. */
+  public static final Instant NOW = Instant.parse("2025-03-01T00:00:00Z");
+
+  private final ArticleIndex index;
+  private final Javalin app;
+  private final EventStream events = new EventStream();
+  private final FeedHealth feeds;
+  private final AlertMonitor monitor;
+
+  /** Indexes {@code articles} in {@code dir} and serves them on a free loopback port. */
+  public ApiHarness(Path dir, List<TaggedArticle> articles) {
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    ThemeCatalog catalog = ThemeCatalog.load(Fixtures.themesFile(dir));
+    index = ArticleIndex.open(dir.resolve("index"));
+    articles.forEach(index::upsert);
+    index.refresh();
+    feeds = new FeedHealth(clock);
+    monitor = new AlertMonitor(index, new SpikeRule(14, 5, 3.0, 0.001, Duration.ofHours(48)),
+        catalog.themes().stream().map(ThemeCatalog.Theme::id).toList(), List.of(Interval.DAY),
+        List.of(alert -> events.broadcast("alert", alert)), clock);
+    Scorecard scorecard = new Scorecard(index, catalog, clock);
+    DashboardApi api = new DashboardApi(index, new Trends(index, feeds), catalog, feeds,
+        new DashboardApi.Sections() {
+          @Override
+          public Object scorecard() {
+            return scorecard.compute();
+          }
+
+          @Override
+          public Object alerts(int limit) {
+            return monitor.book().recent(limit);
+          }
+        },
+        events, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    app = api.create().start("127.0.0.1", 0);
+  }
+
+  /** The bound port. */
+  public int port() {
+    return app.port();
+  }
+
+  /** The index behind the API. */
+  public ArticleIndex index() {
+    return index;
+  }
+
+  /** Feed health behind {@code /api/feeds} and incomplete buckets. */
+  public FeedHealth feeds() {
+    return feeds;
+  }
+
+  /** Looks for spikes and delivers them (to the page's stream). */
+  public void checkAlerts() {
+    monitor.check();
+    monitor.deliver();
+  }
+
+  /** The live event stream. */
+  public EventStream events() {
+    return events;
+  }
+
+  @Override
+  public void close() {
+    events.closeAll();
+    app.stop();
+    index.close();
+  }
+}
