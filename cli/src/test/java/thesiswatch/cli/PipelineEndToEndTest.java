@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -32,10 +33,16 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import thesiswatch.broker.TestKafka;
+import thesiswatch.cli.ops.JvmMetrics;
+import thesiswatch.cli.ops.OpsEndpoint;
 import thesiswatch.classifier.ClassifierConfig;
 import thesiswatch.classifier.ClassifierService;
 import thesiswatch.common.Env;
@@ -49,6 +56,7 @@ import thesiswatch.ingest.IngestService;
  * The whole pipeline on a real broker: a fixture feed served over loopback HTTP → ingest →
  * {@code articles} → classifier → {@code articles.tagged} → dashboard → its JSON API.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineEndToEndTest {
 
   private static final Path SEEDS = Path.of("..", "seeds").toAbsolutePath().normalize();
@@ -56,6 +64,9 @@ class PipelineEndToEndTest {
   private static final String NIMBUS = "Nimbus Cloud lays off 1,200 workers, citing AI efficiency gains";
   private static final int FIXTURE_ITEMS = 6;
   private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+  private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
+  private static final Map<String, String> scrapes = new ConcurrentHashMap<>();
 
   private static TestKafka kafka;
   private static HttpServer feedServer;
@@ -86,16 +97,20 @@ class PipelineEndToEndTest {
   }
 
   @Test
+  @Order(1)
   void aLayoffsHeadlineFlowsFromAFeedToTheDashboardAndARestartedIngestPublishesNoDuplicate() throws Exception {
     Env env = environment();
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    try (DashboardService dashboard = new DashboardService(DashboardConfig.from(env), registry);
-        ClassifierService classifier = new ClassifierService(ClassifierConfig.from(env), registry)) {
+    PrometheusMeterRegistry ingestMetrics = registry();
+    PrometheusMeterRegistry classifierMetrics = registry();
+    try (DashboardService dashboard = new DashboardService(DashboardConfig.from(env), registry());
+        ClassifierService classifier = new ClassifierService(ClassifierConfig.from(env), classifierMetrics);
+        OpsEndpoint ingestOps = OpsEndpoint.start(0, ingestMetrics, () -> true);
+        OpsEndpoint classifierOps = OpsEndpoint.start(0, classifierMetrics, () -> true)) {
       dashboard.start();
       classifier.start();
       String api = "http://127.0.0.1:" + dashboard.port();
 
-      try (IngestService ingest = new IngestService(IngestConfig.from(env), registry)) {
+      try (IngestService ingest = new IngestService(IngestConfig.from(env), ingestMetrics)) {
         ingest.start();
         JsonNode layoffs = await(() -> get(api + "/api/articles?theme=layoffs&limit=50"),
             body -> titles(body).contains(NIMBUS));
@@ -111,7 +126,7 @@ class PipelineEndToEndTest {
       // A restarted ingest resumes from feed-state: it fetches the feed again and publishes nothing.
       int requestsBefore = feedRequests.get();
       Instant restarted = Instant.now();
-      try (IngestService ingest = new IngestService(IngestConfig.from(env), registry)) {
+      try (IngestService ingest = new IngestService(IngestConfig.from(env), ingestMetrics)) {
         ingest.start();
         await(ingest::feeds, feeds -> feeds.stream().anyMatch(feed ->
             feed.lastSuccess() != null && feed.lastSuccess().isAfter(restarted)));
@@ -119,7 +134,40 @@ class PipelineEndToEndTest {
       assertThat(feedRequests.get()).isGreaterThan(requestsBefore);
       assertThat(articleKeys()).hasSize(FIXTURE_ITEMS).doesNotHaveDuplicates();
       assertThat(sum(get(api + "/api/trends?theme=layoffs&interval=day"), "total")).isEqualTo(FIXTURE_ITEMS);
+
+      scrapes.put("ingest", text("http://127.0.0.1:" + ingestOps.port() + "/metrics"));
+      scrapes.put("classifier", text("http://127.0.0.1:" + classifierOps.port() + "/metrics"));
+      scrapes.put("dashboard", text(api + "/metrics"));
     }
+  }
+
+  /** Each service's exposition after real traffic, validated by Prometheus's own checker. */
+  @Test
+  @Order(2)
+  void everyServiceExposesMetricsThatPromtoolAccepts() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(PROMTOOL),
+        "promtool not installed (Debian package prometheus; .ci/run installs it): metrics not validated");
+    assertThat(scrapes).containsOnlyKeys("ingest", "classifier", "dashboard");
+    for (Map.Entry<String, String> scrape : scrapes.entrySet()) {
+      Process promtool = new ProcessBuilder(PROMTOOL.toString(), "check", "metrics").redirectErrorStream(true).start();
+      try (OutputStream in = promtool.getOutputStream()) {
+        in.write(scrape.getValue().getBytes(StandardCharsets.UTF_8));
+      }
+      String verdict = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(promtool.waitFor()).as("promtool check metrics on %s:%n%s", scrape.getKey(), verdict).isZero();
+      assertThat(scrape.getValue()).as(scrape.getKey()).contains("jvm_memory_used_bytes").doesNotContain("https://");
+    }
+  }
+
+  private static PrometheusMeterRegistry registry() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    JvmMetrics.bindTo(registry);
+    return registry;
+  }
+
+  private static String text(String url) throws IOException, InterruptedException {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
   }
 
   private static Env environment() throws IOException {
@@ -136,6 +184,8 @@ class PipelineEndToEndTest {
     variables.put("FEEDS_FILE", opml.toString());
     variables.put("INGEST_ALLOW_PRIVATE", "127.0.0.1:" + feedServer.getAddress().getPort());
     variables.put("INGEST_STARTUP_SPREAD", "1s");
+    // Polls often, so the restarted ingest fetches the feed again within the test.
+    variables.put("INGEST_POLL_INTERVAL", "2s");
     variables.put("THEMES_FILE", SEEDS.resolve("themes.yml").toString());
     variables.put("CLASSIFIER_TRANSACTIONAL_ID", "classifier-e2e");
     variables.put("DASHBOARD_PORT", "0");
