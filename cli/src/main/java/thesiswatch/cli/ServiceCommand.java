@@ -5,10 +5,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import thesiswatch.cli.ops.JvmMetrics;
 import thesiswatch.cli.ops.OpsEndpoint;
 import thesiswatch.classifier.ClassifierConfig;
@@ -30,6 +32,8 @@ abstract class ServiceCommand<C> implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServiceCommand.class);
 
+  @Spec CommandSpec spec;
+
   /** Environment with the seed files resolved against the home directory when not set. */
   static Env environment() {
     Map<String, String> variables = new HashMap<>(System.getenv());
@@ -42,31 +46,41 @@ abstract class ServiceCommand<C> implements Callable<Integer> {
   abstract C configure(Env env);
 
   /** Starts the service and returns it, ready to close. */
-  abstract AutoCloseable start(C config, PrometheusMeterRegistry registry);
+  abstract Running start(C config, PrometheusMeterRegistry registry);
 
+  /** A started service as the command sees it. */
+  interface Running extends AutoCloseable {
+    /** Blocks until the service stops; returns its fatal error, or null after a normal close. */
+    Throwable awaitEnd() throws InterruptedException;
+
+    @Override
+    void close();
+  }
+
+  /**
+   * Runs until SIGTERM (exit 0 once everything in flight is committed) or a fatal error such as a
+   * fenced producer or a broken index (exit 1, so the orchestrator restarts the service).
+   */
   @Override
   public Integer call() throws Exception {
     C config = configure(environment());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     JvmMetrics.bindTo(registry);
-    AutoCloseable service = start(config, registry);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  try {
-                    service.close();
-                  } catch (Exception e) {
-                    LOG.error("error while stopping", e);
-                  } finally {
-                    stopped.countDown();
-                  }
-                },
-                "shutdown"));
-    stopped.await();
+    Running service = start(config, registry);
+    AtomicBoolean terminating = new AtomicBoolean();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      terminating.set(true);
+      service.close();
+    }, "shutdown"));
+    Throwable failure = service.awaitEnd();
+    if (failure != null && !terminating.get()) {
+      LOG.error("{} stopped on a fatal error; exiting so that it is restarted", spec.name(), failure);
+      service.close();
+      return 1;
+    }
     return 0;
   }
+
 
   /** A headless service's config and the port of its ops endpoint. */
   record Headless<T>(T config, int opsPort) {}
@@ -80,11 +94,15 @@ abstract class ServiceCommand<C> implements Callable<Integer> {
     }
 
     @Override
-    AutoCloseable start(Headless<IngestConfig> settings, PrometheusMeterRegistry registry) {
+    Running start(Headless<IngestConfig> settings, PrometheusMeterRegistry registry) {
       IngestService service = new IngestService(settings.config(), registry);
+      // Ingest never gives up on Kafka (it buffers and retries), so it is ready while it runs.
       OpsEndpoint ops = OpsEndpoint.start(settings.opsPort(), registry, () -> true);
       service.start();
-      return () -> closeBoth(service, ops);
+      return running(service, ops, () -> {
+        service.awaitClosed();
+        return null;
+      });
     }
   }
 
@@ -97,11 +115,15 @@ abstract class ServiceCommand<C> implements Callable<Integer> {
     }
 
     @Override
-    AutoCloseable start(Headless<ClassifierConfig> settings, PrometheusMeterRegistry registry) {
+    Running start(Headless<ClassifierConfig> settings, PrometheusMeterRegistry registry) {
       ClassifierService service = new ClassifierService(settings.config(), registry);
-      OpsEndpoint ops = OpsEndpoint.start(settings.opsPort(), registry, () -> true);
+      OpsEndpoint ops = OpsEndpoint.start(settings.opsPort(), registry,
+          () -> service.themesValid() && service.failure().isEmpty());
       service.start();
-      return () -> closeBoth(service, ops);
+      return running(service, ops, () -> {
+        service.awaitTermination();
+        return service.failure().orElse(null);
+      });
     }
   }
 
@@ -114,19 +136,38 @@ abstract class ServiceCommand<C> implements Callable<Integer> {
     }
 
     @Override
-    AutoCloseable start(DashboardConfig config, PrometheusMeterRegistry registry) {
+    Running start(DashboardConfig config, PrometheusMeterRegistry registry) {
       DashboardService service = new DashboardService(config, registry);
       service.start();
       LOG.info("dashboard on http://localhost:{}", service.port());
-      return service;
+      return running(service, null, service::awaitStopped);
     }
   }
 
-  private static void closeBoth(AutoCloseable service, AutoCloseable ops) throws Exception {
-    try {
-      service.close();
-    } finally {
-      ops.close();
-    }
+  /** What {@link Running#awaitEnd()} does for one service. */
+  interface EndAwaiter {
+    Throwable await() throws InterruptedException;
+  }
+
+  private static Running running(AutoCloseable service, OpsEndpoint ops, EndAwaiter end) {
+    return new Running() {
+      @Override
+      public Throwable awaitEnd() throws InterruptedException {
+        return end.await();
+      }
+
+      @Override
+      public void close() {
+        try {
+          service.close();
+        } catch (Exception e) {
+          LOG.error("error while stopping", e);
+        } finally {
+          if (ops != null) {
+            ops.close();
+          }
+        }
+      }
+    };
   }
 }
