@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import thesiswatch.common.Article;
 import thesiswatch.common.FeedState;
 import thesiswatch.ingest.dedupe.StoryWindow;
+import thesiswatch.ingest.fault.FaultKind;
 import thesiswatch.ingest.fault.FeedFault;
 import thesiswatch.ingest.feeds.FeedList;
 import thesiswatch.ingest.feeds.FeedSpec;
@@ -254,7 +255,7 @@ public final class IngestService implements AutoCloseable {
     } catch (RuntimeException e) {
       // A bug in one feed's handling must not stop the others; it is reported like a parse failure.
       LOG.error("ingest: unexpected failure feed_url={}", feed.url(), e);
-      poll = failed(feed, before, new FeedFault(thesiswatch.ingest.fault.FaultKind.INVALID_XML,
+      poll = failed(feed, before, new FeedFault(FaultKind.INVALID_XML,
           "ingest: unexpected " + e, e), host);
     } finally {
       hosts.release(host);

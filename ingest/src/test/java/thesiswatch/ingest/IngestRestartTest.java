@@ -80,6 +80,8 @@ class IngestRestartTest {
       Set<String> keys = records.stream().map(ConsumerRecord::key).collect(Collectors.toSet());
       assertThat(keys).hasSize(FEEDS * ITEMS_PER_FEED);
       assertThat(records).hasSize(FEEDS * ITEMS_PER_FEED);
+      // 40 feeds on one host: never more than INGEST_PER_HOST (default 2) requests at once.
+      assertThat(server.maxInFlight()).isBetween(1, 2);
     }
   }
 

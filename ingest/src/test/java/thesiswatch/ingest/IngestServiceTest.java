@@ -150,7 +150,8 @@ class IngestServiceTest {
       List<String> paths = List.of("/tech.xml", "/cn.xml", "/wire.xml", "/login");
 
       Instant started = Instant.now();
-      try (IngestService service = new IngestService(config, new SimpleMeterRegistry())) {
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      try (IngestService service = new IngestService(config, registry)) {
         service.start();
         // Two polls of every feed: the second must publish nothing new.
         await("two polls of every feed", () -> polledAtLeast(service, started, 2, server, paths));
@@ -160,6 +161,13 @@ class IngestServiceTest {
         assertThat(byUrl.get(server.url("/login")).lastErrorKind()).isEqualTo("not_a_feed");
         assertThat(byUrl.get(server.url("/tech.xml")).status()).isEqualTo(FeedState.OK);
         assertThat(byUrl.get(server.url("/tech.xml")).itemsSeen()).isEqualTo(3);
+        // Bounded labels only: outcome and error kind, never a feed URL.
+        assertThat(registry.get("ingest.polls").tags("outcome", "failed", "kind", "not_a_feed").counter().count())
+            .isGreaterThanOrEqualTo(2);
+        assertThat(registry.get("ingest.duplicates.dropped").tags("scope", "cross_feed").counter().count()).isEqualTo(2);
+        assertThat(registry.get("ingest.feeds").tags("status", "failing").gauge().value()).isEqualTo(1);
+        assertThat(registry.getMeters()).allSatisfy(meter -> assertThat(meter.getId().getTags())
+            .noneMatch(tag -> tag.getValue().contains("127.0.0.1")));
       }
       List<Article> first = articles(topics);
       Map<String, Article> latest = new HashMap<>();
