@@ -39,6 +39,8 @@ import thesiswatch.ingest.parse.FeedParser;
  * @param transactionalId the Kafka transactional id of this instance ({@code INGEST_TRANSACTIONAL_ID})
  * @param userAgent sent with every request ({@code INGEST_USER_AGENT})
  * @param closeTimeout how long {@code close()} waits for in-flight work ({@code INGEST_CLOSE_TIMEOUT})
+ * @param kafkaBlock how long one Kafka call may block while the broker is away before it is
+ *     retried ({@code INGEST_KAFKA_BLOCK}, the producer's {@code max.block.ms})
  */
 public record IngestConfig(
     String bootstrapServers,
@@ -61,7 +63,8 @@ public record IngestConfig(
     int bufferPolls,
     String transactionalId,
     String userAgent,
-    Duration closeTimeout) {
+    Duration closeTimeout,
+    Duration kafkaBlock) {
 
   /** Default feed list. */
   public static final String DEFAULT_FEEDS_FILE = "seeds/feeds.opml";
@@ -97,6 +100,8 @@ public record IngestConfig(
   public static final String DEFAULT_USER_AGENT = "thesiswatch-ingest/0.1 (+https://github.com/thesiswatch)";
   /** Default close timeout. */
   public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  /** Default bound on one blocking Kafka call. */
+  public static final Duration DEFAULT_KAFKA_BLOCK = Duration.ofSeconds(10);
 
   public IngestConfig {
     Objects.requireNonNull(bootstrapServers, "bootstrap servers must not be null");
@@ -129,7 +134,8 @@ public record IngestConfig(
         env.integer("INGEST_BUFFER_POLLS", DEFAULT_BUFFER_POLLS, 1, 100_000),
         env.string("INGEST_TRANSACTIONAL_ID", DEFAULT_TRANSACTIONAL_ID),
         env.string("INGEST_USER_AGENT", DEFAULT_USER_AGENT),
-        env.duration("INGEST_CLOSE_TIMEOUT", DEFAULT_CLOSE_TIMEOUT, Duration.ofMillis(100)));
+        env.duration("INGEST_CLOSE_TIMEOUT", DEFAULT_CLOSE_TIMEOUT, Duration.ofMillis(100)),
+        env.duration("INGEST_KAFKA_BLOCK", DEFAULT_KAFKA_BLOCK, Duration.ofMillis(500)));
   }
 
   /** The fetch limits these settings describe. */

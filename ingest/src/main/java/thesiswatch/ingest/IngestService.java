@@ -49,7 +49,8 @@ import thesiswatch.ingest.schedule.HostGate;
  * {@code ingest-fetch-N} fetch and parse, and {@code ingest-publisher} loads the stored state at
  * start, then commits each poll's articles and state in one transaction. Between fetchers and the
  * publisher sits a bounded queue: while Kafka is down, fetchers fill it, then wait; nothing is
- * lost, because a feed's seen ids only advance when its poll commits.
+ * lost, because a feed's seen ids only advance when its poll commits. A feed is polled again
+ * only after its previous poll committed, so an outage holds at most one poll per feed.
  */
 public final class IngestService implements AutoCloseable {
 
@@ -63,7 +64,7 @@ public final class IngestService implements AutoCloseable {
   private static final int MAX_WINDOW_STORIES = 100_000;
   /** First and longest pause between attempts while Kafka is unreachable. */
   private static final Duration KAFKA_RETRY_MIN = Duration.ofMillis(500);
-  private static final Duration KAFKA_RETRY_MAX = Duration.ofSeconds(30);
+  private static final Duration KAFKA_RETRY_MAX = Duration.ofSeconds(5);
 
   /** One finished poll on its way to Kafka. */
   private record Poll(FeedSpec feed, List<Article> articles, FeedState state) {}
@@ -94,7 +95,8 @@ public final class IngestService implements AutoCloseable {
     this.rules = new FeedStates(config.backoffBase(), config.backoffMax(), config.seenIdsPerFeed());
     this.window = new StoryWindow(config.dedupeWindow(), MAX_WINDOW_STORIES);
     this.hosts = new HostGate(config.perHostConcurrency());
-    this.publisher = new ArticlePublisher(config.bootstrapServers(), config.topics(), config.transactionalId());
+    this.publisher = new ArticlePublisher(config.bootstrapServers(), config.topics(), config.transactionalId(),
+        config.kafkaBlock());
     this.outbox = new ArrayBlockingQueue<>(config.bufferPolls());
     ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, named("ingest-scheduler"));
     timer.setRemoveOnCancelPolicy(true);
@@ -361,7 +363,7 @@ public final class IngestService implements AutoCloseable {
     while (!stopping) {
       try {
         Map<String, FeedState> stored =
-            FeedStateStore.load(config.bootstrapServers(), config.topics().feedState(), Duration.ofSeconds(10));
+            FeedStateStore.load(config.bootstrapServers(), config.topics().feedState(), config.kafkaBlock());
         int resumed = 0;
         for (FeedSpec feed : feeds) {
           FeedState state = stored.get(feed.url());

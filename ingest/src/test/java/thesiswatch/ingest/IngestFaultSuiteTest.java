@@ -111,7 +111,7 @@ class IngestFaultSuiteTest {
       Topics topics = IngestServiceTest.freshTopics();
       IngestConfig config = IngestServiceTest.config(IngestServiceTest.opml(dir, feeds), topics, healthy, Map.of(
           "INGEST_ALLOW_PRIVATE", allowed,
-          "INGEST_FETCH_TIMEOUT", "8s",
+          "INGEST_FETCH_TIMEOUT", "4s",
           "INGEST_MAX_BODY_BYTES", String.valueOf(1024 * 1024)));
 
       try (IngestService service = new IngestService(config, new SimpleMeterRegistry())) {
