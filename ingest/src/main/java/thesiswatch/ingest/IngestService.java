@@ -60,8 +60,6 @@ public final class IngestService implements AutoCloseable {
   private static final Duration HOST_BUSY_RETRY = Duration.ofMillis(100);
   /** Most polls committed in one transaction. */
   private static final int MAX_POLLS_PER_TRANSACTION = 32;
-  /** Most stories the cross-feed window holds, whatever its duration. */
-  private static final int MAX_WINDOW_STORIES = 100_000;
   /** First and longest pause between attempts while Kafka is unreachable. */
   private static final Duration KAFKA_RETRY_MIN = Duration.ofMillis(500);
   private static final Duration KAFKA_RETRY_MAX = Duration.ofSeconds(5);
@@ -93,7 +91,7 @@ public final class IngestService implements AutoCloseable {
     this.config = config;
     this.reader = new FeedReader(config);
     this.rules = new FeedStates(config.backoffBase(), config.backoffMax(), config.seenIdsPerFeed());
-    this.window = new StoryWindow(config.dedupeWindow(), MAX_WINDOW_STORIES);
+    this.window = new StoryWindow(config.dedupeWindow(), config.dedupeMaxStories());
     this.hosts = new HostGate(config.perHostConcurrency());
     this.publisher = new ArticlePublisher(config.bootstrapServers(), config.topics(), config.transactionalId(),
         config.kafkaBlock());
