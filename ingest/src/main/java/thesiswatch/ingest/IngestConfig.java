@@ -35,10 +35,13 @@ import thesiswatch.ingest.parse.FeedParser;
  *     least this often, never abandoned
  * @param seenIdsPerFeed article ids remembered per feed to skip re-published items ({@code INGEST_SEEN_IDS})
  * @param dedupeWindow how long a story is remembered to catch it in other feeds ({@code INGEST_DEDUPE_WINDOW})
+ * @param dedupeMaxStories most stories remembered for that, whatever the window ({@code INGEST_DEDUPE_MAX_STORIES})
  * @param bufferPolls polls waiting for Kafka before fetchers block ({@code INGEST_BUFFER_POLLS})
  * @param transactionalId the Kafka transactional id of this instance ({@code INGEST_TRANSACTIONAL_ID})
  * @param userAgent sent with every request ({@code INGEST_USER_AGENT})
  * @param closeTimeout how long {@code close()} waits for in-flight work ({@code INGEST_CLOSE_TIMEOUT})
+ * @param kafkaBlock how long one Kafka call may block while the broker is away before it is
+ *     retried ({@code INGEST_KAFKA_BLOCK}, the producer's {@code max.block.ms})
  */
 public record IngestConfig(
     String bootstrapServers,
@@ -58,10 +61,12 @@ public record IngestConfig(
     Duration backoffMax,
     int seenIdsPerFeed,
     Duration dedupeWindow,
+    int dedupeMaxStories,
     int bufferPolls,
     String transactionalId,
     String userAgent,
-    Duration closeTimeout) {
+    Duration closeTimeout,
+    Duration kafkaBlock) {
 
   /** Default feed list. */
   public static final String DEFAULT_FEEDS_FILE = "seeds/feeds.opml";
@@ -85,10 +90,15 @@ public record IngestConfig(
   public static final Duration DEFAULT_BACKOFF_BASE = Duration.ofMinutes(1);
   /** Default backoff cap. */
   public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofHours(6);
-  /** Default seen ids per feed: twice the entry cap, so a full feed never looks new. */
-  public static final int DEFAULT_SEEN_IDS = 2 * FeedParser.DEFAULT_MAX_ENTRIES;
+  /**
+   * Default seen ids per feed: the entry cap, so a full feed never looks new; about 33 MiB of heap
+   * for 1,000 feeds with full windows (docs/bench-ingest.md).
+   */
+  public static final int DEFAULT_SEEN_IDS = FeedParser.DEFAULT_MAX_ENTRIES;
   /** Default cross-feed duplicate window. */
   public static final Duration DEFAULT_DEDUPE_WINDOW = Duration.ofHours(48);
+  /** Default stories remembered: two days of 1,000 busy feeds at roughly 1 KiB each. */
+  public static final int DEFAULT_DEDUPE_MAX_STORIES = 20_000;
   /** Default polls buffered while Kafka is slow or down. */
   public static final int DEFAULT_BUFFER_POLLS = 64;
   /** Default transactional id. */
@@ -97,6 +107,8 @@ public record IngestConfig(
   public static final String DEFAULT_USER_AGENT = "thesiswatch-ingest/0.1 (+https://github.com/thesiswatch)";
   /** Default close timeout. */
   public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  /** Default bound on one blocking Kafka call. */
+  public static final Duration DEFAULT_KAFKA_BLOCK = Duration.ofSeconds(10);
 
   public IngestConfig {
     Objects.requireNonNull(bootstrapServers, "bootstrap servers must not be null");
@@ -126,10 +138,12 @@ public record IngestConfig(
         env.duration("INGEST_BACKOFF_MAX", DEFAULT_BACKOFF_MAX, Duration.ofMillis(10)),
         env.integer("INGEST_SEEN_IDS", DEFAULT_SEEN_IDS, 10, 1_000_000),
         env.duration("INGEST_DEDUPE_WINDOW", DEFAULT_DEDUPE_WINDOW, Duration.ZERO),
+        env.integer("INGEST_DEDUPE_MAX_STORIES", DEFAULT_DEDUPE_MAX_STORIES, 1, 10_000_000),
         env.integer("INGEST_BUFFER_POLLS", DEFAULT_BUFFER_POLLS, 1, 100_000),
         env.string("INGEST_TRANSACTIONAL_ID", DEFAULT_TRANSACTIONAL_ID),
         env.string("INGEST_USER_AGENT", DEFAULT_USER_AGENT),
-        env.duration("INGEST_CLOSE_TIMEOUT", DEFAULT_CLOSE_TIMEOUT, Duration.ofMillis(100)));
+        env.duration("INGEST_CLOSE_TIMEOUT", DEFAULT_CLOSE_TIMEOUT, Duration.ofMillis(100)),
+        env.duration("INGEST_KAFKA_BLOCK", DEFAULT_KAFKA_BLOCK, Duration.ofMillis(500)));
   }
 
   /** The fetch limits these settings describe. */

@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import thesiswatch.common.Article;
 import thesiswatch.common.FeedState;
 import thesiswatch.ingest.dedupe.StoryWindow;
+import thesiswatch.ingest.fault.FaultKind;
 import thesiswatch.ingest.fault.FeedFault;
 import thesiswatch.ingest.feeds.FeedList;
 import thesiswatch.ingest.feeds.FeedSpec;
@@ -48,7 +49,8 @@ import thesiswatch.ingest.schedule.HostGate;
  * {@code ingest-fetch-N} fetch and parse, and {@code ingest-publisher} loads the stored state at
  * start, then commits each poll's articles and state in one transaction. Between fetchers and the
  * publisher sits a bounded queue: while Kafka is down, fetchers fill it, then wait; nothing is
- * lost, because a feed's seen ids only advance when its poll commits.
+ * lost, because a feed's seen ids only advance when its poll commits. A feed is polled again
+ * only after its previous poll committed, so an outage holds at most one poll per feed.
  */
 public final class IngestService implements AutoCloseable {
 
@@ -58,11 +60,9 @@ public final class IngestService implements AutoCloseable {
   private static final Duration HOST_BUSY_RETRY = Duration.ofMillis(100);
   /** Most polls committed in one transaction. */
   private static final int MAX_POLLS_PER_TRANSACTION = 32;
-  /** Most stories the cross-feed window holds, whatever its duration. */
-  private static final int MAX_WINDOW_STORIES = 100_000;
   /** First and longest pause between attempts while Kafka is unreachable. */
   private static final Duration KAFKA_RETRY_MIN = Duration.ofMillis(500);
-  private static final Duration KAFKA_RETRY_MAX = Duration.ofSeconds(30);
+  private static final Duration KAFKA_RETRY_MAX = Duration.ofSeconds(5);
 
   /** One finished poll on its way to Kafka. */
   private record Poll(FeedSpec feed, List<Article> articles, FeedState state) {}
@@ -91,9 +91,10 @@ public final class IngestService implements AutoCloseable {
     this.config = config;
     this.reader = new FeedReader(config);
     this.rules = new FeedStates(config.backoffBase(), config.backoffMax(), config.seenIdsPerFeed());
-    this.window = new StoryWindow(config.dedupeWindow(), MAX_WINDOW_STORIES);
+    this.window = new StoryWindow(config.dedupeWindow(), config.dedupeMaxStories());
     this.hosts = new HostGate(config.perHostConcurrency());
-    this.publisher = new ArticlePublisher(config.bootstrapServers(), config.topics(), config.transactionalId());
+    this.publisher = new ArticlePublisher(config.bootstrapServers(), config.topics(), config.transactionalId(),
+        config.kafkaBlock());
     this.outbox = new ArrayBlockingQueue<>(config.bufferPolls());
     ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, named("ingest-scheduler"));
     timer.setRemoveOnCancelPolicy(true);
@@ -254,7 +255,7 @@ public final class IngestService implements AutoCloseable {
     } catch (RuntimeException e) {
       // A bug in one feed's handling must not stop the others; it is reported like a parse failure.
       LOG.error("ingest: unexpected failure feed_url={}", feed.url(), e);
-      poll = failed(feed, before, new FeedFault(thesiswatch.ingest.fault.FaultKind.INVALID_XML,
+      poll = failed(feed, before, new FeedFault(FaultKind.INVALID_XML,
           "ingest: unexpected " + e, e), host);
     } finally {
       hosts.release(host);
@@ -360,7 +361,7 @@ public final class IngestService implements AutoCloseable {
     while (!stopping) {
       try {
         Map<String, FeedState> stored =
-            FeedStateStore.load(config.bootstrapServers(), config.topics().feedState(), Duration.ofSeconds(10));
+            FeedStateStore.load(config.bootstrapServers(), config.topics().feedState(), config.kafkaBlock());
         int resumed = 0;
         for (FeedSpec feed : feeds) {
           FeedState state = stored.get(feed.url());

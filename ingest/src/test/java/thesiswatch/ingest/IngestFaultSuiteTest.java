@@ -111,7 +111,7 @@ class IngestFaultSuiteTest {
       Topics topics = IngestServiceTest.freshTopics();
       IngestConfig config = IngestServiceTest.config(IngestServiceTest.opml(dir, feeds), topics, healthy, Map.of(
           "INGEST_ALLOW_PRIVATE", allowed,
-          "INGEST_FETCH_TIMEOUT", "8s",
+          "INGEST_FETCH_TIMEOUT", "6s",
           "INGEST_MAX_BODY_BYTES", String.valueOf(1024 * 1024)));
 
       try (IngestService service = new IngestService(config, new SimpleMeterRegistry())) {
@@ -139,12 +139,14 @@ class IngestFaultSuiteTest {
         FeedState limited = states.get(byCase.get("rate-limited").url("/rate-limited"));
         assertThat(Duration.between(limited.lastAttempt(), limited.nextPoll())).isEqualTo(Duration.ofHours(1));
         assertThat(byCase.get("to-private").requests("/to-private")).isGreaterThanOrEqualTo(1);
-        assertThat(byCase.get("loop").requests("/loop")).isEqualTo(6 * states.get(byCase.get("loop").url("/loop")).consecutiveErrors());
+        // One fetch of the loop is 6 requests (FetcherTest counts them exactly); a retry may be under way here.
+        assertThat(byCase.get("loop").requests("/loop")).isGreaterThanOrEqualTo(6);
         // Let the healthy feed be polled again while the failing ones back off, then look at the counts.
         int healthyPolls = healthy.requests("/feed");
         IngestServiceTest.await("two more healthy polls", () -> healthy.requests("/feed") >= healthyPolls + 2);
         assertThat(byCase.get("gone").requests("/gone")).isEqualTo(1); // 410: never asked again
         assertThat(byCase.get("rate-limited").requests("/rate-limited")).isEqualTo(1); // waits an hour
+        release.countDown(); // lets a tarpit retry in flight end now, so close() need not wait for it
       } finally {
         release.countDown();
         servers.forEach(LoopbackFeedServer::close);

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -35,6 +36,7 @@ import thesiswatch.common.TopicLayout;
 import thesiswatch.common.Topics;
 import thesiswatch.ingest.feeds.FeedList;
 import thesiswatch.ingest.feeds.FeedSpec;
+import thesiswatch.ingest.publish.IngestKafka;
 
 /**
  * Ingest against a real broker and a loopback feed server: every story arrives once, cross-feed
@@ -50,6 +52,12 @@ class IngestServiceTest {
   @BeforeAll
   static void startKafka() {
     kafka = TestKafka.start();
+    // A fresh broker creates its transaction log on the first transactional producer, which takes
+    // seconds; do it here so that tests which compare the order of events do not pay it mid-test.
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+        IngestKafka.producer(kafka.bootstrapServers(), "warm-up", Duration.ofSeconds(60)))) {
+      producer.initTransactions();
+    }
   }
 
   @AfterAll
@@ -150,7 +158,8 @@ class IngestServiceTest {
       List<String> paths = List.of("/tech.xml", "/cn.xml", "/wire.xml", "/login");
 
       Instant started = Instant.now();
-      try (IngestService service = new IngestService(config, new SimpleMeterRegistry())) {
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      try (IngestService service = new IngestService(config, registry)) {
         service.start();
         // Two polls of every feed: the second must publish nothing new.
         await("two polls of every feed", () -> polledAtLeast(service, started, 2, server, paths));
@@ -160,6 +169,13 @@ class IngestServiceTest {
         assertThat(byUrl.get(server.url("/login")).lastErrorKind()).isEqualTo("not_a_feed");
         assertThat(byUrl.get(server.url("/tech.xml")).status()).isEqualTo(FeedState.OK);
         assertThat(byUrl.get(server.url("/tech.xml")).itemsSeen()).isEqualTo(3);
+        // Bounded labels only: outcome and error kind, never a feed URL.
+        assertThat(registry.get("ingest.polls").tags("outcome", "failed", "kind", "not_a_feed").counter().count())
+            .isGreaterThanOrEqualTo(2);
+        assertThat(registry.get("ingest.duplicates.dropped").tags("scope", "cross_feed").counter().count()).isEqualTo(2);
+        assertThat(registry.get("ingest.feeds").tags("status", "failing").gauge().value()).isEqualTo(1);
+        assertThat(registry.getMeters()).allSatisfy(meter -> assertThat(meter.getId().getTags())
+            .noneMatch(tag -> tag.getValue().contains("127.0.0.1")));
       }
       List<Article> first = articles(topics);
       Map<String, Article> latest = new HashMap<>();

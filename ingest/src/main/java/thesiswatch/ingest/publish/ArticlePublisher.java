@@ -1,14 +1,11 @@
 package thesiswatch.ingest.publish;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.TimeoutException;
 import thesiswatch.common.Article;
 import thesiswatch.common.FeedState;
 import thesiswatch.common.Json;
@@ -17,8 +14,10 @@ import thesiswatch.common.Topics;
 /**
  * Writes a poll's articles (key = article id) and its feed's new state (key = feed URL) in one
  * Kafka transaction, so a crash can never publish articles without remembering them, or remember
- * articles that were not published. Any failure aborts the transaction and drops the producer; the
- * next call starts a fresh one (whose {@code initTransactions} also fences a stuck predecessor).
+ * articles that were not published. A commit that timed out is retried as a commit (it may have
+ * succeeded, so sending again could duplicate); any other failure aborts the transaction and drops
+ * the producer, and the next call starts a fresh one (whose {@code initTransactions} also fences a
+ * stuck predecessor).
  * Not thread-safe: one publisher thread owns it.
  */
 public final class ArticlePublisher implements AutoCloseable {
@@ -26,13 +25,17 @@ public final class ArticlePublisher implements AutoCloseable {
   private final String bootstrapServers;
   private final Topics topics;
   private final String transactionalId;
+  private final Duration maxBlock;
   private KafkaProducer<String, byte[]> producer;
+  /** A commit timed out: it may have happened, so the retry only commits again, never re-sends. */
+  private boolean commitPending;
 
-  /** A publisher that connects lazily, on the first {@link #publish}. */
-  public ArticlePublisher(String bootstrapServers, Topics topics, String transactionalId) {
+  /** A publisher that connects lazily, on the first {@link #publish}; Kafka calls block at most {@code maxBlock}. */
+  public ArticlePublisher(String bootstrapServers, Topics topics, String transactionalId, Duration maxBlock) {
     this.bootstrapServers = bootstrapServers;
     this.topics = topics;
     this.transactionalId = transactionalId;
+    this.maxBlock = maxBlock;
   }
 
   /**
@@ -42,33 +45,56 @@ public final class ArticlePublisher implements AutoCloseable {
    *     read_committed readers, and the caller may retry the same batch
    */
   public void publish(List<Article> articles, List<FeedState> states) {
+    if (commitPending) {
+      retryCommit();
+      return;
+    }
     try {
       if (producer == null) {
-        producer = new KafkaProducer<>(IngestKafka.producer(bootstrapServers, transactionalId));
+        producer = new KafkaProducer<>(IngestKafka.producer(bootstrapServers, transactionalId, maxBlock));
         producer.initTransactions();
       }
       producer.beginTransaction();
-      List<Future<RecordMetadata>> sends = new ArrayList<>();
       for (Article article : articles) {
-        sends.add(producer.send(new ProducerRecord<>(topics.articles(), article.id(), Json.bytes(article))));
+        producer.send(new ProducerRecord<>(topics.articles(), article.id(), Json.bytes(article)));
       }
       for (FeedState state : states) {
-        sends.add(producer.send(new ProducerRecord<>(topics.feedState(), state.url(), Json.bytes(state))));
+        producer.send(new ProducerRecord<>(topics.feedState(), state.url(), Json.bytes(state)));
       }
-      producer.commitTransaction();
-      for (Future<RecordMetadata> send : sends) {
-        send.get(); // already complete after commit; surfaces a per-record error, if any
+      // Flushes, and throws the error of any send that failed: then nothing of it is committed.
+      commit();
+    } catch (TimeoutException e) {
+      if (!commitPending) {
+        reset();
       }
+      throw e;
     } catch (KafkaException e) {
       reset();
       throw e;
-    } catch (ExecutionException e) {
+    }
+  }
+
+  private void commit() {
+    try {
+      producer.commitTransaction();
+    } catch (TimeoutException e) {
+      // The documented way out of a commit timeout is to call commitTransaction again.
+      commitPending = true;
+      throw e;
+    }
+  }
+
+  private void retryCommit() {
+    try {
+      producer.commitTransaction();
+      commitPending = false;
+    } catch (TimeoutException e) {
+      throw e; // still pending; the caller retries
+    } catch (KafkaException e) {
+      // Not committed after all: drop the producer (its transaction is aborted) and send again next time.
+      commitPending = false;
       reset();
-      throw new KafkaException("publish: a record failed: " + e.getCause().getMessage(), e.getCause());
-    } catch (InterruptedException e) {
-      reset();
-      Thread.currentThread().interrupt();
-      throw new KafkaException("publish: interrupted", e);
+      throw e;
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import thesiswatch.common.FeedState;
@@ -40,7 +41,7 @@ public final class FeedStateStore {
       Instant deadline = Instant.now().plus(timeout);
       while (!caughtUp(consumer, end)) {
         if (Instant.now().isAfter(deadline)) {
-          throw new org.apache.kafka.common.errors.TimeoutException(
+          throw new TimeoutException(
               "feed state: " + topic + " not read to its end within " + timeout);
         }
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {

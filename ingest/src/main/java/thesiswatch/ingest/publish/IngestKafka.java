@@ -1,5 +1,6 @@
 package thesiswatch.ingest.publish;
 
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -14,7 +15,7 @@ public final class IngestKafka {
   private IngestKafka() {}
 
   /** The transactional producer writing articles and feed state together. */
-  public static Properties producer(String bootstrapServers, String transactionalId) {
+  public static Properties producer(String bootstrapServers, String transactionalId, Duration maxBlock) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     // A record is acknowledged only once every in-sync replica has it.
@@ -26,7 +27,7 @@ public final class IngestKafka {
     // Ride out a broker restart before a send fails; the poll is then retried whole.
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);
     // Bounds how long send()/commit block when the broker is away; the publisher then retries.
-    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) maxBlock.toMillis());
     // An open transaction of a crashed instance is aborted by the broker after this.
     props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 60_000);
     // Headlines compress well; lz4 is cheap on the CPU.

@@ -1,0 +1,2 @@
+/** Main-method benchmarks of ingest (run by hand, never as tests): parse throughput and memory. */
+package thesiswatch.ingest.bench;
