@@ -15,7 +15,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
@@ -41,6 +43,20 @@ import thesiswatch.common.ThemeMatch;
  * cache-purge thread.
  */
 public final class ThemeMatcher implements Closeable {
+
+  /**
+   * Indexed with offsets: a single document is matched in a {@code MemoryIndex} that keeps them
+   * anyway, but a batch goes through an index whose field type decides, and without offsets the
+   * highlights of a batch would have no positions in the text.
+   */
+  private static final FieldType TEXT;
+
+  static {
+    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    TEXT = type;
+  }
 
   private final ThemeSet themes;
   private final Monitor monitor;
@@ -126,11 +142,11 @@ public final class ThemeMatcher implements Closeable {
   private static Document document(String normalized, Languages.Detected detected) {
     Document document = new Document();
     if (detected.chinese()) {
-      document.add(new TextField(Fields.ZH, normalized, Field.Store.NO));
-      document.add(new TextField(Fields.ZH_BIGRAM, normalized, Field.Store.NO));
+      document.add(new Field(Fields.ZH, normalized, TEXT));
+      document.add(new Field(Fields.ZH_BIGRAM, normalized, TEXT));
     }
     if (detected.english() || !detected.chinese()) {
-      document.add(new TextField(Fields.EN, normalized, Field.Store.NO));
+      document.add(new Field(Fields.EN, normalized, TEXT));
     }
     return document;
   }

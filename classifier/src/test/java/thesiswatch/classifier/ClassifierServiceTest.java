@@ -1,0 +1,187 @@
+package thesiswatch.classifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static thesiswatch.classifier.kafka.KafkaTestSupport.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import thesiswatch.broker.TestKafka;
+import thesiswatch.classifier.kafka.DeadLetters;
+import thesiswatch.classifier.kafka.KafkaTestSupport;
+import thesiswatch.common.Env;
+import thesiswatch.common.Json;
+import thesiswatch.common.TaggedArticle;
+import thesiswatch.common.ThemeCatalog;
+import thesiswatch.common.Topics;
+
+/** The service against a real broker: tags arrive once, garbage goes to the DLQ, themes reload. */
+class ClassifierServiceTest {
+
+  static final Path SHIPPED_THEMES = Path.of("../seeds/themes.yml");
+
+  static TestKafka kafka;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void startKafka() {
+    kafka = TestKafka.start();
+  }
+
+  @AfterAll
+  static void stopKafka() throws Exception {
+    kafka.close();
+  }
+
+  private ClassifierConfig config(Topics topics, Path themes, String reload) {
+    Map<String, String> env = new HashMap<>();
+    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    env.put("TOPIC_ARTICLES", topics.articles());
+    env.put("TOPIC_TAGGED", topics.tagged());
+    env.put("TOPIC_FEED_STATE", topics.feedState());
+    env.put("TOPIC_ALERTS", topics.alerts());
+    env.put("THEMES_FILE", themes.toString());
+    env.put("CLASSIFIER_GROUP_ID", "classifier-" + topics.articles());
+    env.put("CLASSIFIER_TRANSACTIONAL_ID", "classifier-test-" + topics.articles());
+    env.put("CLASSIFIER_THEMES_RELOAD", reload);
+    env.put("CLASSIFIER_POLL_TIMEOUT", "100ms");
+    return ClassifierConfig.from(new Env(env));
+  }
+
+  @Test
+  void tagsEveryArticleOnceAndSendsGarbageToTheDeadLetterTopicWithoutStalling() throws Exception {
+    Topics topics = KafkaTestSupport.freshTopics(kafka.bootstrapServers());
+    List<KafkaTestSupport.Fixture> fixtures = KafkaTestSupport.fixtures();
+    try (KafkaProducer<String, byte[]> producer = KafkaTestSupport.producer(kafka.bootstrapServers())) {
+      // Garbage first, between and last on the same partition: good records after it must still flow.
+      KafkaTestSupport.send(producer, topics.articles(), "garbage-1", "{not json".getBytes(StandardCharsets.UTF_8));
+      for (int i = 0; i < fixtures.size(); i++) {
+        KafkaTestSupport.Fixture f = fixtures.get(i);
+        KafkaTestSupport.send(producer, topics.articles(), KafkaTestSupport.article(f.id(), f.title()));
+        if (i == 5) {
+          KafkaTestSupport.send(producer, topics.articles(), "garbage-2",
+              "{\"id\":\"x\",\"title\":\"\"}".getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      KafkaTestSupport.send(producer, topics.articles(), "garbage-3", null);
+    }
+    ClassifierConfig config = config(topics, SHIPPED_THEMES, "10s");
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (ClassifierService service = new ClassifierService(config, registry)) {
+      service.start();
+      KafkaTestSupport.awaitConsumed(kafka.bootstrapServers(), config.groupId(), topics.articles());
+    }
+
+    List<ConsumerRecord<String, byte[]>> tagged =
+        KafkaTestSupport.readCommitted(kafka.bootstrapServers(), topics.tagged());
+    Map<String, String> themesById = new HashMap<>();
+    String version = ThemeCatalog.versionOf(Files.readAllBytes(SHIPPED_THEMES));
+    for (ConsumerRecord<String, byte[]> record : tagged) {
+      TaggedArticle article = Json.read(record.value(), TaggedArticle.class);
+      assertThat(record.key()).isEqualTo(article.id());
+      assertThat(article.themeSetVersion()).isEqualTo(version);
+      String ids = article.themeIds().isEmpty() ? "-" : String.join(",", article.themeIds());
+      assertThat(themesById.put(article.id(), ids)).as("duplicate " + article.id()).isNull();
+    }
+    Map<String, String> expected = new HashMap<>();
+    fixtures.forEach(f -> expected.put(f.id(), f.expected()));
+    assertThat(themesById).isEqualTo(expected);
+
+    List<ConsumerRecord<String, byte[]>> dead =
+        KafkaTestSupport.readCommitted(kafka.bootstrapServers(), Topics.dlq(topics.articles()));
+    assertThat(dead).extracting(ConsumerRecord::key).containsExactly("garbage-1", "garbage-2", "garbage-3");
+    assertThat(dead).extracting(r -> header(r, DeadLetters.ERROR_KIND))
+        .containsExactly("invalid_json", "invalid_article", "empty");
+    assertThat(dead).extracting(r -> header(r, DeadLetters.SOURCE_TOPIC)).containsOnly(topics.articles());
+    assertThat(dead).extracting(r -> header(r, DeadLetters.SOURCE_OFFSET)).containsExactly("0", "7", "14");
+    assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+
+    assertThat(registry.counter("thesiswatch.classifier.articles").count()).isEqualTo(fixtures.size());
+    assertThat(registry.counter("thesiswatch.classifier.dlq", "kind", "invalid_json").count()).isEqualTo(1);
+    assertThat(registry.counter("thesiswatch.classifier.tags", "theme", "layoffs").count()).isEqualTo(2);
+  }
+
+  @Test
+  void aValidThemesEditTakesOverAndAnInvalidOneIsRefusedWhileTheOldSetKeepsTagging() throws Exception {
+    Topics topics = KafkaTestSupport.freshTopics(kafka.bootstrapServers());
+    Path themes = dir.resolve("themes.yml");
+    Path original = resource("/themes/two-themes.yml");
+    Path renamed = resource("/themes/two-themes-renamed.yml");
+    Files.copy(original, themes);
+    String v1 = ThemeCatalog.versionOf(Files.readAllBytes(original));
+    String v2 = ThemeCatalog.versionOf(Files.readAllBytes(renamed));
+    ClassifierConfig config = config(topics, themes, "100ms");
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (ClassifierService service = new ClassifierService(config, registry);
+        KafkaProducer<String, byte[]> producer = KafkaTestSupport.producer(kafka.bootstrapServers())) {
+      service.start();
+      assertThat(service.themeSetVersion()).isEqualTo(v1);
+      KafkaTestSupport.send(producer, topics.articles(), KafkaTestSupport.article("one", "Hiring freeze at Acme"));
+      KafkaTestSupport.awaitConsumed(kafka.bootstrapServers(), config.groupId(), topics.articles());
+
+      Files.writeString(themes, "themes:\n  - id: layoffs\n    colour: red\n");
+      await(() -> !service.themesValid(), "the invalid themes file to be refused");
+      assertThat(service.themeSetVersion()).isEqualTo(v1);
+      KafkaTestSupport.send(producer, topics.articles(), KafkaTestSupport.article("two", "Hiring freeze at Acme"));
+      KafkaTestSupport.awaitConsumed(kafka.bootstrapServers(), config.groupId(), topics.articles());
+
+      Files.copy(renamed, themes, StandardCopyOption.REPLACE_EXISTING);
+      await(() -> service.themeSetVersion().equals(v2), "the valid themes file to take over");
+      assertThat(service.themesValid()).isTrue();
+      KafkaTestSupport.send(producer, topics.articles(), KafkaTestSupport.article("three", "Hiring freeze at Acme"));
+      KafkaTestSupport.awaitConsumed(kafka.bootstrapServers(), config.groupId(), topics.articles());
+    }
+    // Keyed by article id, the tagged records spread over partitions: compare by id.
+    Map<String, String> versions = new HashMap<>();
+    Map<String, List<String>> themeIds = new HashMap<>();
+    for (ConsumerRecord<String, byte[]> record : KafkaTestSupport.readCommitted(kafka.bootstrapServers(), topics.tagged())) {
+      TaggedArticle article = Json.read(record.value(), TaggedArticle.class);
+      versions.put(article.id(), article.themeSetVersion());
+      themeIds.put(article.id(), article.themeIds());
+    }
+    assertThat(versions).isEqualTo(Map.of("one", v1, "two", v1, "three", v2));
+    assertThat(themeIds).isEqualTo(Map.of("one", List.of(), "two", List.of(), "three", List.of("layoffs")));
+    assertThat(registry.counter("thesiswatch.classifier.theme.reloads", "result", "refused").count()).isEqualTo(1);
+    assertThat(registry.counter("thesiswatch.classifier.theme.reloads", "result", "accepted").count()).isEqualTo(1);
+  }
+
+  @Test
+  void reclassifyRepublishesEveryArticleThroughTheCurrentThemes() throws Exception {
+    Topics topics = KafkaTestSupport.freshTopics(kafka.bootstrapServers());
+    Path themes = dir.resolve("themes.yml");
+    Files.copy(resource("/themes/two-themes-renamed.yml"), themes);
+    try (KafkaProducer<String, byte[]> producer = KafkaTestSupport.producer(kafka.bootstrapServers())) {
+      KafkaTestSupport.send(producer, topics.articles(), KafkaTestSupport.article("one", "Hiring freeze at Acme"));
+      KafkaTestSupport.send(producer, topics.articles(), "bad", "nope".getBytes(StandardCharsets.UTF_8));
+      KafkaTestSupport.send(producer, topics.articles(), KafkaTestSupport.article("two", "某公司宣布裁员"));
+    }
+    long republished = Reclassify.run(config(topics, themes, "10s"));
+    assertThat(republished).isEqualTo(2);
+    List<TaggedArticle> tagged =
+        KafkaTestSupport.readCommitted(kafka.bootstrapServers(), topics.tagged()).stream()
+            .map(r -> Json.read(r.value(), TaggedArticle.class))
+            .toList();
+    assertThat(tagged).extracting(TaggedArticle::id).containsExactlyInAnyOrder("one", "two");
+    assertThat(tagged).extracting(TaggedArticle::themeIds).containsOnly(List.of("layoffs"));
+  }
+
+  private static String header(ConsumerRecord<String, byte[]> record, String name) {
+    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+  }
+
+  private static Path resource(String name) throws Exception {
+    return Path.of(ClassifierServiceTest.class.getResource(name).toURI());
+  }
+}

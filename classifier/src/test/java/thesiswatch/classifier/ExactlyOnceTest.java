@@ -1,0 +1,157 @@
+package thesiswatch.classifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import thesiswatch.broker.TestKafka;
+import thesiswatch.classifier.kafka.KafkaTestSupport;
+import thesiswatch.common.Json;
+import thesiswatch.common.Topics;
+
+/**
+ * Exactly once across crashes: the classifier runs in a child JVM ({@link ClassifierMain},
+ * configured by environment variables as docker compose runs it), is killed with SIGKILL twice
+ * while it is tagging, and restarted each time; at the end every article is in {@code
+ * articles.tagged} exactly once for a {@code read_committed} reader.
+ */
+class ExactlyOnceTest {
+
+  static final int ARTICLES = 6_000;
+  static final String TRANSACTIONAL_ID = "classifier-exactly-once";
+
+  @Test
+  void everyArticleIsTaggedExactlyOnceAcrossKillsMidBatch() throws Exception {
+    try (TestKafka kafka = TestKafka.start()) {
+      String bootstrap = kafka.bootstrapServers();
+      Topics topics = KafkaTestSupport.freshTopics(bootstrap);
+      Set<String> ids = new HashSet<>();
+      List<KafkaTestSupport.Fixture> fixtures = KafkaTestSupport.fixtures();
+      try (KafkaProducer<String, byte[]> producer = KafkaTestSupport.producer(bootstrap)) {
+        for (int i = 0; i < ARTICLES; i++) {
+          String id = "eos-" + i;
+          ids.add(id);
+          String title = fixtures.get(i % fixtures.size()).title() + " #" + i;
+          producer.send(new ProducerRecord<>(topics.articles(), id, Json.bytes(KafkaTestSupport.article(id, title))));
+        }
+        producer.flush();
+      }
+      Map<String, String> env = env(bootstrap, topics);
+
+      Process first = start(env, 1);
+      awaitOpenTransaction(bootstrap, topics.tagged(), ARTICLES / 10);
+      first.destroyForcibly().waitFor();
+
+      Process second = start(env, 2);
+      awaitOpenTransaction(bootstrap, topics.tagged(), ARTICLES * 4 / 10);
+      second.destroyForcibly().waitFor();
+
+      Process third = start(env, 3);
+      try {
+        KafkaTestSupport.awaitConsumed(bootstrap, env.get("CLASSIFIER_GROUP_ID"), topics.articles());
+      } finally {
+        third.destroy();
+        third.waitFor();
+      }
+
+      List<ConsumerRecord<String, byte[]>> committed = KafkaTestSupport.readCommitted(bootstrap, topics.tagged());
+      Map<String, Integer> copies = new HashMap<>();
+      committed.forEach(r -> copies.merge(r.key(), 1, Integer::sum));
+      assertThat(copies.keySet()).isEqualTo(ids);
+      assertThat(copies.values()).containsOnly(1);
+      assertThat(committed).hasSize(ARTICLES);
+      System.out.println("[exactly-once] committed records: " + committed.size()
+          + "; records in the log including aborted transactions: " + countAll(bootstrap, topics.tagged()));
+    }
+  }
+
+  private static Map<String, String> env(String bootstrap, Topics topics) throws IOException {
+    Map<String, String> env = new HashMap<>();
+    env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+    env.put("TOPIC_ARTICLES", topics.articles());
+    env.put("TOPIC_TAGGED", topics.tagged());
+    env.put("TOPIC_FEED_STATE", topics.feedState());
+    env.put("TOPIC_ALERTS", topics.alerts());
+    env.put("THEMES_FILE", Path.of("../seeds/themes.yml").toRealPath().toString());
+    env.put("CLASSIFIER_GROUP_ID", "classifier-" + topics.articles());
+    // The same id on every restart: the new instance fences the killed one and aborts its open batch.
+    env.put("CLASSIFIER_TRANSACTIONAL_ID", TRANSACTIONAL_ID);
+    // Small batches: many transactions, so a kill lands inside one.
+    env.put("CLASSIFIER_BATCH_SIZE", "100");
+    env.put("CLASSIFIER_POLL_TIMEOUT", "100ms");
+    return env;
+  }
+
+  private static Process start(Map<String, String> env, int run) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder =
+        new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ClassifierMain.class.getName());
+    builder.environment().putAll(env);
+    File log = Files.createDirectories(Path.of("target", "exactly-once")).resolve("child-" + run + ".log").toFile();
+    builder.redirectErrorStream(true).redirectOutput(log);
+    return builder.start();
+  }
+
+  /**
+   * Waits until {@code topic} holds at least {@code progress} committed offsets and a transaction
+   * is open with records already written (the high watermark is past the last stable offset), so
+   * that the kill that follows lands mid-batch.
+   */
+  private static void awaitOpenTransaction(String bootstrap, String topic, int progress) {
+    try (KafkaConsumer<String, byte[]> committed = consumer(bootstrap, "read_committed");
+        KafkaConsumer<String, byte[]> all = consumer(bootstrap, "read_uncommitted")) {
+      List<TopicPartition> partitions = partitions(committed, topic);
+      KafkaTestSupport.await(() -> {
+        Map<TopicPartition, Long> stable = committed.endOffsets(partitions);
+        Map<TopicPartition, Long> written = all.endOffsets(partitions);
+        long done = stable.values().stream().mapToLong(Long::longValue).sum();
+        return done >= progress && partitions.stream().anyMatch(p -> written.get(p) > stable.get(p));
+      }, "an open transaction after " + progress + " committed offsets in " + topic);
+    }
+  }
+
+  private static long countAll(String bootstrap, String topic) {
+    try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap, "read_uncommitted")) {
+      List<TopicPartition> partitions = partitions(consumer, topic);
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      long count = 0;
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        count += consumer.poll(Duration.ofMillis(100)).count();
+      }
+      return count;
+    }
+  }
+
+  private static KafkaConsumer<String, byte[]> consumer(String bootstrap, String isolation) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    return new KafkaConsumer<>(props);
+  }
+
+  private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, String topic) {
+    return consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+  }
+}

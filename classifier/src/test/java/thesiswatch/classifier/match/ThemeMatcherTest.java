@@ -1,0 +1,94 @@
+package thesiswatch.classifier.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import thesiswatch.classifier.themes.ThemeSet;
+import thesiswatch.common.ThemeMatch;
+
+class ThemeMatcherTest {
+
+  static ThemeMatcher matcher;
+
+  @BeforeAll
+  static void load() {
+    matcher = ThemeMatcher.of(ThemeSet.load(Path.of("../seeds/themes.yml")));
+  }
+
+  @AfterAll
+  static void close() {
+    matcher.close();
+  }
+
+  private static List<ThemeMatch> themes(String title) {
+    return matcher.classify(new Headline(title, "")).themes();
+  }
+
+  @Test
+  void tagsWithScoreStanceMatchedTermsAndSnippet() {
+    assertThat(themes("微软宣布新一轮裁员，约6000名员工受影响"))
+        .containsExactly(new ThemeMatch("layoffs", 1.0, "supports", List.of("裁员"),
+            "微软宣布新一轮«裁员»，约6000名员工受影响"));
+    assertThat(themes("Tech giant rehires hundreds of staff it laid off last year"))
+        .containsExactly(new ThemeMatch("layoffs", 1.0, "challenges", List.of("laid off"),
+            "Tech giant rehires hundreds of staff it «laid off» last year"));
+  }
+
+  @Test
+  void aMatchInTheSummaryGivesASummarySnippet() {
+    Classification result =
+        matcher.classify(new Headline("Quarterly update from Acme", "The company said it would cut 300 jobs in Europe."));
+    assertThat(result.themes()).extracting(ThemeMatch::snippet)
+        .containsExactly("The company said it would «cut 300 jobs» in Europe.");
+  }
+
+  @Test
+  void traditionalChineseMatchesLikeSimplifiedAndHighlightsTheOriginal() {
+    assertThat(themes("美團外賣騎手抗議演算法壓低配送費")).singleElement().satisfies(m -> {
+      assertThat(m.id()).isEqualTo("gig_work");
+      assertThat(m.matched()).containsExactly("美團", "外賣", "外賣騎手", "騎手", "算法", "配送");
+      assertThat(m.snippet()).isEqualTo("«美團外賣騎手»抗議演«算法»壓低«配送»費");
+    });
+  }
+
+  @Test
+  void mixedTextIsMatchedInBothLanguages() {
+    Classification result = matcher.classify(new Headline("Nvidia H20 禁令之后，创业公司融资更难", ""));
+    assertThat(result.mixed()).isTrue();
+    assertThat(result.themes()).extracting(ThemeMatch::id).containsExactlyInAnyOrder("compute_monopoly", "vc_funding");
+  }
+
+  @Test
+  void aBatchGivesTheSameResultsAsOneAtATime() {
+    List<Headline> headlines = List.of(
+        new Headline("Meta to cut 5% of staff", ""),
+        new Headline("超级个体崛起，一人公司成新风口", ""),
+        new Headline("City council approves new bike lanes", ""));
+    List<Classification> batch = matcher.classifyAll(headlines);
+    assertThat(batch).containsExactly(
+        matcher.classify(headlines.get(0)), matcher.classify(headlines.get(1)), matcher.classify(headlines.get(2)));
+    assertThat(batch.get(2).hits()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Taylor Swift announces surprise gig in London",
+      "Monopoly board game gets a new city edition",
+      "Potato chips maker recalls snacks over salt levels",
+      "Chocolate chip cookie sales soar at holiday",
+      "赛马节开幕，骑手策马夺冠",
+      "两融余额连续三日增加，融资融券交易活跃",
+      "Fed signals interest rate cuts as inflation cools",
+      "地方政府融资平台债务化解取得进展",
+      "超级个体户：一家三代经营的早餐铺",
+  })
+  void confusersAreNotTagged(String headline) {
+    assertThat(themes(headline)).isEmpty();
+  }
+}
