@@ -5,7 +5,7 @@
 
 const I18N = {
   zh: {
-    subtitle: '论点对照新闻', offline: '离线', online: '实时', themes: '主题（近期文章数）', trends: '趋势',
+    subtitle: '论点对照新闻', offline: '离线', online: '实时', themes: '主题（图表范围内的文章数）', trends: '趋势',
     interval: '粒度', hour: '小时', day: '天', week: '周', measure: '指标', count: '篇数', share: '占比',
     language: '语言', all: '全部', zoomHint: '拖动选择可放大，双击还原', scorecard: '论点记分卡',
     search: '搜索', allThemes: '全部主题', anyStance: '任意立场', supports: '支持', challenges: '挑战',
@@ -20,7 +20,7 @@ const I18N = {
     indexed: '已索引',
   },
   en: {
-    subtitle: 'the essay against the news', offline: 'offline', online: 'live', themes: 'Themes (recent articles)',
+    subtitle: 'the essay against the news', offline: 'offline', online: 'live', themes: 'Themes (articles in the charted range)',
     trends: 'Trends', interval: 'Interval', hour: 'hour', day: 'day', week: 'week', measure: 'Measure',
     count: 'count', share: 'share', language: 'Language', all: 'all', zoomHint: 'drag to zoom, double-click to reset',
     scorecard: 'Thesis scorecard', search: 'Search', allThemes: 'all themes', anyStance: 'any stance',
@@ -37,8 +37,14 @@ const I18N = {
   },
 };
 
+function initialLang() {
+  const asked = new URLSearchParams(location.search).get('lang');
+  if (asked === 'zh' || asked === 'en') return asked;
+  return (navigator.language || 'zh').toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
 const state = {
-  lang: (navigator.language || 'zh').toLowerCase().startsWith('zh') ? 'zh' : 'en',
+  lang: initialLang(),
   themes: [],
   charts: new Map(),
   cursor: null,
@@ -328,6 +334,7 @@ async function start() {
     const select = document.getElementById('search-theme');
     for (const option of select.options) if (option.value) option.textContent = themeName(option.value);
     await refreshAll();
+    await search(false);
   });
   for (const id of ['interval', 'measure', 'trend-lang']) {
     document.getElementById(id).addEventListener('change', () => loadTrends().catch(e => console.warn(e)));

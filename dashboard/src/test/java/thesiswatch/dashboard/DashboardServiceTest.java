@@ -12,15 +12,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import thesiswatch.broker.TestKafka;
 import thesiswatch.common.Env;
+import thesiswatch.common.Json;
 import thesiswatch.common.PortInUseException;
 import thesiswatch.common.TaggedArticle;
 import thesiswatch.common.ThemeMatch;
+import thesiswatch.common.Topics;
+import thesiswatch.dashboard.alert.Alert;
 
 /**
  * The dashboard against a real broker: tagged articles produced to {@code articles.tagged} come
@@ -115,6 +119,24 @@ class DashboardServiceTest {
           "2025-02-08T00:00:00Z 0/1", "2025-02-09T00:00:00Z 1/2", "2025-02-10T00:00:00Z 3/3",
           "2025-02-11T00:00:00Z 1/3");
     }
+  }
+
+  @Test
+  void aSpikeInTheStreamIsPublishedOnceToTheAlertsTopic(@TempDir Path dir) throws Exception {
+    String topic = "tagged-spike";
+    Fixtures.createTopics(kafka.bootstrapServers(), topic);
+    Fixtures.produce(kafka.bootstrapServers(), topic, Fixtures.tagged("tagged-spike.jsonl"));
+    DashboardConfig config = config(dir, Map.of("TOPIC_TAGGED", topic, "ALERT_KAFKA", "true"));
+    try (DashboardService service = start(config)) {
+      int port = service.port();
+      Fixtures.await("the alert", () -> Fixtures.get(port, "/api/alerts").json().get("alerts").size() == 1);
+      JsonNode alert = Fixtures.get(port, "/api/alerts").json().get("alerts").get(0);
+      assertThat(alert.get("id").asText()).isEqualTo("layoffs:day:2025-02-03T00:00:00Z");
+    }
+    List<ConsumerRecord<String, String>> published = Fixtures.readAll(kafka.bootstrapServers(), Topics.ALERTS);
+    assertThat(published).hasSize(1);
+    assertThat(published.get(0).key()).isEqualTo("layoffs");
+    assertThat(Json.read(published.get(0).value(), Alert.class).id()).isEqualTo("layoffs:day:2025-02-03T00:00:00Z");
   }
 
   @Test

@@ -8,8 +8,11 @@ import java.nio.file.Path;
 import java.text.BreakIterator;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +37,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -43,18 +47,21 @@ import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -217,7 +224,9 @@ public final class ArticleIndex implements Closeable {
         doc.add(new StringField(THEME, match.id(), Field.Store.NO));
         doc.add(new SortedSetDocValuesField(THEME, new BytesRef(match.id())));
         doc.add(new StringField(THEME_STANCE, match.id() + ":" + match.stance(), Field.Store.NO));
+        doc.add(new SortedSetDocValuesField(THEME_STANCE, new BytesRef(match.id() + ":" + match.stance())));
         doc.add(new StringField(STANCE, match.stance(), Field.Store.NO));
+        doc.add(new SortedSetDocValuesField(STANCE, new BytesRef(match.stance())));
       }
     }
     doc.add(new StringField(LANG, IndexedArticle.langOf(article), Field.Store.NO));
@@ -314,71 +323,150 @@ public final class ArticleIndex implements Closeable {
 
   /**
    * Per bucket of {@code interval} from {@code start} (aligned) to {@code end} (exclusive): the
-   * articles of {@code filter.theme()} (all articles when null) and all articles, both under
-   * the filter's language and source. One pass over the matching documents' doc values.
+   * articles of {@code filter.theme()} (and {@code filter.stance()}, when given; all articles
+   * when neither is) and all articles, both under the filter's language and source.
+   *
+   * <p>Counted from doc values, per segment: a segment's buckets are computed in one pass and
+   * kept until the segment changes (segments are immutable; a new deletion gives a new segment
+   * reader and so a new cache key), so repeated requests only count new segments.
    *
    * @return {@code [counts, totals]}, one entry per bucket
    */
   public long[][] countBuckets(ArticleFilter filter, Interval interval, Instant start, Instant end) {
     long first = interval.floor(start.toEpochMilli());
     long width = interval.millis();
-    int buckets = (int) Math.max(0, (end.toEpochMilli() - first + width - 1) / width);
+    long endMillis = end.toEpochMilli();
+    int buckets = (int) Math.max(0, (endMillis - first + width - 1) / width);
     long[] counts = new long[buckets];
     long[] totals = new long[buckets];
     if (buckets == 0) {
       return new long[][] {counts, totals};
     }
-    ArticleFilter all =
-        new ArticleFilter(null, null, filter.lang(), filter.source(), Instant.ofEpochMilli(first), end);
-    String theme = filter.theme();
-    withSearcher(
-        searcher -> {
-          searcher.search(
-              filterQuery(all, false),
-              new SimpleCollector() {
-                private NumericDocValues times;
-                private SortedSetDocValues themes;
-                private long themeOrd;
-
-                @Override
-                protected void doSetNextReader(LeafReaderContext context) throws IOException {
-                  times = DocValues.getNumeric(context.reader(), TIME);
-                  themes = DocValues.getSortedSet(context.reader(), THEME);
-                  themeOrd = theme == null ? -1 : themes.lookupTerm(new BytesRef(theme));
-                }
-
-                @Override
-                public void collect(int doc) throws IOException {
-                  if (!times.advanceExact(doc)) {
-                    return;
-                  }
-                  int bucket = (int) ((times.longValue() - first) / width);
-                  totals[bucket]++;
-                  if (theme == null || (themeOrd >= 0 && hasOrd(doc))) {
-                    counts[bucket]++;
-                  }
-                }
-
-                private boolean hasOrd(int doc) throws IOException {
-                  if (!themes.advanceExact(doc)) {
-                    return false;
-                  }
-                  for (int i = 0; i < themes.docValueCount(); i++) {
-                    if (themes.nextOrd() == themeOrd) {
-                      return true;
-                    }
-                  }
-                  return false;
-                }
-
-                @Override
-                public ScoreMode scoreMode() {
-                  return ScoreMode.COMPLETE_NO_SCORES;
-                }
-              });
-          return null;
-        });
+    withSearcher(searcher -> {
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        LeafBuckets cached = leafBuckets(searcher, leaf, filter, interval);
+        int i = Arrays.binarySearch(cached.starts(), first);
+        for (i = i >= 0 ? i : -i - 1; i < cached.starts().length && cached.starts()[i] < endMillis; i++) {
+          int bucket = (int) ((cached.starts()[i] - first) / width);
+          counts[bucket] += cached.counts()[i];
+          totals[bucket] += cached.totals()[i];
+        }
+      }
+      return null;
+    });
     return new long[][] {counts, totals};
+  }
+
+  /** One segment's non-empty buckets, sorted by start. */
+  private record LeafBuckets(long[] starts, long[] counts, long[] totals) {}
+
+  /** Bucket sets kept per segment (least recently used dropped first). */
+  private static final int BUCKET_SETS_PER_SEGMENT = 64;
+
+  private final Map<IndexReader.CacheKey, Map<String, LeafBuckets>> bucketCache = new ConcurrentHashMap<>();
+
+  private LeafBuckets leafBuckets(IndexSearcher searcher, LeafReaderContext leaf, ArticleFilter filter,
+      Interval interval) throws IOException {
+    IndexReader.CacheHelper helper = leaf.reader().getReaderCacheHelper();
+    if (helper == null) {
+      return countLeaf(searcher, leaf, filter, interval);
+    }
+    Map<String, LeafBuckets> sets = bucketCache.computeIfAbsent(helper.getKey(), key -> {
+      helper.addClosedListener(bucketCache::remove);
+      return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, LeafBuckets> eldest) {
+          return size() > BUCKET_SETS_PER_SEGMENT;
+        }
+      });
+    });
+    String key = filter.theme() + "|" + filter.stance() + "|" + filter.lang() + "|" + filter.source() + "|" + interval;
+    LeafBuckets cached = sets.get(key);
+    if (cached == null) {
+      cached = countLeaf(searcher, leaf, filter, interval);
+      sets.put(key, cached);
+    }
+    return cached;
+  }
+
+  /** Counts one segment: every live document under the language/source filter, in one pass. */
+  private static LeafBuckets countLeaf(IndexSearcher searcher, LeafReaderContext leaf, ArticleFilter filter,
+      Interval interval) throws IOException {
+    ArticleFilter scope = new ArticleFilter(null, null, filter.lang(), filter.source(), null, null);
+    Weight weight = searcher.createWeight(searcher.rewrite(filterQuery(scope, false)), ScoreMode.COMPLETE_NO_SCORES, 1);
+    BulkScorer scorer = weight.bulkScorer(leaf);
+    Map<Long, long[]> byStart = new HashMap<>();
+    if (scorer != null) {
+      NumericDocValues times = DocValues.getNumeric(leaf.reader(), TIME);
+      Matcher matcher = new Matcher(leaf, filter);
+      scorer.score(new LeafCollector() {
+        @Override
+        public void setScorer(Scorable scorable) {}
+
+        @Override
+        public void collect(int doc) throws IOException {
+          if (!times.advanceExact(doc)) {
+            return;
+          }
+          long[] bucket = byStart.computeIfAbsent(interval.floor(times.longValue()), k -> new long[2]);
+          bucket[1]++;
+          if (matcher.matches(doc)) {
+            bucket[0]++;
+          }
+        }
+      }, leaf.reader().getLiveDocs());
+    }
+    long[] starts = byStart.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+    long[] counts = new long[starts.length];
+    long[] totals = new long[starts.length];
+    for (int i = 0; i < starts.length; i++) {
+      long[] bucket = byStart.get(starts[i]);
+      counts[i] = bucket[0];
+      totals[i] = bucket[1];
+    }
+    return new LeafBuckets(starts, counts, totals);
+  }
+
+  /** Whether a document has the filter's theme (and stance), read from doc values. */
+  private static final class Matcher {
+    private final SortedSetDocValues values;
+    private final long ord;
+    private final boolean all;
+
+    Matcher(LeafReaderContext leaf, ArticleFilter filter) throws IOException {
+      all = filter.theme() == null && filter.stance() == null;
+      String field;
+      String term;
+      if (filter.theme() != null && filter.stance() != null) {
+        field = THEME_STANCE;
+        term = filter.theme() + ":" + filter.stance();
+      } else if (filter.theme() != null) {
+        field = THEME;
+        term = filter.theme();
+      } else {
+        field = STANCE;
+        term = filter.stance();
+      }
+      values = DocValues.getSortedSet(leaf.reader(), field);
+      ord = all ? -1 : values.lookupTerm(new BytesRef(term));
+    }
+
+    boolean matches(int doc) throws IOException {
+      if (all) {
+        return true;
+      }
+      if (ord < 0 || !values.advanceExact(doc)) {
+        return false;
+      }
+      for (int i = 0; i < values.docValueCount(); i++) {
+        if (values.nextOrd() == ord) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /**
@@ -388,12 +476,12 @@ public final class ArticleIndex implements Closeable {
    */
   public SearchPage search(SearchRequest request) {
     Query text = request.hasText() ? queryParser.parse(request.text().strip()) : null;
-    BooleanQuery.Builder builder = new BooleanQuery.Builder();
-    builder.add(filterQuery(request.filter(), true), BooleanClause.Occur.FILTER);
-    if (text != null) {
-      builder.add(text, BooleanClause.Occur.MUST);
-    }
-    Query query = builder.build();
+    Query filter = filterQuery(request.filter(), true);
+    Query query = text == null ? filter
+        : new BooleanQuery.Builder()
+            .add(text, BooleanClause.Occur.MUST)
+            .add(filter, BooleanClause.Occur.FILTER)
+            .build();
     Sort sort = request.order() == SearchRequest.Order.RELEVANCE ? RELEVANCE : NEWEST;
     return withSearcher(
         searcher -> {
@@ -446,31 +534,37 @@ public final class ArticleIndex implements Closeable {
     return List.of(new Segment(fallback, false));
   }
 
-  /** Builds the filter part of a query; {@code withTheme} false leaves the theme and stance out. */
+  /**
+   * Builds the filter part of a query; {@code withTheme} false leaves the theme and stance out.
+   * No filter is {@link MatchAllDocsQuery} and filters are pure FILTER clauses, so that Lucene
+   * can count hits from index statistics and skip ahead when sorting by time.
+   */
   private static Query filterQuery(ArticleFilter filter, boolean withTheme) {
-    BooleanQuery.Builder builder = new BooleanQuery.Builder();
-    builder.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+    List<Query> clauses = new ArrayList<>();
     if (withTheme && filter.theme() != null) {
-      builder.add(new TermQuery(new Term(THEME, filter.theme())), BooleanClause.Occur.FILTER);
+      clauses.add(new TermQuery(new Term(THEME, filter.theme())));
       if (filter.stance() != null) {
-        builder.add(
-            new TermQuery(new Term(THEME_STANCE, filter.theme() + ":" + filter.stance())),
-            BooleanClause.Occur.FILTER);
+        clauses.add(new TermQuery(new Term(THEME_STANCE, filter.theme() + ":" + filter.stance())));
       }
     } else if (withTheme && filter.stance() != null) {
-      builder.add(new TermQuery(new Term(STANCE, filter.stance())), BooleanClause.Occur.FILTER);
+      clauses.add(new TermQuery(new Term(STANCE, filter.stance())));
     }
     if (filter.lang() != null) {
-      builder.add(new TermQuery(new Term(LANG, filter.lang())), BooleanClause.Occur.FILTER);
+      clauses.add(new TermQuery(new Term(LANG, filter.lang())));
     }
     if (filter.source() != null) {
-      builder.add(new TermQuery(new Term(SOURCE, filter.source())), BooleanClause.Occur.FILTER);
+      clauses.add(new TermQuery(new Term(SOURCE, filter.source())));
     }
     if (filter.from() != null || filter.to() != null) {
       long from = filter.from() == null ? Long.MIN_VALUE : filter.from().toEpochMilli();
       long to = filter.to() == null ? Long.MAX_VALUE : filter.to().toEpochMilli() - 1;
-      builder.add(LongPoint.newRangeQuery(TIME, from, to), BooleanClause.Occur.FILTER);
+      clauses.add(LongPoint.newRangeQuery(TIME, from, to));
     }
+    if (clauses.isEmpty()) {
+      return new MatchAllDocsQuery();
+    }
+    BooleanQuery.Builder builder = new BooleanQuery.Builder();
+    clauses.forEach(clause -> builder.add(clause, BooleanClause.Occur.FILTER));
     return builder.build();
   }
 

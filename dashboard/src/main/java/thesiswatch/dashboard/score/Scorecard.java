@@ -13,6 +13,7 @@ import thesiswatch.common.ThemeMatch;
 import thesiswatch.dashboard.index.ArticleFilter;
 import thesiswatch.dashboard.index.ArticleIndex;
 import thesiswatch.dashboard.index.Highlights;
+import thesiswatch.dashboard.index.Interval;
 import thesiswatch.dashboard.index.IndexedArticle;
 import thesiswatch.dashboard.index.SearchPage;
 import thesiswatch.dashboard.index.SearchRequest;
@@ -32,8 +33,8 @@ import thesiswatch.dashboard.index.Segment;
  *   <li>{@code contested}: anything in between.
  * </ul>
  *
- * <p>Windows end at the newest article (or now, if that is earlier), so that replayed history is
- * judged as of its own time.
+ * <p>Windows are whole UTC days ending with the day of the newest article (or today, if that is
+ * earlier), so that replayed history is judged as of its own time.
  */
 public final class Scorecard {
 
@@ -113,36 +114,52 @@ public final class Scorecard {
   public Result compute() {
     Instant now = clock.instant();
     Optional<Instant[]> range = index.timeRange();
-    Instant asOf = range.isPresent() && range.get()[1].isBefore(now) ? range.get()[1].plusMillis(1) : now;
+    Instant newest = range.isPresent() && range.get()[1].isBefore(now) ? range.get()[1] : now;
+    // Whole UTC days, so that the counts come from the index's cached day buckets.
+    Instant asOf = Interval.DAY.floor(newest).plus(Duration.ofDays(1));
     Instant recentFrom = asOf.minus(RECENT);
     Instant baselineFrom = recentFrom.minus(BASELINE);
-    ArticleFilter recent = ArticleFilter.ALL.between(recentFrom, asOf);
-    ArticleFilter baseline = ArticleFilter.ALL.between(baselineFrom, recentFrom);
+    int baselineDays = (int) BASELINE.toDays();
+    long[] totals = index.countBuckets(ArticleFilter.ALL, Interval.DAY, baselineFrom, asOf)[1];
+    long baselineTotal = sum(totals, 0, baselineDays);
+    long recentTotal = sum(totals, baselineDays, totals.length);
     ArticleFilter both = ArticleFilter.ALL.between(baselineFrom, asOf);
-    long recentTotal = index.count(recent);
-    long baselineTotal = index.count(baseline);
     List<Claim> claims = new ArrayList<>();
     for (ThemeCatalog.Theme theme : catalog.themes()) {
-      long recentCount = index.count(recent.withTheme(theme.id()));
-      long baselineCount = index.count(baseline.withTheme(theme.id()));
-      long supporting = index.count(both.withTheme(theme.id()).withStance(ThemeMatch.SUPPORTS));
-      long challenging = index.count(both.withTheme(theme.id()).withStance(ThemeMatch.CHALLENGES));
+      ArticleFilter ofTheme = both.withTheme(theme.id());
+      long[] counts = index.countBuckets(ofTheme, Interval.DAY, baselineFrom, asOf)[0];
+      long baselineCount = sum(counts, 0, baselineDays);
+      long recentCount = sum(counts, baselineDays, counts.length);
+      long supporting = sum(index.countBuckets(ofTheme.withStance(ThemeMatch.SUPPORTS), Interval.DAY, baselineFrom, asOf)[0]);
+      long challenging = sum(index.countBuckets(ofTheme.withStance(ThemeMatch.CHALLENGES), Interval.DAY, baselineFrom, asOf)[0]);
       double z = zScore(recentCount, recentTotal, baselineCount, baselineTotal);
       String observed = z > Z_SIGNIFICANT ? "rising" : z < -Z_SIGNIFICANT ? "falling" : "steady";
       double confidence = 1 - 2 * (1 - normalCdf(Math.abs(z)));
       long volume = recentCount + baselineCount;
       String verdict = verdict(theme.direction(), observed, volume, supporting, challenging);
       List<Evidence> evidence = new ArrayList<>();
-      evidence.addAll(evidence(both.withTheme(theme.id()).withStance(ThemeMatch.SUPPORTS), theme.id()));
-      evidence.addAll(evidence(both.withTheme(theme.id()).withStance(ThemeMatch.CHALLENGES), theme.id()));
+      evidence.addAll(evidence(ofTheme.withStance(ThemeMatch.SUPPORTS), theme.id()));
+      evidence.addAll(evidence(ofTheme.withStance(ThemeMatch.CHALLENGES), theme.id()));
       if (evidence.isEmpty()) {
-        evidence.addAll(evidence(both.withTheme(theme.id()), theme.id()));
+        evidence.addAll(evidence(ofTheme, theme.id()));
       }
       claims.add(new Claim(theme.id(), theme.name(), theme.claim(), theme.direction(), observed,
           round(confidence), volume, recentCount, recentTotal, baselineCount, baselineTotal,
           supporting, challenging, verdict, evidence));
     }
     return new Result(asOf, recentFrom, baselineFrom, claims);
+  }
+
+  private static long sum(long[] values) {
+    return sum(values, 0, values.length);
+  }
+
+  private static long sum(long[] values, int from, int to) {
+    long total = 0;
+    for (int i = from; i < to; i++) {
+      total += values[i];
+    }
+    return total;
   }
 
   /** The verdict for a claim; see the class comment. */

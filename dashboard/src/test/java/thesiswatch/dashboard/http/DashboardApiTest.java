@@ -191,7 +191,7 @@ class DashboardApiTest {
   @Test
   void scorecardHoldsEachClaimAgainstTheIndex() {
     JsonNode card = get("/api/scorecard").json();
-    assertThat(card.get("asOf").asText()).isEqualTo("2025-02-11T11:00:00.001Z");
+    assertThat(card.get("asOf").asText()).isEqualTo("2025-02-12T00:00:00Z");
     JsonNode layoffs = card.get("claims").get(0);
     assertThat(layoffs.get("theme").asText()).isEqualTo("layoffs");
     assertThat(layoffs.get("predicted").asText()).isEqualTo("rising");
