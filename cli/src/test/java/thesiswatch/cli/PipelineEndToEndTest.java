@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -156,6 +158,24 @@ class PipelineEndToEndTest {
       String verdict = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(promtool.waitFor()).as("promtool check metrics on %s:%n%s", scrape.getKey(), verdict).isZero();
       assertThat(scrape.getValue()).as(scrape.getKey()).contains("jvm_memory_used_bytes").doesNotContain("https://");
+    }
+  }
+
+  /** The provisioned Grafana dashboard charts only metrics that the services really expose. */
+  @Test
+  @Order(3)
+  void everyMetricTheGrafanaDashboardChartsIsExposed() throws IOException {
+    assertThat(scrapes).containsOnlyKeys("ingest", "classifier", "dashboard");
+    String exposed = String.join("\n", scrapes.values());
+    String dashboard = Files.readString(Path.of("..", "ops", "grafana", "dashboards", "thesiswatch.json"));
+    Matcher metric = Pattern.compile("\\b((?:thesiswatch|kafka)_[a-z0-9_]+)").matcher(dashboard);
+    List<String> charted = new ArrayList<>();
+    while (metric.find()) {
+      charted.add(metric.group(1));
+    }
+    assertThat(charted).isNotEmpty();
+    for (String name : charted) {
+      assertThat(exposed).as("metric %s charted by Grafana", name).containsPattern("(?m)^" + name + "[ {]");
     }
   }
 

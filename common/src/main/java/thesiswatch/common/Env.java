@@ -61,6 +61,24 @@ public final class Env {
     throw invalid(name, value, "an integer from " + min + " to " + max);
   }
 
+  /** A decimal number in {@code [min, max]}. */
+  public double decimal(String name, double fallback, double min, double max) {
+    requested.put(name, String.valueOf(fallback));
+    String value = raw(name);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      double parsed = Double.parseDouble(value);
+      if (parsed >= min && parsed <= max) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the message below
+    }
+    throw invalid(name, value, "a number from " + min + " to " + max);
+  }
+
   /** A duration such as {@code 30s}, {@code 15m}, {@code 2h} or ISO-8601 {@code PT15M}, at least {@code min}. */
   public Duration duration(String name, Duration fallback, Duration min) {
     requested.put(name, format(fallback));

@@ -19,7 +19,9 @@ class EnvTest {
 
   @Test
   void badValuesNameTheVariableAndWhatItAllows() {
-    Env env = new Env(Map.of("PORT", "80a", "POLL", "soon", "FLAG", "maybe"));
+    Env env = new Env(Map.of("PORT", "80a", "POLL", "soon", "FLAG", "maybe", "RATIO", "0.5"));
+    assertThatThrownBy(() -> env.decimal("RATIO", 3.0, 1.0, 1000.0))
+        .hasMessage("invalid setting RATIO='0.5': expected a number from 1.0 to 1000.0");
     assertThatThrownBy(() -> env.integer("PORT", 8080, 1, 65535))
         .hasMessage("invalid setting PORT='80a': expected an integer from 1 to 65535");
     assertThatThrownBy(() -> env.duration("POLL", Duration.ofMinutes(15), Duration.ofSeconds(1)))
