@@ -38,6 +38,7 @@ import thesiswatch.ingest.feeds.FeedSpec;
 import thesiswatch.ingest.parse.FeedEntry;
 import thesiswatch.ingest.publish.ArticlePublisher;
 import thesiswatch.ingest.publish.FeedStateStore;
+import thesiswatch.ingest.publish.StoryLog;
 import thesiswatch.ingest.schedule.FeedStates;
 import thesiswatch.ingest.schedule.HostGate;
 
@@ -355,7 +356,10 @@ public final class IngestService implements AutoCloseable {
     }
   }
 
-  /** Reads the stored feed state, retrying while Kafka is unreachable; false when closed first. */
+  /**
+   * Reads the stored feed state and replays recent articles into the duplicate window, retrying
+   * while Kafka is unreachable; false when closed first.
+   */
   private boolean loadState() {
     Duration pause = KAFKA_RETRY_MIN;
     while (!stopping) {
@@ -371,6 +375,9 @@ public final class IngestService implements AutoCloseable {
           }
         }
         LOG.info("ingest: resumed state of {} feeds from {}", resumed, config.topics().feedState());
+        int stories = StoryLog.replay(config.bootstrapServers(), config.topics().articles(),
+            Instant.now().minus(config.dedupeWindow()), config.kafkaBlock().multipliedBy(6), window::restore);
+        LOG.info("ingest: replayed {} recent articles into the duplicate window ({} stories)", stories, window.size());
         return true;
       } catch (KafkaException e) {
         LOG.warn("ingest: cannot read feed state yet ({}); retrying in {} ms", e.getMessage(), pause.toMillis());
