@@ -167,7 +167,7 @@ public final class IngestService implements AutoCloseable {
         fetchers.shutdownNow();
       }
       if (publisherThread.isAlive()) {
-        publisherThread.join(left(deadline));
+        publisherThread.join(Math.max(1, left(deadline))); // join(0) would wait forever
       }
       if (publisherThread.isAlive()) {
         abandon = true;
