@@ -244,7 +244,8 @@ public final class IngestService implements AutoCloseable {
 
   private void poll(FeedSpec feed, String host) {
     FeedState before = states.get(feed.url());
-    Duration interval = feed.interval() != null ? feed.interval() : config.pollInterval();
+    Duration configured = feed.interval() != null ? feed.interval() : config.pollInterval();
+    Duration interval = FeedStates.jittered(configured, feed.url());
     Poll poll;
     try {
       FeedReader.Result result = reader.read(feed.url(), feed.language(), before.etag(), before.lastModified());
