@@ -41,6 +41,7 @@ import thesiswatch.ingest.publish.FeedStateStore;
 import thesiswatch.ingest.publish.StoryLog;
 import thesiswatch.ingest.schedule.FeedStates;
 import thesiswatch.ingest.schedule.HostGate;
+import thesiswatch.ingest.schedule.Relocations;
 
 /**
  * The ingest service: polls every feed of the feed list on its own schedule, publishes new
@@ -73,6 +74,7 @@ public final class IngestService implements AutoCloseable {
   private final FeedStates rules;
   private final StoryWindow window;
   private final HostGate hosts;
+  private final Relocations relocations = new Relocations();
   private final ArticlePublisher publisher;
   private final Map<String, FeedState> states = new ConcurrentHashMap<>();
   private final BlockingQueue<Poll> outbox;
@@ -248,7 +250,9 @@ public final class IngestService implements AutoCloseable {
     Duration interval = FeedStates.jittered(configured, feed.url());
     Poll poll;
     try {
-      FeedReader.Result result = reader.read(feed.url(), feed.language(), before.etag(), before.lastModified());
+      FeedReader.Result result =
+          reader.read(relocations.fetchUrl(feed.url()), feed.language(), before.etag(), before.lastModified());
+      relocations.observe(feed.url(), result.fetch().finalUrl(), result.fetch().movedPermanently());
       poll = result.feed() == null
           ? notModified(feed, before, result, interval)
           : fetched(feed, before, result, interval);
