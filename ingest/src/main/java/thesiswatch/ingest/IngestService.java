@@ -75,6 +75,8 @@ public final class IngestService implements AutoCloseable {
   private final StoryWindow window;
   private final HostGate hosts;
   private final Relocations relocations = new Relocations();
+  /** Last body digest per feed, in memory: an unchanged body is not parsed again. */
+  private final Map<String, String> bodyDigests = new ConcurrentHashMap<>();
   private final ArticlePublisher publisher;
   private final Map<String, FeedState> states = new ConcurrentHashMap<>();
   private final BlockingQueue<Poll> outbox;
@@ -250,9 +252,12 @@ public final class IngestService implements AutoCloseable {
     Duration interval = FeedStates.jittered(configured, feed.url());
     Poll poll;
     try {
-      FeedReader.Result result =
-          reader.read(relocations.fetchUrl(feed.url()), feed.language(), before.etag(), before.lastModified());
+      FeedReader.Result result = reader.read(relocations.fetchUrl(feed.url()), feed.language(), before.etag(),
+          before.lastModified(), bodyDigests.get(feed.url()));
       relocations.observe(feed.url(), result.fetch().finalUrl(), result.fetch().movedPermanently());
+      if (result.digest() != null) {
+        bodyDigests.put(feed.url(), result.digest());
+      }
       poll = result.feed() == null
           ? notModified(feed, before, result, interval)
           : fetched(feed, before, result, interval);

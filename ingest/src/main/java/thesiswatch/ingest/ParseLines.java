@@ -24,7 +24,7 @@ public final class ParseLines {
   public static ParseLine parse(String fileOrUrl, IngestConfig config) {
     try {
       FeedReader reader = READERS.computeIfAbsent(config, FeedReader::new);
-      FeedReader.Result result = reader.read(toUrl(fileOrUrl), null, null, null);
+      FeedReader.Result result = reader.read(toUrl(fileOrUrl), null, null, null, null);
       return new ParseLine(fileOrUrl, result.feed().feed(), result.feed().entries(), null);
     } catch (FeedFault fault) {
       return new ParseLine(fileOrUrl, null, null, new ParseLine.Error(fault.kind().key(), fault.getMessage()));

@@ -173,6 +173,9 @@ class IngestServiceTest {
         assertThat(registry.get("ingest.polls").tags("outcome", "failed", "kind", "not_a_feed").counter().count())
             .isGreaterThanOrEqualTo(2);
         assertThat(registry.get("ingest.duplicates.dropped").tags("scope", "cross_feed").counter().count()).isEqualTo(2);
+        // Re-polls of unchanged bodies are not parsed again (the loopback server sends no validators).
+        assertThat(registry.get("ingest.polls").tags("outcome", "not_modified", "kind", "none").counter().count())
+            .isGreaterThanOrEqualTo(3);
         assertThat(registry.get("ingest.feeds").tags("status", "failing").gauge().value()).isEqualTo(1);
         assertThat(registry.getMeters()).allSatisfy(meter -> assertThat(meter.getId().getTags())
             .noneMatch(tag -> tag.getValue().contains("127.0.0.1")));
