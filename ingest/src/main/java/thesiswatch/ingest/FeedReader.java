@@ -1,6 +1,9 @@
 package thesiswatch.ingest;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import thesiswatch.ingest.fault.FeedFault;
 import thesiswatch.ingest.fetch.FetchResult;
 import thesiswatch.ingest.fetch.Fetcher;
@@ -17,10 +20,11 @@ public final class FeedReader {
    * One read.
    *
    * @param fetch what the server answered
-   * @param feed the parsed feed, or null when the server said it is unchanged
+   * @param feed the parsed feed, or null when it is unchanged (HTTP 304, or the same body as before)
    * @param fetched when it was fetched
+   * @param digest SHA-256 of the body (hex), or null for HTTP 304
    */
-  public record Result(FetchResult fetch, ParsedFeed feed, Instant fetched) {}
+  public record Result(FetchResult fetch, ParsedFeed feed, Instant fetched, String digest) {}
 
   private final Fetcher fetcher;
   private final FeedParser parser;
@@ -37,15 +41,30 @@ public final class FeedReader {
    * @param langHint the feed list's language, or null
    * @param etag the previous ETag, or null
    * @param lastModified the previous Last-Modified, or null
+   * @param previousDigest the previous body's digest, or null: the same body again is not parsed
+   *     (for servers that ignore the validators)
    * @throws FeedFault classified; nothing else for bad input
    */
-  public Result read(String url, String langHint, String etag, String lastModified) throws FeedFault {
+  public Result read(String url, String langHint, String etag, String lastModified, String previousDigest)
+      throws FeedFault {
     FetchResult fetch = fetcher.fetch(url, etag, lastModified);
     Instant fetched = Instant.now();
     if (fetch.notModified()) {
-      return new Result(fetch, null, fetched);
+      return new Result(fetch, null, fetched, null);
+    }
+    String digest = sha256(fetch.body());
+    if (digest.equals(previousDigest)) {
+      return new Result(fetch, null, fetched, digest);
     }
     return new Result(fetch, parser.parse(fetch.body(), fetch.contentType(), fetch.finalUrl(), langHint, fetched),
-        fetched);
+        fetched, digest);
+  }
+
+  private static String sha256(byte[] body) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every JVM", e);
+    }
   }
 }

@@ -38,8 +38,10 @@ import thesiswatch.ingest.feeds.FeedSpec;
 import thesiswatch.ingest.parse.FeedEntry;
 import thesiswatch.ingest.publish.ArticlePublisher;
 import thesiswatch.ingest.publish.FeedStateStore;
+import thesiswatch.ingest.publish.StoryLog;
 import thesiswatch.ingest.schedule.FeedStates;
 import thesiswatch.ingest.schedule.HostGate;
+import thesiswatch.ingest.schedule.Relocations;
 
 /**
  * The ingest service: polls every feed of the feed list on its own schedule, publishes new
@@ -72,6 +74,9 @@ public final class IngestService implements AutoCloseable {
   private final FeedStates rules;
   private final StoryWindow window;
   private final HostGate hosts;
+  private final Relocations relocations = new Relocations();
+  /** Last body digest per feed, in memory: an unchanged body is not parsed again. */
+  private final Map<String, String> bodyDigests = new ConcurrentHashMap<>();
   private final ArticlePublisher publisher;
   private final Map<String, FeedState> states = new ConcurrentHashMap<>();
   private final BlockingQueue<Poll> outbox;
@@ -166,7 +171,7 @@ public final class IngestService implements AutoCloseable {
         fetchers.shutdownNow();
       }
       if (publisherThread.isAlive()) {
-        publisherThread.join(left(deadline));
+        publisherThread.join(Math.max(1, left(deadline))); // join(0) would wait forever
       }
       if (publisherThread.isAlive()) {
         abandon = true;
@@ -243,10 +248,16 @@ public final class IngestService implements AutoCloseable {
 
   private void poll(FeedSpec feed, String host) {
     FeedState before = states.get(feed.url());
-    Duration interval = feed.interval() != null ? feed.interval() : config.pollInterval();
+    Duration configured = feed.interval() != null ? feed.interval() : config.pollInterval();
+    Duration interval = FeedStates.jittered(configured, feed.url());
     Poll poll;
     try {
-      FeedReader.Result result = reader.read(feed.url(), feed.language(), before.etag(), before.lastModified());
+      FeedReader.Result result = reader.read(relocations.fetchUrl(feed.url()), feed.language(), before.etag(),
+          before.lastModified(), bodyDigests.get(feed.url()));
+      relocations.observe(feed.url(), result.fetch().finalUrl(), result.fetch().movedPermanently());
+      if (result.digest() != null) {
+        bodyDigests.put(feed.url(), result.digest());
+      }
       poll = result.feed() == null
           ? notModified(feed, before, result, interval)
           : fetched(feed, before, result, interval);
@@ -355,7 +366,10 @@ public final class IngestService implements AutoCloseable {
     }
   }
 
-  /** Reads the stored feed state, retrying while Kafka is unreachable; false when closed first. */
+  /**
+   * Reads the stored feed state and replays recent articles into the duplicate window, retrying
+   * while Kafka is unreachable; false when closed first.
+   */
   private boolean loadState() {
     Duration pause = KAFKA_RETRY_MIN;
     while (!stopping) {
@@ -371,6 +385,9 @@ public final class IngestService implements AutoCloseable {
           }
         }
         LOG.info("ingest: resumed state of {} feeds from {}", resumed, config.topics().feedState());
+        int stories = StoryLog.replay(config.bootstrapServers(), config.topics().articles(),
+            Instant.now().minus(config.dedupeWindow()), config.kafkaBlock().multipliedBy(6), window::restore);
+        LOG.info("ingest: replayed {} recent articles into the duplicate window ({} stories)", stories, window.size());
         return true;
       } catch (KafkaException e) {
         LOG.warn("ingest: cannot read feed state yet ({}); retrying in {} ms", e.getMessage(), pause.toMillis());

@@ -2,6 +2,8 @@ package thesiswatch.ingest;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import thesiswatch.ingest.fault.FaultKind;
 import thesiswatch.ingest.fault.FeedFault;
@@ -10,6 +12,8 @@ import thesiswatch.ingest.fault.FeedFault;
 public final class ParseLines {
 
   private static final Pattern URL_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
+  /** Readers by config: a run over many inputs shares one HTTP client instead of building one per input. */
+  private static final Map<IngestConfig, FeedReader> READERS = new ConcurrentHashMap<>();
 
   private ParseLines() {}
 
@@ -19,7 +23,8 @@ public final class ParseLines {
    */
   public static ParseLine parse(String fileOrUrl, IngestConfig config) {
     try {
-      FeedReader.Result result = new FeedReader(config).read(toUrl(fileOrUrl), null, null, null);
+      FeedReader reader = READERS.computeIfAbsent(config, FeedReader::new);
+      FeedReader.Result result = reader.read(toUrl(fileOrUrl), null, null, null, null);
       return new ParseLine(fileOrUrl, result.feed().feed(), result.feed().entries(), null);
     } catch (FeedFault fault) {
       return new ParseLine(fileOrUrl, null, null, new ParseLine.Error(fault.kind().key(), fault.getMessage()));

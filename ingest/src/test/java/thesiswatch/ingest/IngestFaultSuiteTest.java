@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +16,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,6 +57,8 @@ class IngestFaultSuiteTest {
   void everyFaultIsClassifiedNoFeedIsDelayedAndNothingIsPublishedTwice() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     byte[] bomb = gzipBomb();
+    byte[] atom = LoopbackFeedServer.resource("china-tech.atom.xml");
+    AtomicInteger fullBodies = new AtomicInteger();
     List<Case> cases = List.of(
         new Case("tarpit", exchange -> {
           try {
@@ -87,6 +92,15 @@ class IngestFaultSuiteTest {
         new Case("truncated", fixture("parse/truncated.rss.xml", "text/xml"), "invalid_xml"),
         new Case("xxe", fixture("parse/xxe.rss.xml", "text/xml"), "doctype_refused"),
         new Case("billion-laughs", fixture("parse/billion-laughs.rss.xml", "text/xml"), "doctype_refused"),
+        new Case("not-modified", exchange -> {
+          if ("\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+            LoopbackFeedServer.send(exchange, 304, null, new byte[0]);
+            return;
+          }
+          fullBodies.incrementAndGet();
+          exchange.getResponseHeaders().set("ETag", "\"v1\"");
+          LoopbackFeedServer.send(exchange, 200, "application/atom+xml", atom);
+        }, null),
         new Case("guids", fixture("parse/guids.rss.xml", "text/xml"), null),
         new Case("hostile", fixture("parse/hostile.rss.xml", "text/xml"), null),
         new Case("dates", fixture("parse/dates.rss.xml", "text/xml"), null),
@@ -146,6 +160,9 @@ class IngestFaultSuiteTest {
         IngestServiceTest.await("two more healthy polls", () -> healthy.requests("/feed") >= healthyPolls + 2);
         assertThat(byCase.get("gone").requests("/gone")).isEqualTo(1); // 410: never asked again
         assertThat(byCase.get("rate-limited").requests("/rate-limited")).isEqualTo(1); // waits an hour
+        // Conditional GET: polled again and again, the body was sent once.
+        assertThat(byCase.get("not-modified").requests("/not-modified")).isGreaterThanOrEqualTo(2);
+        assertThat(fullBodies.get()).isEqualTo(1);
         release.countDown(); // lets a tarpit retry in flight end now, so close() need not wait for it
       } finally {
         release.countDown();
@@ -159,7 +176,15 @@ class IngestFaultSuiteTest {
       Map<String, Long> perFeed = articles.stream().collect(Collectors.groupingBy(a -> a.feedUrl()
           .replaceAll("http://127\\.0\\.0\\.\\d+:\\d+", ""), Collectors.counting()));
       assertThat(perFeed).containsExactlyInAnyOrderEntriesOf(Map.of(
-          "/feed", 3L, "/guids", 4L, "/hostile", 3L, "/dates", 8L, "/control-chars", 1L, "/wrong-charset", 1L));
+          "/feed", 3L, "/not-modified", 2L, "/guids", 4L, "/hostile", 3L, "/dates", 8L, "/control-chars", 1L,
+          "/wrong-charset", 1L));
+      assertThat(articles).filteredOn(a -> a.feedUrl().endsWith("/dates")).extracting(Article::title, Article::published)
+          .contains(Tuple.tuple("impossible day", null),
+              Tuple.tuple("china standard time", Instant.parse("2025-03-01T02:00:00Z")));
+      assertThat(articles).filteredOn(a -> a.title().equals("future")).singleElement()
+          .satisfies(a -> assertThat(a.published()).isEqualTo(a.fetched()));
+      assertThat(articles).filteredOn(a -> a.feedUrl().endsWith("/wrong-charset")).extracting(Article::title)
+          .containsExactly("Résumé of layoffs");
       assertThat(articles).allSatisfy(a -> {
         assertThat(a.title()).doesNotContain("<", ">");
         assertThat(a.link() == null || a.link().startsWith("https://") || a.link().startsWith("http://")).isTrue();

@@ -173,6 +173,9 @@ class IngestServiceTest {
         assertThat(registry.get("ingest.polls").tags("outcome", "failed", "kind", "not_a_feed").counter().count())
             .isGreaterThanOrEqualTo(2);
         assertThat(registry.get("ingest.duplicates.dropped").tags("scope", "cross_feed").counter().count()).isEqualTo(2);
+        // Re-polls of unchanged bodies are not parsed again (the loopback server sends no validators).
+        assertThat(registry.get("ingest.polls").tags("outcome", "not_modified", "kind", "none").counter().count())
+            .isGreaterThanOrEqualTo(3);
         assertThat(registry.get("ingest.feeds").tags("status", "failing").gauge().value()).isEqualTo(1);
         assertThat(registry.getMeters()).allSatisfy(meter -> assertThat(meter.getId().getTags())
             .noneMatch(tag -> tag.getValue().contains("127.0.0.1")));
@@ -207,6 +210,35 @@ class IngestServiceTest {
                 && service.feeds().stream().allMatch(f -> f.lastAttempt() != null && f.lastAttempt().isAfter(restarted)));
       }
       assertThat(articles(topics)).hasSize(7);
+    }
+  }
+
+  @Test
+  void copiesInAFeedAddedAfterARestartAreStillRecognised() throws Exception {
+    try (LoopbackFeedServer server = new LoopbackFeedServer()
+        .file("/tech.xml", "tech-news.rss.xml", "application/rss+xml")
+        .file("/wire.xml", "syndicated.rss.xml", "text/xml")) {
+      Topics topics = freshTopics();
+      IngestConfig before = config(opml(dir, List.of(FeedSpec.of(server.url("/tech.xml"), "en"))), topics, server,
+          Map.of());
+      try (IngestService service = new IngestService(before, new SimpleMeterRegistry())) {
+        service.start();
+        await("the first feed committed", () -> service.feeds().get(0).itemsSeen() == 3);
+      }
+      // Restarted with a second feed that carries two of the first feed's stories.
+      IngestConfig after = config(opml(dir, List.of(FeedSpec.of(server.url("/tech.xml"), "en"),
+          FeedSpec.of(server.url("/wire.xml"), "en"))), topics, server, Map.of());
+      try (IngestService service = new IngestService(after, new SimpleMeterRegistry())) {
+        service.start();
+        await("the new feed committed", () -> service.feeds().get(1).itemsSeen() == 2);
+      }
+      Map<String, Article> latest = new HashMap<>();
+      articles(topics).forEach(a -> latest.put(a.id(), a));
+      assertThat(latest).hasSize(3);
+      assertThat(latest.values()).filteredOn(a -> !a.sources().isEmpty()).extracting(Article::title)
+          .containsExactlyInAnyOrder("BigCo cuts 1,200 jobs as it shifts budget to AI",
+              "Delivery riders protest new algorithmic pay rules");
+      assertThat(latest.values()).allSatisfy(a -> assertThat(a.feedUrl()).isEqualTo(server.url("/tech.xml")));
     }
   }
 }

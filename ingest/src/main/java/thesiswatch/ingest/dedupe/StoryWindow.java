@@ -96,6 +96,14 @@ public final class StoryWindow {
     return new Admission(List.copyOf(out.values()), updated, crossFeed, repeated);
   }
 
+  /**
+   * Remembers an article read back from Kafka at start (newer records of the same id replace
+   * older ones, as they did when they were published).
+   */
+  public synchronized void restore(Article article) {
+    remember(article, article.fetched());
+  }
+
   /** How many stories are remembered. */
   public synchronized int size() {
     return byId.size();

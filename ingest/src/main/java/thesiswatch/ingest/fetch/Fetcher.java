@@ -78,6 +78,7 @@ public final class Fetcher {
     }
     Instant deadline = Instant.now().plus(limits.timeout());
     URI current = uri;
+    boolean permanent = true;
     for (int hop = 0; ; hop++) {
       guard.check(current);
       HttpResponse<byte[]> response = send(current, etag, lastModified, deadline);
@@ -87,17 +88,18 @@ public final class Fetcher {
         byte[] body = decode(response.body(), headers.firstValue("Content-Encoding").orElse("identity"));
         return new FetchResult(false, body, headers.firstValue("Content-Type").orElse(null),
             headers.firstValue("ETag").orElse(null), headers.firstValue("Last-Modified").orElse(null),
-            current.toString());
+            current.toString(), hop > 0 && permanent);
       }
       if (status == 304) {
         return FetchResult.unchanged(headers.firstValue("ETag").orElse(etag),
-            headers.firstValue("Last-Modified").orElse(lastModified), current.toString());
+            headers.firstValue("Last-Modified").orElse(lastModified), current.toString(), hop > 0 && permanent);
       }
       if (isRedirect(status)) {
         if (hop >= limits.maxRedirects()) {
           throw new FeedFault(FaultKind.TOO_MANY_REDIRECTS,
               "fetch: more than " + limits.maxRedirects() + " redirects from " + url);
         }
+        permanent &= status == 301 || status == 308;
         current = redirectTarget(current, headers);
         continue;
       }
@@ -262,7 +264,7 @@ public final class Fetcher {
       throw new FeedFault(FaultKind.BAD_URL, "fetch: not a usable file URL " + uri, e);
     }
     try (InputStream in = Files.newInputStream(path)) {
-      return new FetchResult(false, capped(in), null, null, null, uri.toString());
+      return new FetchResult(false, capped(in), null, null, null, uri.toString(), false);
     } catch (NoSuchFileException e) {
       throw new FeedFault(FaultKind.IO_ERROR, "fetch: no such file " + path, e);
     } catch (IOException e) {

@@ -19,6 +19,7 @@ final class XmlCleaner {
 
   /** The start of a DOCTYPE declaration. */
   private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE\\s", Pattern.CASE_INSENSITIVE);
+  private static final Pattern HTML_DOCTYPE = Pattern.compile("<!DOCTYPE\\s+html[\\s>]", Pattern.CASE_INSENSITIVE);
   private static final Pattern NAMED_ENTITY = Pattern.compile("&([A-Za-z][A-Za-z0-9]{0,31});");
   private static final Pattern STRAY_AMPERSAND =
       Pattern.compile("&(?!#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)");
@@ -106,31 +107,14 @@ final class XmlCleaner {
     return xml.length();
   }
 
-  /** True when the first element is {@code <html>} or the DOCTYPE is HTML's. */
+  /** True when the root element is {@code <html>} or the DOCTYPE is HTML's. */
   static boolean isHtmlPage(String xml) {
-    int i = 0;
-    while (i < xml.length()) {
-      int lt = xml.indexOf('<', i);
-      if (lt < 0) {
-        return false;
-      }
-      if (xml.startsWith("<?", lt)) {
-        i = Math.max(xml.indexOf("?>", lt), lt + 1);
-      } else if (xml.startsWith("<!--", lt)) {
-        int end = xml.indexOf("-->", lt);
-        i = end < 0 ? xml.length() : end + 3;
-      } else if (xml.startsWith("<!", lt)) {
-        String head = xml.substring(lt, Math.min(xml.length(), lt + 20)).toLowerCase(Locale.ROOT);
-        if (head.matches("<!doctype\\s+html[\\s>].*")) {
-          return true;
-        }
-        i = Math.max(xml.indexOf('>', lt), lt + 1);
-      } else {
-        String head = xml.substring(lt + 1, Math.min(xml.length(), lt + 6)).toLowerCase(Locale.ROOT);
-        return head.startsWith("html") && (head.length() == 4 || !Character.isLetterOrDigit(head.charAt(4)));
-      }
+    int root = rootStart(xml);
+    if (HTML_DOCTYPE.matcher(xml.substring(0, root)).find()) {
+      return true;
     }
-    return false;
+    String head = xml.substring(root, Math.min(xml.length(), root + 6)).toLowerCase(Locale.ROOT);
+    return head.startsWith("<html") && (head.length() == 5 || !Character.isLetterOrDigit(head.charAt(5)));
   }
 
   /** Drops code points XML 1.0 forbids (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/F). */

@@ -36,6 +36,15 @@ public final class FeedStates {
         null, null, null, null, nextPoll, 0, List.of());
   }
 
+  /**
+   * {@code interval} stretched by a fixed per-feed factor in [0.9, 1.1), so feeds with the same
+   * interval drift apart instead of polling in lockstep; fixed per URL, so it is reproducible.
+   */
+  public static Duration jittered(Duration interval, String url) {
+    double factor = 0.9 + 0.2 * Math.floorMod(url.hashCode(), 1000) / 1000.0;
+    return Duration.ofMillis(Math.max(1, Math.round(interval.toMillis() * factor)));
+  }
+
   /** After a fetch that returned a feed: {@code ids} (this poll's) join the bounded seen window. */
   public FeedState afterSuccess(FeedState s, String title, String etag, String lastModified, Instant now,
       Duration interval, List<String> newIds) {

@@ -209,6 +209,8 @@ class FetcherTest {
       FetchResult moved = fetcher.fetch(server.url("/moved"), null, null);
       assertThat(moved.body()).isEqualTo(FEED);
       assertThat(moved.finalUrl()).isEqualTo(server.url("/feed"));
+      assertThat(moved.movedPermanently()).isTrue();
+      assertThat(fetcher.fetch(server.url("/feed"), null, null).movedPermanently()).isFalse();
       assertThat(faultOf("/to-private")).isEqualTo(FaultKind.BLOCKED_ADDRESS);
       assertThat(privateServer.requests("/internal")).isZero();
       assertThat(faultOf("/to-file")).isEqualTo(FaultKind.BAD_URL);

@@ -58,4 +58,14 @@ class FeedStatesTest {
     assertThat(ok).isEqualTo(new FeedState("https://a.example/feed", "A feed", FeedState.OK, "\"e2\"", "lm2", 0,
         NOW, NOW, null, null, NOW.plus(Duration.ofMinutes(15)), 4, List.of("b", "c", "d")));
   }
+
+  @Test
+  void jitterIsWithinTenPercentAndFixedPerFeed() {
+    Duration base = Duration.ofMinutes(15);
+    for (int i = 0; i < 200; i++) {
+      Duration jittered = FeedStates.jittered(base, "https://host.example/feed/" + i);
+      assertThat(jittered).isBetween(Duration.ofSeconds(810), Duration.ofSeconds(990));
+      assertThat(FeedStates.jittered(base, "https://host.example/feed/" + i)).isEqualTo(jittered);
+    }
+  }
 }
