@@ -99,7 +99,7 @@ public final class IngestService implements AutoCloseable {
     this.window = new StoryWindow(config.dedupeWindow(), config.dedupeMaxStories());
     this.hosts = new HostGate(config.perHostConcurrency());
     this.publisher = new ArticlePublisher(config.bootstrapServers(), config.topics(), config.transactionalId(),
-        config.kafkaBlock());
+        config.kafkaBlock(), registry);
     this.outbox = new ArrayBlockingQueue<>(config.bufferPolls());
     ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, named("ingest-scheduler"));
     timer.setRemoveOnCancelPolicy(true);
@@ -464,23 +464,26 @@ public final class IngestService implements AutoCloseable {
 
     Metrics(MeterRegistry registry) {
       this.registry = registry;
-      this.published = Counter.builder("ingest.articles.published")
+      this.published = Counter.builder("thesiswatch.ingest.articles.published")
           .description("Article records committed to Kafka (new stories and updates)").register(registry);
-      this.publishFailures = Counter.builder("ingest.publish.failures")
+      this.publishFailures = Counter.builder("thesiswatch.ingest.publish.failures")
           .description("Failed Kafka transactions (retried)").register(registry);
       for (String status : List.of(FeedState.PENDING, FeedState.OK, FeedState.FAILING, FeedState.DISABLED)) {
-        Gauge.builder("ingest.feeds", states, s -> s.values().stream().filter(f -> f.status().equals(status)).count())
+        Gauge.builder("thesiswatch.ingest.feeds", states, s -> s.values().stream().filter(f -> f.status().equals(status)).count())
             .description("Feeds by status").tag("status", status).register(registry);
       }
     }
 
     void poll(String outcome, String kind) {
-      registry.counter("ingest.polls", "outcome", outcome, "kind", kind).increment();
+      Counter.builder("thesiswatch.ingest.polls").description("Feed polls by outcome and classified error kind")
+          .tags("outcome", outcome, "kind", kind).register(registry).increment();
     }
 
     void duplicates(String scope, int count) {
       if (count > 0) {
-        registry.counter("ingest.duplicates.dropped", "scope", scope).increment(count);
+        Counter.builder("thesiswatch.ingest.duplicates.dropped")
+            .description("Entries not published again: repeated within a feed, or a copy from another feed")
+            .tag("scope", scope).register(registry).increment(count);
       }
     }
 

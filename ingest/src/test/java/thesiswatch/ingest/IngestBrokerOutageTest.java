@@ -81,7 +81,7 @@ class IngestBrokerOutageTest {
         current.set(v2);
         // A poll fetched while Kafka is away is held and retried, neither committed nor forgotten.
         IngestServiceTest.await("a failed publish during the outage",
-            () -> registry.get("ingest.publish.failures").counter().count() >= 2);
+            () -> registry.get("thesiswatch.ingest.publish.failures").counter().count() >= 2);
         assertThat(service.feeds().get(0).itemsSeen()).isEqualTo(3);
         broker = EmbeddedKafkaBroker.start(kafkaDir, port);
         IngestServiceTest.await("the held poll committed after the broker came back",

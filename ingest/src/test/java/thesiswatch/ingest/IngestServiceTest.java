@@ -170,13 +170,13 @@ class IngestServiceTest {
         assertThat(byUrl.get(server.url("/tech.xml")).status()).isEqualTo(FeedState.OK);
         assertThat(byUrl.get(server.url("/tech.xml")).itemsSeen()).isEqualTo(3);
         // Bounded labels only: outcome and error kind, never a feed URL.
-        assertThat(registry.get("ingest.polls").tags("outcome", "failed", "kind", "not_a_feed").counter().count())
+        assertThat(registry.get("thesiswatch.ingest.polls").tags("outcome", "failed", "kind", "not_a_feed").counter().count())
             .isGreaterThanOrEqualTo(2);
-        assertThat(registry.get("ingest.duplicates.dropped").tags("scope", "cross_feed").counter().count()).isEqualTo(2);
+        assertThat(registry.get("thesiswatch.ingest.duplicates.dropped").tags("scope", "cross_feed").counter().count()).isEqualTo(2);
         // Re-polls of unchanged bodies are not parsed again (the loopback server sends no validators).
-        assertThat(registry.get("ingest.polls").tags("outcome", "not_modified", "kind", "none").counter().count())
+        assertThat(registry.get("thesiswatch.ingest.polls").tags("outcome", "not_modified", "kind", "none").counter().count())
             .isGreaterThanOrEqualTo(3);
-        assertThat(registry.get("ingest.feeds").tags("status", "failing").gauge().value()).isEqualTo(1);
+        assertThat(registry.get("thesiswatch.ingest.feeds").tags("status", "failing").gauge().value()).isEqualTo(1);
         assertThat(registry.getMeters()).allSatisfy(meter -> assertThat(meter.getId().getTags())
             .noneMatch(tag -> tag.getValue().contains("127.0.0.1")));
       }

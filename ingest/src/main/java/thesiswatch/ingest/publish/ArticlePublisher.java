@@ -1,5 +1,7 @@
 package thesiswatch.ingest.publish;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -26,16 +28,24 @@ public final class ArticlePublisher implements AutoCloseable {
   private final Topics topics;
   private final String transactionalId;
   private final Duration maxBlock;
+  private final MeterRegistry registry;
   private KafkaProducer<String, byte[]> producer;
+  /** The current producer's client metrics (request rates, errors, buffer use), unbound with it. */
+  private KafkaClientMetrics producerMetrics;
   /** A commit timed out: it may have happened, so the retry only commits again, never re-sends. */
   private boolean commitPending;
 
-  /** A publisher that connects lazily, on the first {@link #publish}; Kafka calls block at most {@code maxBlock}. */
-  public ArticlePublisher(String bootstrapServers, Topics topics, String transactionalId, Duration maxBlock) {
+  /**
+   * A publisher that connects lazily, on the first {@link #publish}; Kafka calls block at most
+   * {@code maxBlock}; the producer's client metrics go to {@code registry}.
+   */
+  public ArticlePublisher(
+      String bootstrapServers, Topics topics, String transactionalId, Duration maxBlock, MeterRegistry registry) {
     this.bootstrapServers = bootstrapServers;
     this.topics = topics;
     this.transactionalId = transactionalId;
     this.maxBlock = maxBlock;
+    this.registry = registry;
   }
 
   /**
@@ -52,6 +62,8 @@ public final class ArticlePublisher implements AutoCloseable {
     try {
       if (producer == null) {
         producer = new KafkaProducer<>(IngestKafka.producer(bootstrapServers, transactionalId, maxBlock));
+        producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(registry);
         producer.initTransactions();
       }
       producer.beginTransaction();
@@ -100,6 +112,7 @@ public final class ArticlePublisher implements AutoCloseable {
 
   private void reset() {
     if (producer != null) {
+      unbindMetrics();
       try {
         producer.close(Duration.ZERO);
       } catch (KafkaException e) {
@@ -109,9 +122,17 @@ public final class ArticlePublisher implements AutoCloseable {
     }
   }
 
+  private void unbindMetrics() {
+    if (producerMetrics != null) {
+      producerMetrics.close();
+      producerMetrics = null;
+    }
+  }
+
   /** Closes the producer, waiting at most {@code timeout} for in-flight requests. Idempotent. */
   public void close(Duration timeout) {
     if (producer != null) {
+      unbindMetrics();
       producer.close(timeout);
       producer = null;
     }
