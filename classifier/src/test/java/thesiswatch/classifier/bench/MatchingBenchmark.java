@@ -50,8 +50,8 @@ import thesiswatch.classifier.themes.ThemeSet;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
 @Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 4, time = 3)
+@Measurement(iterations = 4, time = 3)
 @OperationsPerInvocation(MatchingBenchmark.HEADLINES)
 public class MatchingBenchmark {
 
