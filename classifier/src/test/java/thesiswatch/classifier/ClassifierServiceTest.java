@@ -158,6 +158,28 @@ class ClassifierServiceTest {
   }
 
   @Test
+  void aNewInstanceWithTheSameIdFencesTheOldOneAndNothingIsCountedTwice() throws Exception {
+    Topics topics = KafkaTestSupport.freshTopics(kafka.bootstrapServers());
+    ClassifierConfig config = config(topics, SHIPPED_THEMES, "10s");
+    try (KafkaProducer<String, byte[]> producer = KafkaTestSupport.producer(kafka.bootstrapServers());
+        ClassifierService zombie = new ClassifierService(config, new SimpleMeterRegistry())) {
+      zombie.start();
+      KafkaTestSupport.send(producer, topics.articles(), KafkaTestSupport.article("before", "某公司宣布裁员"));
+      KafkaTestSupport.awaitConsumed(kafka.bootstrapServers(), config.groupId(), topics.articles());
+      try (ClassifierService successor = new ClassifierService(config, new SimpleMeterRegistry())) {
+        successor.start();
+        await(() -> zombie.failure().isPresent(), "the old instance to be fenced");
+        KafkaTestSupport.send(producer, topics.articles(), KafkaTestSupport.article("after", "Acme to cut 300 jobs"));
+        KafkaTestSupport.awaitConsumed(kafka.bootstrapServers(), config.groupId(), topics.articles());
+        assertThat(successor.failure()).isEmpty();
+      }
+    }
+    List<String> ids = KafkaTestSupport.readCommitted(kafka.bootstrapServers(), topics.tagged()).stream()
+        .map(ConsumerRecord::key).toList();
+    assertThat(ids).containsExactlyInAnyOrder("before", "after");
+  }
+
+  @Test
   void reclassifyRepublishesEveryArticleThroughTheCurrentThemes() throws Exception {
     Topics topics = KafkaTestSupport.freshTopics(kafka.bootstrapServers());
     Path themes = dir.resolve("themes.yml");

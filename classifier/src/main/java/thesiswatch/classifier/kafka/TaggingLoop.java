@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
@@ -39,8 +40,8 @@ import thesiswatch.classifier.match.ThemeMatcher;
  * ({@code sendOffsetsToTransaction}), so a crash at any point either publishes a batch and moves
  * the group past it, or neither.
  *
- * <p>Errors in three tiers: a fenced or otherwise unusable producer is fatal (another instance
- * with the same transactional id took over; the loop ends and {@link #failure()} says why); any
+ * <p>Errors in three tiers: a fenced or otherwise unusable producer or consumer is fatal (another
+ * instance with the same id took over; the loop ends and {@link #failure()} says why); any
  * other Kafka error aborts the transaction and rewinds the consumer to the committed offsets, so
  * the batch is tagged again; an unreadable record is not an error of the batch but a dead letter.
  */
@@ -108,10 +109,15 @@ public final class TaggingLoop implements Runnable {
           process(consumer, producer, records);
         }
       }
-    } catch (ProducerFencedException | InvalidProducerEpochException e) {
+    } catch (ProducerFencedException | InvalidProducerEpochException | FencedInstanceIdException e) {
       failure = e;
-      log.error("classifier stopped: fenced by a newer instance with transactional id {}: {}",
+      log.error("classifier stopped: fenced by a newer instance with id {}: {}",
           config.transactionalId(), e.toString());
+    } catch (WakeupException e) {
+      // Woken inside a batch's rewind by stop(): the batch was aborted and will be read again.
+      if (!stopped) {
+        failure = e;
+      }
     } catch (RuntimeException e) {
       failure = e;
       log.error("classifier stopped: {}", e.toString(), e);
