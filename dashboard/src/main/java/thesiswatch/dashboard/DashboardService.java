@@ -95,6 +95,11 @@ public final class DashboardService implements AutoCloseable {
             public Object alerts(int limit) {
               return monitor.book().recent(limit);
             }
+
+            @Override
+            public Throwable failure() {
+              return consumer == null ? null : consumer.failure();
+            }
           },
           events, registry);
       http = api.create();

@@ -60,6 +60,9 @@ public final class DashboardApi {
 
     /** Recent alerts, newest first. */
     Object alerts(int limit);
+
+    /** Why the dashboard can no longer index (e.g. a Lucene tragic exception), or null while healthy. */
+    Throwable failure();
   }
 
   /** Routes over the given parts. */
@@ -99,7 +102,7 @@ public final class DashboardApi {
               config.http.maxRequestSize = 16_384L;
             });
     app.before(DashboardApi::securityHeaders);
-    app.get("/health", ctx -> json(ctx, Map.of("status", "up")));
+    app.get("/health", this::health);
     app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
     app.get("/api/themes", this::themes);
     app.get("/api/trends", this::trends);
@@ -137,6 +140,16 @@ public final class DashboardApi {
 
   private Params params(Context ctx) {
     return new Params(ctx, themeIds);
+  }
+
+  private void health(Context ctx) {
+    Throwable failure = sections.failure();
+    if (failure == null) {
+      json(ctx, Map.of("status", "up"));
+    } else {
+      ctx.status(503);
+      json(ctx, Map.of("status", "down", "detail", String.valueOf(failure)));
+    }
   }
 
   private void themes(Context ctx) {

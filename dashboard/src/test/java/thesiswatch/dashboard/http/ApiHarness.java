@@ -34,6 +34,7 @@ public final class ApiHarness implements AutoCloseable {
   private final EventStream events = new EventStream();
   private final FeedHealth feeds;
   private final AlertMonitor monitor;
+  private volatile Throwable failure;
 
   /** Indexes {@code articles} in {@code dir} and serves them on a free loopback port. */
   public ApiHarness(Path dir, List<TaggedArticle> articles) {
@@ -57,6 +58,11 @@ public final class ApiHarness implements AutoCloseable {
           @Override
           public Object alerts(int limit) {
             return monitor.book().recent(limit);
+          }
+
+          @Override
+          public Throwable failure() {
+            return failure;
           }
         },
         events, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
@@ -82,6 +88,11 @@ public final class ApiHarness implements AutoCloseable {
   public void checkAlerts() {
     monitor.check();
     monitor.deliver();
+  }
+
+  /** Makes {@code /health} report {@code error} as the reason indexing stopped. */
+  public void fail(Throwable error) {
+    failure = error;
   }
 
   /** The live event stream. */

@@ -60,6 +60,13 @@ class DashboardApiTest {
     Response health = get("/health");
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.body()).isEqualTo("{\"status\":\"up\"}");
+    harness.fail(new IllegalStateException("this writer hit an unrecoverable error"));
+    Response down = get("/health");
+    harness.fail(null);
+    assertThat(down.status()).isEqualTo(503);
+    assertThat(down.json().get("status").asText()).isEqualTo("down");
+    assertThat(down.json().get("detail").asText())
+        .isEqualTo("java.lang.IllegalStateException: this writer hit an unrecoverable error");
     Response metrics = get("/metrics");
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.header("Content-Type")).startsWith("text/plain; version=0.0.4");

@@ -30,8 +30,9 @@ import thesiswatch.dashboard.Fixtures;
 /**
  * The page in a real browser (Debian's headless Chromium through Selenium) over the fixture
  * articles: charts drawn, scorecard shown, search works, an alert listed, and a headline carrying
- * an {@code <img onerror>} payload is shown as text and runs nothing. Saves a screenshot as
- * {@code target/dashboard-page.png}. Skipped, with the reason, where Chromium is not installed.
+ * an {@code <img onerror>} payload is shown as text and runs nothing. Saves screenshots as
+ * {@code target/dashboard-page-zh.png} and {@code target/dashboard-page.png} (English).
+ * Skipped, with the reason, where Chromium is not installed.
  */
 class DashboardPageBrowserTest {
 
@@ -128,14 +129,20 @@ class DashboardPageBrowserTest {
     assertThat(driver.findElements(By.cssSelector("img"))).isEmpty();
     assertNoDialog();
 
+    screenshot("dashboard-page-zh.png");
+
     // English labels.
     driver.findElement(By.id("lang-toggle")).click();
     await().until(d -> d.findElement(By.cssSelector("#chart-layoffs h3")).getText().equals("Layoffs · count"));
     assertThat(driver.findElement(By.cssSelector("#scorecard h2")).getText()).isEqualTo("Thesis scorecard");
 
-    // Screenshot for people to look at.
+    screenshot("dashboard-page.png");
+  }
+
+  /** Saves what the browser shows as {@code target/NAME}, for people to look at. */
+  private static void screenshot(String name) throws java.io.IOException {
     File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
-    Path target = Path.of("target", "dashboard-page.png");
+    Path target = Path.of("target", name);
     Files.createDirectories(target.getParent());
     Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
   }
