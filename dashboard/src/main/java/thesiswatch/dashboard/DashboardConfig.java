@@ -1,6 +1,7 @@
 package thesiswatch.dashboard;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -172,7 +173,7 @@ public record DashboardConfig(
       if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
         return uri;
       }
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       // falls through to the message below
     }
     throw new IllegalArgumentException(

@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -189,7 +190,7 @@ public final class DashboardApi {
     if (sort == null) {
       order = SearchRequest.Order.NEWEST;
     } else if (sort.equals("newest") || sort.equals("relevance")) {
-      order = SearchRequest.Order.valueOf(sort.toUpperCase(java.util.Locale.ROOT));
+      order = SearchRequest.Order.valueOf(sort.toUpperCase(Locale.ROOT));
     } else {
       throw Params.bad("sort", "must be newest or relevance, not '" + sort + "'");
     }
@@ -206,7 +207,7 @@ public final class DashboardApi {
     body.put("articles", page.hits().stream().map(ArticleView::of).toList());
     body.put("total", page.total());
     body.put("nextCursor", page.nextCursor());
-    body.put("sort", request.order().name().toLowerCase(java.util.Locale.ROOT));
+    body.put("sort", request.order().name().toLowerCase(Locale.ROOT));
     json(ctx, body);
   }
 

@@ -1,9 +1,12 @@
 package thesiswatch.dashboard.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -18,7 +21,7 @@ class SpikeDetectorTest {
 
   private final SpikeDetector detector = new SpikeDetector(RULE);
 
-  /** 30 days of Poisson noise around {@code mean} (fixed seed: the same series every run). */
+  /** {@code days} of Poisson noise around {@code mean} (fixed seed: the same series every run). */
   private static long[] noise(double mean, int days, long seed) {
     Random random = new Random(seed);
     long[] counts = new long[days];
@@ -56,14 +59,14 @@ class SpikeDetectorTest {
   @Test
   void staysQuietOnNoise() {
     // 100 fixed series x 46 evaluated days of Poisson(3) noise: 4,600 chances for a false alarm.
-    List<Alert> alarms = new java.util.ArrayList<>();
+    List<Alert> alarms = new ArrayList<>();
     for (long seed = 1; seed <= 100; seed++) {
       alarms.addAll(detector.detect("layoffs", "day", START, DAY, noise(3.0, 60, seed), List.of(), NOW));
     }
     // Exactly one: seed 36 draws 12 on a day (P = 7e-5 even under the true mean of 3), which
     // is a spike by any standard. Ordinary fluctuations never fire.
     assertThat(alarms).extracting(Alert::id, Alert::count).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("layoffs:day:2025-02-09T00:00:00Z", 12L));
+        tuple("layoffs:day:2025-02-09T00:00:00Z", 12L));
   }
 
   @Test
@@ -100,8 +103,8 @@ class SpikeDetectorTest {
   @Test
   void poissonTailMatchesKnownValues() {
     assertThat(SpikeDetector.poissonTail(0, 2.0)).isEqualTo(1.0);
-    assertThat(SpikeDetector.poissonTail(1, 2.0)).isCloseTo(1 - Math.exp(-2), org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(SpikeDetector.poissonTail(1, 2.0)).isCloseTo(1 - Math.exp(-2), offset(1e-12));
     // P(X >= 6 | 1) = 1 - sum_{i<6} e^-1 / i! = 0.000594184817...
-    assertThat(SpikeDetector.poissonTail(6, 1.0)).isCloseTo(0.000594184817, org.assertj.core.data.Offset.offset(1e-11));
+    assertThat(SpikeDetector.poissonTail(6, 1.0)).isCloseTo(0.000594184817, offset(1e-11));
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -140,7 +141,7 @@ class DashboardPageBrowserTest {
   }
 
   /** Saves what the browser shows as {@code target/NAME}, for people to look at. */
-  private static void screenshot(String name) throws java.io.IOException {
+  private static void screenshot(String name) throws IOException {
     File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
     Path target = Path.of("target", name);
     Files.createDirectories(target.getParent());
