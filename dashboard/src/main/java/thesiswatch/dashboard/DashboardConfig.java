@@ -56,8 +56,13 @@ public record DashboardConfig(
   public static final int DEFAULT_ALERT_MIN_COUNT = 5;
   /** Default {@code ALERT_MIN_RATIO}: the count must be this many times the baseline mean. */
   public static final double DEFAULT_ALERT_MIN_RATIO = 3.0;
-  /** Default {@code ALERT_MAX_P}: the Poisson tail probability below which a count is a spike. */
-  public static final double DEFAULT_ALERT_MAX_P = 0.001;
+  /**
+   * Default {@code ALERT_MAX_P}: the Poisson tail probability (against the baseline's upper
+   * bound) below which a count is a spike. With the minimum count and ratio this fires on the
+   * demo's layoffs wave (6–8 a day against under 2) and, in simulation, on about 0.1–0.3 % of
+   * days of pure Poisson noise.
+   */
+  public static final double DEFAULT_ALERT_MAX_P = 0.01;
   /** Default {@code ALERT_COOLDOWN}: after an alert, the same theme and granularity stay quiet this long. */
   public static final Duration DEFAULT_ALERT_COOLDOWN = Duration.ofHours(48);
   /** Default {@code ALERT_WEBHOOK_TIMEOUT}: per attempt, connect and response together. */
