@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +25,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import thesiswatch.common.TaggedArticle;
 import thesiswatch.dashboard.Fixtures;
@@ -64,6 +67,8 @@ class DashboardPageBrowserTest {
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--window-size=1400,3200",
         "--user-data-dir=" + Files.createTempDirectory(dir, "chromium-profile"));
+    // The console log shows Content-Security-Policy violations, if the page caused any.
+    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
     driver = new ChromeDriver(service, options);
   }
 
@@ -129,6 +134,9 @@ class DashboardPageBrowserTest {
     }
     assertThat(driver.findElements(By.cssSelector("img"))).isEmpty();
     assertNoDialog();
+    List<String> console = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage).toList();
+    assertThat(console).noneMatch(message -> message.contains("Content Security Policy"));
 
     screenshot("dashboard-page-zh.png");
 
