@@ -22,6 +22,8 @@ import thesiswatch.common.Topics;
  * @param themesFile the themes file, for names, claims and directions ({@code THEMES_FILE})
  * @param commitInterval how often the index is committed with its offsets ({@code DASHBOARD_COMMIT_INTERVAL})
  * @param refreshInterval how often new documents become searchable ({@code DASHBOARD_REFRESH_INTERVAL})
+ * @param searchesPerMinute searches (and CSV exports) per client address and minute, 0 for no
+ *     limit ({@code DASHBOARD_SEARCHES_PER_MINUTE})
  * @param alerts spike alert rules and sinks; spikes are looked for before every commit
  */
 public record DashboardConfig(
@@ -33,6 +35,7 @@ public record DashboardConfig(
     Path themesFile,
     Duration commitInterval,
     Duration refreshInterval,
+    int searchesPerMinute,
     AlertSettings alerts) {
 
   /** Default {@code DASHBOARD_PORT}. */
@@ -48,6 +51,8 @@ public record DashboardConfig(
   /** Default {@code DASHBOARD_REFRESH_INTERVAL}: an article is searchable this soon after it is read. */
   public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofMillis(200);
 
+  /** Default {@code DASHBOARD_SEARCHES_PER_MINUTE}: ten a second, far above what the page and CLI need. */
+  public static final int DEFAULT_SEARCHES_PER_MINUTE = 600;
   /** Default {@code ALERT_GRANULARITIES}. */
   public static final String DEFAULT_ALERT_GRANULARITIES = "hour,day";
   /** Default {@code ALERT_BASELINE_PERIODS}: two weeks of days. */
@@ -128,6 +133,7 @@ public record DashboardConfig(
         env.path("THEMES_FILE", DEFAULT_THEMES_FILE),
         env.duration("DASHBOARD_COMMIT_INTERVAL", DEFAULT_COMMIT_INTERVAL, Duration.ofMillis(100)),
         env.duration("DASHBOARD_REFRESH_INTERVAL", DEFAULT_REFRESH_INTERVAL, Duration.ofMillis(10)),
+        env.integer("DASHBOARD_SEARCHES_PER_MINUTE", DEFAULT_SEARCHES_PER_MINUTE, 0, 1_000_000),
         new AlertSettings(
             list(env.string("ALERT_THEMES", "")),
             list(env.string("ALERT_GRANULARITIES", DEFAULT_ALERT_GRANULARITIES)),

@@ -101,7 +101,7 @@ public final class DashboardService implements AutoCloseable {
               return consumer == null ? null : consumer.failure();
             }
           },
-          events, registry);
+          events, registry, config.searchesPerMinute());
       http = api.create();
       try {
         http.start(config.host(), config.port());

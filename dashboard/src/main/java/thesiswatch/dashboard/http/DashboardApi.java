@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,6 +54,7 @@ public final class DashboardApi {
   private final EventStream events;
   private final PrometheusMeterRegistry registry;
   private final Set<String> themeIds;
+  private final RateLimit searchLimit;
 
   /** The parts of the page computed elsewhere (scorecard, alerts), as JSON-ready values. */
   public interface Sections {
@@ -66,7 +68,7 @@ public final class DashboardApi {
     Throwable failure();
   }
 
-  /** Routes over the given parts. */
+  /** Routes over the given parts; {@code searchesPerMinute} per client address, 0 for no limit. */
   public DashboardApi(
       ArticleIndex index,
       Trends trends,
@@ -74,7 +76,8 @@ public final class DashboardApi {
       FeedHealth feeds,
       Sections sections,
       EventStream events,
-      PrometheusMeterRegistry registry) {
+      PrometheusMeterRegistry registry,
+      int searchesPerMinute) {
     this.index = index;
     this.trends = trends;
     this.catalog = catalog;
@@ -82,6 +85,7 @@ public final class DashboardApi {
     this.sections = sections;
     this.events = events;
     this.registry = registry;
+    this.searchLimit = new RateLimit(searchesPerMinute, Clock.systemUTC());
     Set<String> ids = new LinkedHashSet<>();
     catalog.themes().forEach(theme -> ids.add(theme.id()));
     this.themeIds = Set.copyOf(ids);
@@ -114,6 +118,10 @@ public final class DashboardApi {
     app.get("/api/feeds", ctx -> json(ctx, Map.of("feeds", feeds.feeds(), "outages", feeds.outages())));
     app.sse("/api/stream", events::join);
     app.exception(BadQueryException.class, (e, ctx) -> error(ctx, 400, e.kind(), e.getMessage()));
+    app.exception(RateLimitedException.class, (e, ctx) -> {
+      ctx.header("Retry-After", "60");
+      error(ctx, 429, "rate_limited", "too many searches from this address; try again in a minute");
+    });
     app.exception(Exception.class, (e, ctx) -> {
       LOG.error("dashboard: {} {} failed", ctx.method(), ctx.path(), e);
       error(ctx, 500, "internal", "the dashboard failed to answer; see its log");
@@ -179,6 +187,9 @@ public final class DashboardApi {
 
   /** The search in the query parameters, pages of {@code pageSize} (or {@code limit} when given). */
   private SearchRequest searchRequest(Context ctx, boolean limitIsPageSize) {
+    if (!searchLimit.allow(ctx.ip())) {
+      throw new RateLimitedException();
+    }
     Params params = params(ctx);
     String q = params.string("q");
     if (q != null) {
@@ -217,6 +228,11 @@ public final class DashboardApi {
     ctx.contentType("text/csv; charset=utf-8");
     ctx.header("Content-Disposition", "attachment; filename=\"thesiswatch-articles.csv\"");
     ctx.result(CsvExport.write(index, request, rows));
+  }
+
+  /** A client searched more often than the limit allows. */
+  private static final class RateLimitedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
   }
 
   static void json(Context ctx, Object body) {

@@ -38,6 +38,11 @@ public final class ApiHarness implements AutoCloseable {
 
   /** Indexes {@code articles} in {@code dir} and serves them on a free loopback port. */
   public ApiHarness(Path dir, List<TaggedArticle> articles) {
+    this(dir, articles, 0);
+  }
+
+  /** The same, allowing {@code searchesPerMinute} searches per client (0: unlimited). */
+  public ApiHarness(Path dir, List<TaggedArticle> articles, int searchesPerMinute) {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     ThemeCatalog catalog = ThemeCatalog.load(Fixtures.themesFile(dir));
     index = ArticleIndex.open(dir.resolve("index"));
@@ -65,7 +70,7 @@ public final class ApiHarness implements AutoCloseable {
             return failure;
           }
         },
-        events, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        events, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), searchesPerMinute);
     app = api.create().start("127.0.0.1", 0);
   }
 
