@@ -17,7 +17,7 @@ const I18N = {
     not_borne_out: '未被印证', too_little_data: '数据不足', window: '近期窗口', baseline: '基线',
     results: '条结果', noResults: '没有结果', articles: '篇', noAlerts: '暂无警报', noFeeds: '暂无信息源状态',
     incomplete: '（有信息源故障，数据可能不全）', error: '错误', perPeriod: '篇/', matched: '匹配',
-    indexed: '已索引',
+    indexed: '已索引', time: '时间',
   },
   en: {
     subtitle: 'the essay against the news', offline: 'offline', online: 'live', themes: 'Themes (articles in the charted range)',
@@ -33,7 +33,7 @@ const I18N = {
     not_borne_out: 'not borne out', too_little_data: 'too little data', window: 'recent window', baseline: 'baseline',
     results: 'results', noResults: 'no results', articles: 'articles', noAlerts: 'no alerts yet',
     noFeeds: 'no feed state yet', incomplete: ' (feeds were failing: counts may be incomplete)', error: 'error',
-    perPeriod: 'per ', matched: 'matched', indexed: 'indexed',
+    perPeriod: 'per ', matched: 'matched', indexed: 'indexed', time: 'time',
   },
 };
 
@@ -168,7 +168,7 @@ async function loadTrends() {
         width, height: 200,
         cursor: { drag: { x: true, y: false } },
         scales: { x: { time: true } },
-        series: [{}, { label: t(measure), stroke: '#2f6fed', fill: 'rgba(47,111,237,0.12)', width: 2,
+        series: [{ label: t('time') }, { label: t(measure), stroke: '#2f6fed', fill: 'rgba(47,111,237,0.12)', width: 2,
           value: (u, v) => (v === null || v === undefined ? '' : measure === 'share' ? (v * 100).toFixed(1) + '%' : v) }],
         axes: [{}, { values: (u, vals) => vals.map(v => (measure === 'share' ? (v * 100).toFixed(0) + '%' : v)) }],
       }, [xs, ys], plotNode);

@@ -1,6 +1,7 @@
 package thesiswatch.dashboard;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -21,6 +22,8 @@ import thesiswatch.common.Topics;
  * @param themesFile the themes file, for names, claims and directions ({@code THEMES_FILE})
  * @param commitInterval how often the index is committed with its offsets ({@code DASHBOARD_COMMIT_INTERVAL})
  * @param refreshInterval how often new documents become searchable ({@code DASHBOARD_REFRESH_INTERVAL})
+ * @param searchesPerMinute searches (and CSV exports) per client address and minute, 0 for no
+ *     limit ({@code DASHBOARD_SEARCHES_PER_MINUTE})
  * @param alerts spike alert rules and sinks; spikes are looked for before every commit
  */
 public record DashboardConfig(
@@ -32,6 +35,7 @@ public record DashboardConfig(
     Path themesFile,
     Duration commitInterval,
     Duration refreshInterval,
+    int searchesPerMinute,
     AlertSettings alerts) {
 
   /** Default {@code DASHBOARD_PORT}. */
@@ -47,6 +51,8 @@ public record DashboardConfig(
   /** Default {@code DASHBOARD_REFRESH_INTERVAL}: an article is searchable this soon after it is read. */
   public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofMillis(200);
 
+  /** Default {@code DASHBOARD_SEARCHES_PER_MINUTE}: ten a second, far above what the page and CLI need. */
+  public static final int DEFAULT_SEARCHES_PER_MINUTE = 600;
   /** Default {@code ALERT_GRANULARITIES}. */
   public static final String DEFAULT_ALERT_GRANULARITIES = "hour,day";
   /** Default {@code ALERT_BASELINE_PERIODS}: two weeks of days. */
@@ -55,8 +61,13 @@ public record DashboardConfig(
   public static final int DEFAULT_ALERT_MIN_COUNT = 5;
   /** Default {@code ALERT_MIN_RATIO}: the count must be this many times the baseline mean. */
   public static final double DEFAULT_ALERT_MIN_RATIO = 3.0;
-  /** Default {@code ALERT_MAX_P}: the Poisson tail probability below which a count is a spike. */
-  public static final double DEFAULT_ALERT_MAX_P = 0.001;
+  /**
+   * Default {@code ALERT_MAX_P}: the Poisson tail probability (against the baseline's upper
+   * bound) below which a count is a spike. With the minimum count and ratio this fires on the
+   * demo's layoffs wave (6–8 a day against under 2) and, in simulation, on about 0.1–0.3 % of
+   * days of pure Poisson noise.
+   */
+  public static final double DEFAULT_ALERT_MAX_P = 0.01;
   /** Default {@code ALERT_COOLDOWN}: after an alert, the same theme and granularity stay quiet this long. */
   public static final Duration DEFAULT_ALERT_COOLDOWN = Duration.ofHours(48);
   /** Default {@code ALERT_WEBHOOK_TIMEOUT}: per attempt, connect and response together. */
@@ -122,6 +133,7 @@ public record DashboardConfig(
         env.path("THEMES_FILE", DEFAULT_THEMES_FILE),
         env.duration("DASHBOARD_COMMIT_INTERVAL", DEFAULT_COMMIT_INTERVAL, Duration.ofMillis(100)),
         env.duration("DASHBOARD_REFRESH_INTERVAL", DEFAULT_REFRESH_INTERVAL, Duration.ofMillis(10)),
+        env.integer("DASHBOARD_SEARCHES_PER_MINUTE", DEFAULT_SEARCHES_PER_MINUTE, 0, 1_000_000),
         new AlertSettings(
             list(env.string("ALERT_THEMES", "")),
             list(env.string("ALERT_GRANULARITIES", DEFAULT_ALERT_GRANULARITIES)),
@@ -172,7 +184,7 @@ public record DashboardConfig(
       if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
         return uri;
       }
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       // falls through to the message below
     }
     throw new IllegalArgumentException(

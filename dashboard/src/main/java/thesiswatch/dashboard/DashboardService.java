@@ -95,8 +95,13 @@ public final class DashboardService implements AutoCloseable {
             public Object alerts(int limit) {
               return monitor.book().recent(limit);
             }
+
+            @Override
+            public Throwable failure() {
+              return consumer == null ? null : consumer.failure();
+            }
           },
-          events, registry);
+          events, registry, config.searchesPerMinute());
       http = api.create();
       try {
         http.start(config.host(), config.port());

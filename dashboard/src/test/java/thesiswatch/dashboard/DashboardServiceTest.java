@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -141,7 +142,7 @@ class DashboardServiceTest {
 
   @Test
   void aTakenPortIsReportedByNumber(@TempDir Path dir) throws Exception {
-    try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       DashboardConfig config = config(dir, Map.of("DASHBOARD_PORT", Integer.toString(taken.getLocalPort())));
       DashboardService service = new DashboardService(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
       assertThatThrownBy(service::start)

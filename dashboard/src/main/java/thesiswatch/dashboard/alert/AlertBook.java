@@ -1,6 +1,7 @@
 package thesiswatch.dashboard.alert;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,7 +33,7 @@ public final class AlertBook {
       for (Alert alert : Json.MAPPER.readValue(json, LIST)) {
         book.add(alert);
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalArgumentException("not a valid alert book: " + e.getMessage(), e);
     }
     return book;

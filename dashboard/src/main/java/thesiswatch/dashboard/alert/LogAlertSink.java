@@ -1,5 +1,6 @@
 package thesiswatch.dashboard.alert;
 
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +13,6 @@ public final class LogAlertSink implements AlertSink {
   public void send(Alert alert) {
     LOG.info("ALERT {}: {} articles per {} from {} (baseline {}, ratio {}, p={})",
         alert.theme(), alert.count(), alert.granularity(), alert.periodStart(), alert.baseline(),
-        alert.ratio(), String.format(java.util.Locale.ROOT, "%.2g", alert.pValue()));
+        alert.ratio(), String.format(Locale.ROOT, "%.2g", alert.pValue()));
   }
 }

@@ -41,6 +41,14 @@ public final class TaggedArticleConsumer implements AutoCloseable {
 
   /** How long to wait for a topic's partitions before trying again (the topic may not exist yet). */
   private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(5);
+  /** Records per poll. */
+  static final int MAX_POLL_RECORDS = 2000;
+  /**
+   * Once caught up, a refresh may follow the previous one this soon (a quarter of the refresh
+   * interval): a lone new article is searchable quickly, and a trickle cannot flush a tiny
+   * segment per record.
+   */
+  private static final int CAUGHT_UP_REFRESH_DIVISOR = 4;
   /** The thread's name, as seen in thread dumps. */
   public static final String THREAD_NAME = "dashboard-consumer";
 
@@ -131,7 +139,7 @@ public final class TaggedArticleConsumer implements AutoCloseable {
     // A partition the index has never seen is read from its first record.
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     // Large batches amortise the per-poll work; the index takes thousands of documents a second.
-    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(MAX_POLL_RECORDS));
     // Keys are article ids / feed URLs; values are JSON read with the shared mapper.
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -161,7 +169,9 @@ public final class TaggedArticleConsumer implements AutoCloseable {
           }
         }
         long now = System.nanoTime();
-        if (!unrefreshed.isEmpty() && now - lastRefresh >= refreshInterval.toNanos()) {
+        boolean caughtUp = records.count() < MAX_POLL_RECORDS;
+        long gap = caughtUp ? refreshInterval.toNanos() / CAUGHT_UP_REFRESH_DIVISOR : refreshInterval.toNanos();
+        if (!unrefreshed.isEmpty() && now - lastRefresh >= gap) {
           index.refresh();
           listener.indexed(List.copyOf(unrefreshed));
           unrefreshed.clear();

@@ -4,9 +4,11 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -52,6 +54,7 @@ public final class DashboardApi {
   private final EventStream events;
   private final PrometheusMeterRegistry registry;
   private final Set<String> themeIds;
+  private final RateLimit searchLimit;
 
   /** The parts of the page computed elsewhere (scorecard, alerts), as JSON-ready values. */
   public interface Sections {
@@ -60,9 +63,12 @@ public final class DashboardApi {
 
     /** Recent alerts, newest first. */
     Object alerts(int limit);
+
+    /** Why the dashboard can no longer index (e.g. a Lucene tragic exception), or null while healthy. */
+    Throwable failure();
   }
 
-  /** Routes over the given parts. */
+  /** Routes over the given parts; {@code searchesPerMinute} per client address, 0 for no limit. */
   public DashboardApi(
       ArticleIndex index,
       Trends trends,
@@ -70,7 +76,8 @@ public final class DashboardApi {
       FeedHealth feeds,
       Sections sections,
       EventStream events,
-      PrometheusMeterRegistry registry) {
+      PrometheusMeterRegistry registry,
+      int searchesPerMinute) {
     this.index = index;
     this.trends = trends;
     this.catalog = catalog;
@@ -78,6 +85,7 @@ public final class DashboardApi {
     this.sections = sections;
     this.events = events;
     this.registry = registry;
+    this.searchLimit = new RateLimit(searchesPerMinute, Clock.systemUTC());
     Set<String> ids = new LinkedHashSet<>();
     catalog.themes().forEach(theme -> ids.add(theme.id()));
     this.themeIds = Set.copyOf(ids);
@@ -99,7 +107,7 @@ public final class DashboardApi {
               config.http.maxRequestSize = 16_384L;
             });
     app.before(DashboardApi::securityHeaders);
-    app.get("/health", ctx -> json(ctx, Map.of("status", "up")));
+    app.get("/health", this::health);
     app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
     app.get("/api/themes", this::themes);
     app.get("/api/trends", this::trends);
@@ -110,6 +118,10 @@ public final class DashboardApi {
     app.get("/api/feeds", ctx -> json(ctx, Map.of("feeds", feeds.feeds(), "outages", feeds.outages())));
     app.sse("/api/stream", events::join);
     app.exception(BadQueryException.class, (e, ctx) -> error(ctx, 400, e.kind(), e.getMessage()));
+    app.exception(RateLimitedException.class, (e, ctx) -> {
+      ctx.header("Retry-After", "60");
+      error(ctx, 429, "rate_limited", "too many searches from this address; try again in a minute");
+    });
     app.exception(Exception.class, (e, ctx) -> {
       LOG.error("dashboard: {} {} failed", ctx.method(), ctx.path(), e);
       error(ctx, 500, "internal", "the dashboard failed to answer; see its log");
@@ -139,6 +151,16 @@ public final class DashboardApi {
     return new Params(ctx, themeIds);
   }
 
+  private void health(Context ctx) {
+    Throwable failure = sections.failure();
+    if (failure == null) {
+      json(ctx, Map.of("status", "up"));
+    } else {
+      ctx.status(503);
+      json(ctx, Map.of("status", "down", "detail", String.valueOf(failure)));
+    }
+  }
+
   private void themes(Context ctx) {
     json(ctx, Map.of("version", catalog.version(), "themes", catalog.themes()));
   }
@@ -165,6 +187,9 @@ public final class DashboardApi {
 
   /** The search in the query parameters, pages of {@code pageSize} (or {@code limit} when given). */
   private SearchRequest searchRequest(Context ctx, boolean limitIsPageSize) {
+    if (!searchLimit.allow(ctx.ip())) {
+      throw new RateLimitedException();
+    }
     Params params = params(ctx);
     String q = params.string("q");
     if (q != null) {
@@ -176,7 +201,7 @@ public final class DashboardApi {
     if (sort == null) {
       order = SearchRequest.Order.NEWEST;
     } else if (sort.equals("newest") || sort.equals("relevance")) {
-      order = SearchRequest.Order.valueOf(sort.toUpperCase(java.util.Locale.ROOT));
+      order = SearchRequest.Order.valueOf(sort.toUpperCase(Locale.ROOT));
     } else {
       throw Params.bad("sort", "must be newest or relevance, not '" + sort + "'");
     }
@@ -193,7 +218,7 @@ public final class DashboardApi {
     body.put("articles", page.hits().stream().map(ArticleView::of).toList());
     body.put("total", page.total());
     body.put("nextCursor", page.nextCursor());
-    body.put("sort", request.order().name().toLowerCase(java.util.Locale.ROOT));
+    body.put("sort", request.order().name().toLowerCase(Locale.ROOT));
     json(ctx, body);
   }
 
@@ -203,6 +228,11 @@ public final class DashboardApi {
     ctx.contentType("text/csv; charset=utf-8");
     ctx.header("Content-Disposition", "attachment; filename=\"thesiswatch-articles.csv\"");
     ctx.result(CsvExport.write(index, request, rows));
+  }
+
+  /** A client searched more often than the limit allows. */
+  private static final class RateLimitedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
   }
 
   static void json(Context ctx, Object body) {

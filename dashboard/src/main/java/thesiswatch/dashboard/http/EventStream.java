@@ -1,6 +1,7 @@
 package thesiswatch.dashboard.http;
 
 import io.javalin.http.sse.SseClient;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import thesiswatch.common.Json;
@@ -18,7 +19,7 @@ public final class EventStream {
     client.keepAlive();
     client.onClose(() -> clients.remove(client));
     clients.add(client);
-    send(client, "hello", java.util.Map.of("clients", clients.size()));
+    send(client, "hello", Map.of("clients", clients.size()));
   }
 
   /** Sends {@code data} as JSON under event name {@code event} to every client. */

@@ -1,6 +1,7 @@
 package thesiswatch.dashboard.index;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import thesiswatch.common.TaggedArticle;
 
@@ -51,7 +52,7 @@ public record IndexedArticle(TaggedArticle article, String source) {
       URI uri = new URI(link.strip());
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? uri.toString() : null;
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       return null;
     }
   }

@@ -49,10 +49,13 @@ public final class Scorecard {
   /** Evidence headlines shown per stance. */
   public static final int EVIDENCE = 3;
 
-  /** The verdicts. */
+  /** Verdict: the news bears the claim out. */
   public static final String BEARS_OUT = "bears_out";
+  /** Verdict: direction or stances disagree. */
   public static final String CONTESTED = "contested";
+  /** Verdict: the theme is falling and challenged more than supported. */
   public static final String NOT_BORNE_OUT = "not_borne_out";
+  /** Verdict: too few articles to say. */
   public static final String TOO_LITTLE_DATA = "too_little_data";
 
   /**

@@ -34,9 +34,15 @@ public final class ApiHarness implements AutoCloseable {
   private final EventStream events = new EventStream();
   private final FeedHealth feeds;
   private final AlertMonitor monitor;
+  private volatile Throwable failure;
 
   /** Indexes {@code articles} in {@code dir} and serves them on a free loopback port. */
   public ApiHarness(Path dir, List<TaggedArticle> articles) {
+    this(dir, articles, 0);
+  }
+
+  /** The same, allowing {@code searchesPerMinute} searches per client (0: unlimited). */
+  public ApiHarness(Path dir, List<TaggedArticle> articles, int searchesPerMinute) {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     ThemeCatalog catalog = ThemeCatalog.load(Fixtures.themesFile(dir));
     index = ArticleIndex.open(dir.resolve("index"));
@@ -58,8 +64,13 @@ public final class ApiHarness implements AutoCloseable {
           public Object alerts(int limit) {
             return monitor.book().recent(limit);
           }
+
+          @Override
+          public Throwable failure() {
+            return failure;
+          }
         },
-        events, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        events, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), searchesPerMinute);
     app = api.create().start("127.0.0.1", 0);
   }
 
@@ -82,6 +93,11 @@ public final class ApiHarness implements AutoCloseable {
   public void checkAlerts() {
     monitor.check();
     monitor.deliver();
+  }
+
+  /** Makes {@code /health} report {@code error} as the reason indexing stopped. */
+  public void fail(Throwable error) {
+    failure = error;
   }
 
   /** The live event stream. */

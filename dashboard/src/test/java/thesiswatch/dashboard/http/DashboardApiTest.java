@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import thesiswatch.common.FeedState;
-import thesiswatch.dashboard.Fixtures;
 import thesiswatch.dashboard.Fixtures.Response;
+import thesiswatch.dashboard.Fixtures;
 
 /** Every endpoint of the API over the fixture articles, including the bad input it must refuse with 400. */
 class DashboardApiTest {
@@ -60,6 +62,13 @@ class DashboardApiTest {
     Response health = get("/health");
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.body()).isEqualTo("{\"status\":\"up\"}");
+    harness.fail(new IllegalStateException("this writer hit an unrecoverable error"));
+    Response down = get("/health");
+    harness.fail(null);
+    assertThat(down.status()).isEqualTo(503);
+    assertThat(down.json().get("status").asText()).isEqualTo("down");
+    assertThat(down.json().get("detail").asText())
+        .isEqualTo("java.lang.IllegalStateException: this writer hit an unrecoverable error");
     Response metrics = get("/metrics");
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.header("Content-Type")).startsWith("text/plain; version=0.0.4");
@@ -215,7 +224,7 @@ class DashboardApiTest {
   @Test
   void theStreamSaysHelloAndCarriesBroadcasts() throws Exception {
     HttpClient client = HttpClient.newHttpClient();
-    HttpResponse<java.io.InputStream> response = client.send(
+    HttpResponse<InputStream> response = client.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + harness.port() + "/api/stream"))
             .header("Accept", "text/event-stream").build(),
         HttpResponse.BodyHandlers.ofInputStream());
@@ -224,7 +233,7 @@ class DashboardApiTest {
       assertThat(reader.readLine()).isEqualTo("event: hello");
       reader.readLine(); // data
       reader.readLine(); // blank line ending the event
-      harness.events().broadcast("articles", java.util.Map.of("count", 1));
+      harness.events().broadcast("articles", Map.of("count", 1));
       assertThat(reader.readLine()).isEqualTo("event: articles");
       assertThat(reader.readLine()).isEqualTo("data: {\"count\":1}");
     }

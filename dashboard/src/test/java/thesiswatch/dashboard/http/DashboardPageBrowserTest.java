@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +25,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import thesiswatch.common.TaggedArticle;
 import thesiswatch.dashboard.Fixtures;
@@ -30,8 +34,9 @@ import thesiswatch.dashboard.Fixtures;
 /**
  * The page in a real browser (Debian's headless Chromium through Selenium) over the fixture
  * articles: charts drawn, scorecard shown, search works, an alert listed, and a headline carrying
- * an {@code <img onerror>} payload is shown as text and runs nothing. Saves a screenshot as
- * {@code target/dashboard-page.png}. Skipped, with the reason, where Chromium is not installed.
+ * an {@code <img onerror>} payload is shown as text and runs nothing. Saves screenshots as
+ * {@code target/dashboard-page-zh.png} and {@code target/dashboard-page.png} (English).
+ * Skipped, with the reason, where Chromium is not installed.
  */
 class DashboardPageBrowserTest {
 
@@ -62,6 +67,8 @@ class DashboardPageBrowserTest {
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--window-size=1400,3200",
         "--user-data-dir=" + Files.createTempDirectory(dir, "chromium-profile"));
+    // The console log shows Content-Security-Policy violations, if the page caused any.
+    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
     driver = new ChromeDriver(service, options);
   }
 
@@ -127,15 +134,24 @@ class DashboardPageBrowserTest {
     }
     assertThat(driver.findElements(By.cssSelector("img"))).isEmpty();
     assertNoDialog();
+    List<String> console = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage).toList();
+    assertThat(console).noneMatch(message -> message.contains("Content Security Policy"));
+
+    screenshot("dashboard-page-zh.png");
 
     // English labels.
     driver.findElement(By.id("lang-toggle")).click();
     await().until(d -> d.findElement(By.cssSelector("#chart-layoffs h3")).getText().equals("Layoffs · count"));
     assertThat(driver.findElement(By.cssSelector("#scorecard h2")).getText()).isEqualTo("Thesis scorecard");
 
-    // Screenshot for people to look at.
+    screenshot("dashboard-page.png");
+  }
+
+  /** Saves what the browser shows as {@code target/NAME}, for people to look at. */
+  private static void screenshot(String name) throws IOException {
     File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
-    Path target = Path.of("target", "dashboard-page.png");
+    Path target = Path.of("target", name);
     Files.createDirectories(target.getParent());
     Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
   }

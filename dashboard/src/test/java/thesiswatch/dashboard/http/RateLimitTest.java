@@ -1,0 +1,67 @@
+package thesiswatch.dashboard.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import thesiswatch.dashboard.Fixtures;
+import thesiswatch.dashboard.Fixtures.Response;
+
+/** Query floods (reliability.md S7): searches per client and minute are capped with a 429. */
+class RateLimitTest {
+
+  /** A clock the test moves by hand. */
+  private static final class HandClock extends Clock {
+    private Instant now;
+
+    HandClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  @Test
+  void theLimitCountsPerClientAndMinute() {
+    HandClock clock = new HandClock(Instant.parse("2025-02-10T10:00:05Z"));
+    RateLimit limit = new RateLimit(2, clock);
+    assertThat(List.of(limit.allow("a"), limit.allow("a"), limit.allow("a"), limit.allow("b")))
+        .containsExactly(true, true, false, true);
+    clock.now = Instant.parse("2025-02-10T10:01:00Z");
+    assertThat(limit.allow("a")).isTrue();
+    assertThat(new RateLimit(0, clock).allow("a")).isTrue();
+  }
+
+  @Test
+  void aFloodGets429WithJson(@TempDir Path dir) {
+    try (ApiHarness harness = new ApiHarness(dir, Fixtures.tagged("tagged-small.jsonl"), 3)) {
+      for (int i = 0; i < 3; i++) {
+        assertThat(Fixtures.get(harness.port(), "/api/articles?q=layoffs").status()).isEqualTo(200);
+      }
+      Response refused = Fixtures.get(harness.port(), "/api/articles.csv?q=layoffs");
+      assertThat(refused.status()).isEqualTo(429);
+      assertThat(refused.header("Retry-After")).isEqualTo("60");
+      assertThat(refused.json().get("error").asText()).isEqualTo("rate_limited");
+      assertThat(Fixtures.get(harness.port(), "/api/trends?theme=layoffs").status()).isEqualTo(200);
+    }
+  }
+}
