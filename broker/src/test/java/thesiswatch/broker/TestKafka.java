@@ -4,8 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import thesiswatch.common.TopicLayout;
@@ -72,6 +80,33 @@ public final class TestKafka implements AutoCloseable {
     } catch (RuntimeException | LinkageError e) {
       return false;
     }
+  }
+
+  /**
+   * Keys of every committed record of {@code topic}, duplicates included, read from the beginning
+   * to the current end with {@code read_committed} — what a downstream service would count.
+   */
+  public static List<String> committedKeys(String bootstrapServers, String topic) {
+    List<String> keys = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+        Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+        new StringDeserializer(), new StringDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+          .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+        consumer.poll(Duration.ofMillis(200)).forEach(record -> keys.add(record.key()));
+      }
+    }
+    return keys;
+  }
+
+  /** {@link #committedKeys(String, String)} on this broker. */
+  public List<String> committedKeys(String topic) {
+    return committedKeys(bootstrapServers, topic);
   }
 
   /** {@code host:port} of the broker. */

@@ -1,6 +1,10 @@
 package thesiswatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static thesiswatch.cli.Probes.await;
+import static thesiswatch.cli.Probes.json;
+import static thesiswatch.cli.Probes.sum;
+import static thesiswatch.cli.Probes.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
@@ -10,10 +14,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,15 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.function.Supplier;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +41,6 @@ import thesiswatch.cli.ops.OpsEndpoint;
 import thesiswatch.classifier.ClassifierConfig;
 import thesiswatch.classifier.ClassifierService;
 import thesiswatch.common.Env;
-import thesiswatch.common.Json;
 import thesiswatch.dashboard.DashboardConfig;
 import thesiswatch.dashboard.DashboardService;
 import thesiswatch.ingest.IngestConfig;
@@ -114,14 +106,14 @@ class PipelineEndToEndTest {
 
       try (IngestService ingest = new IngestService(IngestConfig.from(env), ingestMetrics)) {
         ingest.start();
-        JsonNode layoffs = await(() -> get(api + "/api/articles?theme=layoffs&limit=50"),
+        JsonNode layoffs = await(PATIENCE, () -> json(api + "/api/articles?theme=layoffs&limit=50"),
             body -> titles(body).contains(NIMBUS));
         assertThat(titles(layoffs)).contains(NIMBUS, "星云科技宣布裁员15%，称人工智能提升效率");
       }
-      assertThat(articleKeys()).hasSize(FIXTURE_ITEMS).doesNotHaveDuplicates();
+      assertThat(kafka.committedKeys("articles")).hasSize(FIXTURE_ITEMS).doesNotHaveDuplicates();
 
       // Every article is tagged and indexed, tagged with a theme or not, so shares have a denominator.
-      JsonNode trends = await(() -> get(api + "/api/trends?theme=layoffs&interval=day"),
+      JsonNode trends = await(PATIENCE, () -> json(api + "/api/trends?theme=layoffs&interval=day"),
           body -> sum(body, "total") == FIXTURE_ITEMS);
       assertThat(sum(trends, "count")).isEqualTo(2);
 
@@ -130,12 +122,12 @@ class PipelineEndToEndTest {
       Instant restarted = Instant.now();
       try (IngestService ingest = new IngestService(IngestConfig.from(env), ingestMetrics)) {
         ingest.start();
-        await(ingest::feeds, feeds -> feeds.stream().anyMatch(feed ->
+        await(PATIENCE, ingest::feeds, feeds -> feeds.stream().anyMatch(feed ->
             feed.lastSuccess() != null && feed.lastSuccess().isAfter(restarted)));
       }
       assertThat(feedRequests.get()).isGreaterThan(requestsBefore);
-      assertThat(articleKeys()).hasSize(FIXTURE_ITEMS).doesNotHaveDuplicates();
-      assertThat(sum(get(api + "/api/trends?theme=layoffs&interval=day"), "total")).isEqualTo(FIXTURE_ITEMS);
+      assertThat(kafka.committedKeys("articles")).hasSize(FIXTURE_ITEMS).doesNotHaveDuplicates();
+      assertThat(sum(json(api + "/api/trends?theme=layoffs&interval=day"), "total")).isEqualTo(FIXTURE_ITEMS);
 
       scrapes.put("ingest", text("http://127.0.0.1:" + ingestOps.port() + "/metrics"));
       scrapes.put("classifier", text("http://127.0.0.1:" + classifierOps.port() + "/metrics"));
@@ -185,10 +177,6 @@ class PipelineEndToEndTest {
     return registry;
   }
 
-  private static String text(String url) throws IOException, InterruptedException {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
-  }
 
   private static Env environment() throws IOException {
     Path opml = work.resolve("feeds.opml");
@@ -214,66 +202,10 @@ class PipelineEndToEndTest {
     return new Env(variables);
   }
 
-  /** Keys of every committed record in {@code articles}, duplicates included. */
-  private static List<String> articleKeys() {
-    List<String> keys = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new StringDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor("articles").stream()
-          .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-          keys.add(record.key());
-        }
-      }
-    }
-    return keys;
-  }
-
-  private static JsonNode get(String url) {
-    try {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      assertThat(response.statusCode()).as("GET %s → %s", url, response.body()).isEqualTo(200);
-      return Json.MAPPER.readTree(response.body());
-    } catch (IOException e) {
-      throw new IllegalStateException("GET " + url + " failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
   private static List<String> titles(JsonNode body) {
     List<String> titles = new ArrayList<>();
     body.path("articles").forEach(article -> titles.add(article.path("title").asText()));
     return titles;
   }
 
-  private static long sum(JsonNode trends, String field) {
-    long total = 0;
-    for (JsonNode bucket : trends.path("buckets")) {
-      total += bucket.path(field).asLong();
-    }
-    return total;
-  }
-
-  /** Polls {@code probe} until {@code done} holds, failing with the last value after {@link #PATIENCE}. */
-  private static <T> T await(Supplier<T> probe, Predicate<T> done) throws InterruptedException {
-    Instant deadline = Instant.now().plus(PATIENCE);
-    T value = probe.get();
-    while (!done.test(value)) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("still not there after " + PATIENCE + ": " + value);
-      }
-      Thread.sleep(250);
-      value = probe.get();
-    }
-    return value;
-  }
 }
