@@ -490,7 +490,8 @@ public final class ArticleIndex implements Closeable {
               : decodeCursor(request.cursor(), request.order(), searcher.getIndexReader().maxDoc() - 1);
           TopDocs top;
           try {
-            top = searcher.searchAfter(after, query, request.limit(), sort, true);
+            // Scores are only needed (and only computed) when they are the sort.
+            top = searcher.searchAfter(after, query, request.limit(), sort, false);
           } catch (IndexSearcher.TooManyClauses e) {
             throw new BadQueryException("too_many_clauses", "the query expands to too many terms; use longer words before *");
           }
@@ -506,7 +507,7 @@ public final class ArticleIndex implements Closeable {
                 : article.summary().substring(0, SUMMARY_PASSAGE_CHARS) + "…";
             List<Segment> summary =
                 highlight(summaryHighlighter, chinese ? SUMMARY_ZH : SUMMARY_EN, text, article.summary(), summaryStart);
-            Float score = request.order() == SearchRequest.Order.RELEVANCE ? scoreDoc.score : null;
+            Float score = request.order() == SearchRequest.Order.RELEVANCE ? (Float) ((FieldDoc) scoreDoc).fields[0] : null;
             hits.add(new SearchPage.Hit(IndexedArticle.of(article), score, title, summary));
           }
           String next = null;
