@@ -139,8 +139,8 @@ public record DashboardConfig(
             list(env.string("ALERT_GRANULARITIES", DEFAULT_ALERT_GRANULARITIES)),
             env.integer("ALERT_BASELINE_PERIODS", DEFAULT_ALERT_BASELINE_PERIODS, 3, 1000),
             env.integer("ALERT_MIN_COUNT", DEFAULT_ALERT_MIN_COUNT, 1, 1_000_000),
-            decimal(env, "ALERT_MIN_RATIO", DEFAULT_ALERT_MIN_RATIO, 1.0, 1000.0),
-            decimal(env, "ALERT_MAX_P", DEFAULT_ALERT_MAX_P, 1e-12, 0.5),
+            env.decimal("ALERT_MIN_RATIO", DEFAULT_ALERT_MIN_RATIO, 1.0, 1000.0),
+            env.decimal("ALERT_MAX_P", DEFAULT_ALERT_MAX_P, 1e-12, 0.5),
             env.duration("ALERT_COOLDOWN", DEFAULT_ALERT_COOLDOWN, Duration.ZERO),
             env.bool("ALERT_KAFKA", true),
             webhook(env.string("ALERT_WEBHOOK_URL", null)),
@@ -157,22 +157,7 @@ public record DashboardConfig(
         .toList();
   }
 
-  private static double decimal(Env env, String name, double fallback, double min, double max) {
-    String value = env.string(name, null);
-    if (value == null) {
-      return fallback;
-    }
-    try {
-      double parsed = Double.parseDouble(value);
-      if (parsed >= min && parsed <= max) {
-        return parsed;
-      }
-    } catch (NumberFormatException e) {
-      // falls through to the message below
-    }
-    throw new IllegalArgumentException(
-        "invalid setting " + name + "='" + value + "': expected a number from " + min + " to " + max);
-  }
+
 
   private static URI webhook(String value) {
     if (value == null) {

@@ -2,6 +2,7 @@ package thesiswatch.dashboard;
 
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -78,7 +80,7 @@ public final class DashboardService implements AutoCloseable {
       Files.createDirectories(config.indexDir());
       index = ArticleIndex.open(config.indexDir());
       resources.add(index);
-      Gauge.builder("dashboard_index_articles", index, ArticleIndex::size)
+      Gauge.builder("thesiswatch.dashboard.index.articles", index, ArticleIndex::size)
           .description("articles in the dashboard index").register(registry);
       FeedHealth feeds = new FeedHealth(clock);
       EventStream events = new EventStream();
@@ -99,6 +101,11 @@ public final class DashboardService implements AutoCloseable {
             @Override
             public Throwable failure() {
               return consumer == null ? null : consumer.failure();
+            }
+
+            @Override
+            public boolean reading() {
+              return consumer != null && consumer.reading();
             }
           },
           events, registry, config.searchesPerMinute());
@@ -140,7 +147,21 @@ public final class DashboardService implements AutoCloseable {
 
   private AlertMonitor alertMonitor(ThemeCatalog catalog, EventStream events) {
     DashboardConfig.AlertSettings settings = config.alerts();
+    List<String> themes = settings.themes().isEmpty()
+        ? catalog.themes().stream().map(ThemeCatalog.Theme::id).toList()
+        : settings.themes();
+    List<Interval> granularities = settings.granularities().stream().map(Interval::parse).toList();
+    // Registered up front, at zero, so a dashboard that has not alerted yet still charts the series.
+    Map<String, Counter> fired = new HashMap<>();
+    for (String theme : themes) {
+      for (Interval granularity : granularities) {
+        fired.put(theme + "/" + granularity.key(), Counter.builder("thesiswatch.dashboard.alerts.fired")
+            .description("spike alerts raised, by theme and granularity")
+            .tags("theme", theme, "granularity", granularity.key()).register(registry));
+      }
+    }
     List<AlertSink> sinks = new ArrayList<>();
+    sinks.add(alert -> fired.get(alert.theme() + "/" + alert.granularity()).increment());
     sinks.add(new LogAlertSink());
     sinks.add(alert -> events.broadcast("alert", alert));
     if (settings.kafka()) {
@@ -155,10 +176,6 @@ public final class DashboardService implements AutoCloseable {
       resources.add(webhook);
       sinks.add(webhook);
     }
-    List<String> themes = settings.themes().isEmpty()
-        ? catalog.themes().stream().map(ThemeCatalog.Theme::id).toList()
-        : settings.themes();
-    List<Interval> granularities = settings.granularities().stream().map(Interval::parse).toList();
     SpikeRule rule = new SpikeRule(settings.baselinePeriods(), settings.minCount(), settings.minRatio(),
         settings.maxP(), settings.cooldown());
     return new AlertMonitor(index, rule, themes, granularities, sinks, clock);

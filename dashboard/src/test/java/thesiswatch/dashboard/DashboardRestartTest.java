@@ -118,7 +118,7 @@ class DashboardRestartTest {
       Fixtures.produce(kafka.bootstrapServers(), topic, articles.subList(0, 40));
       Child third = startChild(dir, kafka.bootstrapServers(), topic, 3);
       Fixtures.await("the repeated records read", () -> Fixtures.get(third.port(), "/metrics").body()
-          .contains("dashboard_articles_indexed_total 40.0"));
+          .contains("thesiswatch_dashboard_articles_indexed_total 40.0"));
       assertThat(total(third, "")).isEqualTo(articles.size());
       assertThat(total(third, "?theme=layoffs")).isEqualTo(expected.values().stream().mapToLong(Long::longValue).sum());
       assertThat(layoffsPerDay(third)).isEqualTo(expected);

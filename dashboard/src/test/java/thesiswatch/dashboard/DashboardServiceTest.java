@@ -98,7 +98,7 @@ class DashboardServiceTest {
       assertThat(trendsBefore.get("buckets").get(5).get("share").asDouble()).isEqualTo(2.0 / 3);
 
       assertThat(Fixtures.get(port, "/health").json().get("status").asText()).isEqualTo("up");
-      assertThat(Fixtures.get(port, "/metrics").body()).contains("dashboard_articles_indexed_total 12.0");
+      assertThat(Fixtures.get(port, "/metrics").body()).contains("thesiswatch_dashboard_articles_indexed_total 12.0");
     }
 
     // While it is down, one article is re-tagged (same id, new version) and two records repeat.

@@ -63,8 +63,14 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
           return thread;
         },
         (runnable, executor) -> LOG.warn("webhook queue full ({} alerts): an alert was dropped", QUEUE_CAPACITY));
-    this.delivered = Counter.builder("dashboard_webhook_deliveries").tag("outcome", "delivered").register(registry);
-    this.failed = Counter.builder("dashboard_webhook_deliveries").tag("outcome", "failed").register(registry);
+    this.delivered = deliveries(registry, "delivered");
+    this.failed = deliveries(registry, "failed");
+  }
+
+  private static Counter deliveries(MeterRegistry registry, String outcome) {
+    return Counter.builder("thesiswatch.dashboard.webhook.deliveries")
+        .description("alerts POSTed to the webhook, by outcome after all retries")
+        .tag("outcome", outcome).register(registry);
   }
 
   @Override

@@ -1,7 +1,10 @@
 package thesiswatch.dashboard.consume;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,13 +75,17 @@ public final class TaggedArticleConsumer implements AutoCloseable {
   private final Listener listener;
   private final Duration commitInterval;
   private final Duration refreshInterval;
+  private final MeterRegistry registry;
   private final Counter indexedCounter;
+  private final Timer commitTimer;
   private final Counter skippedCounter;
   private final AtomicLong lag = new AtomicLong();
   private final Thread thread;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running = true;
   private volatile Throwable failure;
+  /** True while partitions are assigned and the loop runs. */
+  private volatile boolean reading;
 
   /** A consumer of {@code taggedTopic} and {@code feedStateTopic}; call {@link #start()}. */
   public TaggedArticleConsumer(
@@ -99,14 +106,18 @@ public final class TaggedArticleConsumer implements AutoCloseable {
     this.listener = listener;
     this.commitInterval = commitInterval;
     this.refreshInterval = refreshInterval;
-    this.indexedCounter =
-        Counter.builder("dashboard_articles_indexed").description("tagged articles written to the index").register(registry);
+    this.registry = registry;
+    this.indexedCounter = Counter.builder("thesiswatch.dashboard.articles.indexed")
+        .description("tagged articles written to the index").register(registry);
+    this.commitTimer = Timer.builder("thesiswatch.dashboard.index.commit")
+        .description("time to commit the index with its Kafka offsets").register(registry);
     this.skippedCounter =
-        Counter.builder("dashboard_records_skipped")
+        Counter.builder("thesiswatch.dashboard.records.skipped")
             .description("records of articles.tagged that are not valid TaggedArticle JSON")
             .tag("kind", "invalid_record")
             .register(registry);
-    registry.gauge("dashboard_consumer_lag", lag);
+    Gauge.builder("thesiswatch.dashboard.consumer.lag", lag, AtomicLong::get)
+        .description("records of articles.tagged not yet indexed").register(registry);
     this.thread = new Thread(this::run, THREAD_NAME);
   }
 
@@ -118,6 +129,11 @@ public final class TaggedArticleConsumer implements AutoCloseable {
   /** The error that stopped the consumer (e.g. a Lucene tragic exception), or null. */
   public Throwable failure() {
     return failure;
+  }
+
+  /** Whether the consumer has its partitions and reads them. */
+  public boolean reading() {
+    return reading;
   }
 
   /** Blocks until the consumer thread has ended. */
@@ -147,8 +163,11 @@ public final class TaggedArticleConsumer implements AutoCloseable {
   }
 
   private void run() {
-    try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(properties(bootstrapServers))) {
+    try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(properties(bootstrapServers));
+        KafkaClientMetrics clientMetrics = new KafkaClientMetrics(kafka)) {
+      clientMetrics.bindTo(registry);
       assign(kafka);
+      reading = true;
       long lastCommit = System.nanoTime();
       long lastRefresh = System.nanoTime();
       List<TaggedArticle> unrefreshed = new ArrayList<>();
@@ -188,6 +207,7 @@ public final class TaggedArticleConsumer implements AutoCloseable {
       failure = index.tragedy() != null ? index.tragedy() : e;
       LOG.error("dashboard consumer stopped: {}", e.toString(), e);
     } finally {
+      reading = false;
       stopped.countDown();
     }
   }
@@ -199,7 +219,7 @@ public final class TaggedArticleConsumer implements AutoCloseable {
       unrefreshed.clear();
     }
     listener.beforeCommit();
-    index.commit();
+    commitTimer.record(index::commit);
     listener.afterCommit();
   }
 

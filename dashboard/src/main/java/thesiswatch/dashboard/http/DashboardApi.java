@@ -66,6 +66,9 @@ public final class DashboardApi {
 
     /** Why the dashboard can no longer index (e.g. a Lucene tragic exception), or null while healthy. */
     Throwable failure();
+
+    /** Whether the indexer reads Kafka now: the index is open and the broker answered. */
+    boolean reading();
   }
 
   /** Routes over the given parts; {@code searchesPerMinute} per client address, 0 for no limit. */
@@ -108,6 +111,11 @@ public final class DashboardApi {
             });
     app.before(DashboardApi::securityHeaders);
     app.get("/health", this::health);
+    app.get("/ready", ctx -> {
+      boolean ready = sections.reading();
+      ctx.status(ready ? 200 : 503);
+      json(ctx, Map.of("status", ready ? "ready" : "not_ready"));
+    });
     app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
     app.get("/api/themes", this::themes);
     app.get("/api/trends", this::trends);

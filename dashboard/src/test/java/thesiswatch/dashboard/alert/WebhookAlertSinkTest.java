@@ -75,7 +75,7 @@ class WebhookAlertSinkTest {
         Duration.ofSeconds(5), 3, Duration.ofMillis(10), registry)) {
       sink.send(ALERT);
       Fixtures.await("a failed delivery", () ->
-          registry.counter("dashboard_webhook_deliveries", "outcome", "failed").count() == 1);
+          registry.counter("thesiswatch.dashboard.webhook.deliveries", "outcome", "failed").count() == 1);
     }
     assertThat(keys).hasSize(3);
   }

@@ -69,6 +69,11 @@ public final class ApiHarness implements AutoCloseable {
           public Throwable failure() {
             return failure;
           }
+
+          @Override
+          public boolean reading() {
+            return failure == null;
+          }
         },
         events, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), searchesPerMinute);
     app = api.create().start("127.0.0.1", 0);

@@ -62,9 +62,13 @@ class DashboardApiTest {
     Response health = get("/health");
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.body()).isEqualTo("{\"status\":\"up\"}");
+    assertThat(get("/ready").body()).isEqualTo("{\"status\":\"ready\"}");
     harness.fail(new IllegalStateException("this writer hit an unrecoverable error"));
     Response down = get("/health");
+    Response notReady = get("/ready");
     harness.fail(null);
+    assertThat(notReady.status()).isEqualTo(503);
+    assertThat(notReady.body()).isEqualTo("{\"status\":\"not_ready\"}");
     assertThat(down.status()).isEqualTo(503);
     assertThat(down.json().get("status").asText()).isEqualTo("down");
     assertThat(down.json().get("detail").asText())
