@@ -13,21 +13,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.memory.MemoryIndex;
-import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultiMatchingQueries;
+import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.analysis.Analyzer;
 import thesiswatch.classifier.analysis.Analyzers;
 import thesiswatch.classifier.analysis.ChineseNormalizer;
 import thesiswatch.classifier.analysis.Fields;
@@ -40,7 +40,7 @@ import thesiswatch.common.ThemeMatch;
 
 /**
  * Tags headlines with the themes of one {@link ThemeSet}: a Lucene {@link Monitor} holds every
- * topic and stance query, and each batch of headlines is matched against all of them at once.
+ * topic query, and each batch of headlines is matched against all of them at once.
  *
  * <p>Two passes: the monitor, holding the topic queries, finds which of them match which headline
  * (its simple matcher, which stops at the first matching part of a query); then, only for a
