@@ -13,21 +13,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.memory.MemoryIndex;
-import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultiMatchingQueries;
+import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.analysis.Analyzer;
 import thesiswatch.classifier.analysis.Analyzers;
 import thesiswatch.classifier.analysis.ChineseNormalizer;
 import thesiswatch.classifier.analysis.Fields;
@@ -40,12 +40,13 @@ import thesiswatch.common.ThemeMatch;
 
 /**
  * Tags headlines with the themes of one {@link ThemeSet}: a Lucene {@link Monitor} holds every
- * topic and stance query, and each batch of headlines is matched against all of them at once.
+ * topic query, and each batch of headlines is matched against all of them at once.
  *
- * <p>Two passes: the monitor finds which queries match which headline (its simple matcher, which
- * stops at the first matching part of a query); then, only for headlines that matched a topic
- * query, Lucene's Matches API — what Monitor's {@code HighlightsMatch} uses — runs just those
- * queries over a one-document {@link MemoryIndex} to find the matched terms' offsets.
+ * <p>Two passes: the monitor, holding the topic queries, finds which of them match which headline
+ * (its simple matcher, which stops at the first matching part of a query); then, only for a
+ * headline that matched, a one-document {@link MemoryIndex} runs the matched topic queries through
+ * Lucene's Matches API — what Monitor's {@code HighlightsMatch} uses — for the matched terms'
+ * offsets, and the tagged themes' stance queries for the stance.
  * {@code HighlightsMatch} itself, on a batch, walks every document of the batch for every
  * candidate query, which measured 10× slower than the simple matcher on batches of 200.
  *
@@ -74,7 +75,10 @@ public final class ThemeMatcher implements Closeable {
       Monitor monitor = new Monitor(Analyzers.perField());
       List<MonitorQuery> registered = new ArrayList<>();
       for (ThemeQuery query : themes.queries()) {
-        registered.add(new MonitorQuery(query.id(), query.query(), query.text(), Map.of()));
+        // Stance queries only matter for a tagged headline: the second pass runs them.
+        if (query.role() == QueryRole.TOPIC) {
+          registered.add(new MonitorQuery(query.id(), query.query(), query.text(), Map.of()));
+        }
       }
       monitor.register(registered);
       return new ThemeMatcher(themes, monitor);
@@ -171,14 +175,21 @@ public final class ThemeMatcher implements Closeable {
     IndexSearcher searcher = null;
     for (ThemeDefinition theme : themes.themes()) {
       List<ThemeQuery> matched = byTheme.get(theme.id());
-      if (matched == null || matched.stream().noneMatch(q -> q.role() == QueryRole.TOPIC)) {
-        // Stance queries refine a theme; alone they do not tag.
+      if (matched == null) {
         continue;
       }
       if (searcher == null) {
         searcher = oneDocument(normalized, detected);
       }
-      hits.add(hit(theme.id(), headline, matched, searcher));
+      List<ThemeQuery> all = new ArrayList<>(matched);
+      for (QueryRole stance : List.of(QueryRole.SUPPORTS, QueryRole.CHALLENGES)) {
+        for (ThemeQuery query : theme.queries(stance)) {
+          if (matches(searcher, query)) {
+            all.add(query);
+          }
+        }
+      }
+      hits.add(hit(theme.id(), headline, all, searcher));
     }
     // Strongest first; equal scores keep the file's order (the sort is stable).
     hits.sort(Comparator.comparingDouble((ThemeHit h) -> h.match().score()).reversed());
@@ -228,6 +239,14 @@ public final class ThemeMatcher implements Closeable {
       index.addField(field, normalized, analyzer);
     }
     return index.createSearcher();
+  }
+
+  private static boolean matches(IndexSearcher searcher, ThemeQuery query) {
+    try {
+      return searcher.count(query.query()) > 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot run stance query " + query.id(), e);
+    }
   }
 
   /** Where {@code query} matches the one document of {@code searcher}. */

@@ -106,19 +106,22 @@ public final class KafkaTestSupport {
     send(producer, topic, article.id(), Json.bytes(article));
   }
 
-  /** Every committed record of {@code topic}, read from the beginning to its last stable offset. */
+  /**
+   * Every committed record of {@code topic}, from the beginning, once no transaction on it is
+   * open. A transaction's commit markers reach the partitions one by one, after its consumed
+   * offsets may already be visible, so reading at once could stop short of the last batch.
+   */
   public static List<ConsumerRecord<String, byte[]>> readCommitted(String bootstrap, String topic) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
+    try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap, "read_committed");
+        KafkaConsumer<String, byte[]> uncommitted = consumer(bootstrap, "read_uncommitted")) {
       List<TopicPartition> partitions =
           consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+      // With read_committed the end offsets are the last stable offsets; equal to the high
+      // watermarks when every transaction is committed or aborted.
+      await(() -> consumer.endOffsets(partitions).equals(uncommitted.endOffsets(partitions)),
+          "every transaction on " + topic + " to be committed or aborted");
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      // With read_committed, the end offsets are the last stable offsets.
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
       List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
@@ -126,6 +129,16 @@ public final class KafkaTestSupport {
       }
       return records;
     }
+  }
+
+  /** A consumer of raw records with {@code isolation} ({@code read_committed} or {@code read_uncommitted}). */
+  public static KafkaConsumer<String, byte[]> consumer(String bootstrap, String isolation) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    return new KafkaConsumer<>(props);
   }
 
   /** Waits until {@code group} has committed offsets at the end of every partition of {@code topic}. */
