@@ -4,17 +4,26 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.KafkaException;
 import thesiswatch.classifier.kafka.BatchTagger;
 import thesiswatch.classifier.kafka.TaggingLoop;
+import thesiswatch.classifier.match.InputError;
 import thesiswatch.common.TaggedArticle;
 import thesiswatch.common.ThemeMatch;
 
 /**
  * The classifier's meters. Every label is bounded: theme ids come from the themes file, error
- * kinds and reload results from closed sets.
+ * kinds and reload results from closed sets. Dead-letter counters exist at zero from the start,
+ * so dashboards chart them before the first bad record.
  */
 final class ClassifierMetrics implements TaggingLoop.Listener {
 
@@ -22,6 +31,8 @@ final class ClassifierMetrics implements TaggingLoop.Listener {
   private final Counter articles;
   private final Counter aborted;
   private final Timer batches;
+  private final Map<InputError.Kind, Counter> deadLetters = new EnumMap<>(InputError.Kind.class);
+  private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
 
   ClassifierMetrics(MeterRegistry registry, BooleanSupplier themesValid) {
     this.registry = registry;
@@ -37,6 +48,12 @@ final class ClassifierMetrics implements TaggingLoop.Listener {
         Timer.builder("thesiswatch.classifier.batch")
             .description("Time to tag and commit one polled batch")
             .register(registry);
+    for (InputError.Kind kind : InputError.Kind.values()) {
+      deadLetters.put(kind, Counter.builder("thesiswatch.classifier.dlq")
+          .description("Records sent to the dead-letter topic, by error kind")
+          .tag("kind", kind.key())
+          .register(registry));
+    }
     Gauge.builder("thesiswatch.classifier.themes.valid", () -> themesValid.getAsBoolean() ? 1 : 0)
         .description("1 when the themes file on disk is the valid set in use, 0 when it was refused")
         .register(registry);
@@ -48,11 +65,15 @@ final class ClassifierMetrics implements TaggingLoop.Listener {
     articles.increment(output.tagged().size());
     for (TaggedArticle article : output.tagged()) {
       for (ThemeMatch match : article.themes()) {
-        registry.counter("thesiswatch.classifier.tags", "theme", match.id()).increment();
+        Counter.builder("thesiswatch.classifier.tags")
+            .description("Theme tags given, by theme")
+            .tag("theme", match.id())
+            .register(registry)
+            .increment();
       }
     }
     for (BatchTagger.DeadLetter letter : output.deadLetters()) {
-      registry.counter("thesiswatch.classifier.dlq", "kind", letter.error().kind().key()).increment();
+      deadLetters.get(letter.error().kind()).increment();
     }
   }
 
@@ -61,9 +82,26 @@ final class ClassifierMetrics implements TaggingLoop.Listener {
     aborted.increment();
   }
 
+  @Override
+  public synchronized void clientsOpened(Consumer<?, ?> consumer, Producer<?, ?> producer) {
+    for (KafkaClientMetrics metrics : List.of(new KafkaClientMetrics(consumer), new KafkaClientMetrics(producer))) {
+      metrics.bindTo(registry);
+      clientMetrics.add(metrics);
+    }
+  }
+
+  @Override
+  public synchronized void clientsClosed() {
+    clientMetrics.forEach(KafkaClientMetrics::close);
+    clientMetrics.clear();
+  }
+
   /** A themes file change was accepted or refused. */
   void reload(boolean accepted) {
-    registry.counter("thesiswatch.classifier.theme.reloads", "result", accepted ? "accepted" : "refused")
+    Counter.builder("thesiswatch.classifier.theme.reloads")
+        .description("Changes of the themes file, accepted or refused")
+        .tag("result", accepted ? "accepted" : "refused")
+        .register(registry)
         .increment();
   }
 }

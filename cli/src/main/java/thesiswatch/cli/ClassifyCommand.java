@@ -29,9 +29,10 @@ final class ClassifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path file = themes != null ? themes : Path.of(Home.seedFile("THEMES_FILE", "themes.yml"));
-    ClassifyLines classifier = new ClassifyLines(file, explain);
     PrintWriter out = spec.commandLine().getOut();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+    // Closing the classifier stops Lucene Monitor's cache thread, which would keep the JVM alive.
+    try (ClassifyLines classifier = new ClassifyLines(file, explain);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (!line.isBlank()) {
           out.println(classifier.classify(line));

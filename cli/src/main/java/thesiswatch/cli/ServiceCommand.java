@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import thesiswatch.cli.ops.JvmMetrics;
+import thesiswatch.cli.ops.ServiceMetrics;
 import thesiswatch.cli.ops.OpsEndpoint;
 import thesiswatch.classifier.ClassifierConfig;
 import thesiswatch.classifier.ClassifierService;
@@ -65,7 +65,7 @@ abstract class ServiceCommand<C> implements Callable<Integer> {
   public Integer call() throws Exception {
     C config = configure(environment());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    JvmMetrics.bindTo(registry);
+    ServiceMetrics.bindTo(registry);
     Running service = start(config, registry);
     AtomicBoolean terminating = new AtomicBoolean();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import thesiswatch.broker.TestKafka;
-import thesiswatch.cli.ops.JvmMetrics;
+import thesiswatch.cli.ops.ServiceMetrics;
 import thesiswatch.cli.ops.OpsEndpoint;
 import thesiswatch.classifier.ClassifierConfig;
 import thesiswatch.classifier.ClassifierService;
@@ -173,7 +173,7 @@ class PipelineEndToEndTest {
 
   private static PrometheusMeterRegistry registry() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    JvmMetrics.bindTo(registry);
+    ServiceMetrics.bindTo(registry);
     return registry;
   }
 

@@ -104,7 +104,7 @@ public record IngestConfig(
   /** Default transactional id. */
   public static final String DEFAULT_TRANSACTIONAL_ID = "thesiswatch-ingest";
   /** Default User-Agent. */
-  public static final String DEFAULT_USER_AGENT = "thesiswatch-ingest/0.1 (+https://github.com/thesiswatch)";
+  public static final String DEFAULT_USER_AGENT = "thesiswatch-ingest/0.1 (news feed reader)";
   /** Default close timeout. */
   public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
   /** Default bound on one blocking Kafka call. */

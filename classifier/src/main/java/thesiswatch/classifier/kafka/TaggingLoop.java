@@ -56,6 +56,12 @@ public final class TaggingLoop implements Runnable {
 
     /** A batch was aborted and will be read again. */
     void aborted(KafkaException cause);
+
+    /** The loop's Kafka clients exist (for their client metrics); they close when the loop ends. */
+    void clientsOpened(Consumer<?, ?> consumer, Producer<?, ?> producer);
+
+    /** The loop's Kafka clients closed. */
+    void clientsClosed();
   }
 
   private final ClassifierConfig config;
@@ -89,6 +95,7 @@ public final class TaggingLoop implements Runnable {
       consumer = new KafkaConsumer<>(KafkaClients.consumer(config));
       this.consumer = consumer;
       producer = new KafkaProducer<>(KafkaClients.producer(config, config.transactionalId()));
+      listener.clientsOpened(consumer, producer);
       // Fences any older instance with our transactional id and aborts its open transaction.
       producer.initTransactions();
       consumer.subscribe(List.of(config.topics().articles()), new RebalanceLog());
@@ -122,6 +129,7 @@ public final class TaggingLoop implements Runnable {
       failure = e;
       log.error("classifier stopped: {}", e.toString(), e);
     } finally {
+      listener.clientsClosed();
       closeQuietly(producer, consumer);
       finished.countDown();
     }

@@ -19,7 +19,7 @@ import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import thesiswatch.broker.EmbeddedKafkaBroker;
-import thesiswatch.cli.ops.JvmMetrics;
+import thesiswatch.cli.ops.ServiceMetrics;
 import thesiswatch.classifier.ClassifierConfig;
 import thesiswatch.classifier.ClassifierService;
 import thesiswatch.common.Env;
@@ -116,7 +116,7 @@ public final class Demo implements AutoCloseable {
 
     // One registry: the dashboard's /metrics shows all three services of this JVM.
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    JvmMetrics.bindTo(registry);
+    ServiceMetrics.bindTo(registry);
     DashboardService dashboard = new DashboardService(DashboardConfig.from(env), registry);
     dashboard.start();
     started.push(dashboard);
