@@ -92,7 +92,7 @@ public record IngestConfig(
   public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofHours(6);
   /**
    * Default seen ids per feed: the entry cap, so a full feed never looks new; about 33 MiB of heap
-   * for 1,000 feeds with full windows (docs/bench-ingest.md).
+   * for 1,000 feeds with full windows (docs/benchmarks.md (Ingest)).
    */
   public static final int DEFAULT_SEEN_IDS = FeedParser.DEFAULT_MAX_ENTRIES;
   /** Default cross-feed duplicate window. */

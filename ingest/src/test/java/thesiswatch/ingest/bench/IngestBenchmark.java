@@ -28,7 +28,7 @@ import thesiswatch.ingest.parse.ParsedFeed;
  * against a plain ROME {@link SyndFeedInput} parse of the same bytes in the same run (the floor our
  * extra work costs), and the heap ingest holds for 1,000 configured feeds.
  *
- * <p>Run: see {@code docs/bench-ingest.md}.
+ * <p>Run: see {@code docs/benchmarks.md (Ingest)}.
  */
 public final class IngestBenchmark {
 
