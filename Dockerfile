@@ -1,10 +1,9 @@
 # thesiswatch: one image, three services. `docker compose` runs it as ingest, classifier and dashboard.
 
-# --- build: the Maven wrapper's Maven, with the dependency download cached in its own layer ---
-FROM eclipse-temurin:17-jdk AS build
+# --- build: Maven 3.9.9 (the wrapper's version) on Temurin 17, dependencies in a cache mount ---
+FROM maven:3.9.9-eclipse-temurin-17 AS build
 WORKDIR /src
-COPY mvnw pom.xml ./
-COPY .mvn .mvn
+COPY pom.xml ./
 COPY common/pom.xml common/
 COPY broker/pom.xml broker/
 COPY ingest/pom.xml ingest/
@@ -17,7 +16,7 @@ COPY ingest/src ingest/src
 COPY classifier/src classifier/src
 COPY dashboard/src dashboard/src
 COPY cli/src cli/src
-RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -DskipTests package
+RUN --mount=type=cache,target=/root/.m2 mvn -B -q -DskipTests package
 
 # --- run: a slim JRE, a non-root user, the CLI as entry point ---
 FROM eclipse-temurin:17-jre
