@@ -96,8 +96,7 @@ abstract class ServiceCommand<C> implements Callable<Integer> {
     @Override
     Running start(Headless<IngestConfig> settings, PrometheusMeterRegistry registry) {
       IngestService service = new IngestService(settings.config(), registry);
-      // Ingest never gives up on Kafka (it buffers and retries), so it is ready while it runs.
-      OpsEndpoint ops = OpsEndpoint.start(settings.opsPort(), registry, () -> true);
+      OpsEndpoint ops = OpsEndpoint.start(settings.opsPort(), registry, service::ready);
       service.start();
       return running(service, ops, () -> {
         service.awaitClosed();

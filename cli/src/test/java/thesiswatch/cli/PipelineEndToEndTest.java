@@ -109,6 +109,9 @@ class PipelineEndToEndTest {
         JsonNode layoffs = await(PATIENCE, () -> json(api + "/api/articles?theme=layoffs&limit=50"),
             body -> titles(body).contains(NIMBUS));
         assertThat(titles(layoffs)).contains(NIMBUS, "星云科技宣布裁员15%，称人工智能提升效率");
+        assertThat(ingest.ready()).as("ingest ready once it resumed from feed-state").isTrue();
+        ingest.close();
+        assertThat(ingest.ready()).as("ingest not ready once stopping").isFalse();
       }
       assertThat(kafka.committedKeys("articles")).hasSize(FIXTURE_ITEMS).doesNotHaveDuplicates();
 

@@ -88,6 +88,8 @@ public final class IngestService implements AutoCloseable {
   private final CountDownLatch closed = new CountDownLatch(1);
   private volatile boolean stopping;
   private volatile boolean abandon;
+  /** Set once the feed state has been read from Kafka: the broker answered and polling began. */
+  private volatile boolean resumed;
   private volatile List<FeedSpec> feeds = List.of();
   private final Metrics metrics;
 
@@ -132,6 +134,11 @@ public final class IngestService implements AutoCloseable {
     LOG.info("ingest: {} feeds from {} ({} enabled)", feeds.size(), config.feedsFile(),
         feeds.stream().filter(FeedSpec::enabled).count());
     publisherThread.start();
+  }
+
+  /** Ready: the feed state was read from Kafka (so the broker answered) and the service is not stopping. */
+  public boolean ready() {
+    return resumed && !stopping;
   }
 
   /** The current state of every feed of the list, in list order: the feed health view. */
@@ -338,6 +345,7 @@ public final class IngestService implements AutoCloseable {
     if (!loadState()) {
       return;
     }
+    resumed = true;
     scheduleAll();
     List<Poll> batch = new ArrayList<>();
     while (!abandon) {
