@@ -16,9 +16,11 @@ import org.apache.lucene.search.Query;
  *
  * <p>Chinese: SmartCN's dictionary is fixed, and the same term can be segmented differently in a
  * query than inside a headline (外卖骑手 alone versus 美团外卖骑手). So every Chinese term or phrase
- * becomes "SmartCN words as a phrase OR CJK bigrams as a phrase": the bigram phrase is an exact
- * substring match that does not depend on segmentation; the word phrase adds to the score when
- * the word boundaries agree. Queries are normalised to Simplified like articles.
+ * becomes a phrase of CJK bigrams: an exact substring match that does not depend on segmentation.
+ * (An extra SmartCN-word phrase beside it never decided a match on the development set and made
+ * matching 1.46× slower; see docs/benchmarks.md.) A one-character term, which has no bigram, stays a
+ * SmartCN word; proximity ("a b"~N) keeps both fields, since word and bigram distances differ.
+ * Queries are normalised to Simplified like articles.
  */
 public final class ThemeQueryParser extends QueryParser {
 
@@ -51,9 +53,11 @@ public final class ThemeQueryParser extends QueryParser {
     if (!(chinese && field.equals(Fields.ZH))) {
       return super.getFieldQuery(field, text, quoted);
     }
-    return eitherField(
-        newFieldQuery(getAnalyzer(), Fields.ZH, text, true),
-        newFieldQuery(getAnalyzer(), Fields.ZH_BIGRAM, text, true));
+    // One character has no bigram: inside a headline it only exists as part of its neighbours' bigrams.
+    Query bigrams = text.codePointCount(0, text.length()) > 1
+        ? newFieldQuery(getAnalyzer(), Fields.ZH_BIGRAM, text, true)
+        : null;
+    return bigrams != null ? bigrams : newFieldQuery(getAnalyzer(), Fields.ZH, text, true);
   }
 
   @Override
