@@ -25,11 +25,15 @@ public final class ChineseNormalizer {
   private static final String TABLE = "traditional-simplified.txt";
   private static final ChineseNormalizer STANDARD = load();
 
-  private final Map<Character, Character> characters;
+  /** Han characters start here; text without any needs no word rewriting. */
+  private static final char FIRST_HAN = '\u3400';
+
+  /** Simplified form per UTF-16 unit, 0 where the unit is kept: one array read per character. */
+  private final char[] simplified = new char[Character.MAX_VALUE + 1];
   private final Map<String, String> words;
 
   private ChineseNormalizer(Map<Character, Character> characters, Map<String, String> words) {
-    this.characters = Map.copyOf(characters);
+    characters.forEach((from, to) -> simplified[from] = to);
     this.words = words;
   }
 
@@ -40,16 +44,23 @@ public final class ChineseNormalizer {
 
   /** {@code text} in Simplified characters, with exactly the same length. */
   public String normalize(String text) {
-    char[] chars = text.toCharArray();
-    boolean changed = false;
-    for (int i = 0; i < chars.length; i++) {
-      Character simplified = characters.get(chars[i]);
-      if (simplified != null) {
-        chars[i] = simplified;
-        changed = true;
+    char[] chars = null;
+    boolean han = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      han |= c >= FIRST_HAN;
+      char to = simplified[c];
+      if (to != 0) {
+        if (chars == null) {
+          chars = text.toCharArray();
+        }
+        chars[i] = to;
       }
     }
-    String result = changed ? new String(chars) : text;
+    String result = chars != null ? new String(chars) : text;
+    if (!han) {
+      return result;
+    }
     for (Map.Entry<String, String> word : words.entrySet()) {
       result = result.replace(word.getKey(), word.getValue());
     }
