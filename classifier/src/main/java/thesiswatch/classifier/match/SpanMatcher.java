@@ -25,22 +25,25 @@ import org.apache.lucene.search.Weight;
 final class SpanMatcher extends CandidateMatcher<SpanMatch> {
 
   private final Set<String> positional;
+  private final RewriteCache rewrites;
 
   /**
    * @param searcher the monitor's searcher over the batch
    * @param positional ids of the queries whose spans are wanted (topic queries); other queries
    *     only report that they matched
+   * @param rewrites rewritten forms of the monitor's queries, shared by every batch
    */
-  SpanMatcher(IndexSearcher searcher, Set<String> positional) {
+  SpanMatcher(IndexSearcher searcher, Set<String> positional, RewriteCache rewrites) {
     super(searcher);
     this.positional = positional;
+    this.rewrites = rewrites;
     // Each query runs once per batch: caching its results or tracking its use is pure overhead.
     searcher.setQueryCache(null);
   }
 
   @Override
   protected void matchQuery(String queryId, Query matchQuery, Map<String, String> metadata) throws IOException {
-    Weight weight = searcher.createWeight(searcher.rewrite(matchQuery), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    Weight weight = searcher.createWeight(rewrites.rewrite(searcher, matchQuery), ScoreMode.COMPLETE_NO_SCORES, 1f);
     boolean wantSpans = positional.contains(queryId);
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       Scorer scorer = weight.scorer(leaf);

@@ -48,7 +48,7 @@ import thesiswatch.common.ThemeMatch;
  */
 public final class ThemeMatcher implements Closeable {
 
-  /** Text fields with offsets in their postings, which the Matches API reports for highlighting. */
+  /** Text fields with offsets in their postings (the Matches API reports them) and no norms. */
   private static final FieldType TEXT = textWithOffsets();
 
   private final ThemeSet themes;
@@ -63,7 +63,8 @@ public final class ThemeMatcher implements Closeable {
         themes.queries().stream().collect(Collectors.toMap(ThemeQuery::id, Function.identity()));
     Set<String> topicQueries =
         themes.queries().stream().filter(q -> q.role() == QueryRole.TOPIC).map(ThemeQuery::id).collect(Collectors.toSet());
-    this.matcherFactory = searcher -> new SpanMatcher(searcher, topicQueries);
+    RewriteCache rewrites = new RewriteCache();
+    this.matcherFactory = searcher -> new SpanMatcher(searcher, topicQueries, rewrites);
   }
 
   /** A matcher holding every query of {@code themes}. */
@@ -138,6 +139,8 @@ public final class ThemeMatcher implements Closeable {
   private static FieldType textWithOffsets() {
     FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
     type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    // Matching never scores by length; without norms a batch writes and reads less.
+    type.setOmitNorms(true);
     type.freeze();
     return type;
   }

@@ -2,6 +2,7 @@ package thesiswatch.classifier.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -74,6 +75,30 @@ class ThemeMatcherTest {
     assertThat(batch).containsExactly(
         matcher.classify(headlines.get(0)), matcher.classify(headlines.get(1)), matcher.classify(headlines.get(2)));
     assertThat(batch.get(2).hits()).isEmpty();
+  }
+
+  @Test
+  void aFuzzyQueryIsExpandedAgainstEachHeadlineNotReusedFromTheFirst() {
+    // Rewritten queries are kept between batches; a fuzzy query's expansion (into the terms of the
+    // batch it first met) must not be.
+    String file = """
+        themes:
+          - id: robots
+            name: {zh: 机器人, en: Robots}
+            claim: {zh: "机器人", en: "Robots"}
+            direction: rising
+            queries: {zh: ['机器人'], en: ['robot~1 OR autom*']}
+        """;
+    try (ThemeMatcher fuzzy = ThemeMatcher.of(ThemeSet.parse(file.getBytes(StandardCharsets.UTF_8), "test"))) {
+      assertThat(matched(fuzzy, "Robot arms at the fair")).containsExactly(List.of("Robot"));
+      assertThat(matched(fuzzy, "The robat stall")).containsExactly(List.of("robat"));
+      assertThat(matched(fuzzy, "Automation reaches the warehouse")).containsExactly(List.of("Automation"));
+      assertThat(matched(fuzzy, "Automatons at the fair")).containsExactly(List.of("Automatons"));
+    }
+  }
+
+  private static List<List<String>> matched(ThemeMatcher matcher, String title) {
+    return matcher.classify(new Headline(title, "")).themes().stream().map(ThemeMatch::matched).toList();
   }
 
   @ParameterizedTest
