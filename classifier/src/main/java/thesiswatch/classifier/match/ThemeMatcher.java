@@ -51,6 +51,13 @@ public final class ThemeMatcher implements Closeable {
   /** Text fields with offsets in their postings (the Matches API reports them) and no norms. */
   private static final FieldType TEXT = textWithOffsets();
 
+  /**
+   * Batches smaller than this are matched one headline at a time: the monitor indexes a batch of
+   * several documents with an {@code IndexWriter}, which only pays off over its one-document
+   * {@code MemoryIndex} once a batch is this large (docs/benchmarks.md).
+   */
+  static final int SMALLEST_BULK_BATCH = 100;
+
   private final ThemeSet themes;
   private final Monitor monitor;
   private final Map<String, ThemeQuery> queries;
@@ -97,7 +104,7 @@ public final class ThemeMatcher implements Closeable {
     return classifyAll(List.of(headline)).get(0);
   }
 
-  /** Tags a batch of headlines in one monitor pass; results in input order. */
+  /** Tags a batch of headlines (in one monitor pass when it is large); results in input order. */
   public List<Classification> classifyAll(List<Headline> headlines) {
     if (headlines.isEmpty()) {
       return List.of();
@@ -110,6 +117,25 @@ public final class ThemeMatcher implements Closeable {
       detected[i] = Languages.detect(text);
       documents[i] = document(normalizer.normalize(text), detected[i]);
     }
+    List<Collection<SpanMatch>> matches = new ArrayList<>(documents.length);
+    if (documents.length < SMALLEST_BULK_BATCH) {
+      for (Document document : documents) {
+        matches.add(match(new Document[] {document}).getMatches(0));
+      }
+    } else {
+      MultiMatchingQueries<SpanMatch> all = match(documents);
+      for (int i = 0; i < documents.length; i++) {
+        matches.add(all.getMatches(i));
+      }
+    }
+    List<Classification> result = new ArrayList<>(documents.length);
+    for (int i = 0; i < documents.length; i++) {
+      result.add(classification(headlines.get(i), detected[i], matches.get(i)));
+    }
+    return result;
+  }
+
+  private MultiMatchingQueries<SpanMatch> match(Document[] documents) {
     MultiMatchingQueries<SpanMatch> matches;
     try {
       matches = monitor.match(documents, matcherFactory);
@@ -120,11 +146,7 @@ public final class ThemeMatcher implements Closeable {
       // Queries were parsed and checked on load; an error here is a bug, not bad input.
       throw new IllegalStateException("theme queries failed: " + matches.getErrors());
     }
-    List<Classification> result = new ArrayList<>(documents.length);
-    for (int i = 0; i < documents.length; i++) {
-      result.add(classification(headlines.get(i), detected[i], matches.getMatches(i)));
-    }
-    return result;
+    return matches;
   }
 
   @Override
