@@ -11,7 +11,15 @@ import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.QueryMatch;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,6 +42,7 @@ import thesiswatch.classifier.analysis.Fields;
 import thesiswatch.classifier.analysis.Languages;
 import thesiswatch.classifier.match.Headline;
 import thesiswatch.classifier.match.ThemeMatcher;
+import thesiswatch.classifier.themes.QueryRole;
 import thesiswatch.classifier.themes.ThemeDefinition;
 import thesiswatch.classifier.themes.ThemeQuery;
 import thesiswatch.classifier.themes.ThemeSet;
@@ -42,8 +51,9 @@ import thesiswatch.classifier.themes.ThemeSet;
  * Headlines per second on one thread, every benchmark over the same headlines (the dev set's 389,
  * 52% Chinese) in the same run: the shipped matcher one at a time and in batches, against (a)
  * SmartCN tokenisation alone — the ceiling — and (b) a naive matcher that builds a {@link
- * MemoryIndex} per headline and runs every query against it. {@code scale} multiplies the theme
- * set (1 = the shipped queries, 10 = ten copies of every theme).
+ * MemoryIndex} per headline and runs every query against it; and, for scale, (c) a bare monitor
+ * holding five OR-queries. {@code scale} multiplies the theme set (1 = the shipped queries, 10 =
+ * ten copies of every theme; (a) and (c) do not depend on it).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -68,6 +78,8 @@ public class MatchingBenchmark {
   private List<Query> queries;
   private Analyzer perField;
   private Analyzer smartcn;
+  private Monitor bareMonitor;
+  private Document[] documents;
 
   @Setup
   public void setUp() throws IOException {
@@ -77,11 +89,50 @@ public class MatchingBenchmark {
     queries = themes.queries().stream().map(ThemeQuery::query).toList();
     perField = Analyzers.perField();
     smartcn = new SmartChineseAnalyzer();
+    bareMonitor = new Monitor(Analyzers.perField());
+    // GUIDE §4's reference monitor: five OR-queries (each theme's first topic query per language).
+    for (ThemeDefinition theme : ThemeSet.load(Path.of("../seeds/themes.yml")).themes()) {
+      List<Query> firsts = new ArrayList<>();
+      for (String language : Languages.ALL) {
+        theme.queries(QueryRole.TOPIC).stream().filter(q -> q.language().equals(language)).findFirst()
+            .ifPresent(q -> firsts.add(q.query()));
+      }
+      BooleanQuery.Builder either = new BooleanQuery.Builder();
+      firsts.forEach(q -> either.add(q, BooleanClause.Occur.SHOULD));
+      bareMonitor.register(new MonitorQuery(theme.id(), either.build()));
+    }
+    ChineseNormalizer normalizer = ChineseNormalizer.standard();
+    documents = new Document[headlines.size()];
+    for (int i = 0; i < documents.length; i++) {
+      String text = normalizer.normalize(headlines.get(i).text());
+      Languages.Detected detected = Languages.detect(text);
+      Document document = new Document();
+      if (detected.chinese()) {
+        document.add(new TextField(Fields.ZH, text, Field.Store.NO));
+        document.add(new TextField(Fields.ZH_BIGRAM, text, Field.Store.NO));
+      }
+      if (detected.english() || !detected.chinese()) {
+        document.add(new TextField(Fields.EN, text, Field.Store.NO));
+      }
+      documents[i] = document;
+    }
   }
 
   @TearDown
-  public void tearDown() {
+  public void tearDown() throws IOException {
     matcher.close();
+    bareMonitor.close();
+  }
+
+  /**
+   * (c) For scale: a bare Lucene Monitor with five OR-queries (one per theme), one headline at a
+   * time, matches only (no offsets, no stance, no snippets) — the reference of GUIDE §4.
+   */
+  @Benchmark
+  public void bareMonitorFiveQueries(Blackhole sink) throws IOException {
+    for (Document document : documents) {
+      sink.consume(bareMonitor.match(document, QueryMatch.SIMPLE_MATCHER));
+    }
   }
 
   /** (a) The ceiling: SmartCN tokenisation of every headline, nothing else. */
