@@ -48,10 +48,7 @@ class ClassifierServiceTest {
   private ClassifierConfig config(Topics topics, Path themes, String reload) {
     Map<String, String> env = new HashMap<>();
     env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-    env.put("TOPIC_ARTICLES", topics.articles());
-    env.put("TOPIC_TAGGED", topics.tagged());
-    env.put("TOPIC_FEED_STATE", topics.feedState());
-    env.put("TOPIC_ALERTS", topics.alerts());
+    env.putAll(topics.variables());
     env.put("THEMES_FILE", themes.toString());
     env.put("CLASSIFIER_GROUP_ID", "classifier-" + topics.articles());
     env.put("CLASSIFIER_TRANSACTIONAL_ID", "classifier-test-" + topics.articles());

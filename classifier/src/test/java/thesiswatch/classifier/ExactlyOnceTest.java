@@ -93,10 +93,7 @@ class ExactlyOnceTest {
   private static Map<String, String> env(String bootstrap, Topics topics) throws IOException {
     Map<String, String> env = new HashMap<>();
     env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-    env.put("TOPIC_ARTICLES", topics.articles());
-    env.put("TOPIC_TAGGED", topics.tagged());
-    env.put("TOPIC_FEED_STATE", topics.feedState());
-    env.put("TOPIC_ALERTS", topics.alerts());
+    env.putAll(topics.variables());
     env.put("THEMES_FILE", Path.of("../seeds/themes.yml").toRealPath().toString());
     env.put("CLASSIFIER_GROUP_ID", "classifier-" + topics.articles());
     // The same id on every restart: the new instance fences the killed one and aborts its open batch.

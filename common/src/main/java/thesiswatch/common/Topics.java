@@ -1,5 +1,7 @@
 package thesiswatch.common;
 
+import java.util.Map;
+
 /**
  * The Kafka topics of the pipeline. Names are contracts; each can be renamed by its variable.
  *
@@ -38,6 +40,15 @@ public record Topics(String articles, String tagged, String feedState, String al
         env.string("TOPIC_TAGGED", TAGGED),
         env.string("TOPIC_FEED_STATE", FEED_STATE),
         env.string("TOPIC_ALERTS", ALERTS));
+  }
+
+  /** These names as the environment variables {@link #from} reads, e.g. to configure a child process. */
+  public Map<String, String> variables() {
+    return Map.of(
+        "TOPIC_ARTICLES", articles,
+        "TOPIC_TAGGED", tagged,
+        "TOPIC_FEED_STATE", feedState,
+        "TOPIC_ALERTS", alerts);
   }
 
   /** The dead-letter topic of {@code topic}. */

@@ -55,4 +55,11 @@ class EnvTest {
     assertThat(Env.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
     assertThat(Env.format(Duration.ofDays(14))).isEqualTo("14d");
   }
+
+  @Test
+  void topicVariablesReadBackAsTheSameTopics() {
+    Topics renamed = new Topics("a", "b", "c", "d");
+    assertThat(Topics.from(new Env(renamed.variables()))).isEqualTo(renamed);
+    assertThat(Topics.DEFAULTS.variables()).containsEntry("TOPIC_FEED_STATE", "feed-state").hasSize(4);
+  }
 }

@@ -77,10 +77,7 @@ class IngestServiceTest {
   static IngestConfig config(Path opml, Topics topics, LoopbackFeedServer server, Map<String, String> extra) {
     Map<String, String> env = new HashMap<>();
     env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-    env.put("TOPIC_ARTICLES", topics.articles());
-    env.put("TOPIC_TAGGED", topics.tagged());
-    env.put("TOPIC_FEED_STATE", topics.feedState());
-    env.put("TOPIC_ALERTS", topics.alerts());
+    env.putAll(topics.variables());
     env.put("FEEDS_FILE", opml.toString());
     env.put("INGEST_ALLOW_PRIVATE", "127.0.0.1:" + server.port());
     env.put("INGEST_STARTUP_SPREAD", "0s");
