@@ -53,7 +53,7 @@ public record ClassifierConfig(
   public static final Duration DEFAULT_THEMES_RELOAD = Duration.ofSeconds(10);
   /**
    * Default batch: small enough that one poll is tagged well within {@code max.poll.interval.ms},
-   * large enough that the monitor matches in bulk.
+   * large enough that a transaction's fixed cost is spread over many articles.
    */
   public static final int DEFAULT_BATCH_SIZE = 200;
   /** Default poll timeout. */

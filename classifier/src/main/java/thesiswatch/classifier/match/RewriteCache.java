@@ -16,7 +16,8 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * The rewritten form of each query the monitor hands out, computed once. Rewriting a long OR list
  * walks every clause on every match; for term, phrase and boolean queries the result does not
  * depend on the documents, so it is kept. A query with a wildcard, prefix, fuzzy or range part
- * ({@link MultiTermQuery}) expands against each batch's terms and is rewritten every time.
+ * ({@link MultiTermQuery}) may expand against the matched document's terms and is rewritten every
+ * time.
  *
  * <p>Keyed by identity: the monitor keeps one query object per registered disjunct, and identity
  * needs no deep hash of a long query.
@@ -31,13 +32,13 @@ final class RewriteCache {
       return known;
     }
     Query result = searcher.rewrite(query);
-    if (!expandsPerBatch(query)) {
+    if (!expandsPerDocument(query)) {
       rewritten.put(query, result);
     }
     return result;
   }
 
-  private static boolean expandsPerBatch(Query query) {
+  private static boolean expandsPerDocument(Query query) {
     boolean[] found = {false};
     query.visit(
         new QueryVisitor() {

@@ -17,10 +17,10 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
 
 /**
- * Runs each candidate query the monitor's presearcher picked over the batch once, and only for
- * the documents it matches asks Lucene's Matches API where: one pass gives both which queries
- * match and the matched terms' offsets. (Monitor's own {@code HighlightsMatch} asks for matches
- * in every document of the batch for every candidate query.)
+ * Runs each candidate query the monitor's presearcher picked, and only for the documents it
+ * matches asks Lucene's Matches API where: one pass gives both which queries match and the
+ * matched terms' offsets. (Monitor's own {@code HighlightsMatch} asks for matches in every
+ * document of a batch for every candidate query.)
  */
 final class SpanMatcher extends CandidateMatcher<SpanMatch> {
 
@@ -28,16 +28,16 @@ final class SpanMatcher extends CandidateMatcher<SpanMatch> {
   private final RewriteCache rewrites;
 
   /**
-   * @param searcher the monitor's searcher over the batch
+   * @param searcher the monitor's searcher over the documents being matched
    * @param positional ids of the queries whose spans are wanted (topic queries); other queries
    *     only report that they matched
-   * @param rewrites rewritten forms of the monitor's queries, shared by every batch
+   * @param rewrites rewritten forms of the monitor's queries, shared by every match
    */
   SpanMatcher(IndexSearcher searcher, Set<String> positional, RewriteCache rewrites) {
     super(searcher);
     this.positional = positional;
     this.rewrites = rewrites;
-    // Each query runs once per batch: caching its results or tracking its use is pure overhead.
+    // Each query runs once per document: caching its results or tracking its use is pure overhead.
     searcher.setQueryCache(null);
   }
 

@@ -15,9 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.monitor.MatcherFactory;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
@@ -34,12 +32,12 @@ import thesiswatch.common.ThemeMatch;
 
 /**
  * Tags headlines with the themes of one {@link ThemeSet}: a Lucene {@link Monitor} holds every
- * query of the set, topic and stance alike, and each batch of headlines is matched against all of
- * them in one pass (its presearcher picks the candidate queries from the batch's terms).
+ * query of the set, topic and stance alike, and each headline is matched against all of them in
+ * one pass (its presearcher picks the candidate queries from the headline's terms).
  *
- * <p>The monitor's candidate matcher ({@link SpanMatcher}) runs each candidate query once over the
- * batch and, for the headlines it matches, reads the matched terms' offsets through Lucene's
- * Matches API, so no headline is analysed twice.
+ * <p>The monitor's candidate matcher ({@link SpanMatcher}) runs each candidate query and, when it
+ * matches, reads the matched terms' offsets through Lucene's Matches API, so no headline is
+ * analysed twice.
  *
  * <p>A theme applies when one of its topic queries matches. Its score is the number of distinct
  * terms its topic queries found; its stance is {@code supports} or {@code challenges} when only
@@ -47,16 +45,6 @@ import thesiswatch.common.ThemeMatch;
  * headline. Thread-safe; close it to stop Monitor's cache-purge thread.
  */
 public final class ThemeMatcher implements Closeable {
-
-  /** Text fields with offsets in their postings (the Matches API reports them) and no norms. */
-  private static final FieldType TEXT = textWithOffsets();
-
-  /**
-   * Batches smaller than this are matched one headline at a time: the monitor indexes a batch of
-   * several documents with an {@code IndexWriter}, which only pays off over its one-document
-   * {@code MemoryIndex} once a batch is this large (docs/benchmarks.md).
-   */
-  static final int SMALLEST_BULK_BATCH = 100;
 
   private final ThemeSet themes;
   private final Monitor monitor;
@@ -104,7 +92,7 @@ public final class ThemeMatcher implements Closeable {
     return classifyAll(List.of(headline)).get(0);
   }
 
-  /** Tags a batch of headlines (in one monitor pass when it is large); results in input order. */
+  /** Tags a batch of headlines; results in input order. */
   public List<Classification> classifyAll(List<Headline> headlines) {
     if (headlines.isEmpty()) {
       return List.of();
@@ -117,20 +105,13 @@ public final class ThemeMatcher implements Closeable {
       detected[i] = Languages.detect(text);
       documents[i] = document(normalizer.normalize(text), detected[i]);
     }
-    List<Collection<SpanMatch>> matches = new ArrayList<>(documents.length);
-    if (documents.length < SMALLEST_BULK_BATCH) {
-      for (Document document : documents) {
-        matches.add(match(new Document[] {document}).getMatches(0));
-      }
-    } else {
-      MultiMatchingQueries<SpanMatch> all = match(documents);
-      for (int i = 0; i < documents.length; i++) {
-        matches.add(all.getMatches(i));
-      }
-    }
     List<Classification> result = new ArrayList<>(documents.length);
     for (int i = 0; i < documents.length; i++) {
-      result.add(classification(headlines.get(i), detected[i], matches.get(i)));
+      // One headline per monitor call: the monitor indexes a batch of several documents with an
+      // IndexWriter and runs nearly every query over it, which measured no faster with the
+      // shipped themes and 1.8x slower with ten times as many (docs/benchmarks.md).
+      Collection<SpanMatch> matches = match(new Document[] {documents[i]}).getMatches(0);
+      result.add(classification(headlines.get(i), detected[i], matches));
     }
     return result;
   }
@@ -158,24 +139,15 @@ public final class ThemeMatcher implements Closeable {
     }
   }
 
-  private static FieldType textWithOffsets() {
-    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-    // Matching never scores by length; without norms a batch writes and reads less.
-    type.setOmitNorms(true);
-    type.freeze();
-    return type;
-  }
-
   /** Chinese text goes into both Chinese fields, Latin text into the English one; mixed into all. */
   private static Document document(String normalized, Languages.Detected detected) {
     Document document = new Document();
     if (detected.chinese()) {
-      document.add(new Field(Fields.ZH, normalized, TEXT));
-      document.add(new Field(Fields.ZH_BIGRAM, normalized, TEXT));
+      document.add(new TextField(Fields.ZH, normalized, Field.Store.NO));
+      document.add(new TextField(Fields.ZH_BIGRAM, normalized, Field.Store.NO));
     }
     if (detected.english() || !detected.chinese()) {
-      document.add(new Field(Fields.EN, normalized, TEXT));
+      document.add(new TextField(Fields.EN, normalized, Field.Store.NO));
     }
     return document;
   }
