@@ -42,6 +42,16 @@ class ThemeMatcherTest {
   }
 
   @Test
+  void aDroughtThatEasesIsNeitherSideOfTheFundingClaim() {
+    assertThat(themes("Venture funding drought eases for AI startups")).filteredOn(m -> m.id().equals("vc_funding"))
+        .extracting(ThemeMatch::stance).containsExactly("neutral");
+    assertThat(themes("Venture funding drought deepens for AI startups")).filteredOn(m -> m.id().equals("vc_funding"))
+        .extracting(ThemeMatch::stance).containsExactly("supports");
+    assertThat(themes("创投寒冬后融资市场复苏")).filteredOn(m -> m.id().equals("vc_funding"))
+        .extracting(ThemeMatch::stance).containsExactly("neutral");
+  }
+
+  @Test
   void aMatchInTheSummaryGivesASummarySnippet() {
     Classification result =
         matcher.classify(new Headline("Quarterly update from Acme", "The company said it would cut 300 jobs in Europe."));
