@@ -225,6 +225,8 @@ public final class DashboardApi {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("articles", page.hits().stream().map(ArticleView::of).toList());
     body.put("total", page.total());
+    // As Elasticsearch says it: "eq" when total is exact, "gte" when it is a lower bound.
+    body.put("totalRelation", page.totalExact() ? "eq" : "gte");
     body.put("nextCursor", page.nextCursor());
     body.put("sort", request.order().name().toLowerCase(Locale.ROOT));
     json(ctx, body);
