@@ -335,6 +335,14 @@ public final class ArticleIndex implements Closeable {
     return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
   }
 
+  /**
+   * The version of the reader searches use now: it changes with every refresh that found
+   * changes (new documents or deletions), so it names what any result was read from.
+   */
+  public long readerVersion() {
+    return withSearcher(searcher -> ((DirectoryReader) searcher.getIndexReader()).getVersion());
+  }
+
   /** Articles matching {@code filter}. */
   public long count(ArticleFilter filter) {
     return withSearcher(searcher -> (long) searcher.count(filterQuery(filter, true)));
