@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import thesiswatch.common.Json;
@@ -104,12 +105,26 @@ public final class DashboardApi {
     this.themeIds = Set.copyOf(ids);
   }
 
-  /** A Javalin server with every route, not yet started. */
+  /** A Javalin server with every route and Javalin's default thread pool, not yet started. */
   public Javalin create() {
+    return create(0);
+  }
+
+  /**
+   * A Javalin server with every route, not yet started, whose Jetty pool has at most
+   * {@code httpThreads} threads (0: Javalin's default, up to 250). Work beyond the pool waits in
+   * Jetty's FIFO job queue.
+   */
+  public Javalin create(int httpThreads) {
     Javalin app =
         Javalin.create(
             config -> {
               config.showJavalinBanner = false;
+              if (httpThreads > 0) {
+                QueuedThreadPool pool = new QueuedThreadPool(httpThreads, Math.min(8, httpThreads), 60_000);
+                pool.setName("dashboard-http");
+                config.jetty.threadPool = pool;
+              }
               config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = PUBLIC_DIR;

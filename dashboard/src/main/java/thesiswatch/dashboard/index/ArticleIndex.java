@@ -43,6 +43,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PointValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedSetDocValues;
@@ -539,20 +540,22 @@ public final class ArticleIndex implements Closeable {
           // The last doc id makes any document equal to the cursor's sort values count as "before" it.
           FieldDoc after = request.cursor() == null ? null
               : decodeCursor(request.cursor(), request.order(), maxDoc - 1);
+          // Filters alone can usually be counted from the index statistics; then the collector need
+          // count no further than the page, and a newest-first page (the index order) ends with it.
+          long counted = text == null ? countWithoutVisiting(searcher, query) : -1;
           TopFieldDocs top;
           try {
-            // Scores are only computed when they are the sort; counting stops at the threshold, and a
-            // newest-first search (the index order) stops there too once its page is full.
+            // Scores are only computed when they are the sort.
             top = searcher.search(query,
                 new TopFieldCollectorManager(sort, Math.min(request.limit(), Math.max(1, maxDoc)), after,
-                    EXACT_TOTAL_UP_TO, false));
+                    counted >= 0 ? request.limit() : EXACT_TOTAL_UP_TO, false));
           } catch (IndexSearcher.TooManyClauses e) {
             throw new BadQueryException("too_many_clauses", "the query expands to too many terms; use longer words before *");
           }
           StoredFields stored = searcher.storedFields();
           List<TaggedArticle> articles = new ArrayList<>(top.scoreDocs.length);
           for (ScoreDoc scoreDoc : top.scoreDocs) {
-            articles.add(Json.read(stored.document(scoreDoc.doc).getBinaryValue(JSON).bytes, TaggedArticle.class));
+            articles.add(article(searcher, stored, scoreDoc.doc));
           }
           List<List<Segment>[]> highlights = highlights(searcher, text, top.scoreDocs, articles);
           List<SearchPage.Hit> hits = new ArrayList<>();
@@ -566,17 +569,49 @@ public final class ArticleIndex implements Closeable {
           if (top.scoreDocs.length == request.limit()) {
             next = encodeCursor((FieldDoc) top.scoreDocs[top.scoreDocs.length - 1], request.order());
           }
-          long total = top.totalHits.value;
-          boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
-          if (!exact) {
-            long counted = countWithoutVisiting(searcher, query);
-            if (counted >= 0) {
-              total = counted;
-              exact = true;
-            }
-          }
-          return new SearchPage(hits, total, exact, next);
+          boolean exact = counted >= 0 || top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+          return new SearchPage(hits, counted >= 0 ? counted : top.totalHits.value, exact, next);
         });
+  }
+
+  /** Parsed articles kept (all segments together); past this the whole cache starts afresh. */
+  private static final int PARSED_ARTICLES = 8192;
+
+  /** A document of one segment core: its stored fields never change. */
+  private record CoreDoc(Object core, int doc) {}
+
+  /**
+   * Articles parsed from stored JSON, per segment core and document. A core's documents never
+   * change (an update is a new document elsewhere plus a deletion), so an entry is never stale;
+   * entries of a core go when the core closes. Parsing the JSON (timestamps above all) was a
+   * third of a search's CPU, and pages people read (the newest, the frequent queries) repeat.
+   */
+  private final Map<CoreDoc, TaggedArticle> parsed = new ConcurrentHashMap<>();
+  private final Set<Object> coresWithListener = ConcurrentHashMap.newKeySet();
+
+  private TaggedArticle article(IndexSearcher searcher, StoredFields stored, int doc) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
+    if (helper == null) {
+      return Json.read(stored.document(doc).getBinaryValue(JSON).bytes, TaggedArticle.class);
+    }
+    CoreDoc key = new CoreDoc(helper.getKey(), doc - leaf.docBase);
+    TaggedArticle article = parsed.get(key);
+    if (article == null) {
+      article = Json.read(stored.document(doc).getBinaryValue(JSON).bytes, TaggedArticle.class);
+      if (coresWithListener.add(key.core())) {
+        helper.addClosedListener(core -> {
+          coresWithListener.remove(core);
+          parsed.keySet().removeIf(k -> k.core() == core);
+        });
+      }
+      if (parsed.size() >= PARSED_ARTICLES) {
+        parsed.clear();
+      }
+      parsed.put(key, article);
+    }
+    return article;
   }
 
   /** The exact number of hits when every segment knows it from its statistics, else -1. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -33,7 +34,8 @@ import thesiswatch.dashboard.index.ArticleIndex;
  *   <li>{@code serve DIR PORT SAMPLES SECONDS}: starts the embedded broker and the dashboard on that
  *       index, measures entering → searchable latency for SAMPLES articles produced one at a time
  *       (from the send until a search over HTTP, polled every 2 ms, finds it), then keeps serving
- *       for SECONDS (for {@code wrk}).
+ *       for SECONDS (for {@code wrk}). {@code DASHBOARD_HTTP_THREADS} and {@code DASHBOARD_REFRESH_INTERVAL}
+ *       pass through from the environment.
  * </ul>
  */
 public final class DashboardBench {
@@ -66,7 +68,7 @@ public final class DashboardBench {
 
   private static void serve(Path dir, int port, int samples, int seconds) throws Exception {
     try (TestKafka kafka = TestKafka.start()) {
-      Map<String, String> env = Map.of(
+      Map<String, String> env = new HashMap<>(Map.of(
           "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
           "DASHBOARD_PORT", Integer.toString(port),
           "DASHBOARD_HOST", "127.0.0.1",
@@ -74,7 +76,13 @@ public final class DashboardBench {
           "THEMES_FILE", Fixtures.themesFile(Files.createDirectories(dir.resolve("themes"))).toString(),
           "ALERT_KAFKA", "false",
           // wrk is one client sending thousands of searches: no per-client cap here.
-          "DASHBOARD_SEARCHES_PER_MINUTE", "0");
+          "DASHBOARD_SEARCHES_PER_MINUTE", "0"));
+      // Settings under test pass through from the benchmark's own environment.
+      for (String name : List.of("DASHBOARD_HTTP_THREADS", "DASHBOARD_REFRESH_INTERVAL")) {
+        if (System.getenv(name) != null) {
+          env.put(name, System.getenv(name));
+        }
+      }
       try (DashboardService service =
           new DashboardService(DashboardConfig.from(new Env(env)), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
         service.start();

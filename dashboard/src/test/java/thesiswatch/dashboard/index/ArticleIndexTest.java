@@ -232,4 +232,21 @@ class ArticleIndexTest {
       assertThat(analysed.hits()).extracting(SearchPage.Hit::summary).isEqualTo(exact.hits().stream().map(SearchPage.Hit::summary).toList());
     }
   }
+
+  @Test
+  void aReplacedArticleIsShownAsReplacedNeverFromAnOlderParse(@TempDir Path dir) {
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      index.upsert(numbered(1, "Layoffs at the plant"));
+      index.refresh();
+      SearchRequest newest = new SearchRequest(null, null, 20, null, null);
+      assertThat(index.search(newest).hits().get(0).article().article().title()).isEqualTo("Layoffs at the plant 1");
+      for (int round = 0; round < 3; round++) {
+        index.upsert(numbered(1, "Hiring at the plant v" + round));
+        index.refresh();
+        SearchPage page = index.search(newest);
+        assertThat(page.hits()).hasSize(1);
+        assertThat(page.hits().get(0).article().article().title()).isEqualTo("Hiring at the plant v" + round + " 1");
+      }
+    }
+  }
 }
