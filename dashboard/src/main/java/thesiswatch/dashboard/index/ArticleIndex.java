@@ -52,6 +52,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BulkScorer;
+import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
@@ -66,7 +67,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
@@ -540,15 +540,16 @@ public final class ArticleIndex implements Closeable {
           // The last doc id makes any document equal to the cursor's sort values count as "before" it.
           FieldDoc after = request.cursor() == null ? null
               : decodeCursor(request.cursor(), request.order(), maxDoc - 1);
-          // Filters alone can usually be counted from the index statistics; then the collector need
-          // count no further than the page, and a newest-first page (the index order) ends with it.
-          long counted = text == null ? countWithoutVisiting(searcher, query) : -1;
           TopFieldDocs top;
+          long[] total;
           try {
-            // Scores are only computed when they are the sort.
+            // Scores are only computed when they are the sort. The collector counts no further than
+            // the page, so a newest-first page (the index order) ends with its last hit; the total is
+            // counted apart, more cheaply than through the collector.
             top = searcher.search(query,
                 new TopFieldCollectorManager(sort, Math.min(request.limit(), Math.max(1, maxDoc)), after,
-                    counted >= 0 ? request.limit() : EXACT_TOTAL_UP_TO, false));
+                    request.limit(), false));
+            total = countUpTo(searcher, query, EXACT_TOTAL_UP_TO);
           } catch (IndexSearcher.TooManyClauses e) {
             throw new BadQueryException("too_many_clauses", "the query expands to too many terms; use longer words before *");
           }
@@ -569,8 +570,7 @@ public final class ArticleIndex implements Closeable {
           if (top.scoreDocs.length == request.limit()) {
             next = encodeCursor((FieldDoc) top.scoreDocs[top.scoreDocs.length - 1], request.order());
           }
-          boolean exact = counted >= 0 || top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
-          return new SearchPage(hits, counted >= 0 ? counted : top.totalHits.value, exact, next);
+          return new SearchPage(hits, total[0], total[1] == 1, next);
         });
   }
 
@@ -614,18 +614,51 @@ public final class ArticleIndex implements Closeable {
     return article;
   }
 
-  /** The exact number of hits when every segment knows it from its statistics, else -1. */
-  private static long countWithoutVisiting(IndexSearcher searcher, Query query) throws IOException {
+  /**
+   * The hits of {@code query}: {@code {count, 1}} when exact, {@code {cap, 0}} when there are at
+   * least {@code cap}. Segments that know their count from statistics (a plain filter, no
+   * deletions) are not visited, so such totals are exact at any size.
+   */
+  private static long[] countUpTo(IndexSearcher searcher, Query query, int cap) throws IOException {
     Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+    List<LeafReaderContext> visit = new ArrayList<>();
     long total = 0;
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       int count = weight.count(leaf);
-      if (count < 0) {
-        return -1;
+      if (count >= 0) {
+        total += count;
+      } else {
+        visit.add(leaf);
       }
-      total += count;
     }
-    return total;
+    for (LeafReaderContext leaf : visit) {
+      if (total >= cap) {
+        return new long[] {total, 0};
+      }
+      BulkScorer scorer = weight.bulkScorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
+      long remaining = cap - total;
+      long[] seen = {0};
+      try {
+        scorer.score(new LeafCollector() {
+          @Override
+          public void setScorer(Scorable scorable) {}
+
+          @Override
+          public void collect(int doc) {
+            if (++seen[0] >= remaining) {
+              throw new CollectionTerminatedException();
+            }
+          }
+        }, leaf.reader().getLiveDocs());
+      } catch (CollectionTerminatedException e) {
+        return new long[] {total + seen[0], 0}; // the cap is reached: there may be more
+      }
+      total += seen[0];
+    }
+    return new long[] {total, 1};
   }
 
   /**

@@ -77,6 +77,16 @@ final class HitHighlighter extends UnifiedHighlighter {
     return highlightFieldsAsObjects(fields, query, docIds, passages);
   }
 
+  /**
+   * Offsets come from the postings: {@link ArticleIndex#open} only opens indexes whose text fields
+   * keep them. Said here rather than looked up, because the lookup merges the field infos of every
+   * segment, for every page.
+   */
+  @Override
+  protected OffsetSource getOffsetSource(String field) {
+    return OffsetSource.POSTINGS;
+  }
+
   @Override
   protected BreakIterator getBreakIterator(String field) {
     return field.startsWith("title") ? new WholeBreakIterator() : sentences();
