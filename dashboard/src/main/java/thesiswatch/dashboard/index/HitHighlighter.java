@@ -15,8 +15,10 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
@@ -25,8 +27,11 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * and English analysis of every hit used to be most of a search's CPU). The texts themselves are
  * not stored twice: they come from the hits' JSON, already read for the page.
  *
- * <p>Titles are highlighted whole, summaries as their best sentence. One instance per page (it
- * is bound to the page's searcher and texts).
+ * <p>Titles are highlighted whole, summaries as their best sentence. Matches are read per term
+ * (a phrase's words are flagged one by one, only where the phrase matched), not through the
+ * query's weight: that built a postings enum per hit, field and term, and halved the cost of a
+ * page's highlights when dropped. One instance per page (it is bound to the page's searcher and
+ * texts).
  */
 final class HitHighlighter extends UnifiedHighlighter {
 
@@ -36,6 +41,8 @@ final class HitHighlighter extends UnifiedHighlighter {
   HitHighlighter(IndexSearcher searcher, Analyzer analyzer, Map<Integer, String[]> texts) {
     super(UnifiedHighlighter.builder(searcher, analyzer)
         .withFormatter(new SegmentFormatter())
+        .withScorer(new SmallPassageScorer())
+        .withWeightMatches(false)
         .withHandleMultiTermQuery(true));
     this.texts = texts;
   }
@@ -46,6 +53,8 @@ final class HitHighlighter extends UnifiedHighlighter {
     return UnifiedHighlighter.builderWithoutSearcher(analyzer)
         .withBreakIterator(breaks)
         .withFormatter(new SegmentFormatter())
+        .withScorer(new SmallPassageScorer())
+        .withWeightMatches(false)
         .withHandleMultiTermQuery(true)
         .build();
   }
@@ -109,6 +118,38 @@ final class HitHighlighter extends UnifiedHighlighter {
       values.add(row);
     }
     return values;
+  }
+
+  /**
+   * Lucene's passage score (BM25 over the passage's distinct terms), computed without the 32 KB
+   * hash Lucene's scorer allocates for every passage: a headline's passage has a handful of
+   * matches, so distinct terms are found by comparing them in place.
+   */
+  static final class SmallPassageScorer extends PassageScorer {
+    @Override
+    public float score(Passage passage, int contentLength) {
+      int matches = passage.getNumMatches();
+      BytesRef[] terms = passage.getMatchTerms();
+      int[] freqsInDoc = passage.getMatchTermFreqsInDoc();
+      float score = 0;
+      for (int i = 0; i < matches; i++) {
+        boolean first = true;
+        for (int j = 0; j < i && first; j++) {
+          first = !terms[j].bytesEquals(terms[i]);
+        }
+        if (!first) {
+          continue;
+        }
+        int inPassage = 1;
+        for (int j = i + 1; j < matches; j++) {
+          if (terms[j].bytesEquals(terms[i])) {
+            inPassage++;
+          }
+        }
+        score += tf(inPassage, passage.getLength()) * weight(contentLength, freqsInDoc[i]);
+      }
+      return score * norm(passage.getStartOffset());
+    }
   }
 
   /** Formats a highlighted passage as segments (hit or not), never as markup. */
