@@ -228,7 +228,8 @@ async function search(append) {
   try {
     const body = await api('/api/articles?' + params.toString());
     state.cursor = body.nextCursor;
-    status.textContent = body.total === 0 ? t('noResults') : `${body.total} ${t('results')}`;
+    const total = body.totalRelation === 'gte' ? `${body.total}+` : `${body.total}`;
+    status.textContent = body.total === 0 ? t('noResults') : `${total} ${t('results')}`;
     for (const a of body.articles) results.appendChild(resultItem(a));
     document.getElementById('more').hidden = !body.nextCursor;
   } catch (e) {

@@ -24,6 +24,8 @@ import thesiswatch.common.Topics;
  * @param refreshInterval how often new documents become searchable ({@code DASHBOARD_REFRESH_INTERVAL})
  * @param searchesPerMinute searches (and CSV exports) per client address and minute, 0 for no
  *     limit ({@code DASHBOARD_SEARCHES_PER_MINUTE})
+ * @param httpThreads most threads of the HTTP server's pool, acceptor and selector included
+ *     ({@code DASHBOARD_HTTP_THREADS})
  * @param alerts spike alert rules and sinks; spikes are looked for before every commit
  */
 public record DashboardConfig(
@@ -36,6 +38,7 @@ public record DashboardConfig(
     Duration commitInterval,
     Duration refreshInterval,
     int searchesPerMinute,
+    int httpThreads,
     AlertSettings alerts) {
 
   /** Default {@code DASHBOARD_PORT}. */
@@ -53,6 +56,12 @@ public record DashboardConfig(
 
   /** Default {@code DASHBOARD_SEARCHES_PER_MINUTE}: ten a second, far above what the page and CLI need. */
   public static final int DEFAULT_SEARCHES_PER_MINUTE = 600;
+  /**
+   * Default {@code DASHBOARD_HTTP_THREADS}: requests are CPU work on a few cores, so a short pool
+   * working a FIFO queue answers them in arrival order instead of time-slicing hundreds of
+   * threads; Server-Sent Events clients hold no thread while they wait.
+   */
+  public static final int DEFAULT_HTTP_THREADS = 16;
   /** Default {@code ALERT_GRANULARITIES}. */
   public static final String DEFAULT_ALERT_GRANULARITIES = "hour,day";
   /** Default {@code ALERT_BASELINE_PERIODS}: two weeks of days. */
@@ -134,6 +143,7 @@ public record DashboardConfig(
         env.duration("DASHBOARD_COMMIT_INTERVAL", DEFAULT_COMMIT_INTERVAL, Duration.ofMillis(100)),
         env.duration("DASHBOARD_REFRESH_INTERVAL", DEFAULT_REFRESH_INTERVAL, Duration.ofMillis(10)),
         env.integer("DASHBOARD_SEARCHES_PER_MINUTE", DEFAULT_SEARCHES_PER_MINUTE, 0, 1_000_000),
+        env.integer("DASHBOARD_HTTP_THREADS", DEFAULT_HTTP_THREADS, 8, 1_000),
         new AlertSettings(
             list(env.string("ALERT_THEMES", "")),
             list(env.string("ALERT_GRANULARITIES", DEFAULT_ALERT_GRANULARITIES)),

@@ -109,7 +109,7 @@ public final class DashboardService implements AutoCloseable {
             }
           },
           events, registry, config.searchesPerMinute());
-      http = api.create();
+      http = api.create(config.httpThreads());
       try {
         http.start(config.host(), config.port());
       } catch (JavalinBindException e) {

@@ -33,6 +33,8 @@ public final class FeedHealth implements Trends.Coverage {
   private final Map<String, FeedState> feeds = new HashMap<>();
   private final Map<String, Instant> openOutages = new HashMap<>();
   private final Deque<Outage> finished = new ArrayDeque<>();
+  /** Counts changes to the outages, for caches of what {@link #incomplete} answered. */
+  private long version;
 
   /** Feed health judged against {@code clock} for outages still open. */
   public FeedHealth(Clock clock) {
@@ -41,6 +43,7 @@ public final class FeedHealth implements Trends.Coverage {
 
   /** Records the newest state of one feed. */
   public synchronized void update(FeedState state) {
+    version++;
     feeds.put(state.url(), state);
     if (FeedState.FAILING.equals(state.status())) {
       Instant since = state.lastSuccess() != null ? state.lastSuccess()
@@ -60,6 +63,7 @@ public final class FeedHealth implements Trends.Coverage {
 
   /** Forgets a feed (its compacted record was deleted). */
   public synchronized void remove(String url) {
+    version++;
     feeds.remove(url);
     openOutages.remove(url);
   }
@@ -77,6 +81,11 @@ public final class FeedHealth implements Trends.Coverage {
     openOutages.forEach((url, start) -> list.add(new Outage(url, start, null)));
     list.sort(Comparator.comparing(Outage::start));
     return list;
+  }
+
+  @Override
+  public synchronized long version() {
+    return version;
   }
 
   @Override

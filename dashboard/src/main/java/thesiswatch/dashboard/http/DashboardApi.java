@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import thesiswatch.common.Json;
@@ -55,6 +56,16 @@ public final class DashboardApi {
   private final PrometheusMeterRegistry registry;
   private final Set<String> themeIds;
   private final RateLimit searchLimit;
+  /** Trend bodies of the current index reader and coverage. */
+  private final ResponseCache trendsCache = new ResponseCache(TRENDS_CACHE_ENTRIES, TRENDS_CACHE_BYTES);
+
+  /**
+   * Trend bodies kept per index refresh: the page asks for one per theme, interval, language and
+   * source it shows, so a few hundred cover every visitor of a refresh interval.
+   */
+  static final int TRENDS_CACHE_ENTRIES = 512;
+  /** JSON bytes kept per refresh: an hourly body of 2,000 buckets is about 200 KB. */
+  static final long TRENDS_CACHE_BYTES = 32L << 20;
 
   /** The parts of the page computed elsewhere (scorecard, alerts), as JSON-ready values. */
   public interface Sections {
@@ -94,12 +105,26 @@ public final class DashboardApi {
     this.themeIds = Set.copyOf(ids);
   }
 
-  /** A Javalin server with every route, not yet started. */
+  /** A Javalin server with every route and Javalin's default thread pool, not yet started. */
   public Javalin create() {
+    return create(0);
+  }
+
+  /**
+   * A Javalin server with every route, not yet started, whose Jetty pool has at most
+   * {@code httpThreads} threads (0: Javalin's default, up to 250). Work beyond the pool waits in
+   * Jetty's FIFO job queue.
+   */
+  public Javalin create(int httpThreads) {
     Javalin app =
         Javalin.create(
             config -> {
               config.showJavalinBanner = false;
+              if (httpThreads > 0) {
+                QueuedThreadPool pool = new QueuedThreadPool(httpThreads, Math.min(8, httpThreads), 60_000);
+                pool.setName("dashboard-http");
+                config.jetty.threadPool = pool;
+              }
               config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = PUBLIC_DIR;
@@ -183,14 +208,57 @@ public final class DashboardApi {
       throw Params.bad("interval", "must be hour, day or week, not '" + intervalText + "'");
     }
     ArticleFilter filter = params.filter();
-    List<Bucket> buckets = trends.buckets(filter, interval);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("theme", filter.theme());
-    body.put("interval", interval.key());
-    body.put("lang", filter.lang());
-    body.put("source", filter.source());
-    body.put("buckets", buckets);
-    json(ctx, body);
+    // Read before computing: a body is then never older than the version it is kept under.
+    Trends.Version version = trends.version();
+    ResponseCache.Body body = trendsCache.get(interval.key() + "|" + filter, version, () -> {
+      List<Bucket> buckets = trends.buckets(filter, interval);
+      Map<String, Object> fields = new LinkedHashMap<>();
+      fields.put("theme", filter.theme());
+      fields.put("interval", interval.key());
+      fields.put("lang", filter.lang());
+      fields.put("source", filter.source());
+      fields.put("buckets", buckets);
+      return Json.bytes(fields);
+    });
+    send(ctx, body);
+  }
+
+  /** Sends a kept JSON body, gzip-compressed when the client accepts it (compressed once per body). */
+  private static void send(Context ctx, ResponseCache.Body body) {
+    ctx.contentType("application/json; charset=utf-8");
+    ctx.header("Vary", "Accept-Encoding");
+    if (acceptsGzip(ctx.header("Accept-Encoding"))) {
+      // Javalin leaves a response that already has a Content-Encoding alone.
+      ctx.header("Content-Encoding", "gzip");
+      ctx.result(body.gzip());
+    } else {
+      ctx.result(body.json());
+    }
+  }
+
+  /** Whether an {@code Accept-Encoding} header accepts gzip (and does not give it q=0). */
+  static boolean acceptsGzip(String acceptEncoding) {
+    if (acceptEncoding == null) {
+      return false;
+    }
+    for (String part : acceptEncoding.split(",")) {
+      String[] pieces = part.trim().split(";");
+      if (pieces[0].trim().equalsIgnoreCase("gzip")) {
+        for (int i = 1; i < pieces.length; i++) {
+          String parameter = pieces[i].trim().replace(" ", "");
+          if (parameter.matches("q=0(\\.0*)?")) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Trend bodies answered from the cache and computed so far: {hits, misses} (for tests and metrics). */
+  long[] trendsCacheCounts() {
+    return new long[] {trendsCache.hits(), trendsCache.misses()};
   }
 
   /** The search in the query parameters, pages of {@code pageSize} (or {@code limit} when given). */
@@ -225,6 +293,8 @@ public final class DashboardApi {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("articles", page.hits().stream().map(ArticleView::of).toList());
     body.put("total", page.total());
+    // As Elasticsearch says it: "eq" when total is exact, "gte" when it is a lower bound.
+    body.put("totalRelation", page.totalExact() ? "eq" : "gte");
     body.put("nextCursor", page.nextCursor());
     body.put("sort", request.order().name().toLowerCase(Locale.ROOT));
     json(ctx, body);

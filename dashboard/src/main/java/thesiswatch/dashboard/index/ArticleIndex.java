@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.text.BreakIterator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,20 +32,27 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PointValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentCommitInfo;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BulkScorer;
+import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
@@ -60,12 +65,11 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.search.uhighlight.Passage;
-import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import thesiswatch.common.Json;
@@ -82,6 +86,12 @@ import thesiswatch.common.ThemeMatch;
  * documents: after a crash the index and the positions agree, so replaying from the positions
  * loses nothing and counts nothing twice. Documents become searchable on {@link #refresh()} and
  * durable on {@link #commit()}.
+ *
+ * <p>The index is sorted newest first ({@link #INDEX_SORT}), so a newest-first page stops after
+ * its hits instead of comparing every match, and the text fields keep offsets in their postings,
+ * so hits are highlighted without analysing their text again. An index written before both (an
+ * older dashboard) cannot be given them in place: {@link #open} refuses it with
+ * {@link IncompatibleIndexException}, and it is rebuilt by deleting it and replaying the topic.
  *
  * <p>Thread-safe: one thread writes, any number search.
  */
@@ -109,8 +119,21 @@ public final class ArticleIndex implements Closeable {
   /** Characters of a summary passage shown with a hit. */
   private static final int SUMMARY_PASSAGE_CHARS = 240;
 
-  private static final Sort NEWEST =
+  /**
+   * The order of the documents in every segment: newest effective time first, ties by id. The
+   * newest-first search order is the same sort, so Lucene ends a newest-first search as soon as
+   * the page is full and {@link #EXACT_TOTAL_UP_TO} hits are counted.
+   */
+  static final Sort INDEX_SORT =
       new Sort(new SortField(TIME, SortField.Type.LONG, true), new SortField(ID, SortField.Type.STRING));
+  private static final Sort NEWEST = INDEX_SORT;
+  /**
+   * Hits are counted exactly up to this many; beyond it a search's total is a lower bound unless
+   * the index can tell the exact count without visiting the hits (a plain filter, no deletions).
+   */
+  public static final int EXACT_TOTAL_UP_TO = 10_000;
+  /** Text fields: offsets in the postings, so highlighting reads them instead of re-analysing. */
+  private static final FieldType TEXT = textWithOffsets();
   private static final Sort RELEVANCE =
       new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.STRING));
 
@@ -119,6 +142,7 @@ public final class ArticleIndex implements Closeable {
   private final SearcherManager searchers;
   private final Analyzer analyzer;
   private final UserQueryParser queryParser;
+  /** For queries with wildcards only (see {@link HitHighlighter#needsAnalysis}). */
   private final UnifiedHighlighter titleHighlighter;
   private final UnifiedHighlighter summaryHighlighter;
   /** Positions and states to be written with the next commit. */
@@ -131,18 +155,8 @@ public final class ArticleIndex implements Closeable {
     this.analyzer = analyzer;
     this.searchers = new SearcherManager(writer, null);
     this.queryParser = new UserQueryParser(analyzer, SEARCH_FIELDS);
-    this.titleHighlighter =
-        UnifiedHighlighter.builderWithoutSearcher(analyzer)
-            .withBreakIterator(WholeBreakIterator::new)
-            .withFormatter(new SegmentFormatter())
-            .withHandleMultiTermQuery(true)
-            .build();
-    this.summaryHighlighter =
-        UnifiedHighlighter.builderWithoutSearcher(analyzer)
-            .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
-            .withFormatter(new SegmentFormatter())
-            .withHandleMultiTermQuery(true)
-            .build();
+    this.titleHighlighter = HitHighlighter.analysing(analyzer, true);
+    this.summaryHighlighter = HitHighlighter.analysing(analyzer, false);
     Iterable<Map.Entry<String, String>> committed = writer.getLiveCommitData();
     if (committed != null) {
       committed.forEach(e -> pending.put(e.getKey(), e.getValue()));
@@ -153,6 +167,8 @@ public final class ArticleIndex implements Closeable {
    * Opens (or creates) the index in {@code dir}.
    *
    * @throws UncheckedIOException when the directory cannot be used, e.g. another process holds its lock
+   * @throws IncompatibleIndexException when {@code dir} holds an index written by an older dashboard
+   *     without the newest-first sort; delete it and the dashboard rebuilds it from the topic
    */
   public static ArticleIndex open(Path dir) {
     try {
@@ -161,10 +177,12 @@ public final class ArticleIndex implements Closeable {
       IndexWriterConfig config =
           new IndexWriterConfig(analyzer)
               .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+              .setIndexSort(INDEX_SORT)
               // Only an explicit commit carries positions; closing must not commit half a batch.
               .setCommitOnClose(false);
       IndexWriter writer;
       try {
+        checkLayout(directory, dir);
         writer = new IndexWriter(directory, config);
       } catch (IOException | RuntimeException e) {
         directory.close();
@@ -174,6 +192,29 @@ public final class ArticleIndex implements Closeable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the dashboard index in " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Refuses an existing index whose segments are not sorted by {@link #INDEX_SORT} before the
+   * writer sees it (the writer's own refusal names Lucene internals, not what to do).
+   */
+  private static void checkLayout(Directory directory, Path dir) throws IOException {
+    if (!DirectoryReader.indexExists(directory)) {
+      return;
+    }
+    for (SegmentCommitInfo segment : SegmentInfos.readLatestCommit(directory)) {
+      Sort sort = segment.info.getIndexSort();
+      if (!INDEX_SORT.equals(sort)) {
+        throw new IncompatibleIndexException(dir, sort == null ? "none" : sort);
+      }
+    }
+  }
+
+  private static FieldType textWithOffsets() {
+    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
   }
 
   /** English analysis for {@code *_en} fields, Chinese word segmentation for {@code *_zh}. */
@@ -231,10 +272,10 @@ public final class ArticleIndex implements Closeable {
     }
     doc.add(new StringField(LANG, IndexedArticle.langOf(article), Field.Store.NO));
     doc.add(new StringField(SOURCE, IndexedArticle.sourceOf(article), Field.Store.NO));
-    doc.add(new TextField(TITLE_EN, article.title(), Field.Store.NO));
-    doc.add(new TextField(TITLE_ZH, article.title(), Field.Store.NO));
-    doc.add(new TextField(SUMMARY_EN, article.summary(), Field.Store.NO));
-    doc.add(new TextField(SUMMARY_ZH, article.summary(), Field.Store.NO));
+    doc.add(new Field(TITLE_EN, article.title(), TEXT));
+    doc.add(new Field(TITLE_ZH, article.title(), TEXT));
+    doc.add(new Field(SUMMARY_EN, article.summary(), TEXT));
+    doc.add(new Field(SUMMARY_ZH, article.summary(), TEXT));
     return doc;
   }
 
@@ -293,6 +334,14 @@ public final class ArticleIndex implements Closeable {
   /** Articles in the index (as of the last refresh). */
   public long size() {
     return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
+  }
+
+  /**
+   * The version of the reader searches use now: it changes with every refresh that found
+   * changes (new documents or deletions), so it names what any result was read from.
+   */
+  public long readerVersion() {
+    return withSearcher(searcher -> ((DirectoryReader) searcher.getIndexReader()).getVersion());
   }
 
   /** Articles matching {@code filter}. */
@@ -470,7 +519,9 @@ public final class ArticleIndex implements Closeable {
   }
 
   /**
-   * One page of articles for {@code request}.
+   * One page of articles for {@code request}. The total is exact up to {@link #EXACT_TOTAL_UP_TO}
+   * hits, and beyond it when the index can count the hits without visiting them; otherwise it is
+   * a lower bound ({@link SearchPage#totalExact()} false).
    *
    * @throws BadQueryException when the text or the cursor is not acceptable
    */
@@ -485,54 +536,209 @@ public final class ArticleIndex implements Closeable {
     Sort sort = request.order() == SearchRequest.Order.RELEVANCE ? RELEVANCE : NEWEST;
     return withSearcher(
         searcher -> {
+          int maxDoc = searcher.getIndexReader().maxDoc();
           // The last doc id makes any document equal to the cursor's sort values count as "before" it.
           FieldDoc after = request.cursor() == null ? null
-              : decodeCursor(request.cursor(), request.order(), searcher.getIndexReader().maxDoc() - 1);
-          TopDocs top;
+              : decodeCursor(request.cursor(), request.order(), maxDoc - 1);
+          TopFieldDocs top;
+          long[] total;
           try {
-            // Scores are only needed (and only computed) when they are the sort.
-            top = searcher.searchAfter(after, query, request.limit(), sort, false);
+            // Scores are only computed when they are the sort. The collector counts no further than
+            // the page, so a newest-first page (the index order) ends with its last hit; the total is
+            // counted apart, more cheaply than through the collector.
+            top = searcher.search(query,
+                new TopFieldCollectorManager(sort, Math.min(request.limit(), Math.max(1, maxDoc)), after,
+                    request.limit(), false));
+            total = countUpTo(searcher, query, EXACT_TOTAL_UP_TO);
           } catch (IndexSearcher.TooManyClauses e) {
             throw new BadQueryException("too_many_clauses", "the query expands to too many terms; use longer words before *");
           }
-          List<SearchPage.Hit> hits = new ArrayList<>();
+          StoredFields stored = searcher.storedFields();
+          List<TaggedArticle> articles = new ArrayList<>(top.scoreDocs.length);
           for (ScoreDoc scoreDoc : top.scoreDocs) {
-            TaggedArticle article =
-                Json.read(searcher.storedFields().document(scoreDoc.doc).getBinaryValue(JSON).bytes, TaggedArticle.class);
-            boolean chinese = "zh".equals(IndexedArticle.langOf(article));
-            List<Segment> title =
-                highlight(titleHighlighter, chinese ? TITLE_ZH : TITLE_EN, text, article.title(), article.title());
-            String summaryStart = article.summary().length() <= SUMMARY_PASSAGE_CHARS
-                ? article.summary()
-                : article.summary().substring(0, SUMMARY_PASSAGE_CHARS) + "…";
-            List<Segment> summary =
-                highlight(summaryHighlighter, chinese ? SUMMARY_ZH : SUMMARY_EN, text, article.summary(), summaryStart);
-            Float score = request.order() == SearchRequest.Order.RELEVANCE ? (Float) ((FieldDoc) scoreDoc).fields[0] : null;
-            hits.add(new SearchPage.Hit(IndexedArticle.of(article), score, title, summary));
+            articles.add(article(searcher, stored, scoreDoc.doc));
+          }
+          List<List<Segment>[]> highlights = highlights(searcher, text, top.scoreDocs, articles);
+          List<SearchPage.Hit> hits = new ArrayList<>();
+          for (int i = 0; i < articles.size(); i++) {
+            TaggedArticle article = articles.get(i);
+            Float score = request.order() == SearchRequest.Order.RELEVANCE
+                ? (Float) ((FieldDoc) top.scoreDocs[i]).fields[0] : null;
+            hits.add(new SearchPage.Hit(IndexedArticle.of(article), score, highlights.get(i)[0], highlights.get(i)[1]));
           }
           String next = null;
           if (top.scoreDocs.length == request.limit()) {
             next = encodeCursor((FieldDoc) top.scoreDocs[top.scoreDocs.length - 1], request.order());
           }
-          long total = searcher.count(query);
-          return new SearchPage(hits, total, next);
+          return new SearchPage(hits, total[0], total[1] == 1, next);
         });
+  }
+
+  /** Parsed articles kept (all segments together); past this the whole cache starts afresh. */
+  private static final int PARSED_ARTICLES = 8192;
+
+  /** A document of one segment core: its stored fields never change. */
+  private record CoreDoc(Object core, int doc) {}
+
+  /**
+   * Articles parsed from stored JSON, per segment core and document. A core's documents never
+   * change (an update is a new document elsewhere plus a deletion), so an entry is never stale;
+   * entries of a core go when the core closes. Parsing the JSON (timestamps above all) was a
+   * third of a search's CPU, and pages people read (the newest, the frequent queries) repeat.
+   */
+  private final Map<CoreDoc, TaggedArticle> parsed = new ConcurrentHashMap<>();
+  private final Set<Object> coresWithListener = ConcurrentHashMap.newKeySet();
+
+  private TaggedArticle article(IndexSearcher searcher, StoredFields stored, int doc) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
+    if (helper == null) {
+      return Json.read(stored.document(doc).getBinaryValue(JSON).bytes, TaggedArticle.class);
+    }
+    CoreDoc key = new CoreDoc(helper.getKey(), doc - leaf.docBase);
+    TaggedArticle article = parsed.get(key);
+    if (article == null) {
+      article = Json.read(stored.document(doc).getBinaryValue(JSON).bytes, TaggedArticle.class);
+      if (coresWithListener.add(key.core())) {
+        helper.addClosedListener(core -> {
+          coresWithListener.remove(core);
+          parsed.keySet().removeIf(k -> k.core() == core);
+        });
+      }
+      if (parsed.size() >= PARSED_ARTICLES) {
+        parsed.clear();
+      }
+      parsed.put(key, article);
+    }
+    return article;
+  }
+
+  /**
+   * The hits of {@code query}: {@code {count, 1}} when exact, {@code {cap, 0}} when there are at
+   * least {@code cap}. Segments that know their count from statistics (a plain filter, no
+   * deletions) are not visited, so such totals are exact at any size.
+   */
+  private static long[] countUpTo(IndexSearcher searcher, Query query, int cap) throws IOException {
+    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+    List<LeafReaderContext> visit = new ArrayList<>();
+    long total = 0;
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      int count = weight.count(leaf);
+      if (count >= 0) {
+        total += count;
+      } else {
+        visit.add(leaf);
+      }
+    }
+    for (LeafReaderContext leaf : visit) {
+      if (total >= cap) {
+        return new long[] {total, 0};
+      }
+      BulkScorer scorer = weight.bulkScorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
+      long remaining = cap - total;
+      long[] seen = {0};
+      try {
+        scorer.score(new LeafCollector() {
+          @Override
+          public void setScorer(Scorable scorable) {}
+
+          @Override
+          public void collect(int doc) {
+            if (++seen[0] >= remaining) {
+              throw new CollectionTerminatedException();
+            }
+          }
+        }, leaf.reader().getLiveDocs());
+      } catch (CollectionTerminatedException e) {
+        return new long[] {total + seen[0], 0}; // the cap is reached: there may be more
+      }
+      total += seen[0];
+    }
+    return new long[] {total, 1};
+  }
+
+  /**
+   * Title and summary segments of each hit, in hit order: query matches flagged, from the
+   * offsets in the index; the title whole and the first 240 characters of the summary when
+   * nothing in them matched or there is no query.
+   */
+  private List<List<Segment>[]> highlights(IndexSearcher searcher, Query text, ScoreDoc[] docs,
+      List<TaggedArticle> articles) throws IOException {
+    List<List<Segment>[]> result = new ArrayList<>(docs.length);
+    Map<Integer, String[]> texts = new HashMap<>();
+    List<Integer> english = new ArrayList<>();
+    List<Integer> chinese = new ArrayList<>();
+    for (int i = 0; i < docs.length; i++) {
+      TaggedArticle article = articles.get(i);
+      @SuppressWarnings("unchecked")
+      List<Segment>[] fallback = new List[] {plain(article.title(), article.title()), plain(article.summary(), summaryStart(article.summary()))};
+      result.add(fallback);
+      texts.put(docs[i].doc, new String[] {article.title(), article.summary()});
+      ("zh".equals(IndexedArticle.langOf(article)) ? chinese : english).add(i);
+    }
+    if (text == null || docs.length == 0) {
+      return result;
+    }
+    if (HitHighlighter.needsAnalysis(text)) {
+      for (int i = 0; i < docs.length; i++) {
+        TaggedArticle article = articles.get(i);
+        boolean zh = chinese.contains(i);
+        result.get(i)[0] = highlight(titleHighlighter, zh ? TITLE_ZH : TITLE_EN, text, article.title(), result.get(i)[0]);
+        result.get(i)[1] = highlight(summaryHighlighter, zh ? SUMMARY_ZH : SUMMARY_EN, text, article.summary(), result.get(i)[1]);
+      }
+      return result;
+    }
+    HitHighlighter highlighter = new HitHighlighter(searcher, analyzer, texts);
+    highlightGroup(highlighter, new String[] {TITLE_EN, SUMMARY_EN}, text, docs, english, result);
+    highlightGroup(highlighter, new String[] {TITLE_ZH, SUMMARY_ZH}, text, docs, chinese, result);
+    return result;
+  }
+
+  /** Highlights the title and summary {@code fields} of the hits at {@code indexes} (one language). */
+  @SuppressWarnings("unchecked")
+  private static void highlightGroup(HitHighlighter highlighter, String[] fields, Query text, ScoreDoc[] docs,
+      List<Integer> indexes, List<List<Segment>[]> result) throws IOException {
+    if (indexes.isEmpty()) {
+      return;
+    }
+    int[] docIds = indexes.stream().mapToInt(i -> docs[i].doc).toArray();
+    Map<String, Object[]> highlighted = highlighter.highlight(fields, text, docIds);
+    for (int f = 0; f < fields.length; f++) {
+      Object[] perDoc = highlighted.get(fields[f]);
+      for (int j = 0; j < indexes.size(); j++) {
+        List<Segment>[] segments = result.get(indexes.get(j));
+        if (!segments[f].isEmpty() && perDoc[j] instanceof List<?> list && !list.isEmpty()) {
+          segments[f] = (List<Segment>) list;
+        }
+      }
+    }
+  }
+
+  private static String summaryStart(String summary) {
+    return summary.length() <= SUMMARY_PASSAGE_CHARS ? summary : summary.substring(0, SUMMARY_PASSAGE_CHARS) + "…";
+  }
+
+  /** {@code shown} as one unflagged segment, or nothing when {@code content} is empty. */
+  private static List<Segment> plain(String content, String shown) {
+    return content.isEmpty() ? List.of() : List.of(new Segment(shown, false));
   }
 
   @SuppressWarnings("unchecked")
   private static List<Segment> highlight(
-      UnifiedHighlighter highlighter, String field, Query query, String content, String fallback)
+      UnifiedHighlighter highlighter, String field, Query query, String content, List<Segment> fallback)
       throws IOException {
     if (content.isEmpty()) {
       return List.of();
     }
-    if (query != null) {
-      Object result = highlighter.highlightWithoutSearcher(field, query, content, 1);
-      if (result instanceof List<?> segments && !segments.isEmpty()) {
-        return (List<Segment>) segments;
-      }
+    Object result = highlighter.highlightWithoutSearcher(field, query, content, 1);
+    if (result instanceof List<?> segments && !segments.isEmpty()) {
+      return (List<Segment>) segments;
     }
-    return List.of(new Segment(fallback, false));
+    return fallback;
   }
 
   /**
@@ -631,33 +837,6 @@ public final class ArticleIndex implements Closeable {
       directory.close();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close the dashboard index", e);
-    }
-  }
-
-  /** Formats a highlighted passage as segments (hit or not), never as markup. */
-  private static final class SegmentFormatter extends PassageFormatter {
-    @Override
-    public Object format(Passage[] passages, String content) {
-      List<Segment> segments = new ArrayList<>();
-      for (Passage passage : passages) {
-        int position = passage.getStartOffset();
-        for (int i = 0; i < passage.getNumMatches(); i++) {
-          int start = Math.max(position, passage.getMatchStarts()[i]);
-          int end = passage.getMatchEnds()[i];
-          if (end <= start) {
-            continue;
-          }
-          if (start > position) {
-            segments.add(new Segment(content.substring(position, start), false));
-          }
-          segments.add(new Segment(content.substring(start, end), true));
-          position = end;
-        }
-        if (position < passage.getEndOffset()) {
-          segments.add(new Segment(content.substring(position, passage.getEndOffset()), false));
-        }
-      }
-      return segments;
     }
   }
 }

@@ -6,10 +6,12 @@ import java.util.List;
  * One page of search results.
  *
  * @param hits the articles on this page, in the requested order
- * @param total how many articles match in all
+ * @param total how many articles match in all, or at least, when {@code totalExact} is false
+ * @param totalExact whether {@code total} is exact rather than a lower bound (counting stops at
+ *     {@link ArticleIndex#EXACT_TOTAL_UP_TO} hits when the index cannot count without visiting them)
  * @param nextCursor pass back as {@code cursor} for the next page; null on the last page
  */
-public record SearchPage(List<Hit> hits, long total, String nextCursor) {
+public record SearchPage(List<Hit> hits, long total, boolean totalExact, String nextCursor) {
 
   public SearchPage {
     hits = List.copyOf(hits);

@@ -20,9 +20,27 @@ public final class Trends {
     /** True when some feed was failing at some time in {@code [start, end)}. */
     boolean incomplete(Instant start, Instant end);
 
+    /**
+     * Changes whenever {@link #incomplete} could answer differently (e.g. counts coverage
+     * updates); constant coverage may keep the default.
+     */
+    default long version() {
+      return 0;
+    }
+
     /** Coverage that is never missing. */
     Coverage COMPLETE = (start, end) -> false;
   }
+
+  /**
+   * What a set of buckets is computed from, as far as it changes: the index reader (changed by
+   * every refresh that found new documents) and the coverage. Equal versions, equal buckets for
+   * equal parameters.
+   *
+   * @param reader the index reader's version ({@link ArticleIndex#readerVersion()})
+   * @param coverage the coverage's {@link Coverage#version()}
+   */
+  public record Version(long reader, long coverage) {}
 
   private final ArticleIndex index;
   private final Coverage coverage;
@@ -31,6 +49,11 @@ public final class Trends {
   public Trends(ArticleIndex index, Coverage coverage) {
     this.index = index;
     this.coverage = coverage;
+  }
+
+  /** The version buckets are computed from now; read it before computing, for a cache key. */
+  public Version version() {
+    return new Version(index.readerVersion(), coverage.version());
   }
 
   /**

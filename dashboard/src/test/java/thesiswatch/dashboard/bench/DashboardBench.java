@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,10 +33,11 @@ import thesiswatch.dashboard.index.ArticleIndex;
  *
  * <ul>
  *   <li>{@code build DIR N}: writes N synthetic articles ({@link BenchCorpus}) into a new index in DIR;
- *   <li>{@code serve DIR PORT SAMPLES SECONDS}: starts the embedded broker and the dashboard on that
- *       index, measures entering → searchable latency for SAMPLES articles produced one at a time
+ *   <li>{@code serve DIR PORT SAMPLES SECONDS}: starts the embedded broker and the dashboard on a
+ *       fresh copy of that index (DIR/served), measures entering → searchable latency for SAMPLES articles produced one at a time
  *       (from the send until a search over HTTP, polled every 2 ms, finds it), then keeps serving
- *       for SECONDS (for {@code wrk}).
+ *       for SECONDS (for {@code wrk}). {@code DASHBOARD_HTTP_THREADS} and {@code DASHBOARD_REFRESH_INTERVAL}
+ *       pass through from the environment.
  * </ul>
  */
 public final class DashboardBench {
@@ -65,16 +69,41 @@ public final class DashboardBench {
   }
 
   private static void serve(Path dir, int port, int samples, int seconds) throws Exception {
+    // Each run serves a fresh copy of the built index: the index keeps the Kafka offsets it read, and
+    // a new embedded broker's topic starts again at 0, so a reused index would skip the new probes.
+    Path served = dir.resolve("served");
+    if (Files.exists(served)) {
+      try (Stream<Path> old = Files.walk(served)) {
+        old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    Files.createDirectories(served);
+    try (Stream<Path> files = Files.list(dir.resolve("index"))) {
+      for (Path file : files.toList()) {
+        Files.copy(file, served.resolve(file.getFileName()));
+      }
+    }
+    // The new broker's topic starts at offset 0 whatever a previous run on this index read.
+    try (ArticleIndex copy = ArticleIndex.open(served)) {
+      copy.positions("articles.tagged").keySet().forEach(p -> copy.recordPosition("articles.tagged", p, 0));
+      copy.commit();
+    }
     try (TestKafka kafka = TestKafka.start()) {
-      Map<String, String> env = Map.of(
+      Map<String, String> env = new HashMap<>(Map.of(
           "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
           "DASHBOARD_PORT", Integer.toString(port),
           "DASHBOARD_HOST", "127.0.0.1",
-          "DASHBOARD_INDEX_DIR", dir.resolve("index").toString(),
+          "DASHBOARD_INDEX_DIR", served.toString(),
           "THEMES_FILE", Fixtures.themesFile(Files.createDirectories(dir.resolve("themes"))).toString(),
           "ALERT_KAFKA", "false",
           // wrk is one client sending thousands of searches: no per-client cap here.
-          "DASHBOARD_SEARCHES_PER_MINUTE", "0");
+          "DASHBOARD_SEARCHES_PER_MINUTE", "0"));
+      // Settings under test pass through from the benchmark's own environment.
+      for (String name : List.of("DASHBOARD_HTTP_THREADS", "DASHBOARD_REFRESH_INTERVAL")) {
+        if (System.getenv(name) != null) {
+          env.put(name, System.getenv(name));
+        }
+      }
       try (DashboardService service =
           new DashboardService(DashboardConfig.from(new Env(env)), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
         service.start();

@@ -2,17 +2,38 @@ package thesiswatch.dashboard.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SegmentCommitInfo;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import thesiswatch.common.TaggedArticle;
 import thesiswatch.common.ThemeMatch;
 import thesiswatch.dashboard.Fixtures;
 
-/** The index on its own: replace by id, positions and states only as durable as the commit, bucket counts. */
+/**
+ * The index on its own: replace by id, positions and states only as durable as the commit, bucket
+ * counts, the newest-first index sort, totals as lower bounds past the threshold, highlights from
+ * the offsets in the index.
+ */
 class ArticleIndexTest {
 
   private static TaggedArticle retag(TaggedArticle a, List<ThemeMatch> themes) {
@@ -80,5 +101,152 @@ class ArticleIndexTest {
     assertThat(Interval.WEEK.floor(Instant.parse("2025-02-10T00:00:00Z"))).isEqualTo(Instant.parse("2025-02-10T00:00:00Z"));
     assertThat(Interval.WEEK.floor(Instant.parse("1969-12-31T12:00:00Z"))).isEqualTo(Instant.parse("1969-12-29T00:00:00Z"));
     assertThat(Interval.HOUR.floor(Instant.parse("2025-02-10T09:59:59Z"))).isEqualTo(Instant.parse("2025-02-10T09:00:00Z"));
+  }
+
+  private static TaggedArticle numbered(int i, String title) {
+    Instant time = Instant.parse("2025-03-01T00:00:00Z").plusSeconds(60L * (i % 500));
+    return new TaggedArticle(1, "n" + i, null, title + " " + i, null, "", time, time, "en", "https://feed.example.com/rss",
+        null, List.of(), List.of(new ThemeMatch("layoffs", 1.0, "neutral", List.of(), null)), "v1", time);
+  }
+
+  @Test
+  void everySegmentIsSortedNewestFirstWithOffsetsInTheTextPostings(@TempDir Path dir) throws Exception {
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      Fixtures.tagged("tagged-small.jsonl").forEach(index::upsert);
+      index.commit();
+    }
+    try (FSDirectory directory = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(directory)) {
+      for (SegmentCommitInfo segment : SegmentInfos.readLatestCommit(directory)) {
+        assertThat(segment.info.getIndexSort()).isEqualTo(ArticleIndex.INDEX_SORT);
+      }
+      for (LeafReaderContext leaf : reader.leaves()) {
+        NumericDocValues times = leaf.reader().getNumericDocValues(ArticleIndex.TIME);
+        long previous = Long.MAX_VALUE;
+        for (int doc = times.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = times.nextDoc()) {
+          assertThat(times.longValue()).isLessThanOrEqualTo(previous);
+          previous = times.longValue();
+        }
+        for (String field : List.of(ArticleIndex.TITLE_EN, ArticleIndex.TITLE_ZH, ArticleIndex.SUMMARY_EN,
+            ArticleIndex.SUMMARY_ZH)) {
+          FieldInfo info = leaf.reader().getFieldInfos().fieldInfo(field);
+          assertThat(info.getIndexOptions()).isEqualTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        }
+      }
+    }
+  }
+
+  @Test
+  void anIndexWrittenWithoutTheSortIsRefusedSayingWhatToDo(@TempDir Path dir) throws Exception {
+    try (FSDirectory directory = FSDirectory.open(dir);
+        IndexWriter old = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
+      Document doc = new Document();
+      doc.add(new StringField(ArticleIndex.ID, "old", org.apache.lucene.document.Field.Store.NO));
+      old.addDocument(doc);
+      old.commit();
+    }
+    assertThatThrownBy(() -> ArticleIndex.open(dir))
+        .isInstanceOf(IncompatibleIndexException.class)
+        .hasMessageContaining("written by an older dashboard")
+        .hasMessageContaining("delete " + dir)
+        .hasMessageContaining("replaying articles.tagged");
+    // The refusal leaves the directory unlocked and untouched: deleting it and opening again works.
+    try (FSDirectory directory = FSDirectory.open(dir)) {
+      assertThat(DirectoryReader.indexExists(directory)).isTrue();
+      for (String file : directory.listAll()) {
+        directory.deleteFile(file);
+      }
+    }
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      assertThat(index.size()).isZero();
+    }
+  }
+
+  @Test
+  void totalsAreExactUpToTheThresholdAndALowerBoundBeyondUnlessCountedFromStatistics(@TempDir Path dir) {
+    int n = ArticleIndex.EXACT_TOTAL_UP_TO + 50;
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      for (int i = 0; i < n; i++) {
+        index.upsert(numbered(i, i % 2 == 0 ? "Layoffs at the plant" : "Layoffs at the mill"));
+      }
+      index.upsert(numbered(n, "Hiring at the port"));
+      index.refresh();
+      // A text query: counting stops at the threshold, and the total says it is a lower bound.
+      SearchPage text = index.search(new SearchRequest("layoffs", null, 20, null, null));
+      assertThat(text.hits()).hasSize(20);
+      assertThat(text.totalExact()).isFalse();
+      assertThat(text.total()).isBetween((long) ArticleIndex.EXACT_TOTAL_UP_TO, (long) n - 1);
+      // Under the threshold the count is exact.
+      SearchPage few = index.search(new SearchRequest("plant", null, 20, null, null));
+      assertThat(few.totalExact()).isTrue();
+      assertThat(few.total()).isEqualTo(n / 2);
+      // A plain filter without deletions is counted exactly from the term statistics.
+      SearchPage theme = index.search(new SearchRequest(null, ArticleFilter.ALL.withTheme("layoffs"), 20, null, null));
+      assertThat(theme.totalExact()).isTrue();
+      assertThat(theme.total()).isEqualTo(n + 1);
+    }
+  }
+
+  @Test
+  void newestFirstPagesFollowTheIndexOrderThroughTiesAndRefreshes(@TempDir Path dir) {
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      List<String> expected = new ArrayList<>();
+      for (int i = 0; i < 1200; i++) {
+        index.upsert(numbered(i, "Layoffs"));
+        if (i % 400 == 399) {
+          index.refresh(); // several segments
+        }
+      }
+      index.refresh();
+      // 500 distinct minutes, newest first; within a minute, ids in byte order.
+      List<TaggedArticle> all = new ArrayList<>();
+      for (int i = 0; i < 1200; i++) {
+        all.add(numbered(i, "Layoffs"));
+      }
+      all.sort(java.util.Comparator.comparing(TaggedArticle::effectiveTime).reversed().thenComparing(TaggedArticle::id));
+      all.forEach(a -> expected.add(a.id()));
+      List<String> seen = new ArrayList<>();
+      String cursor = null;
+      do {
+        SearchPage page = index.search(new SearchRequest(null, null, 100, cursor, null));
+        page.hits().forEach(h -> seen.add(h.article().article().id()));
+        cursor = page.nextCursor();
+      } while (cursor != null);
+      assertThat(seen).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void highlightsFromTheIndexEqualThoseFromAnalysis(@TempDir Path dir) {
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      Fixtures.tagged("tagged-small.jsonl").forEach(index::upsert);
+      index.refresh();
+      for (String q : List.of("layoffs", "裁员", "\"funding drought\"", "AI", "算法")) {
+        SearchPage fromIndex = index.search(new SearchRequest(q, null, 20, null, null));
+        assertThat(fromIndex.hits()).as(q).isNotEmpty();
+        assertThat(fromIndex.hits().stream().anyMatch(h -> h.title().stream().anyMatch(Segment::hit))).as(q).isTrue();
+      }
+      // A query with a wildcard is highlighted by analysing the hits: the same segments.
+      SearchPage exact = index.search(new SearchRequest("layoffs", null, 20, null, null));
+      SearchPage analysed = index.search(new SearchRequest("layoff*", null, 20, null, null));
+      assertThat(analysed.hits()).extracting(SearchPage.Hit::title).isEqualTo(exact.hits().stream().map(SearchPage.Hit::title).toList());
+      assertThat(analysed.hits()).extracting(SearchPage.Hit::summary).isEqualTo(exact.hits().stream().map(SearchPage.Hit::summary).toList());
+    }
+  }
+
+  @Test
+  void aReplacedArticleIsShownAsReplacedNeverFromAnOlderParse(@TempDir Path dir) {
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      index.upsert(numbered(1, "Layoffs at the plant"));
+      index.refresh();
+      SearchRequest newest = new SearchRequest(null, null, 20, null, null);
+      assertThat(index.search(newest).hits().get(0).article().article().title()).isEqualTo("Layoffs at the plant 1");
+      for (int round = 0; round < 3; round++) {
+        index.upsert(numbered(1, "Hiring at the plant v" + round));
+        index.refresh();
+        SearchPage page = index.search(newest);
+        assertThat(page.hits()).hasSize(1);
+        assertThat(page.hits().get(0).article().article().title()).isEqualTo("Hiring at the plant v" + round + " 1");
+      }
+    }
   }
 }

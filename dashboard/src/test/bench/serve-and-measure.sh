@@ -1,0 +1,46 @@
+#!/bin/bash
+# The dashboard latency benchmark of docs/benchmarks.md: serves the index built by
+# `DashboardBench build` (BENCH_DIR, default /tmp/dash-bench), measures entering -> searchable with
+# PROBES articles, then runs wrk at 32 clients and at 1 client on each endpoint, printing
+# p50/p90/p99, requests/s, the server's CPU per request and the CPU other processes used meanwhile.
+# Run it from the dashboard module after test-compile + dependency:build-classpath (target/cp.txt),
+# under the shared lock: flock /work/bench.lock dashboard/src/test/bench/serve-and-measure.sh LABEL 300
+# usage: serve-and-measure.sh LABEL PROBES [extra java options]
+set -u
+LABEL=$1; PROBES=$2; shift 2
+cd "$(dirname "$0")/../../.."
+CP=target/classes:target/test-classes:$(cat target/cp.txt)
+OUT=${BENCH_OUT:-/tmp/dash-results}/$LABEL; mkdir -p $OUT
+echo "uptime before: $(uptime)" | tee $OUT/uptime.txt
+java -Xmx1g "$@" -cp "$CP" thesiswatch.dashboard.bench.DashboardBench serve ${BENCH_DIR:-/tmp/dash-bench} 18931 $PROBES 200 > $OUT/serve.log 2>&1 &
+PID=$!
+for i in $(seq 1 240); do grep -q "serving for" $OUT/serve.log && break; sleep 1; done; grep -q "serving for" $OUT/serve.log || { echo "probes did not finish"; kill $PID; exit 1; }
+grep "entering" $OUT/serve.log
+B=http://127.0.0.1:18931
+declare -A URLS=(
+ [trends-day]="$B/api/trends?theme=layoffs&interval=day"
+ [trends-hour]="$B/api/trends?theme=layoffs&interval=hour"
+ [newest]="$B/api/articles?theme=layoffs&limit=20"
+ [q-layoffs]="$B/api/articles?q=layoffs&limit=20"
+ [q-zh]="$B/api/articles?q=%E8%A3%81%E5%91%98&limit=20"
+)
+ticks() { awk '{print $14+$15}' /proc/$PID/stat; }
+allticks() { awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat; }
+run() { # name conns threads secs
+  local k=$1 c=$2 t=$3 d=$4
+  local p0=$(ticks) a0=$(allticks)
+  /usr/bin/time -f "%U %S" -o $OUT/wrktime wrk -t$t -c$c -d${d}s --latency "${URLS[$k]}" > $OUT/$k-$c.txt
+  local p1=$(ticks) a1=$(allticks)
+  local req=$(awk '/requests in/{print $1}' $OUT/$k-$c.txt)
+  local wrkcpu=$(awk '{print ($1+$2)*100}' $OUT/wrktime)
+  echo "== $k c=$c: $(grep -E '^\s+(50|90|99)%' $OUT/$k-$c.txt | tr -s ' ' | tr '\n' ' ') $(grep Requests/sec $OUT/$k-$c.txt) $(grep -E 'Socket|Non-2xx' $OUT/$k-$c.txt)" | tee -a $OUT/summary.txt
+  awk -v p=$((p1-p0)) -v a=$((a1-a0)) -v w=$wrkcpu -v r=$req -v d=$d 'BEGIN{printf "   server CPU %.3f ms/request (%.2f cores); wrk %.2f cores; others %.2f cores\n", p*10/r, p/100/d, w/100/d, (a-p-w)/100/d}' | tee -a $OUT/summary.txt
+}
+t0=$(ticks); sleep 10; t1=$(ticks); echo "idle server CPU after probes: $(( (t1-t0)*10 )) ms in 10 s" | tee -a $OUT/summary.txt
+for k in trends-day trends-hour newest q-layoffs q-zh; do wrk -t2 -c16 -d4s "${URLS[$k]}" > /dev/null; done
+t0=$(ticks); sleep 5; t1=$(ticks); echo "idle server CPU after warm-up: $(( (t1-t0)*10 )) ms in 5 s" | tee -a $OUT/summary.txt
+for k in trends-day trends-hour newest q-layoffs q-zh; do run $k 32 4 15; done
+for k in trends-day trends-hour newest q-layoffs q-zh; do run $k 1 1 8; done
+t0=$(ticks); sleep 5; t1=$(ticks); echo "idle server CPU at the end: $(( (t1-t0)*10 )) ms in 5 s" | tee -a $OUT/summary.txt
+echo "uptime after: $(uptime)" | tee -a $OUT/uptime.txt
+kill $PID; wait $PID
