@@ -2,15 +2,22 @@ package thesiswatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +25,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import org.junit.jupiter.api.io.TempDir;
 import thesiswatch.broker.TestKafka;
 import thesiswatch.common.Article;
 import thesiswatch.common.ArticleIds;
@@ -36,10 +42,12 @@ class GracefulShutdownTest {
   private static final Path THEMES = Path.of("..", "seeds", "themes.yml").toAbsolutePath().normalize();
   private static TestKafka kafka;
 
-  @TempDir Path work;
+  // Under target/, not a temp dir: the two classifiers' logs are what explains a failure in CI.
+  private static final Path LOGS = Path.of("target", "graceful-shutdown");
 
   @BeforeAll
-  static void startBroker() {
+  static void startBroker() throws Exception {
+    Files.createDirectories(LOGS);
     kafka = TestKafka.start();
   }
 
@@ -51,10 +59,11 @@ class GracefulShutdownTest {
   @Test
   void sigtermMidStreamThenRestartTagsEveryArticleExactlyOnce() throws Exception {
     Process first = classifier("first");
+    List<Future<RecordMetadata>> sent = new ArrayList<>();
     try (KafkaProducer<String, byte[]> producer = producer()) {
       for (int i = 0; i < ARTICLES; i++) {
         Article article = article(i);
-        producer.send(new ProducerRecord<>("articles", article.id(), Json.bytes(article)));
+        sent.add(producer.send(new ProducerRecord<>("articles", article.id(), Json.bytes(article))));
         if (i == ARTICLES / 2) {
           producer.flush();
           awaitTagged(1); // the classifier is mid-stream
@@ -62,13 +71,18 @@ class GracefulShutdownTest {
         }
       }
     }
+    for (Future<RecordMetadata> send : sent) {
+      send.get(); // an article the test failed to publish must not pass for one the classifier lost
+    }
     assertThat(first.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s of SIGTERM").isTrue();
     assertThat(first.exitValue()).as("exit status after SIGTERM").isIn(0, 143);
 
     Process second = classifier("second");
     try {
       List<String> keys = awaitTagged(ARTICLES);
-      assertThat(keys).hasSize(ARTICLES).doesNotHaveDuplicates();
+      assertThat(keys).as(() -> "tagged after the restart; the first classifier's log ends:\n" + logTail("first")
+          + "\nthe restarted one's:\n" + logTail("second"))
+          .hasSize(ARTICLES).doesNotHaveDuplicates();
     } finally {
       second.destroy();
       second.waitFor(30, TimeUnit.SECONDS);
@@ -84,8 +98,18 @@ class GracefulShutdownTest {
     env.put("THEMES_FILE", THEMES.toString());
     env.put("CLASSIFIER_TRANSACTIONAL_ID", "classifier-graceful");
     env.put("CLASSIFIER_OPS_PORT", "0");
-    builder.redirectErrorStream(true).redirectOutput(work.resolve(name + ".log").toFile());
+    builder.redirectErrorStream(true).redirectOutput(LOGS.resolve(name + ".log").toFile());
     return builder.start();
+  }
+
+  /** The last lines of a classifier's log that are not Kafka's config dumps, for a failure message. */
+  private static String logTail(String name) {
+    try (Stream<String> lines = Files.lines(LOGS.resolve(name + ".log"))) {
+      List<String> kept = lines.filter(line -> !line.startsWith("\t")).toList();
+      return String.join("\n", kept.subList(Math.max(0, kept.size() - 40), kept.size()));
+    } catch (IOException | UncheckedIOException e) {
+      return "(unreadable: " + e + ")";
+    }
   }
 
   private static Article article(int i) {

@@ -1,6 +1,7 @@
 package thesiswatch.common;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +12,8 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -44,6 +47,11 @@ public final class TopicLayout {
 
   /**
    * Creates whichever of the pipeline's topics are missing; existing topics are left as they are.
+   * Returns once every partition of the created topics is served by its leader: a topic is
+   * announced in the metadata before its leader takes it on, and a producer writing in that gap
+   * gets {@code NOT_LEADER_OR_FOLLOWER}. An idempotent producer can then lose its first batch to
+   * {@code OUT_OF_ORDER_SEQUENCE_NUMBER} (seen on a loaded machine: later batches were accepted
+   * first, and the first was retried until its delivery timeout).
    *
    * @throws IllegalStateException when the broker cannot be reached or refuses, naming the cause
    */
@@ -68,6 +76,7 @@ public final class TopicLayout {
           }
         }
       }
+      awaitLeaders(admin, missing);
       return missing.stream().map(NewTopic::name).collect(Collectors.toSet());
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException(
@@ -75,6 +84,24 @@ public final class TopicLayout {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
+    }
+  }
+
+  /**
+   * Waits until the leader of every partition of {@code created} answers for it. The end-offset
+   * lookup goes to the partition's leader, which refuses it exactly as it would a write until it
+   * leads the partition; the admin client retries that refusal within its timeout.
+   */
+  private static void awaitLeaders(Admin admin, List<NewTopic> created)
+      throws ExecutionException, TimeoutException, InterruptedException {
+    Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+    for (NewTopic topic : created) {
+      for (int partition = 0; partition < topic.numPartitions(); partition++) {
+        partitions.put(new TopicPartition(topic.name(), partition), OffsetSpec.latest());
+      }
+    }
+    if (!partitions.isEmpty()) {
+      admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS);
     }
   }
 }
