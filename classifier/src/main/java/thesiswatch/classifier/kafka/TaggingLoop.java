@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,7 @@ import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -44,6 +46,8 @@ import thesiswatch.classifier.match.ThemeMatcher;
  * instance with the same id took over; the loop ends and {@link #failure()} says why); any
  * other Kafka error aborts the transaction and rewinds the consumer to the committed offsets, so
  * the batch is tagged again; an unreadable record is not an error of the batch but a dead letter.
+ * A commit that times out is the exception to the second tier: Kafka forbids aborting it, so it is
+ * committed again.
  */
 public final class TaggingLoop implements Runnable {
 
@@ -64,7 +68,27 @@ public final class TaggingLoop implements Runnable {
     void clientsClosed();
   }
 
+  /** Makes the loop's Kafka clients from their settings; tests hand in mock clients. */
+  interface Clients {
+    Consumer<String, byte[]> consumer(Properties settings);
+
+    Producer<String, byte[]> producer(Properties settings);
+  }
+
+  private static final Clients KAFKA = new Clients() {
+    @Override
+    public Consumer<String, byte[]> consumer(Properties settings) {
+      return new KafkaConsumer<>(settings);
+    }
+
+    @Override
+    public Producer<String, byte[]> producer(Properties settings) {
+      return new KafkaProducer<>(settings);
+    }
+  };
+
   private final ClassifierConfig config;
+  private final Clients clients;
   private final Supplier<ThemeMatcher> matcher;
   private final Runnable beforePoll;
   private final Listener listener;
@@ -80,7 +104,13 @@ public final class TaggingLoop implements Runnable {
    */
   public TaggingLoop(
       ClassifierConfig config, Supplier<ThemeMatcher> matcher, Runnable beforePoll, Listener listener) {
+    this(config, KAFKA, matcher, beforePoll, listener);
+  }
+
+  TaggingLoop(ClassifierConfig config, Clients clients, Supplier<ThemeMatcher> matcher, Runnable beforePoll,
+      Listener listener) {
     this.config = config;
+    this.clients = clients;
     this.matcher = matcher;
     this.beforePoll = beforePoll;
     this.listener = listener;
@@ -92,9 +122,9 @@ public final class TaggingLoop implements Runnable {
     Consumer<String, byte[]> consumer = null;
     Producer<String, byte[]> producer = null;
     try {
-      consumer = new KafkaConsumer<>(KafkaClients.consumer(config));
+      consumer = clients.consumer(KafkaClients.consumer(config));
       this.consumer = consumer;
-      producer = new KafkaProducer<>(KafkaClients.producer(config, config.transactionalId()));
+      producer = clients.producer(KafkaClients.producer(config, config.transactionalId()));
       listener.clientsOpened(consumer, producer);
       // Fences any older instance with our transactional id and aborts its open transaction.
       producer.initTransactions();
@@ -148,10 +178,10 @@ public final class TaggingLoop implements Runnable {
         producer.send(record);
       }
       producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
-      producer.commitTransaction();
+      commit(producer);
       listener.committed(output, Duration.ofNanos(System.nanoTime() - start));
     } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
-        | AuthorizationException | UnsupportedVersionException e) {
+        | AuthorizationException | UnsupportedVersionException | CommitUnresolvedException e) {
       // The producer cannot abort after these; the loop ends.
       throw e;
     } catch (KafkaException e) {
@@ -163,6 +193,34 @@ public final class TaggingLoop implements Runnable {
       // A bug in tagging: publish nothing of the batch, then stop.
       producer.abortTransaction();
       throw e;
+    }
+  }
+
+  /**
+   * Commits the open transaction. A commit that timed out may still be completing at the broker,
+   * so Kafka allows only the commit to be tried again, never an abort. It is tried again until
+   * the transaction timeout has passed; by then the broker has settled the transaction one way or
+   * the other, and only a new producer (a restarted instance) can learn which.
+   */
+  private void commit(Producer<String, byte[]> producer) {
+    long deadline = System.nanoTime() + config.transactionTimeout().toNanos();
+    while (true) {
+      try {
+        producer.commitTransaction();
+        return;
+      } catch (TimeoutException e) {
+        if (System.nanoTime() - deadline >= 0) {
+          throw new CommitUnresolvedException(config.transactionTimeout(), e);
+        }
+        log.warn("committing a batch timed out, committing it again: {}", e.toString());
+      }
+    }
+  }
+
+  /** A commit that kept timing out for the whole transaction timeout: the loop must end. */
+  static final class CommitUnresolvedException extends KafkaException {
+    CommitUnresolvedException(Duration tried, TimeoutException last) {
+      super("a batch's commit did not complete within " + tried + "; restart to resolve it", last);
     }
   }
 
