@@ -52,7 +52,7 @@ final class CsvExport {
         a.id(),
         a.effectiveTime().toString(),
         a.published() == null ? "" : a.published().toString(),
-        IndexedArticle.langOf(a),
+        indexed.lang(),
         indexed.source(),
         a.title(),
         a.link() == null ? "" : a.link(),

@@ -314,7 +314,8 @@ public final class DashboardApi {
   }
 
   static void json(Context ctx, Object body) {
-    ctx.contentType("application/json; charset=utf-8").result(Json.write(body));
+    // Bytes, not a String: Javalin would encode the String again, and pages are mostly UTF-16 (Chinese).
+    ctx.contentType("application/json; charset=utf-8").result(Json.bytes(body));
   }
 
   private static void error(Context ctx, int status, String kind, String detail) {

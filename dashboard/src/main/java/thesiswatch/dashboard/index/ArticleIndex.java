@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +29,6 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -52,7 +52,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BulkScorer;
-import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
@@ -98,6 +97,12 @@ import thesiswatch.common.ThemeMatch;
 public final class ArticleIndex implements Closeable {
 
   static final String ID = "id";
+  /**
+   * A 64-bit hash of the id ({@link #idKey}): the tie-break of both sorts, so that a page and its
+   * cursor are stable. A number rather than the id itself, because comparing ids read each from
+   * the terms of its segment's doc values, a tenth of a newest-first page's CPU.
+   */
+  static final String ID_KEY = "id_key";
   static final String JSON = "json";
   static final String TIME = "time";
   static final String THEME = "theme";
@@ -120,13 +125,21 @@ public final class ArticleIndex implements Closeable {
   private static final int SUMMARY_PASSAGE_CHARS = 240;
 
   /**
-   * The order of the documents in every segment: newest effective time first, ties by id. The
-   * newest-first search order is the same sort, so Lucene ends a newest-first search as soon as
-   * the page is full and {@link #EXACT_TOTAL_UP_TO} hits are counted.
+   * The order of the documents in every segment: newest effective time first, ties by
+   * {@link #ID_KEY}. The newest-first search order is the same sort, so Lucene ends a newest-first
+   * search as soon as the page is full and {@link #EXACT_TOTAL_UP_TO} hits are counted.
    */
   static final Sort INDEX_SORT =
-      new Sort(new SortField(TIME, SortField.Type.LONG, true), new SortField(ID, SortField.Type.STRING));
+      new Sort(new SortField(TIME, SortField.Type.LONG, true), new SortField(ID_KEY, SortField.Type.LONG));
   private static final Sort NEWEST = INDEX_SORT;
+  /**
+   * A first newest-first page: the index order, without Lucene's skipping by points and terms.
+   * Index order already ends each segment's search after a page of hits; the skipping would
+   * first build, per segment, the set of documents newer than the page's oldest, which cost a
+   * tenth of such a page's CPU. A page after a cursor keeps the skipping: it jumps past the
+   * documents before the cursor.
+   */
+  private static final Sort NEWEST_FIRST_PAGE = withoutSkipping(INDEX_SORT);
   /**
    * Hits are counted exactly up to this many; beyond it a search's total is a lower bound unless
    * the index can tell the exact count without visiting the hits (a plain filter, no deletions).
@@ -135,7 +148,7 @@ public final class ArticleIndex implements Closeable {
   /** Text fields: offsets in the postings, so highlighting reads them instead of re-analysing. */
   private static final FieldType TEXT = textWithOffsets();
   private static final Sort RELEVANCE =
-      new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.STRING));
+      new Sort(SortField.FIELD_SCORE, new SortField(ID_KEY, SortField.Type.LONG));
 
   private final FSDirectory directory;
   private final IndexWriter writer;
@@ -254,7 +267,7 @@ public final class ArticleIndex implements Closeable {
   private static Document document(TaggedArticle article) {
     Document doc = new Document();
     doc.add(new StringField(ID, article.id(), Field.Store.NO));
-    doc.add(new SortedDocValuesField(ID, new BytesRef(article.id())));
+    doc.add(new NumericDocValuesField(ID_KEY, idKey(article.id())));
     doc.add(new StoredField(JSON, Json.bytes(article)));
     long time = article.effectiveTime().toEpochMilli();
     doc.add(new LongPoint(TIME, time));
@@ -533,44 +546,50 @@ public final class ArticleIndex implements Closeable {
             .add(text, BooleanClause.Occur.MUST)
             .add(filter, BooleanClause.Occur.FILTER)
             .build();
-    Sort sort = request.order() == SearchRequest.Order.RELEVANCE ? RELEVANCE : NEWEST;
+    Sort sort = request.order() == SearchRequest.Order.RELEVANCE ? RELEVANCE
+        : request.cursor() == null ? NEWEST_FIRST_PAGE : NEWEST;
     return withSearcher(
         searcher -> {
           int maxDoc = searcher.getIndexReader().maxDoc();
           // The last doc id makes any document equal to the cursor's sort values count as "before" it.
           FieldDoc after = request.cursor() == null ? null
               : decodeCursor(request.cursor(), request.order(), maxDoc - 1);
-          TopFieldDocs top;
-          long[] total;
+          TopFieldCollectorManager pages = new TopFieldCollectorManager(
+              sort, Math.min(request.limit(), Math.max(1, maxDoc)), after, request.limit(), false);
+          CappedHitCount.PageAndTotal result;
           try {
-            // Scores are only computed when they are the sort. The collector counts no further than
-            // the page, so a newest-first page (the index order) ends with its last hit; the total is
-            // counted apart, more cheaply than through the collector.
-            top = searcher.search(query,
-                new TopFieldCollectorManager(sort, Math.min(request.limit(), Math.max(1, maxDoc)), after,
-                    request.limit(), false));
-            total = countUpTo(searcher, query, EXACT_TOTAL_UP_TO);
+            // Scores are only computed when they are the sort. The page's collector counts no
+            // further than the page, so a newest-first page (the index order) ends each segment
+            // with its last hit, while the count goes on beside it over the same weight. A page by
+            // relevance keeps a weight of its own, which skips hits that cannot score high enough.
+            if (request.order() == SearchRequest.Order.RELEVANCE) {
+              TopFieldDocs page = searcher.search(query, pages);
+              CappedHitCount.PageAndTotal count = searcher.search(query, CappedHitCount.alone(EXACT_TOTAL_UP_TO));
+              result = new CappedHitCount.PageAndTotal(page, count.total(), count.exact());
+            } else {
+              result = searcher.search(query, CappedHitCount.withPage(pages, EXACT_TOTAL_UP_TO));
+            }
           } catch (IndexSearcher.TooManyClauses e) {
             throw new BadQueryException("too_many_clauses", "the query expands to too many terms; use longer words before *");
           }
+          TopFieldDocs top = result.page();
           StoredFields stored = searcher.storedFields();
-          List<TaggedArticle> articles = new ArrayList<>(top.scoreDocs.length);
+          List<IndexedArticle> articles = new ArrayList<>(top.scoreDocs.length);
           for (ScoreDoc scoreDoc : top.scoreDocs) {
             articles.add(article(searcher, stored, scoreDoc.doc));
           }
           List<List<Segment>[]> highlights = highlights(searcher, text, top.scoreDocs, articles);
           List<SearchPage.Hit> hits = new ArrayList<>();
           for (int i = 0; i < articles.size(); i++) {
-            TaggedArticle article = articles.get(i);
             Float score = request.order() == SearchRequest.Order.RELEVANCE
                 ? (Float) ((FieldDoc) top.scoreDocs[i]).fields[0] : null;
-            hits.add(new SearchPage.Hit(IndexedArticle.of(article), score, highlights.get(i)[0], highlights.get(i)[1]));
+            hits.add(new SearchPage.Hit(articles.get(i), score, highlights.get(i)[0], highlights.get(i)[1]));
           }
           String next = null;
           if (top.scoreDocs.length == request.limit()) {
             next = encodeCursor((FieldDoc) top.scoreDocs[top.scoreDocs.length - 1], request.order());
           }
-          return new SearchPage(hits, total[0], total[1] == 1, next);
+          return new SearchPage(hits, result.total(), result.exact(), next);
         });
   }
 
@@ -586,20 +605,20 @@ public final class ArticleIndex implements Closeable {
    * entries of a core go when the core closes. Parsing the JSON (timestamps above all) was a
    * third of a search's CPU, and pages people read (the newest, the frequent queries) repeat.
    */
-  private final Map<CoreDoc, TaggedArticle> parsed = new ConcurrentHashMap<>();
+  private final Map<CoreDoc, IndexedArticle> parsed = new ConcurrentHashMap<>();
   private final Set<Object> coresWithListener = ConcurrentHashMap.newKeySet();
 
-  private TaggedArticle article(IndexSearcher searcher, StoredFields stored, int doc) throws IOException {
+  private IndexedArticle article(IndexSearcher searcher, StoredFields stored, int doc) throws IOException {
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
     IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
     if (helper == null) {
-      return Json.read(stored.document(doc).getBinaryValue(JSON).bytes, TaggedArticle.class);
+      return IndexedArticle.of(Json.read(stored.document(doc).getBinaryValue(JSON).bytes, TaggedArticle.class));
     }
     CoreDoc key = new CoreDoc(helper.getKey(), doc - leaf.docBase);
-    TaggedArticle article = parsed.get(key);
+    IndexedArticle article = parsed.get(key);
     if (article == null) {
-      article = Json.read(stored.document(doc).getBinaryValue(JSON).bytes, TaggedArticle.class);
+      article = IndexedArticle.of(Json.read(stored.document(doc).getBinaryValue(JSON).bytes, TaggedArticle.class));
       if (coresWithListener.add(key.core())) {
         helper.addClosedListener(core -> {
           coresWithListener.remove(core);
@@ -615,70 +634,24 @@ public final class ArticleIndex implements Closeable {
   }
 
   /**
-   * The hits of {@code query}: {@code {count, 1}} when exact, {@code {cap, 0}} when there are at
-   * least {@code cap}. Segments that know their count from statistics (a plain filter, no
-   * deletions) are not visited, so such totals are exact at any size.
-   */
-  private static long[] countUpTo(IndexSearcher searcher, Query query, int cap) throws IOException {
-    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
-    List<LeafReaderContext> visit = new ArrayList<>();
-    long total = 0;
-    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-      int count = weight.count(leaf);
-      if (count >= 0) {
-        total += count;
-      } else {
-        visit.add(leaf);
-      }
-    }
-    for (LeafReaderContext leaf : visit) {
-      if (total >= cap) {
-        return new long[] {total, 0};
-      }
-      BulkScorer scorer = weight.bulkScorer(leaf);
-      if (scorer == null) {
-        continue;
-      }
-      long remaining = cap - total;
-      long[] seen = {0};
-      try {
-        scorer.score(new LeafCollector() {
-          @Override
-          public void setScorer(Scorable scorable) {}
-
-          @Override
-          public void collect(int doc) {
-            if (++seen[0] >= remaining) {
-              throw new CollectionTerminatedException();
-            }
-          }
-        }, leaf.reader().getLiveDocs());
-      } catch (CollectionTerminatedException e) {
-        return new long[] {total + seen[0], 0}; // the cap is reached: there may be more
-      }
-      total += seen[0];
-    }
-    return new long[] {total, 1};
-  }
-
-  /**
    * Title and summary segments of each hit, in hit order: query matches flagged, from the
    * offsets in the index; the title whole and the first 240 characters of the summary when
    * nothing in them matched or there is no query.
    */
   private List<List<Segment>[]> highlights(IndexSearcher searcher, Query text, ScoreDoc[] docs,
-      List<TaggedArticle> articles) throws IOException {
+      List<IndexedArticle> indexed) throws IOException {
     List<List<Segment>[]> result = new ArrayList<>(docs.length);
     Map<Integer, String[]> texts = new HashMap<>();
     List<Integer> english = new ArrayList<>();
     List<Integer> chinese = new ArrayList<>();
+    List<TaggedArticle> articles = indexed.stream().map(IndexedArticle::article).toList();
     for (int i = 0; i < docs.length; i++) {
       TaggedArticle article = articles.get(i);
       @SuppressWarnings("unchecked")
       List<Segment>[] fallback = new List[] {plain(article.title(), article.title()), plain(article.summary(), summaryStart(article.summary()))};
       result.add(fallback);
       texts.put(docs[i].doc, new String[] {article.title(), article.summary()});
-      ("zh".equals(IndexedArticle.langOf(article)) ? chinese : english).add(i);
+      ("zh".equals(indexed.get(i).lang()) ? chinese : english).add(i);
     }
     if (text == null || docs.length == 0) {
       return result;
@@ -775,30 +748,55 @@ public final class ArticleIndex implements Closeable {
     return builder.build();
   }
 
+  private static Sort withoutSkipping(Sort sort) {
+    SortField[] fields = new SortField[sort.getSort().length];
+    for (int i = 0; i < fields.length; i++) {
+      SortField original = sort.getSort()[i];
+      fields[i] = new SortField(original.getField(), original.getType(), original.getReverse());
+      fields[i].setOptimizeSortWithIndexedData(false);
+    }
+    return new Sort(fields);
+  }
+
+  /**
+   * The tie-break key of an id: 64-bit FNV-1a of its UTF-8 bytes. Two articles of the same
+   * millisecond with the same key (odds about 2^-64) would keep their order only within a
+   * segment, and a cursor between them could skip one.
+   */
+  static long idKey(String id) {
+    long hash = 0xcbf29ce484222325L;
+    for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
+      hash ^= b & 0xff;
+      hash *= 0x100000001b3L;
+    }
+    return hash;
+  }
+
   private static String encodeCursor(FieldDoc last, SearchRequest.Order order) {
-    BytesRef id = (BytesRef) last.fields[1];
-    ByteBuffer buffer = ByteBuffer.allocate(9 + id.length);
+    ByteBuffer buffer = ByteBuffer.allocate(CURSOR_BYTES);
     buffer.put((byte) order.ordinal());
     if (order == SearchRequest.Order.RELEVANCE) {
       buffer.putLong(Float.floatToIntBits((Float) last.fields[0]));
     } else {
       buffer.putLong((Long) last.fields[0]);
     }
-    buffer.put(id.bytes, id.offset, id.length);
+    buffer.putLong((Long) last.fields[1]);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
   }
+
+  /** A cursor: the order, the last hit's time or score, and its id key. */
+  private static final int CURSOR_BYTES = 1 + Long.BYTES + Long.BYTES;
 
   private static FieldDoc decodeCursor(String cursor, SearchRequest.Order order, int lastDoc) {
     try {
       ByteBuffer buffer = ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor));
-      if (buffer.remaining() < 10 || buffer.get() != order.ordinal()) {
+      if (buffer.remaining() != CURSOR_BYTES || buffer.get() != order.ordinal()) {
         throw new IllegalArgumentException("wrong cursor kind");
       }
       long value = buffer.getLong();
-      byte[] id = new byte[buffer.remaining()];
-      buffer.get(id);
+      long idKey = buffer.getLong();
       Object first = order == SearchRequest.Order.RELEVANCE ? (Object) Float.intBitsToFloat((int) value) : (Object) value;
-      return new FieldDoc(Math.max(0, lastDoc), Float.NaN, new Object[] {first, new BytesRef(id)});
+      return new FieldDoc(Math.max(0, lastDoc), Float.NaN, new Object[] {first, idKey});
     } catch (IllegalArgumentException e) {
       throw new BadQueryException("bad_cursor", "cursor is not one this dashboard issued for this order");
     }

@@ -6,19 +6,22 @@ import java.util.Locale;
 import thesiswatch.common.TaggedArticle;
 
 /**
- * A tagged article as the index holds it, with the source name it is filtered by.
+ * A tagged article as the index holds it, with what is derived from it once: the source name and
+ * language it is filtered by, and the link as it may be shown.
  *
  * @param article the record as read from {@code articles.tagged}
  * @param source the feed's title, else the feed's host, else the link's host, else {@code unknown}
+ * @param lang {@link #langOf(TaggedArticle)}
+ * @param safeLink {@link #safeLink(String)} of the article's link
  */
-public record IndexedArticle(TaggedArticle article, String source) {
+public record IndexedArticle(TaggedArticle article, String source, String lang, String safeLink) {
 
   /** Source name when neither a feed title nor a host is known. */
   public static final String UNKNOWN_SOURCE = "unknown";
 
-  /** The article with its derived source. */
+  /** The article with what is derived from it. */
   public static IndexedArticle of(TaggedArticle article) {
-    return new IndexedArticle(article, sourceOf(article));
+    return new IndexedArticle(article, sourceOf(article), langOf(article), safeLink(article.link()));
   }
 
   /** The source name of {@code article}. */

@@ -18,9 +18,9 @@ public record SearchRequest(String text, ArticleFilter filter, int limit, String
 
   /** Result order. */
   public enum Order {
-    /** Newest effective time first (ties by id). */
+    /** Newest effective time first (ties in a fixed order: by a hash of the id). */
     NEWEST,
-    /** Highest score first (ties by id); without text this is the same set in index order. */
+    /** Highest score first (ties by a hash of the id); without text this is the same set in index order. */
     RELEVANCE
   }
 

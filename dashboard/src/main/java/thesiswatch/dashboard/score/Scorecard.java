@@ -213,7 +213,7 @@ public final class Scorecard {
       IndexedArticle indexed = hit.article();
       TaggedArticle a = indexed.article();
       ThemeMatch match = a.themes().stream().filter(m -> m.id().equals(themeId)).findFirst().orElseThrow();
-      list.add(new Evidence(a.id(), a.title(), Highlights.mark(a.title(), match.matched()), IndexedArticle.safeLink(a.link()),
+      list.add(new Evidence(a.id(), a.title(), Highlights.mark(a.title(), match.matched()), indexed.safeLink(),
           a.effectiveTime(), indexed.source(), match.stance(), match.matched()));
     }
     return list;

@@ -197,12 +197,13 @@ class ArticleIndexTest {
         }
       }
       index.refresh();
-      // 500 distinct minutes, newest first; within a minute, ids in byte order.
+      // 500 distinct minutes, newest first; within a minute, by id key.
       List<TaggedArticle> all = new ArrayList<>();
       for (int i = 0; i < 1200; i++) {
         all.add(numbered(i, "Layoffs"));
       }
-      all.sort(java.util.Comparator.comparing(TaggedArticle::effectiveTime).reversed().thenComparing(TaggedArticle::id));
+      all.sort(java.util.Comparator.comparing(TaggedArticle::effectiveTime).reversed()
+          .thenComparingLong(a -> ArticleIndex.idKey(a.id())));
       all.forEach(a -> expected.add(a.id()));
       List<String> seen = new ArrayList<>();
       String cursor = null;
