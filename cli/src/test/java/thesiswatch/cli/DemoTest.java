@@ -6,18 +6,28 @@ import static thesiswatch.cli.Probes.await;
 import static thesiswatch.cli.Probes.json;
 import static thesiswatch.cli.Probes.sum;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import thesiswatch.broker.TestKafka;
@@ -35,7 +45,7 @@ class DemoTest {
   @TempDir Path data;
 
   @Test
-  void theOfflineDemoServesTaggedSampleArticlesAndARestartChangesNoCount() throws Exception {
+  void theOfflineDemoServesTaggedSampleArticlesAndARestartOrAnIndexRebuildChangesNoCount() throws Exception {
     Demo.Options options = new Demo.Options(data, 0, 0, true, SEEDS);
     List<Long> countsBefore;
     try (Demo demo = Demo.start(options)) {
@@ -57,6 +67,29 @@ class DemoTest {
       // Ingest resumes each feed's state (and schedule) from the feed-state topic.
       awaitTrue(() -> !demo.feeds().isEmpty() && demo.feeds().stream().allMatch(feed -> FeedState.OK.equals(feed.status())));
       assertThat(awaitStable(() -> counts(api))).isEqualTo(countsBefore);
+    }
+    // An index as an older version wrote it (unsorted) is moved aside and rebuilt from the topic.
+    replaceIndexWithAnUnsortedOne();
+    try (Demo demo = Demo.start(options)) {
+      String api = "http://127.0.0.1:" + demo.dashboardPort();
+      awaitTrue(() -> counts(api).equals(countsBefore));
+      try (Stream<Path> entries = Files.list(data)) {
+        assertThat(entries.map(path -> path.getFileName().toString())).anyMatch(name -> name.startsWith("dashboard.old-"));
+      }
+    }
+  }
+
+  private void replaceIndexWithAnUnsortedOne() throws IOException {
+    Path dir = data.resolve("dashboard");
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
+    try (FSDirectory directory = FSDirectory.open(dir);
+        IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+      Document doc = new Document();
+      doc.add(new StringField("id", "from-an-older-version", Field.Store.NO));
+      writer.addDocument(doc);
+      writer.commit();
     }
   }
 

@@ -29,6 +29,7 @@ import thesiswatch.common.TopicLayout;
 import thesiswatch.common.Topics;
 import thesiswatch.dashboard.DashboardConfig;
 import thesiswatch.dashboard.DashboardService;
+import thesiswatch.dashboard.index.IncompatibleIndexException;
 import thesiswatch.ingest.IngestConfig;
 import thesiswatch.ingest.IngestService;
 
@@ -117,8 +118,7 @@ public final class Demo implements AutoCloseable {
     // One registry: the dashboard's /metrics shows all three services of this JVM.
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ServiceMetrics.bindTo(registry);
-    DashboardService dashboard = new DashboardService(DashboardConfig.from(env), registry);
-    dashboard.start();
+    DashboardService dashboard = startDashboard(DashboardConfig.from(env), registry);
     started.push(dashboard);
     dashboardPort = dashboard.port();
     ClassifierService classifier = new ClassifierService(ClassifierConfig.from(env), registry);
@@ -170,6 +170,33 @@ public final class Demo implements AutoCloseable {
       socket.bind(new InetSocketAddress(port));
     } catch (IOException e) {
       throw new PortInUseException(port, what + " (choose another with " + option + ")");
+    }
+  }
+
+  /**
+   * The demo's dashboard. An index written by an older version is moved aside and rebuilt, not
+   * refused as the dashboard service refuses it: the demo's own broker keeps
+   * {@code articles.tagged} for ever, so the replay restores every article, and a demo's alert
+   * history is not worth an error after an upgrade.
+   */
+  private static DashboardService startDashboard(DashboardConfig config, PrometheusMeterRegistry registry) {
+    DashboardService dashboard = new DashboardService(config, registry);
+    try {
+      dashboard.start();
+      return dashboard;
+    } catch (IncompatibleIndexException e) {
+      dashboard.close();
+      Path aside = config.indexDir().resolveSibling(config.indexDir().getFileName() + ".old-" + System.currentTimeMillis());
+      try {
+        Files.move(config.indexDir(), aside);
+      } catch (IOException moveFailed) {
+        throw new UncheckedIOException("cannot move the old dashboard index aside to " + aside, moveFailed);
+      }
+      LOG.warn("the dashboard index was written by an older version; moved it to {} and rebuilding it from articles.tagged",
+          aside);
+      DashboardService rebuilt = new DashboardService(config, registry);
+      rebuilt.start();
+      return rebuilt;
     }
   }
 
