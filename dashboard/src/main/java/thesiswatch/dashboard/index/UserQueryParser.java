@@ -1,5 +1,6 @@
 package thesiswatch.dashboard.index;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
@@ -52,13 +53,38 @@ public final class UserQueryParser {
    * @throws BadQueryException when the text breaks a cap, before any parsing is done
    */
   public Query parse(String text) {
+    synchronized (parsed) {
+      Query known = parsed.get(text);
+      if (known != null) {
+        return known;
+      }
+    }
     check(text);
     SimpleQueryParser parser = new SimpleQueryParser(analyzer, fields, FLAGS);
     // Every word must match (in some field): a search box user adds words to narrow down.
     parser.setDefaultOperator(BooleanClause.Occur.MUST);
     Query query = parser.parse(text);
-    return query == null ? new MatchNoDocsQuery("the query has no searchable terms") : query;
+    Query result = query == null ? new MatchNoDocsQuery("the query has no searchable terms") : query;
+    synchronized (parsed) {
+      parsed.put(text, result);
+    }
+    return result;
   }
+
+  /** Recently parsed texts kept. */
+  static final int PARSED_QUERIES = 512;
+
+  /**
+   * Queries parsed lately, least recently used first. A query is immutable and its text's
+   * analysis (SmartCN and English, for four fields) never changes, so the pages of one search
+   * (each page repeats the text) and the searches many people make parse once.
+   */
+  private final Map<String, Query> parsed = new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Query> eldest) {
+      return size() > PARSED_QUERIES;
+    }
+  };
 
   /** Checks the caps; public so the API can reject a query before touching the index. */
   public static void check(String text) {
