@@ -613,12 +613,12 @@ public final class ArticleIndex implements Closeable {
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
     IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
     if (helper == null) {
-      return IndexedArticle.of(Json.read(stored.document(doc).getBinaryValue(JSON).bytes, TaggedArticle.class));
+      return parse(stored, doc);
     }
     CoreDoc key = new CoreDoc(helper.getKey(), doc - leaf.docBase);
     IndexedArticle article = parsed.get(key);
     if (article == null) {
-      article = IndexedArticle.of(Json.read(stored.document(doc).getBinaryValue(JSON).bytes, TaggedArticle.class));
+      article = parse(stored, doc);
       if (coresWithListener.add(key.core())) {
         helper.addClosedListener(core -> {
           coresWithListener.remove(core);
@@ -633,6 +633,10 @@ public final class ArticleIndex implements Closeable {
     return article;
   }
 
+  private static IndexedArticle parse(StoredFields stored, int doc) throws IOException {
+    return IndexedArticle.of(Json.read(stored.document(doc).getBinaryValue(JSON).bytes, TaggedArticle.class));
+  }
+
   /**
    * Title and summary segments of each hit, in hit order: query matches flagged, from the
    * offsets in the index; the title whole and the first 240 characters of the summary when
@@ -644,9 +648,8 @@ public final class ArticleIndex implements Closeable {
     Map<Integer, String[]> texts = new HashMap<>();
     List<Integer> english = new ArrayList<>();
     List<Integer> chinese = new ArrayList<>();
-    List<TaggedArticle> articles = indexed.stream().map(IndexedArticle::article).toList();
     for (int i = 0; i < docs.length; i++) {
-      TaggedArticle article = articles.get(i);
+      TaggedArticle article = indexed.get(i).article();
       @SuppressWarnings("unchecked")
       List<Segment>[] fallback = new List[] {plain(article.title(), article.title()), plain(article.summary(), summaryStart(article.summary()))};
       result.add(fallback);
@@ -658,7 +661,7 @@ public final class ArticleIndex implements Closeable {
     }
     if (HitHighlighter.needsAnalysis(text)) {
       for (int i = 0; i < docs.length; i++) {
-        TaggedArticle article = articles.get(i);
+        TaggedArticle article = indexed.get(i).article();
         boolean zh = chinese.contains(i);
         result.get(i)[0] = highlight(titleHighlighter, zh ? TITLE_ZH : TITLE_EN, text, article.title(), result.get(i)[0]);
         result.get(i)[1] = highlight(summaryHighlighter, zh ? SUMMARY_ZH : SUMMARY_EN, text, article.summary(), result.get(i)[1]);
