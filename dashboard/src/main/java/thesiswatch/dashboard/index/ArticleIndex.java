@@ -10,9 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +35,6 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexOptions;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -158,6 +155,7 @@ public final class ArticleIndex implements Closeable {
   /** For queries with wildcards only (see {@link HitHighlighter#needsAnalysis}). */
   private final UnifiedHighlighter titleHighlighter;
   private final UnifiedHighlighter summaryHighlighter;
+  private final TermStateCache termStates = new TermStateCache();
   /** Positions and states to be written with the next commit. */
   private final Map<String, String> pending = new ConcurrentHashMap<>();
   private volatile boolean closed;
@@ -425,32 +423,13 @@ public final class ArticleIndex implements Closeable {
   /** Bucket sets kept per segment (least recently used dropped first). */
   private static final int BUCKET_SETS_PER_SEGMENT = 64;
 
-  private final Map<IndexReader.CacheKey, Map<String, LeafBuckets>> bucketCache = new ConcurrentHashMap<>();
+  /** Per segment reader: a deletion in a segment changes its counts. */
+  private final SegmentCache<String, LeafBuckets> bucketCache = SegmentCache.perReader(BUCKET_SETS_PER_SEGMENT);
 
   private LeafBuckets leafBuckets(IndexSearcher searcher, LeafReaderContext leaf, ArticleFilter filter,
       Interval interval) throws IOException {
-    IndexReader.CacheHelper helper = leaf.reader().getReaderCacheHelper();
-    if (helper == null) {
-      return countLeaf(searcher, leaf, filter, interval);
-    }
-    Map<String, LeafBuckets> sets = bucketCache.computeIfAbsent(helper.getKey(), key -> {
-      helper.addClosedListener(bucketCache::remove);
-      return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, LeafBuckets> eldest) {
-          return size() > BUCKET_SETS_PER_SEGMENT;
-        }
-      });
-    });
     String key = filter.theme() + "|" + filter.stance() + "|" + filter.lang() + "|" + filter.source() + "|" + interval;
-    LeafBuckets cached = sets.get(key);
-    if (cached == null) {
-      cached = countLeaf(searcher, leaf, filter, interval);
-      sets.put(key, cached);
-    }
-    return cached;
+    return bucketCache.get(leaf.reader(), key, k -> countLeaf(searcher, leaf, filter, interval));
   }
 
   /** Counts one segment: every live document under the language/source filter, in one pass. */
@@ -550,6 +529,7 @@ public final class ArticleIndex implements Closeable {
         : request.cursor() == null ? NEWEST_FIRST_PAGE : NEWEST;
     return withSearcher(
         searcher -> {
+          Query bound = termStates.bind(query, searcher);
           int maxDoc = searcher.getIndexReader().maxDoc();
           // The last doc id makes any document equal to the cursor's sort values count as "before" it.
           FieldDoc after = request.cursor() == null ? null
@@ -563,11 +543,11 @@ public final class ArticleIndex implements Closeable {
             // with its last hit, while the count goes on beside it over the same weight. A page by
             // relevance keeps a weight of its own, which skips hits that cannot score high enough.
             if (request.order() == SearchRequest.Order.RELEVANCE) {
-              TopFieldDocs page = searcher.search(query, pages);
-              CappedHitCount.PageAndTotal count = searcher.search(query, CappedHitCount.alone(EXACT_TOTAL_UP_TO));
+              TopFieldDocs page = searcher.search(bound, pages);
+              CappedHitCount.PageAndTotal count = searcher.search(bound, CappedHitCount.alone(EXACT_TOTAL_UP_TO));
               result = new CappedHitCount.PageAndTotal(page, count.total(), count.exact());
             } else {
-              result = searcher.search(query, CappedHitCount.withPage(pages, EXACT_TOTAL_UP_TO));
+              result = searcher.search(bound, CappedHitCount.withPage(pages, EXACT_TOTAL_UP_TO));
             }
           } catch (IndexSearcher.TooManyClauses e) {
             throw new BadQueryException("too_many_clauses", "the query expands to too many terms; use longer words before *");
@@ -593,44 +573,20 @@ public final class ArticleIndex implements Closeable {
         });
   }
 
-  /** Parsed articles kept (all segments together); past this the whole cache starts afresh. */
-  private static final int PARSED_ARTICLES = 8192;
-
-  /** A document of one segment core: its stored fields never change. */
-  private record CoreDoc(Object core, int doc) {}
+  /** Parsed articles kept per segment (least recently used dropped first). */
+  private static final int PARSED_ARTICLES_PER_SEGMENT = 1024;
 
   /**
-   * Articles parsed from stored JSON, per segment core and document. A core's documents never
-   * change (an update is a new document elsewhere plus a deletion), so an entry is never stale;
-   * entries of a core go when the core closes. Parsing the JSON (timestamps above all) was a
-   * third of a search's CPU, and pages people read (the newest, the frequent queries) repeat.
+   * Articles parsed from stored JSON, per segment core and document. Parsing the JSON
+   * (timestamps above all) was a third of a search's CPU, and pages people read (the newest, the
+   * frequent queries) repeat.
    */
-  private final Map<CoreDoc, IndexedArticle> parsed = new ConcurrentHashMap<>();
-  private final Set<Object> coresWithListener = ConcurrentHashMap.newKeySet();
+  private final SegmentCache<Integer, IndexedArticle> parsed = SegmentCache.perCore(PARSED_ARTICLES_PER_SEGMENT);
 
   private IndexedArticle article(IndexSearcher searcher, StoredFields stored, int doc) throws IOException {
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
-    if (helper == null) {
-      return parse(stored, doc);
-    }
-    CoreDoc key = new CoreDoc(helper.getKey(), doc - leaf.docBase);
-    IndexedArticle article = parsed.get(key);
-    if (article == null) {
-      article = parse(stored, doc);
-      if (coresWithListener.add(key.core())) {
-        helper.addClosedListener(core -> {
-          coresWithListener.remove(core);
-          parsed.keySet().removeIf(k -> k.core() == core);
-        });
-      }
-      if (parsed.size() >= PARSED_ARTICLES) {
-        parsed.clear();
-      }
-      parsed.put(key, article);
-    }
-    return article;
+    return parsed.get(leaf.reader(), doc - leaf.docBase, inSegment -> parse(stored, doc));
   }
 
   private static IndexedArticle parse(StoredFields stored, int doc) throws IOException {
@@ -668,7 +624,7 @@ public final class ArticleIndex implements Closeable {
       }
       return result;
     }
-    HitHighlighter highlighter = new HitHighlighter(searcher, analyzer, texts);
+    HitHighlighter highlighter = new HitHighlighter(searcher, analyzer, texts, termStates);
     highlightGroup(highlighter, new String[] {TITLE_EN, SUMMARY_EN}, text, docs, english, result);
     highlightGroup(highlighter, new String[] {TITLE_ZH, SUMMARY_ZH}, text, docs, chinese, result);
     return result;

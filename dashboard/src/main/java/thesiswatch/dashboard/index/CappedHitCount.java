@@ -96,6 +96,11 @@ final class CappedHitCount implements Collector {
 
   @Override
   public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+    // Once hits were visited up to the cap nothing more is counted, not even from statistics:
+    // the total is a lower bound anyway, and asking a segment for its count costs term lookups.
+    if (!exact) {
+      throw new CollectionTerminatedException();
+    }
     int known = weight == null ? -1 : weight.count(context);
     if (known >= 0) {
       total += known;

@@ -9,13 +9,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.OffsetsEnum;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.PassageScorer;
+import org.apache.lucene.search.uhighlight.PostingsOffsetStrategy;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.BytesRef;
@@ -36,15 +44,20 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
 final class HitHighlighter extends UnifiedHighlighter {
 
   private final Map<Integer, String[]> texts;
+  private final TermStateCache termStates;
 
-  /** A highlighter over {@code searcher} whose texts are {@code texts}: doc id → {title, summary}. */
-  HitHighlighter(IndexSearcher searcher, Analyzer analyzer, Map<Integer, String[]> texts) {
+  /**
+   * A highlighter over {@code searcher} whose texts are {@code texts}: doc id → {title, summary},
+   * finding terms in each segment through {@code termStates}.
+   */
+  HitHighlighter(IndexSearcher searcher, Analyzer analyzer, Map<Integer, String[]> texts, TermStateCache termStates) {
     super(UnifiedHighlighter.builder(searcher, analyzer)
         .withFormatter(new SegmentFormatter())
         .withScorer(new SmallPassageScorer())
         .withWeightMatches(false)
         .withHandleMultiTermQuery(true));
     this.texts = texts;
+    this.termStates = termStates;
   }
 
   /** A highlighter that analyses the text it is given (for {@link #highlightWithoutSearcher}). */
@@ -94,6 +107,13 @@ final class HitHighlighter extends UnifiedHighlighter {
   @Override
   protected OffsetSource getOffsetSource(String field) {
     return OffsetSource.POSTINGS;
+  }
+
+  @Override
+  protected FieldOffsetStrategy getOffsetStrategy(OffsetSource offsetSource, UHComponents components) {
+    return offsetSource == OffsetSource.POSTINGS
+        ? new KnownTermsOffsetStrategy(components, termStates)
+        : super.getOffsetStrategy(offsetSource, components);
   }
 
   @Override
@@ -149,6 +169,45 @@ final class HitHighlighter extends UnifiedHighlighter {
         score += tf(inPassage, passage.getLength()) * weight(contentLength, freqsInDoc[i]);
       }
       return score * norm(passage.getStartOffset());
+    }
+  }
+
+  /**
+   * Reads each hit's match offsets from the postings, finding the query's terms in the hit's
+   * segment through the {@link TermStateCache} rather than the segment's term index (Lucene's
+   * strategy looks every term up again for every hit and field). Phrases go Lucene's way.
+   * One instance per field and page, used by one thread.
+   */
+  private static final class KnownTermsOffsetStrategy extends PostingsOffsetStrategy {
+    private final TermStateCache termStates;
+    private LeafReader segment;
+
+    KnownTermsOffsetStrategy(UHComponents components, TermStateCache termStates) {
+      super(components);
+      this.termStates = termStates;
+    }
+
+    @Override
+    public OffsetsEnum getOffsetsEnum(LeafReader reader, int docId, String content) throws IOException {
+      segment = reader;
+      return super.getOffsetsEnum(reader, docId, content);
+    }
+
+    @Override
+    protected void createOffsetsEnumsForTerms(BytesRef[] terms, Terms termsIndex, int doc, List<OffsetsEnum> results)
+        throws IOException {
+      TermsEnum termsEnum = termsIndex.iterator();
+      for (BytesRef term : terms) {
+        TermStateCache.Entry entry = termStates.entry(segment, getField(), term);
+        if (entry == TermStateCache.ABSENT) {
+          continue;
+        }
+        termsEnum.seekExact(term, entry.state());
+        PostingsEnum postings = termsEnum.postings(null, PostingsEnum.OFFSETS);
+        if (postings.advance(doc) == doc) {
+          results.add(new OffsetsEnum.OfPostings(term, postings));
+        }
+      }
     }
   }
 

@@ -2,6 +2,7 @@ package thesiswatch.dashboard.index;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
@@ -86,13 +87,19 @@ public final class UserQueryParser {
     }
   };
 
+  // Compiled once: every search is checked.
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern LEADING_OPERATORS = Pattern.compile("^[-+|\"(]+");
+  private static final Pattern TRAILING_OPERATORS = Pattern.compile("[)\"]+$");
+  private static final Pattern TRAILING_STARS = Pattern.compile("\\*+$");
+
   /** Checks the caps; public so the API can reject a query before touching the index. */
   public static void check(String text) {
     if (text.length() > MAX_LENGTH) {
       throw new BadQueryException(
           "query_too_long", "the query has " + text.length() + " characters; at most " + MAX_LENGTH + " are allowed");
     }
-    String[] terms = text.strip().split("\\s+");
+    String[] terms = WHITESPACE.split(text.strip());
     if (terms.length > MAX_TERMS) {
       throw new BadQueryException(
           "too_many_terms", "the query has " + terms.length + " terms; at most " + MAX_TERMS + " are allowed");
@@ -111,13 +118,13 @@ public final class UserQueryParser {
     }
     for (String term : terms) {
       // Operators around a term (- + | " parentheses) do not count; only a trailing * is an operator.
-      String bare = term.replaceAll("^[-+|\"(]+", "").replaceAll("[)\"]+$", "");
+      String bare = TRAILING_OPERATORS.matcher(LEADING_OPERATORS.matcher(term).replaceAll("")).replaceAll("");
       if (bare.startsWith("*")) {
         throw new BadQueryException(
             "leading_wildcard", "'" + term + "' starts with a wildcard; put at least " + MIN_PREFIX + " characters before *");
       }
       if (bare.endsWith("*")) {
-        String prefix = bare.replaceAll("\\*+$", "");
+        String prefix = TRAILING_STARS.matcher(bare).replaceAll("");
         if (prefix.codePointCount(0, prefix.length()) < minPrefix(prefix)) {
           throw new BadQueryException(
               "prefix_too_short", "'" + term + "' has too few characters before * (at least " + MIN_PREFIX
