@@ -420,7 +420,7 @@ public final class ArticleIndex implements Closeable {
   /** One segment's non-empty buckets, sorted by start. */
   private record LeafBuckets(long[] starts, long[] counts, long[] totals) {}
 
-  /** Bucket sets kept per segment (least recently used dropped first). */
+  /** Bucket sets kept per segment. */
   private static final int BUCKET_SETS_PER_SEGMENT = 64;
 
   /** Per segment reader: a deletion in a segment changes its counts. */
@@ -573,7 +573,7 @@ public final class ArticleIndex implements Closeable {
         });
   }
 
-  /** Parsed articles kept per segment (least recently used dropped first). */
+  /** Parsed articles kept per segment. */
   private static final int PARSED_ARTICLES_PER_SEGMENT = 1024;
 
   /**

@@ -1,8 +1,6 @@
 package thesiswatch.dashboard.index;
 
 import java.io.IOException;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
@@ -12,8 +10,9 @@ import org.apache.lucene.index.LeafReader;
  * Values derived from one segment, kept until the segment closes. A segment's documents and terms
  * never change (an update is a new document elsewhere plus a deletion), so an entry is never
  * stale: keyed by the segment's core it outlives refreshes, keyed by the segment reader (core plus
- * deletions) it lasts until a deletion in that segment. Each segment keeps its most recently used
- * entries, up to a bound.
+ * deletions) it lasts until a deletion in that segment. A segment keeps up to a bound of entries
+ * and starts afresh when it is reached: reads take no lock (searches read these on every page
+ * from many threads; a least-recently-used order would make every read a write under a lock).
  *
  * <p>Thread-safe. Two threads that miss the same key at once both compute it; one result is kept.
  *
@@ -55,18 +54,14 @@ final class SegmentCache<K, V> {
     }
     Map<K, V> values = segments.computeIfAbsent(helper.getKey(), segmentKey -> {
       helper.addClosedListener(segments::remove);
-      return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-          return size() > maxPerSegment;
-        }
-      });
+      return new ConcurrentHashMap<>();
     });
     V value = values.get(key);
     if (value == null) {
       value = loader.load(key);
+      if (values.size() >= maxPerSegment) {
+        values.clear();
+      }
       values.put(key, value);
     }
     return value;

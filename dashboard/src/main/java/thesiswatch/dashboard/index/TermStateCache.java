@@ -1,6 +1,8 @@
 package thesiswatch.dashboard.index;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -26,13 +28,16 @@ import org.apache.lucene.util.BytesRef;
  * dictionary never changes, so what a lookup finds is kept with the segment's core and stays
  * valid across refreshes: after a refresh only new segments are looked up.
  *
- * <p>Thread-safe. The states handed out are copies the caller may not change; Lucene's term
- * enums copy them when seeking.
+ * <p>Thread-safe. The states handed out are shared and never changed: every segment's state is
+ * registered before a {@link TermStates} is handed out (so Lucene loads none later), and
+ * Lucene's term enums copy a state when seeking to it.
  */
 final class TermStateCache {
 
-  /** Terms kept per segment (least recently used dropped first). */
+  /** Terms kept per segment. */
   static final int TERMS_PER_SEGMENT = 4096;
+  /** Terms whose states are kept per index reader (all segments together). */
+  static final int TERMS_PER_READER = 1024;
 
   /** A term of a segment: where its postings are, and its statistics; {@link #ABSENT} when not there. */
   record Entry(TermState state, int docFreq, long totalTermFreq) {}
@@ -43,6 +48,11 @@ final class TermStateCache {
   private record Key(String field, BytesRef bytes) {}
 
   private final SegmentCache<Key, Entry> segments = SegmentCache.perCore(TERMS_PER_SEGMENT);
+  /**
+   * Each term's states across all segments of one reader, built from the per-segment entries:
+   * so a search binds each of its terms with one lookup, not one per segment.
+   */
+  private final Map<IndexReader.CacheKey, Map<Term, TermStates>> readers = new ConcurrentHashMap<>();
 
   /** The entry of {@code field}:{@code bytes} in {@code segment}. */
   Entry entry(LeafReader segment, String field, BytesRef bytes) throws IOException {
@@ -91,6 +101,27 @@ final class TermStateCache {
   }
 
   private TermStates states(IndexReader reader, Term term) throws IOException {
+    IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+    if (helper == null) {
+      return build(reader, term);
+    }
+    Map<Term, TermStates> terms = readers.computeIfAbsent(helper.getKey(), key -> {
+      helper.addClosedListener(readers::remove);
+      return new ConcurrentHashMap<>();
+    });
+    TermStates states = terms.get(term);
+    if (states == null) {
+      states = build(reader, term);
+      if (terms.size() >= TERMS_PER_READER) {
+        terms.clear();
+      }
+      terms.put(term, states);
+    }
+    return states;
+  }
+
+  /** The states of {@code term} in every segment of {@code reader}, all registered (none loaded later). */
+  private TermStates build(IndexReader reader, Term term) throws IOException {
     TermStates states = new TermStates(reader.getContext());
     for (LeafReaderContext leaf : reader.leaves()) {
       Entry entry = entry(leaf.reader(), term.field(), term.bytes());
