@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../../.."
 CP=target/classes:target/test-classes:$(cat target/cp.txt)
 OUT=${BENCH_OUT:-/tmp/dash-results}/$LABEL; mkdir -p $OUT
 echo "uptime before: $(uptime)" | tee $OUT/uptime.txt
-java -Xmx1g "$@" -cp "$CP" thesiswatch.dashboard.bench.DashboardBench serve ${BENCH_DIR:-/tmp/dash-bench} 18931 $PROBES 200 > $OUT/serve.log 2>&1 &
+java -Xmx1g "$@" -cp "$CP" thesiswatch.dashboard.bench.DashboardBench serve ${BENCH_DIR:-/tmp/dash-bench} 18931 $PROBES 600 > $OUT/serve.log 2>&1 &
 PID=$!
 for i in $(seq 1 240); do grep -q "serving for" $OUT/serve.log && break; sleep 1; done; grep -q "serving for" $OUT/serve.log || { echo "probes did not finish"; kill $PID; exit 1; }
 grep "entering" $OUT/serve.log
@@ -38,10 +38,11 @@ run() { # name conns threads secs
   awk -v p=$((p1-p0)) -v a=$((a1-a0)) -v w=$wrkcpu -v r=$req -v d=$d 'BEGIN{printf "   server CPU %.3f ms/request (%.2f cores); wrk %.2f cores; others %.2f cores\n", p*10/r, p/100/d, w/100/d, (a-p-w)/100/d}' | tee -a $OUT/summary.txt
 }
 t0=$(ticks); sleep 10; t1=$(ticks); echo "idle server CPU after probes: $(( (t1-t0)*10 )) ms in 10 s" | tee -a $OUT/summary.txt
-# Warm-up: three rounds over every endpoint, then up to 60 s for the JIT to settle. C2 goes on
-# compiling, on a whole core, for about a minute after load starts; measured before it is done,
-# every endpoint pays for it (the tail above all). What is measured is the steady state.
-for round in 1 2 3; do
+# Warm-up: WARM_ROUNDS (default 8) rounds over every endpoint, then up to 60 s for the JIT to
+# settle. C2 goes on compiling, on a whole core, for about a minute after load starts (and again
+# when the load changes); measured before it is done, every endpoint pays for it (the tail above
+# all). What is measured is the steady state.
+for round in $(seq 1 ${WARM_ROUNDS:-8}); do
   for k in trends-day trends-hour newest q-layoffs q-zh; do wrk -t2 -c16 -d5s "${URLS[$k]}" > /dev/null; done
 done
 echo "JIT after the warm-up: $(jstat -compiler $PID | tail -1 | awk '{print $1 " methods compiled, " $4 " s compiling"}')" | tee -a $OUT/summary.txt
