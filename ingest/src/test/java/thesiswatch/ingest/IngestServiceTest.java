@@ -2,6 +2,7 @@ package thesiswatch.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -138,6 +139,11 @@ class IngestServiceTest {
         && service.feeds().stream().allMatch(f -> f.lastAttempt() != null && f.lastAttempt().isAfter(since));
   }
 
+  private static double polls(SimpleMeterRegistry registry, String outcome, String kind) {
+    Counter counter = registry.find("thesiswatch.ingest.polls").tags("outcome", outcome, "kind", kind).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
   @Test
   void publishesEachStoryOnceMergesCopiesAndSurvivesARestart() throws Exception {
     try (LoopbackFeedServer server = new LoopbackFeedServer()
@@ -158,8 +164,12 @@ class IngestServiceTest {
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
       try (IngestService service = new IngestService(config, registry)) {
         service.start();
-        // Two polls of every feed: the second must publish nothing new.
+        // Two polls of every feed: the second must publish nothing new. The server counts a
+        // request when it answers it, before ingest has read the answer: the polls are awaited
+        // as ingest's own counters record them too.
         await("two polls of every feed", () -> polledAtLeast(service, started, 2, server, paths));
+        await("every second poll recorded",
+            () -> polls(registry, "not_modified", "none") >= 3 && polls(registry, "failed", "not_a_feed") >= 2);
         await("states committed", () -> service.feeds().stream().noneMatch(f -> f.status().equals(FeedState.PENDING)));
         Map<String, FeedState> byUrl = service.feeds().stream().collect(Collectors.toMap(FeedState::url, f -> f));
         assertThat(byUrl.get(server.url("/login")).status()).isEqualTo(FeedState.FAILING);
