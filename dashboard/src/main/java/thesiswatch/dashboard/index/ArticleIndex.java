@@ -424,7 +424,7 @@ public final class ArticleIndex implements Closeable {
   private static final int BUCKET_SETS_PER_SEGMENT = 64;
 
   /** Per segment reader: a deletion in a segment changes its counts. */
-  private final SegmentCache<String, LeafBuckets> bucketCache = SegmentCache.perReader(BUCKET_SETS_PER_SEGMENT);
+  private final ReaderCache<String, LeafBuckets> bucketCache = ReaderCache.perReader(BUCKET_SETS_PER_SEGMENT);
 
   private LeafBuckets leafBuckets(IndexSearcher searcher, LeafReaderContext leaf, ArticleFilter filter,
       Interval interval) throws IOException {
@@ -581,7 +581,7 @@ public final class ArticleIndex implements Closeable {
    * (timestamps above all) was a third of a search's CPU, and pages people read (the newest, the
    * frequent queries) repeat.
    */
-  private final SegmentCache<Integer, IndexedArticle> parsed = SegmentCache.perCore(PARSED_ARTICLES_PER_SEGMENT);
+  private final ReaderCache<Integer, IndexedArticle> parsed = ReaderCache.perCore(PARSED_ARTICLES_PER_SEGMENT);
 
   private IndexedArticle article(IndexSearcher searcher, StoredFields stored, int doc) throws IOException {
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();

@@ -1,8 +1,6 @@
 package thesiswatch.dashboard.index;
 
 import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -47,12 +45,12 @@ final class TermStateCache {
 
   private record Key(String field, BytesRef bytes) {}
 
-  private final SegmentCache<Key, Entry> segments = SegmentCache.perCore(TERMS_PER_SEGMENT);
+  private final ReaderCache<Key, Entry> segments = ReaderCache.perCore(TERMS_PER_SEGMENT);
   /**
    * Each term's states across all segments of one reader, built from the per-segment entries:
    * so a search binds each of its terms with one lookup, not one per segment.
    */
-  private final Map<IndexReader.CacheKey, Map<Term, TermStates>> readers = new ConcurrentHashMap<>();
+  private final ReaderCache<Term, TermStates> readers = ReaderCache.perReader(TERMS_PER_READER);
 
   /** The entry of {@code field}:{@code bytes} in {@code segment}. */
   Entry entry(LeafReader segment, String field, BytesRef bytes) throws IOException {
@@ -97,27 +95,11 @@ final class TermStateCache {
 
   /** Segments with kept states (for tests). */
   int segments() {
-    return segments.segments();
+    return segments.readers();
   }
 
   private TermStates states(IndexReader reader, Term term) throws IOException {
-    IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
-    if (helper == null) {
-      return build(reader, term);
-    }
-    Map<Term, TermStates> terms = readers.computeIfAbsent(helper.getKey(), key -> {
-      helper.addClosedListener(readers::remove);
-      return new ConcurrentHashMap<>();
-    });
-    TermStates states = terms.get(term);
-    if (states == null) {
-      states = build(reader, term);
-      if (terms.size() >= TERMS_PER_READER) {
-        terms.clear();
-      }
-      terms.put(term, states);
-    }
-    return states;
+    return readers.get(reader, term, t -> build(reader, t));
   }
 
   /** The states of {@code term} in every segment of {@code reader}, all registered (none loaded later). */

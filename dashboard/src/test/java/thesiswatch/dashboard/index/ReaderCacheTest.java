@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * Values kept per segment: computed once while kept, computed again after the bound is reached,
  * and (per reader) again after a deletion in the segment; per core they survive the deletion.
  */
-class SegmentCacheTest {
+class ReaderCacheTest {
 
   @Test
   void valuesAreKeptPerSegmentUpToTheBoundAndPerReaderUntilADeletion() throws IOException {
@@ -37,8 +37,8 @@ class SegmentCacheTest {
       }
       writer.commit();
       List<String> loads = new ArrayList<>();
-      SegmentCache<String, String> perCore = SegmentCache.perCore(2);
-      SegmentCache<String, String> perReader = SegmentCache.perReader(2);
+      ReaderCache<String, String> perCore = ReaderCache.perCore(2);
+      ReaderCache<String, String> perReader = ReaderCache.perReader(2);
       try (DirectoryReader reader = DirectoryReader.open(writer)) {
         LeafReader segment = reader.leaves().get(0).reader();
         for (String key : List.of("x", "x", "y", "x")) {
@@ -58,9 +58,9 @@ class SegmentCacheTest {
           perReader.get(same, "x", k -> load(loads, "reader " + k));
           perCore.get(same, "x", k -> load(loads, "core " + k));
           assertThat(loads).containsExactly("reader x", "reader x");
-          assertThat(perReader.segments()).isEqualTo(2);
+          assertThat(perReader.readers()).isEqualTo(2);
         }
-        assertThat(perReader.segments()).isEqualTo(1);
+        assertThat(perReader.readers()).isEqualTo(1);
       }
     }
   }
