@@ -57,8 +57,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * @throws PortInUseException when {@code port} is taken
    */
   public static EmbeddedKafkaBroker start(Path dataDir, int port) {
-    int brokerPort = port == 0 ? freePort() : requireFree(port);
-    int controllerPort = freePort();
+    int brokerPort = port == 0 ? freePort(-1) : requireFree(port);
+    int controllerPort = freePort(brokerPort);
     Path logDir = dataDir.resolve("kafka-logs").toAbsolutePath();
     try {
       Files.createDirectories(logDir);
@@ -154,13 +154,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return id;
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getByName(HOST))) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot find a free port", e);
+  /**
+   * A free port other than {@code taken}: the kernel may hand out a port just released again, and
+   * a broker whose two listeners share a port refuses to start.
+   */
+  private static int freePort(int taken) {
+    for (int attempt = 0; attempt < 10; attempt++) {
+      try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getByName(HOST))) {
+        socket.setReuseAddress(true);
+        if (socket.getLocalPort() != taken) {
+          return socket.getLocalPort();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot find a free port", e);
+      }
     }
+    throw new IllegalStateException("cannot find a free port other than " + taken);
   }
 
   private static int requireFree(int port) {
