@@ -24,7 +24,7 @@ public final class ClassifierMain {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(service::close, "classifier-shutdown"));
     service.start();
-    service.awaitTermination();
+    service.awaitStopped();
     if (service.failure().isPresent()) {
       System.err.println("classifier: stopped: " + service.failure().get());
       System.exit(1);

@@ -10,6 +10,7 @@ import thesiswatch.classifier.kafka.TaggingLoop;
 import thesiswatch.classifier.match.ThemeMatcher;
 import thesiswatch.classifier.themes.ThemeSet;
 import thesiswatch.classifier.themes.ThemesWatcher;
+import thesiswatch.common.Service;
 
 /**
  * The classifier service: tags every article of {@code articles} against the themes file and
@@ -21,7 +22,7 @@ import thesiswatch.classifier.themes.ThemesWatcher;
  * over for the next batch, with its new version; an invalid one is refused with a log line naming
  * the problem, {@link #themesValid()} turns false, and the old set keeps tagging.
  */
-public final class ClassifierService implements AutoCloseable {
+public final class ClassifierService implements Service {
 
   private static final Logger log = LoggerFactory.getLogger(ClassifierService.class);
 
@@ -59,13 +60,21 @@ public final class ClassifierService implements AutoCloseable {
   }
 
   /** Starts tagging on the named thread and returns at once. */
+  @Override
   public void start() {
     if (closed.get()) {
       throw new IllegalStateException("classifier service is closed");
     }
-    if (started.compareAndSet(false, true)) {
-      thread.start();
+    if (!started.compareAndSet(false, true)) {
+      throw new IllegalStateException("classifier service already started");
     }
+    thread.start();
+  }
+
+  /** Ready while tagging: started, not stopping, the themes file valid and no fatal error. */
+  @Override
+  public boolean ready() {
+    return started.get() && !closed.get() && themesValid && failure().isEmpty();
   }
 
   /** Whether the themes file on disk is the valid set in use (false after a refused edit). */
@@ -79,12 +88,14 @@ public final class ClassifierService implements AutoCloseable {
   }
 
   /** Why the service stopped on its own (e.g. fenced by a newer instance), if it did. */
+  @Override
   public Optional<Throwable> failure() {
     return Optional.ofNullable(loop.failure());
   }
 
   /** Waits until the service has stopped, by {@link #close()} or by a fatal error. */
-  public void awaitTermination() throws InterruptedException {
+  @Override
+  public void awaitStopped() throws InterruptedException {
     while (started.get() && !loop.await(Duration.ofSeconds(1))) {
       // keep waiting
     }

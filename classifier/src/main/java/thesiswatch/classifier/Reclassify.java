@@ -1,23 +1,16 @@
 package thesiswatch.classifier;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import thesiswatch.classifier.kafka.BatchTagger;
 import thesiswatch.classifier.kafka.KafkaClients;
 import thesiswatch.classifier.match.ThemeMatcher;
 import thesiswatch.classifier.themes.ThemeSet;
+import thesiswatch.common.TopicReader;
 
 /**
  * {@code ./thesiswatch reclassify}: replays {@code articles} from the beginning through the
@@ -42,30 +35,12 @@ public final class Reclassify {
    */
   public static long run(ClassifierConfig config) {
     BatchTagger tagger = new BatchTagger(config.topics());
-    long republished = 0;
+    long[] republished = {0};
     try (ThemeMatcher matcher = ThemeMatcher.of(ThemeSet.load(config.themesFile()));
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(KafkaClients.replayConsumer(config));
         KafkaProducer<String, byte[]> producer =
             new KafkaProducer<>(KafkaClients.producer(config, config.transactionalId() + "-reclassify"))) {
       producer.initTransactions();
-      List<TopicPartition> partitions = new ArrayList<>();
-      for (PartitionInfo info : consumer.partitionsFor(config.topics().articles(), Duration.ofSeconds(30))) {
-        partitions.add(new TopicPartition(info.topic(), info.partition()));
-      }
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-      while (!reached(consumer, end)) {
-        ConsumerRecords<String, byte[]> records = consumer.poll(config.pollTimeout());
-        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-          if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-            batch.add(record);
-          }
-        }
-        if (batch.isEmpty()) {
-          continue;
-        }
+      TopicReader.read(KafkaClients.replayConsumer(config), config.topics().articles(), null, null, batch -> {
         BatchTagger.Output output = tagger.tag(batch, matcher, Instant.now());
         producer.beginTransaction();
         for (ProducerRecord<String, byte[]> record :
@@ -73,19 +48,10 @@ public final class Reclassify {
           producer.send(record);
         }
         producer.commitTransaction();
-        republished += output.tagged().size();
-      }
-      log.info("reclassified {} articles with themes version {}", republished, matcher.version());
+        republished[0] += output.tagged().size();
+      });
+      log.info("reclassified {} articles with themes version {}", republished[0], matcher.version());
     }
-    return republished;
-  }
-
-  private static boolean reached(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
-    for (Map.Entry<TopicPartition, Long> entry : end.entrySet()) {
-      if (consumer.position(entry.getKey()) < entry.getValue()) {
-        return false;
-      }
-    }
-    return true;
+    return republished[0];
   }
 }

@@ -23,7 +23,7 @@ import thesiswatch.classifier.kafka.KafkaTestSupport;
 import thesiswatch.common.Env;
 import thesiswatch.common.Json;
 import thesiswatch.common.TaggedArticle;
-import thesiswatch.common.ThemeCatalog;
+import thesiswatch.common.ThemesFile;
 import thesiswatch.common.Topics;
 
 /** The service against a real broker: tags arrive once, garbage goes to the DLQ, themes reload. */
@@ -84,7 +84,7 @@ class ClassifierServiceTest {
     List<ConsumerRecord<String, byte[]>> tagged =
         KafkaTestSupport.readCommitted(kafka.bootstrapServers(), topics.tagged());
     Map<String, String> themesById = new HashMap<>();
-    String version = ThemeCatalog.versionOf(Files.readAllBytes(SHIPPED_THEMES));
+    String version = ThemesFile.versionOf(Files.readAllBytes(SHIPPED_THEMES));
     for (ConsumerRecord<String, byte[]> record : tagged) {
       TaggedArticle article = Json.read(record.value(), TaggedArticle.class);
       assertThat(record.key()).isEqualTo(article.id());
@@ -117,8 +117,8 @@ class ClassifierServiceTest {
     Path original = resource("/themes/two-themes.yml");
     Path renamed = resource("/themes/two-themes-renamed.yml");
     Files.copy(original, themes);
-    String v1 = ThemeCatalog.versionOf(Files.readAllBytes(original));
-    String v2 = ThemeCatalog.versionOf(Files.readAllBytes(renamed));
+    String v1 = ThemesFile.versionOf(Files.readAllBytes(original));
+    String v2 = ThemesFile.versionOf(Files.readAllBytes(renamed));
     ClassifierConfig config = config(topics, themes, "100ms");
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (ClassifierService service = new ClassifierService(config, registry);

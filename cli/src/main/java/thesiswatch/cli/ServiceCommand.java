@@ -120,7 +120,7 @@ abstract class ServiceCommand<C> implements Callable<Integer> {
           () -> service.themesValid() && service.failure().isEmpty());
       service.start();
       return running(service, ops, () -> {
-        service.awaitTermination();
+        service.awaitStopped();
         return service.failure().orElse(null);
       });
     }

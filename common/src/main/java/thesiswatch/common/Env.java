@@ -50,15 +50,8 @@ public final class Env {
     if (value == null) {
       return fallback;
     }
-    try {
-      int parsed = Integer.parseInt(value);
-      if (parsed >= min && parsed <= max) {
-        return parsed;
-      }
-    } catch (NumberFormatException e) {
-      // falls through to the message below
-    }
-    throw invalid(name, value, "an integer from " + min + " to " + max);
+    return Numbers.integer(value, min, max)
+        .orElseThrow(() -> invalid(name, value, "an integer from " + min + " to " + max));
   }
 
   /** A decimal number in {@code [min, max]}. */
@@ -68,15 +61,8 @@ public final class Env {
     if (value == null) {
       return fallback;
     }
-    try {
-      double parsed = Double.parseDouble(value);
-      if (parsed >= min && parsed <= max) {
-        return parsed;
-      }
-    } catch (NumberFormatException e) {
-      // falls through to the message below
-    }
-    throw invalid(name, value, "a number from " + min + " to " + max);
+    return Numbers.decimal(value, min, max)
+        .orElseThrow(() -> invalid(name, value, "a number from " + min + " to " + max));
   }
 
   /** A duration such as {@code 30s}, {@code 15m}, {@code 2h} or ISO-8601 {@code PT15M}, at least {@code min}. */

@@ -1,15 +1,11 @@
 package thesiswatch.common;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +13,7 @@ import java.util.Map;
  * The descriptive part of a themes file ({@code seeds/themes.yml}): each theme's id, names, the
  * essay's claim and the direction it predicts, and the file's version. This is what the
  * dashboard shows; the classifier reads the same file strictly, queries included, and stamps
- * each tag with the same {@link #versionOf version}.
+ * each tag with the same {@link ThemesFile#version version}.
  *
  * <p>The file's shape (the classifier's loader documents the query fields):
  *
@@ -32,16 +28,14 @@ import java.util.Map;
  *     challenges: {zh: [...], en: [...]}
  * </pre>
  *
- * @param version hash of the file's bytes: changes whenever the file does
+ * @param version {@link ThemesFile#version the file's version}: changes whenever the file does
  * @param themes the themes in file order
  */
 public record ThemeCatalog(String version, List<Theme> themes) {
 
-  /** Characters of the SHA-256 hex digest used as the version. */
-  private static final int VERSION_HEX_LENGTH = 12;
-
-  private static final ObjectMapper YAML =
-      new ObjectMapper(new YAMLFactory()).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  /** Reads a theme's descriptive fields and ignores the rest (queries, notes). */
+  private static final ObjectMapper LENIENT =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   public ThemeCatalog {
     Article.requireText(version, "theme set version");
@@ -65,41 +59,34 @@ public record ThemeCatalog(String version, List<Theme> themes) {
     }
   }
 
-  private record File(List<Theme> themes) {}
-
   /**
    * Reads the descriptive part of the themes file at {@code path}.
    *
    * @throws IllegalArgumentException when the file is not a themes file, naming the file and why
    */
   public static ThemeCatalog load(Path path) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read themes file " + path, e);
-    }
-    try {
-      File file = YAML.readValue(bytes, File.class);
-      if (file == null || file.themes() == null || file.themes().isEmpty()) {
-        throw new IllegalArgumentException("themes file " + path + " defines no themes");
-      }
-      return new ThemeCatalog(versionOf(bytes), file.themes());
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof IllegalArgumentException && e.getMessage().startsWith("themes file")) {
-        throw (IllegalArgumentException) e;
-      }
-      throw new IllegalArgumentException("themes file " + path + " is not valid: " + e.getMessage(), e);
-    }
+    return of(ThemesFile.read(path));
   }
 
-  /** The version of a themes file with these bytes. */
-  public static String versionOf(byte[] fileBytes) {
+  /**
+   * The descriptive part of {@code file}; fields the dashboard does not show (queries) are left to
+   * the classifier's strict reading.
+   *
+   * @throws IllegalArgumentException when the file is not a themes file, naming the file and why
+   */
+  public static ThemeCatalog of(ThemesFile file) {
+    JsonNode list = file.root().path("themes");
+    if (!list.isArray() || list.isEmpty()) {
+      throw file.problem(" defines no themes");
+    }
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(fileBytes);
-      return HexFormat.of().formatHex(digest).substring(0, VERSION_HEX_LENGTH);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JVM", e);
+      List<Theme> themes = new ArrayList<>();
+      for (JsonNode theme : list) {
+        themes.add(LENIENT.treeToValue(theme, Theme.class));
+      }
+      return new ThemeCatalog(file.version(), themes);
+    } catch (IOException | RuntimeException e) {
+      throw file.problem(" is not valid: " + e.getMessage());
     }
   }
 }

@@ -16,10 +16,10 @@ class ArticleIdsTest {
 
   @Test
   void canonicalLinkKeepsMeaningfulQueryParametersAndDropsFragments() {
-    assertThat(ArticleIds.canonicalLink("http://Example.COM:8080/a?b=1&utm_medium=x#frag"))
+    assertThat(Links.canonical("http://Example.COM:8080/a?b=1&utm_medium=x#frag"))
         .isEqualTo("http://example.com:8080/a?b=1");
-    assertThat(ArticleIds.canonicalLink("javascript:alert(1)")).isNull();
-    assertThat(ArticleIds.canonicalLink("/relative/path")).isNull();
+    assertThat(Links.canonical("javascript:alert(1)")).isNull();
+    assertThat(Links.canonical("/relative/path")).isNull();
   }
 
   @Test

@@ -19,7 +19,7 @@ class ThemeCatalogTest {
     assertThat(catalog.themes()).extracting(ThemeCatalog.Theme::id).containsExactly("layoffs", "vc_funding");
     assertThat(catalog.themes().get(0).name()).containsEntry("zh", "裁员").containsEntry("en", "Layoffs");
     assertThat(catalog.themes().get(1).direction()).isEqualTo("persisting");
-    assertThat(catalog.version()).isEqualTo(ThemeCatalog.versionOf(Files.readAllBytes(file))).hasSize(12);
+    assertThat(catalog.version()).isEqualTo(ThemesFile.versionOf(Files.readAllBytes(file))).hasSize(12);
   }
 
   @Test
@@ -31,6 +31,6 @@ class ThemeCatalogTest {
     Path broken = Files.writeString(dir.resolve("broken.yml"), "themes: [ {id: \n");
     assertThatThrownBy(() -> ThemeCatalog.load(broken))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("themes file " + broken + " is not valid: ");
+        .hasMessageStartingWith("themes file " + broken + " is not valid YAML: ");
   }
 }

@@ -9,6 +9,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import thesiswatch.common.Languages;
 
 /**
  * Parses one theme query in Lucene's classic syntax (terms, "phrases", "proximity"~N, AND/OR/NOT,

@@ -1,5 +1,6 @@
 /**
  * Text analysis shared by theme queries and articles: Traditional→Simplified normalisation, the
- * per-article script detection, the analyzers of each field and the query parsers per language.
+ * analyzers of each field and the query parsers per language (script detection is
+ * {@link thesiswatch.common.Languages}).
  */
 package thesiswatch.classifier.analysis;

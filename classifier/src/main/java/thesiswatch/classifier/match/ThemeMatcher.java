@@ -23,7 +23,7 @@ import org.apache.lucene.monitor.MultiMatchingQueries;
 import thesiswatch.classifier.analysis.Analyzers;
 import thesiswatch.classifier.analysis.ChineseNormalizer;
 import thesiswatch.classifier.analysis.Fields;
-import thesiswatch.classifier.analysis.Languages;
+import thesiswatch.common.Languages;
 import thesiswatch.classifier.themes.QueryRole;
 import thesiswatch.classifier.themes.ThemeDefinition;
 import thesiswatch.classifier.themes.ThemeQuery;

@@ -1,12 +1,7 @@
 package thesiswatch.classifier.themes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,9 +18,10 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import thesiswatch.classifier.analysis.Analyzers;
-import thesiswatch.classifier.analysis.Languages;
 import thesiswatch.classifier.analysis.ThemeQueryParser;
+import thesiswatch.common.Languages;
 import thesiswatch.common.ThemeCatalog;
+import thesiswatch.common.ThemesFile;
 
 /**
  * A themes file read strictly: the shape {@link ThemeCatalog} reads for the dashboard, plus the
@@ -44,7 +40,7 @@ import thesiswatch.common.ThemeCatalog;
  *     challenges: {zh: [...], en: [...]}# optional per language: the article goes against it
  * </pre>
  *
- * @param version {@link ThemeCatalog#versionOf the hash of the file's bytes}, as the dashboard computes it
+ * @param version {@link ThemesFile#version the file's version}, as the dashboard sees it
  * @param themes the themes in file order
  */
 public record ThemeSet(String version, List<ThemeDefinition> themes) {
@@ -56,7 +52,6 @@ public record ThemeSet(String version, List<ThemeDefinition> themes) {
   public static final List<String> DIRECTIONS = List.of("rising", "persisting");
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   public ThemeSet {
     themes = List.copyOf(themes);
@@ -74,13 +69,7 @@ public record ThemeSet(String version, List<ThemeDefinition> themes) {
    * @throws UncheckedIOException when the file cannot be read
    */
   public static ThemeSet load(Path path) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read themes file " + path, e);
-    }
-    return parse(bytes, path.toString());
+    return of(ThemesFile.read(path));
   }
 
   /**
@@ -89,28 +78,30 @@ public record ThemeSet(String version, List<ThemeDefinition> themes) {
    * @throws IllegalArgumentException naming the source and the first problem found
    */
   public static ThemeSet parse(byte[] bytes, String source) {
-    return new Reader(source).read(bytes);
+    return of(ThemesFile.parse(bytes, source));
+  }
+
+  /**
+   * Checks the themes file {@code file} as read.
+   *
+   * @throws IllegalArgumentException naming the file and the first problem found
+   */
+  public static ThemeSet of(ThemesFile file) {
+    return new Reader(file).read();
   }
 
   /** Walks the YAML tree; every message starts with "themes file SOURCE". */
   private static final class Reader {
-    private final String source;
+    private final ThemesFile file;
     private final Analyzer analyzer = Analyzers.perField();
 
-    Reader(String source) {
-      this.source = source;
+    Reader(ThemesFile file) {
+      this.file = file;
     }
 
-    ThemeSet read(byte[] bytes) {
-      JsonNode root;
-      try {
-        root = YAML.readTree(bytes);
-      } catch (JsonProcessingException e) {
-        throw fail(" is not valid YAML: " + e.getOriginalMessage());
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read themes file " + source, e);
-      }
-      if (root == null || !root.isObject()) {
+    ThemeSet read() {
+      JsonNode root = file.root();
+      if (!root.isObject()) {
         throw fail(" must be a mapping with a 'themes' list");
       }
       for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
@@ -132,7 +123,7 @@ public record ThemeSet(String version, List<ThemeDefinition> themes) {
         }
         themes.add(theme);
       }
-      return new ThemeSet(ThemeCatalog.versionOf(bytes), themes);
+      return new ThemeSet(file.version(), themes);
     }
 
     private ThemeDefinition theme(JsonNode node, int number) {
@@ -258,7 +249,7 @@ public record ThemeSet(String version, List<ThemeDefinition> themes) {
     }
 
     private IllegalArgumentException fail(String problem) {
-      return new IllegalArgumentException("themes file " + source + problem);
+      return file.problem(problem);
     }
   }
 

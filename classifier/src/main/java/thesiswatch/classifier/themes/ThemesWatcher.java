@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import thesiswatch.common.ThemeCatalog;
+import thesiswatch.common.ThemesFile;
 
 /**
  * Notices changes of a themes file by its content hash (not its modification time, which editors
@@ -54,7 +54,7 @@ public final class ThemesWatcher {
       lastSeen = reason;
       return Optional.of(new Refused("unreadable", reason));
     }
-    String version = ThemeCatalog.versionOf(bytes);
+    String version = ThemesFile.versionOf(bytes);
     if (version.equals(lastSeen)) {
       return Optional.empty();
     }

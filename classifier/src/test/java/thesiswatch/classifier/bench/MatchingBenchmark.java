@@ -39,7 +39,7 @@ import org.openjdk.jmh.infra.Blackhole;
 import thesiswatch.classifier.analysis.Analyzers;
 import thesiswatch.classifier.analysis.ChineseNormalizer;
 import thesiswatch.classifier.analysis.Fields;
-import thesiswatch.classifier.analysis.Languages;
+import thesiswatch.common.Languages;
 import thesiswatch.classifier.match.Headline;
 import thesiswatch.classifier.match.ThemeMatcher;
 import thesiswatch.classifier.themes.QueryRole;

@@ -1,9 +1,12 @@
-package thesiswatch.classifier.analysis;
+package thesiswatch.common;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * The languages theme queries are written in, and the per-article detection of which of them a
+ * The one set of rules for languages: how a declared language tag is normalised (feeds, the feed
+ * list, exports, query parameters), and which of the languages theme queries are written in a
  * text contains. Detection is by script: Han characters mean Chinese, Latin letters mean English.
  * A headline such as {@code OpenAI裁员10%} contains both and is indexed into both.
  */
@@ -16,7 +19,37 @@ public final class Languages {
   /** Every language queries may be written in, in file order. */
   public static final List<String> ALL = List.of(ZH, EN);
 
+  /** What the dashboard files an article under when it declares no usable language. */
+  public static final String UNDETERMINED = "und";
+
+  /** A primary language subtag: two or three ASCII letters (ISO 639-1 or 639-2/3). */
+  private static final Pattern PRIMARY = Pattern.compile("[a-z]{2,3}");
+
   private Languages() {}
+
+  /**
+   * The primary subtag of a language tag, lower case, region and script dropped ({@code zh-CN},
+   * {@code zh_Hant_TW}, {@code ZH} → {@code zh}); null when {@code tag} is blank or its first
+   * subtag is not two or three letters.
+   */
+  public static String primary(String tag) {
+    if (tag == null || tag.isBlank()) {
+      return null;
+    }
+    String primary = tag.strip().split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
+    return PRIMARY.matcher(primary).matches() ? primary : null;
+  }
+
+  /** {@link #primary} of {@code tag}, or {@link #UNDETERMINED} when it has none. */
+  public static String primaryOrUndetermined(String tag) {
+    String primary = primary(tag);
+    return primary == null ? UNDETERMINED : primary;
+  }
+
+  /** {@code zh} when {@code text} has Han characters, else null: the guess for an undeclared language. */
+  public static String guess(String text) {
+    return detect(text).chinese() ? ZH : null;
+  }
 
   /**
    * What a text contains.
