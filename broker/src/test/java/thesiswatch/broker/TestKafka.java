@@ -4,19 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import thesiswatch.common.TopicLayout;
+import thesiswatch.common.TopicReader;
 import thesiswatch.common.Topics;
 
 /**
@@ -82,31 +84,65 @@ public final class TestKafka implements AutoCloseable {
     }
   }
 
+  /** Fresh, uniquely named topics created on the broker, so tests do not see each other's records. */
+  public static Topics freshTopics(String bootstrapServers) {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    Topics topics = new Topics(
+        "articles-" + suffix, "articles.tagged-" + suffix, "feed-state-" + suffix, "theme-alerts-" + suffix);
+    TopicLayout.ensure(bootstrapServers, topics, (short) 1);
+    return topics;
+  }
+
+  /** {@link #freshTopics(String)} on this broker. */
+  public Topics freshTopics() {
+    return freshTopics(bootstrapServers);
+  }
+
   /**
-   * Keys of every committed record of {@code topic}, duplicates included, read from the beginning
-   * to the current end with {@code read_committed} — what a downstream service would count.
+   * Every committed record of {@code topic}, duplicates included, from the beginning to its end
+   * once no transaction on it is open — what a downstream service would count. A transaction's
+   * commit markers reach the partitions one by one, after its consumed offsets may already be
+   * visible, so reading at once could stop short of the last batch.
+   */
+  public static List<ConsumerRecord<String, byte[]>> readCommitted(String bootstrapServers, String topic) {
+    Await.until("every transaction on " + topic + " to be committed or aborted",
+        () -> endOffsets(bootstrapServers, topic, "read_committed")
+            .equals(endOffsets(bootstrapServers, topic, "read_uncommitted")));
+    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+    TopicReader.read(TopicReader.settings(bootstrapServers), topic, null, Await.PATIENCE, records::addAll);
+    return records;
+  }
+
+  /** {@link #readCommitted(String, String)} on this broker. */
+  public List<ConsumerRecord<String, byte[]>> readCommitted(String topic) {
+    return readCommitted(bootstrapServers, topic);
+  }
+
+  /**
+   * Keys of every committed record of {@code topic}, duplicates included, from the beginning to
+   * its end now, without waiting for open transactions: what a downstream service would count at
+   * this moment.
    */
   public static List<String> committedKeys(String bootstrapServers, String topic) {
     List<String> keys = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-        Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-        new StringDeserializer(), new StringDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(record -> keys.add(record.key()));
-      }
-    }
+    TopicReader.read(TopicReader.settings(bootstrapServers), topic, null, Await.PATIENCE,
+        batch -> batch.forEach(record -> keys.add(record.key())));
     return keys;
   }
 
   /** {@link #committedKeys(String, String)} on this broker. */
   public List<String> committedKeys(String topic) {
     return committedKeys(bootstrapServers, topic);
+  }
+
+  private static Map<TopicPartition, Long> endOffsets(String bootstrapServers, String topic, String isolation) {
+    Properties settings = TopicReader.settings(bootstrapServers);
+    settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings)) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+          .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+      return consumer.endOffsets(partitions);
+    }
   }
 
   /** {@code host:port} of the broker. */

@@ -24,7 +24,7 @@ import thesiswatch.common.PortInUseException;
 import thesiswatch.common.TopicLayout;
 import thesiswatch.common.Topics;
 
-class EmbeddedKafkaBrokerTest {
+class EmbeddedKafkaBrokerIT {
 
   @TempDir Path dataDir;
 
