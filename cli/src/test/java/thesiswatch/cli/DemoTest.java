@@ -30,7 +30,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import thesiswatch.broker.TestKafka;
+import thesiswatch.testkit.TestKafka;
 import thesiswatch.cli.demo.Demo;
 import thesiswatch.common.FeedState;
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import thesiswatch.broker.TestKafka;
+import thesiswatch.testkit.TestKafka;
 import thesiswatch.common.Article;
 import thesiswatch.common.ArticleIds;
 import thesiswatch.common.Json;

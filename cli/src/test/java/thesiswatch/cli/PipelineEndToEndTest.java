@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import thesiswatch.broker.TestKafka;
+import thesiswatch.testkit.TestKafka;
 import thesiswatch.cli.ops.ServiceMetrics;
 import thesiswatch.cli.ops.OpsEndpoint;
 import thesiswatch.classifier.ClassifierConfig;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import thesiswatch.classifier.match.Headline;
 import thesiswatch.classifier.match.ThemeMatcher;
+import thesiswatch.classifier.Fixtures;
 import thesiswatch.classifier.themes.ThemeSet;
 
 /**
@@ -31,7 +31,7 @@ class SegmentationTest {
 
   @BeforeAll
   static void load() {
-    matcher = ThemeMatcher.of(ThemeSet.load(Path.of("../seeds/themes.yml")));
+    matcher = ThemeMatcher.of(ThemeSet.load(Fixtures.THEMES));
   }
 
   @AfterAll

@@ -2,7 +2,6 @@ package thesiswatch.classifier.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import thesiswatch.classifier.ClassifierConfig;
 import thesiswatch.classifier.match.ThemeMatcher;
+import thesiswatch.classifier.Fixtures;
 import thesiswatch.classifier.themes.ThemeSet;
 import thesiswatch.common.Json;
 import thesiswatch.common.Topics;
@@ -41,13 +41,13 @@ class TaggingLoopCommitTest {
 
   @BeforeEach
   void setUp() {
-    matcher = ThemeMatcher.of(ThemeSet.load(Path.of("../seeds/themes.yml")));
+    matcher = ThemeMatcher.of(ThemeSet.load(Fixtures.THEMES));
     consumer = new MockConsumer<>("earliest");
     consumer.schedulePollTask(() -> {
       consumer.rebalance(List.of(PARTITION));
       consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
       consumer.addRecord(new ConsumerRecord<>(PARTITION.topic(), 0, 0, "a1",
-          Json.bytes(KafkaTestSupport.article("a1", "Tech firm lays off 300 workers as AI takes over support"))));
+          Json.bytes(Fixtures.article("a1", "Tech firm lays off 300 workers as AI takes over support"))));
     });
   }
 
@@ -106,7 +106,7 @@ class TaggingLoopCommitTest {
   }
 
   private TaggingLoop loop(Producer<String, byte[]> producer, Duration transactionTimeout) {
-    ClassifierConfig config = new ClassifierConfig("127.0.0.1:9", Topics.DEFAULTS, Path.of("../seeds/themes.yml"),
+    ClassifierConfig config = new ClassifierConfig("127.0.0.1:9", Topics.DEFAULTS, Fixtures.THEMES,
         "classifier", "classifier-test", Duration.ofMinutes(10), 200, Duration.ofMillis(10), transactionTimeout,
         Duration.ofSeconds(1));
     TaggingLoop.Clients clients = new TaggingLoop.Clients() {

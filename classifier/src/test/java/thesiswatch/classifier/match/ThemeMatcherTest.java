@@ -3,23 +3,26 @@ package thesiswatch.classifier.match;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import thesiswatch.classifier.Fixtures;
 import thesiswatch.classifier.themes.ThemeSet;
 import thesiswatch.common.ThemeMatch;
 
+/**
+ * How matching works — score, stance, matched terms, snippets, scripts, batches, multi-term
+ * expansion — on the frozen fixture theme set. What the shipped queries tag is measured by
+ * {@link ShippedThemesTest} and the development set.
+ */
 class ThemeMatcherTest {
 
   static ThemeMatcher matcher;
 
   @BeforeAll
   static void load() {
-    matcher = ThemeMatcher.of(ThemeSet.load(Path.of("../seeds/themes.yml")));
+    matcher = ThemeMatcher.of(ThemeSet.load(Fixtures.THEMES));
   }
 
   @AfterAll
@@ -39,16 +42,6 @@ class ThemeMatcherTest {
     assertThat(themes("Tech giant rehires hundreds of staff it laid off last year"))
         .containsExactly(new ThemeMatch("layoffs", 1.0, "challenges", List.of("laid off"),
             "Tech giant rehires hundreds of staff it «laid off» last year"));
-  }
-
-  @Test
-  void aDroughtThatEasesIsNeitherSideOfTheFundingClaim() {
-    assertThat(themes("Venture funding drought eases for AI startups")).filteredOn(m -> m.id().equals("vc_funding"))
-        .extracting(ThemeMatch::stance).containsExactly("neutral");
-    assertThat(themes("Venture funding drought deepens for AI startups")).filteredOn(m -> m.id().equals("vc_funding"))
-        .extracting(ThemeMatch::stance).containsExactly("supports");
-    assertThat(themes("创投寒冬后融资市场复苏")).filteredOn(m -> m.id().equals("vc_funding"))
-        .extracting(ThemeMatch::stance).containsExactly("neutral");
   }
 
   @Test
@@ -109,21 +102,5 @@ class ThemeMatcherTest {
 
   private static List<List<String>> matched(ThemeMatcher matcher, String title) {
     return matcher.classify(new Headline(title, "")).themes().stream().map(ThemeMatch::matched).toList();
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {
-      "Taylor Swift announces surprise gig in London",
-      "Monopoly board game gets a new city edition",
-      "Potato chips maker recalls snacks over salt levels",
-      "Chocolate chip cookie sales soar at holiday",
-      "赛马节开幕，骑手策马夺冠",
-      "两融余额连续三日增加，融资融券交易活跃",
-      "Fed signals interest rate cuts as inflation cools",
-      "地方政府融资平台债务化解取得进展",
-      "超级个体户：一家三代经营的早餐铺",
-  })
-  void confusersAreNotTagged(String headline) {
-    assertThat(themes(headline)).isEmpty();
   }
 }

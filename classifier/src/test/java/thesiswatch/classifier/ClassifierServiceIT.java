@@ -1,7 +1,6 @@
 package thesiswatch.classifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static thesiswatch.classifier.kafka.KafkaTestSupport.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -13,13 +12,13 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import thesiswatch.broker.TestKafka;
+import thesiswatch.testkit.Await;
+import thesiswatch.testkit.KafkaBroker;
+import thesiswatch.testkit.KafkaTestClients;
 import thesiswatch.classifier.kafka.DeadLetters;
-import thesiswatch.classifier.kafka.KafkaTestSupport;
 import thesiswatch.common.Env;
 import thesiswatch.common.Json;
 import thesiswatch.common.TaggedArticle;
@@ -27,23 +26,11 @@ import thesiswatch.common.ThemesFile;
 import thesiswatch.common.Topics;
 
 /** The service against a real broker: tags arrive once, garbage goes to the DLQ, themes reload. */
-class ClassifierServiceTest {
+class ClassifierServiceIT {
 
-  static final Path SHIPPED_THEMES = Path.of("../seeds/themes.yml");
-
-  static TestKafka kafka;
+  @RegisterExtension static final KafkaBroker kafka = new KafkaBroker();
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startKafka() {
-    kafka = TestKafka.start();
-  }
-
-  @AfterAll
-  static void stopKafka() throws Exception {
-    kafka.close();
-  }
 
   private ClassifierConfig config(Topics topics, Path themes, String reload) {
     Map<String, String> env = new HashMap<>();
@@ -59,32 +46,32 @@ class ClassifierServiceTest {
 
   @Test
   void tagsEveryArticleOnceAndSendsGarbageToTheDeadLetterTopicWithoutStalling() throws Exception {
-    Topics topics = KafkaTestSupport.freshTopics(kafka.bootstrapServers());
-    List<KafkaTestSupport.Fixture> fixtures = KafkaTestSupport.fixtures();
-    try (KafkaProducer<String, byte[]> producer = KafkaTestSupport.producer(kafka.bootstrapServers())) {
+    Topics topics = kafka.freshTopics();
+    List<Fixtures.Headline> fixtures = Fixtures.headlines();
+    try (KafkaProducer<String, byte[]> producer = KafkaTestClients.producer(kafka.bootstrapServers())) {
       // Garbage first, between and last on the same partition: good records after it must still flow.
-      KafkaTestSupport.send(producer, topics.articles(), "garbage-1", "{not json".getBytes(StandardCharsets.UTF_8));
+      KafkaTestClients.send(producer, topics.articles(), "garbage-1", "{not json".getBytes(StandardCharsets.UTF_8));
       for (int i = 0; i < fixtures.size(); i++) {
-        KafkaTestSupport.Fixture f = fixtures.get(i);
-        KafkaTestSupport.send(producer, topics.articles(), KafkaTestSupport.article(f.id(), f.title()));
+        Fixtures.Headline f = fixtures.get(i);
+        Fixtures.send(producer, topics.articles(), Fixtures.article(f.id(), f.title()));
         if (i == 5) {
-          KafkaTestSupport.send(producer, topics.articles(), "garbage-2",
+          KafkaTestClients.send(producer, topics.articles(), "garbage-2",
               "{\"id\":\"x\",\"title\":\"\"}".getBytes(StandardCharsets.UTF_8));
         }
       }
-      KafkaTestSupport.send(producer, topics.articles(), "garbage-3", null);
+      KafkaTestClients.send(producer, topics.articles(), "garbage-3", null);
     }
-    ClassifierConfig config = config(topics, SHIPPED_THEMES, "10s");
+    ClassifierConfig config = config(topics, Fixtures.THEMES, "10s");
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (ClassifierService service = new ClassifierService(config, registry)) {
       service.start();
-      KafkaTestSupport.awaitConsumed(kafka.bootstrapServers(), config.groupId(), topics.articles());
+      KafkaTestClients.awaitConsumed(kafka.bootstrapServers(), config.groupId(), topics.articles());
     }
 
     List<ConsumerRecord<String, byte[]>> tagged =
-        KafkaTestSupport.readCommitted(kafka.bootstrapServers(), topics.tagged());
+        kafka.readCommitted(topics.tagged());
     Map<String, String> themesById = new HashMap<>();
-    String version = ThemesFile.versionOf(Files.readAllBytes(SHIPPED_THEMES));
+    String version = ThemesFile.versionOf(Files.readAllBytes(Fixtures.THEMES));
     for (ConsumerRecord<String, byte[]> record : tagged) {
       TaggedArticle article = Json.read(record.value(), TaggedArticle.class);
       assertThat(record.key()).isEqualTo(article.id());
@@ -97,7 +84,7 @@ class ClassifierServiceTest {
     assertThat(themesById).isEqualTo(expected);
 
     List<ConsumerRecord<String, byte[]>> dead =
-        KafkaTestSupport.readCommitted(kafka.bootstrapServers(), Topics.dlq(topics.articles()));
+        kafka.readCommitted(Topics.dlq(topics.articles()));
     assertThat(dead).extracting(ConsumerRecord::key).containsExactly("garbage-1", "garbage-2", "garbage-3");
     assertThat(dead).extracting(r -> header(r, DeadLetters.ERROR_KIND))
         .containsExactly("invalid_json", "invalid_article", "empty");
@@ -112,7 +99,7 @@ class ClassifierServiceTest {
 
   @Test
   void aValidThemesEditTakesOverAndAnInvalidOneIsRefusedWhileTheOldSetKeepsTagging() throws Exception {
-    Topics topics = KafkaTestSupport.freshTopics(kafka.bootstrapServers());
+    Topics topics = kafka.freshTopics();
     Path themes = dir.resolve("themes.yml");
     Path original = resource("/themes/two-themes.yml");
     Path renamed = resource("/themes/two-themes-renamed.yml");
@@ -122,28 +109,28 @@ class ClassifierServiceTest {
     ClassifierConfig config = config(topics, themes, "100ms");
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (ClassifierService service = new ClassifierService(config, registry);
-        KafkaProducer<String, byte[]> producer = KafkaTestSupport.producer(kafka.bootstrapServers())) {
+        KafkaProducer<String, byte[]> producer = KafkaTestClients.producer(kafka.bootstrapServers())) {
       service.start();
       assertThat(service.themeSetVersion()).isEqualTo(v1);
-      KafkaTestSupport.send(producer, topics.articles(), KafkaTestSupport.article("one", "Hiring freeze at Acme"));
-      KafkaTestSupport.awaitConsumed(kafka.bootstrapServers(), config.groupId(), topics.articles());
+      Fixtures.send(producer, topics.articles(), Fixtures.article("one", "Hiring freeze at Acme"));
+      KafkaTestClients.awaitConsumed(kafka.bootstrapServers(), config.groupId(), topics.articles());
 
       Files.writeString(themes, "themes:\n  - id: layoffs\n    colour: red\n");
-      await(() -> !service.themesValid(), "the invalid themes file to be refused");
+      Await.until("the invalid themes file to be refused", () -> !service.themesValid());
       assertThat(service.themeSetVersion()).isEqualTo(v1);
-      KafkaTestSupport.send(producer, topics.articles(), KafkaTestSupport.article("two", "Hiring freeze at Acme"));
-      KafkaTestSupport.awaitConsumed(kafka.bootstrapServers(), config.groupId(), topics.articles());
+      Fixtures.send(producer, topics.articles(), Fixtures.article("two", "Hiring freeze at Acme"));
+      KafkaTestClients.awaitConsumed(kafka.bootstrapServers(), config.groupId(), topics.articles());
 
       Files.copy(renamed, themes, StandardCopyOption.REPLACE_EXISTING);
-      await(() -> service.themeSetVersion().equals(v2), "the valid themes file to take over");
+      Await.until("the valid themes file to take over", () -> service.themeSetVersion().equals(v2));
       assertThat(service.themesValid()).isTrue();
-      KafkaTestSupport.send(producer, topics.articles(), KafkaTestSupport.article("three", "Hiring freeze at Acme"));
-      KafkaTestSupport.awaitConsumed(kafka.bootstrapServers(), config.groupId(), topics.articles());
+      Fixtures.send(producer, topics.articles(), Fixtures.article("three", "Hiring freeze at Acme"));
+      KafkaTestClients.awaitConsumed(kafka.bootstrapServers(), config.groupId(), topics.articles());
     }
     // Keyed by article id, the tagged records spread over partitions: compare by id.
     Map<String, String> versions = new HashMap<>();
     Map<String, List<String>> themeIds = new HashMap<>();
-    for (ConsumerRecord<String, byte[]> record : KafkaTestSupport.readCommitted(kafka.bootstrapServers(), topics.tagged())) {
+    for (ConsumerRecord<String, byte[]> record : kafka.readCommitted(topics.tagged())) {
       TaggedArticle article = Json.read(record.value(), TaggedArticle.class);
       versions.put(article.id(), article.themeSetVersion());
       themeIds.put(article.id(), article.themeIds());
@@ -156,40 +143,40 @@ class ClassifierServiceTest {
 
   @Test
   void aNewInstanceWithTheSameIdFencesTheOldOneAndNothingIsCountedTwice() throws Exception {
-    Topics topics = KafkaTestSupport.freshTopics(kafka.bootstrapServers());
-    ClassifierConfig config = config(topics, SHIPPED_THEMES, "10s");
-    try (KafkaProducer<String, byte[]> producer = KafkaTestSupport.producer(kafka.bootstrapServers());
+    Topics topics = kafka.freshTopics();
+    ClassifierConfig config = config(topics, Fixtures.THEMES, "10s");
+    try (KafkaProducer<String, byte[]> producer = KafkaTestClients.producer(kafka.bootstrapServers());
         ClassifierService zombie = new ClassifierService(config, new SimpleMeterRegistry())) {
       zombie.start();
-      KafkaTestSupport.send(producer, topics.articles(), KafkaTestSupport.article("before", "某公司宣布裁员"));
-      KafkaTestSupport.awaitConsumed(kafka.bootstrapServers(), config.groupId(), topics.articles());
+      Fixtures.send(producer, topics.articles(), Fixtures.article("before", "某公司宣布裁员"));
+      KafkaTestClients.awaitConsumed(kafka.bootstrapServers(), config.groupId(), topics.articles());
       try (ClassifierService successor = new ClassifierService(config, new SimpleMeterRegistry())) {
         successor.start();
-        await(() -> zombie.failure().isPresent(), "the old instance to be fenced");
-        KafkaTestSupport.send(producer, topics.articles(), KafkaTestSupport.article("after", "Acme to cut 300 jobs"));
-        KafkaTestSupport.awaitConsumed(kafka.bootstrapServers(), config.groupId(), topics.articles());
+        Await.until("the old instance to be fenced", () -> zombie.failure().isPresent());
+        Fixtures.send(producer, topics.articles(), Fixtures.article("after", "Acme to cut 300 jobs"));
+        KafkaTestClients.awaitConsumed(kafka.bootstrapServers(), config.groupId(), topics.articles());
         assertThat(successor.failure()).isEmpty();
       }
     }
-    List<String> ids = KafkaTestSupport.readCommitted(kafka.bootstrapServers(), topics.tagged()).stream()
+    List<String> ids = kafka.readCommitted(topics.tagged()).stream()
         .map(ConsumerRecord::key).toList();
     assertThat(ids).containsExactlyInAnyOrder("before", "after");
   }
 
   @Test
   void reclassifyRepublishesEveryArticleThroughTheCurrentThemes() throws Exception {
-    Topics topics = KafkaTestSupport.freshTopics(kafka.bootstrapServers());
+    Topics topics = kafka.freshTopics();
     Path themes = dir.resolve("themes.yml");
     Files.copy(resource("/themes/two-themes-renamed.yml"), themes);
-    try (KafkaProducer<String, byte[]> producer = KafkaTestSupport.producer(kafka.bootstrapServers())) {
-      KafkaTestSupport.send(producer, topics.articles(), KafkaTestSupport.article("one", "Hiring freeze at Acme"));
-      KafkaTestSupport.send(producer, topics.articles(), "bad", "nope".getBytes(StandardCharsets.UTF_8));
-      KafkaTestSupport.send(producer, topics.articles(), KafkaTestSupport.article("two", "某公司宣布裁员"));
+    try (KafkaProducer<String, byte[]> producer = KafkaTestClients.producer(kafka.bootstrapServers())) {
+      Fixtures.send(producer, topics.articles(), Fixtures.article("one", "Hiring freeze at Acme"));
+      KafkaTestClients.send(producer, topics.articles(), "bad", "nope".getBytes(StandardCharsets.UTF_8));
+      Fixtures.send(producer, topics.articles(), Fixtures.article("two", "某公司宣布裁员"));
     }
     long republished = Reclassify.run(config(topics, themes, "10s"));
     assertThat(republished).isEqualTo(2);
     List<TaggedArticle> tagged =
-        KafkaTestSupport.readCommitted(kafka.bootstrapServers(), topics.tagged()).stream()
+        kafka.readCommitted(topics.tagged()).stream()
             .map(r -> Json.read(r.value(), TaggedArticle.class))
             .toList();
     assertThat(tagged).extracting(TaggedArticle::id).containsExactlyInAnyOrder("one", "two");
@@ -200,7 +187,7 @@ class ClassifierServiceTest {
     return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
   }
 
-  private static Path resource(String name) throws Exception {
-    return Path.of(ClassifierServiceTest.class.getResource(name).toURI());
+  private static Path resource(String name) {
+    return Fixtures.resource(name);
   }
 }

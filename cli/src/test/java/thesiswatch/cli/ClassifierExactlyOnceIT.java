@@ -1,4 +1,4 @@
-package thesiswatch.classifier;
+package thesiswatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,35 +21,43 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
-import thesiswatch.broker.TestKafka;
-import thesiswatch.classifier.kafka.KafkaTestSupport;
+import thesiswatch.common.Article;
 import thesiswatch.common.Json;
 import thesiswatch.common.Topics;
+import thesiswatch.testkit.Await;
+import thesiswatch.testkit.KafkaTestClients;
+import thesiswatch.testkit.TestKafka;
+import thesiswatch.testkit.TestThemes;
 
 /**
- * Exactly once across crashes: the classifier runs in a child JVM ({@link ClassifierMain},
+ * Exactly once across crashes: the classifier runs in a child JVM ({@code thesiswatch classifier},
  * configured by environment variables as docker compose runs it), is killed with SIGKILL twice
  * while it is tagging, and restarted each time; at the end every article is in {@code
  * articles.tagged} exactly once for a {@code read_committed} reader.
  */
-class ExactlyOnceTest {
+class ClassifierExactlyOnceIT {
 
   static final int ARTICLES = 6_000;
   static final String TRANSACTIONAL_ID = "classifier-exactly-once";
+  /** Headlines of every theme and of none, repeated with a number. */
+  static final List<String> TITLES = List.of(
+      "Acme Cloud to cut 1,200 jobs as it shifts spending to AI", "某互联网大厂启动新一轮裁员，涉及多个业务线",
+      "外卖骑手收入调查：每单配送费连续两年下降", "Nvidia's grip on AI chips draws antitrust scrutiny",
+      "超级个体崛起：越来越多年轻人开办一人公司", "Seed funding for AI startups dries up as investors turn cautious",
+      "City council approves new bike lanes downtown");
 
   @Test
   void everyArticleIsTaggedExactlyOnceAcrossKillsMidBatch() throws Exception {
     try (TestKafka kafka = TestKafka.start()) {
       String bootstrap = kafka.bootstrapServers();
-      Topics topics = KafkaTestSupport.freshTopics(bootstrap);
+      Topics topics = kafka.freshTopics();
       Set<String> ids = new HashSet<>();
-      List<KafkaTestSupport.Fixture> fixtures = KafkaTestSupport.fixtures();
-      try (KafkaProducer<String, byte[]> producer = KafkaTestSupport.producer(bootstrap)) {
+      try (KafkaProducer<String, byte[]> producer = KafkaTestClients.producer(bootstrap)) {
         for (int i = 0; i < ARTICLES; i++) {
           String id = "eos-" + i;
           ids.add(id);
-          String title = fixtures.get(i % fixtures.size()).title() + " #" + i;
-          producer.send(new ProducerRecord<>(topics.articles(), id, Json.bytes(KafkaTestSupport.article(id, title))));
+          String title = TITLES.get(i % TITLES.size()) + " #" + i;
+          producer.send(new ProducerRecord<>(topics.articles(), id, Json.bytes(article(id, title))));
         }
         producer.flush();
       }
@@ -64,13 +73,13 @@ class ExactlyOnceTest {
 
       Process third = start(env, 3);
       try {
-        KafkaTestSupport.awaitConsumed(bootstrap, env.get("CLASSIFIER_GROUP_ID"), topics.articles());
+        KafkaTestClients.awaitConsumed(bootstrap, env.get("CLASSIFIER_GROUP_ID"), topics.articles());
       } finally {
         third.destroy();
         third.waitFor();
       }
 
-      List<ConsumerRecord<String, byte[]>> committed = KafkaTestSupport.readCommitted(bootstrap, topics.tagged());
+      List<ConsumerRecord<String, byte[]>> committed = TestKafka.readCommitted(bootstrap, topics.tagged());
       Map<String, Integer> copies = new HashMap<>();
       committed.forEach(r -> copies.merge(r.key(), 1, Integer::sum));
       Set<String> missing = new TreeSet<>(ids);
@@ -90,11 +99,19 @@ class ExactlyOnceTest {
     }
   }
 
+  private static Article article(String id, String title) {
+    Instant fetched = Instant.parse("2025-01-15T08:00:00Z");
+    return new Article(Article.SCHEMA_VERSION, id, null, title, "https://news.example/" + id, "", fetched, fetched,
+        null, "https://news.example/feed.xml", "Example News", List.of());
+  }
+
   private static Map<String, String> env(String bootstrap, Topics topics) throws IOException {
     Map<String, String> env = new HashMap<>();
     env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
     env.putAll(topics.variables());
-    env.put("THEMES_FILE", Path.of("../seeds/themes.yml").toRealPath().toString());
+    env.put("THEMES_FILE", TestThemes.file().toString());
+    // Several runs in a row on one machine: no fixed ops port to collide on.
+    env.put("CLASSIFIER_OPS_PORT", "0");
     env.put("CLASSIFIER_GROUP_ID", "classifier-" + topics.articles());
     // The same id on every restart: the new instance fences the killed one and aborts its open batch.
     env.put("CLASSIFIER_TRANSACTIONAL_ID", TRANSACTIONAL_ID);
@@ -107,7 +124,7 @@ class ExactlyOnceTest {
   private static Process start(Map<String, String> env, int run) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
-        new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ClassifierMain.class.getName());
+        new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "classifier");
     builder.environment().putAll(env);
     File log = Files.createDirectories(Path.of("target", "exactly-once")).resolve("child-" + run + ".log").toFile();
     builder.redirectErrorStream(true).redirectOutput(log);
@@ -120,20 +137,20 @@ class ExactlyOnceTest {
    * that the kill that follows lands mid-batch.
    */
   private static void awaitOpenTransaction(String bootstrap, String topic, int progress) {
-    try (KafkaConsumer<String, byte[]> committed = KafkaTestSupport.consumer(bootstrap, "read_committed");
-        KafkaConsumer<String, byte[]> all = KafkaTestSupport.consumer(bootstrap, "read_uncommitted")) {
+    try (KafkaConsumer<String, byte[]> committed = KafkaTestClients.consumer(bootstrap, "read_committed");
+        KafkaConsumer<String, byte[]> all = KafkaTestClients.consumer(bootstrap, "read_uncommitted")) {
       List<TopicPartition> partitions = partitions(committed, topic);
-      KafkaTestSupport.await(() -> {
+      Await.until("an open transaction after " + progress + " committed offsets in " + topic, () -> {
         Map<TopicPartition, Long> stable = committed.endOffsets(partitions);
         Map<TopicPartition, Long> written = all.endOffsets(partitions);
         long done = stable.values().stream().mapToLong(Long::longValue).sum();
         return done >= progress && partitions.stream().anyMatch(p -> written.get(p) > stable.get(p));
-      }, "an open transaction after " + progress + " committed offsets in " + topic);
+      });
     }
   }
 
   private static long countAll(String bootstrap, String topic) {
-    try (KafkaConsumer<String, byte[]> consumer = KafkaTestSupport.consumer(bootstrap, "read_uncommitted")) {
+    try (KafkaConsumer<String, byte[]> consumer = KafkaTestClients.consumer(bootstrap, "read_uncommitted")) {
       List<TopicPartition> partitions = partitions(consumer, topic);
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);

@@ -1,4 +1,4 @@
-package thesiswatch.broker;
+package thesiswatch.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

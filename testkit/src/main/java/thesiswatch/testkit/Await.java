@@ -1,4 +1,4 @@
-package thesiswatch.broker;
+package thesiswatch.testkit;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;

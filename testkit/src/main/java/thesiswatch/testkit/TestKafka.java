@@ -1,4 +1,4 @@
-package thesiswatch.broker;
+package thesiswatch.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
+import thesiswatch.broker.EmbeddedKafkaBroker;
 import thesiswatch.common.TopicLayout;
 import thesiswatch.common.TopicReader;
 import thesiswatch.common.Topics;

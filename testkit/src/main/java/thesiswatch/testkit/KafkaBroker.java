@@ -1,4 +1,4 @@
-package thesiswatch.broker;
+package thesiswatch.testkit;
 
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

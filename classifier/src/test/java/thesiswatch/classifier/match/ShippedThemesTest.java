@@ -1,0 +1,63 @@
+package thesiswatch.classifier.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import thesiswatch.classifier.Fixtures;
+import thesiswatch.classifier.themes.ThemeSet;
+import thesiswatch.common.ThemeMatch;
+
+/**
+ * What the shipped theme set ({@code seeds/themes.yml}) tags, headline by headline: the quality
+ * checks that belong to its queries, beside the development-set figures of
+ * {@link DevSetQualityTest}. When a query edit changes one of these on purpose, change it here.
+ */
+class ShippedThemesTest {
+
+  static ThemeMatcher matcher;
+
+  @BeforeAll
+  static void load() {
+    matcher = ThemeMatcher.of(ThemeSet.load(Fixtures.SHIPPED_THEMES));
+  }
+
+  @AfterAll
+  static void close() {
+    matcher.close();
+  }
+
+  private static List<ThemeMatch> themes(String title) {
+    return matcher.classify(new Headline(title, "")).themes();
+  }
+
+  @Test
+  void aDroughtThatEasesIsNeitherSideOfTheFundingClaim() {
+    assertThat(themes("Venture funding drought eases for AI startups")).filteredOn(m -> m.id().equals("vc_funding"))
+        .extracting(ThemeMatch::stance).containsExactly("neutral");
+    assertThat(themes("Venture funding drought deepens for AI startups")).filteredOn(m -> m.id().equals("vc_funding"))
+        .extracting(ThemeMatch::stance).containsExactly("supports");
+    assertThat(themes("创投寒冬后融资市场复苏")).filteredOn(m -> m.id().equals("vc_funding"))
+        .extracting(ThemeMatch::stance).containsExactly("neutral");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Taylor Swift announces surprise gig in London",
+      "Monopoly board game gets a new city edition",
+      "Potato chips maker recalls snacks over salt levels",
+      "Chocolate chip cookie sales soar at holiday",
+      "赛马节开幕，骑手策马夺冠",
+      "两融余额连续三日增加，融资融券交易活跃",
+      "Fed signals interest rate cuts as inflation cools",
+      "地方政府融资平台债务化解取得进展",
+      "超级个体户：一家三代经营的早餐铺",
+  })
+  void confusersAreNotTagged(String headline) {
+    assertThat(themes(headline)).isEmpty();
+  }
+}
