@@ -26,7 +26,7 @@ import thesiswatch.dashboard.alert.KafkaAlertSink;
 import thesiswatch.dashboard.alert.LogAlertSink;
 import thesiswatch.dashboard.alert.SpikeRule;
 import thesiswatch.dashboard.alert.WebhookAlertSink;
-import thesiswatch.dashboard.consume.TaggedArticleConsumer;
+import thesiswatch.dashboard.kafka.TaggedArticleConsumer;
 import thesiswatch.dashboard.feeds.FeedHealth;
 import thesiswatch.dashboard.http.DashboardApi;
 import thesiswatch.dashboard.http.EventStream;
