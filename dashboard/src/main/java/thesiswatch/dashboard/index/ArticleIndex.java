@@ -71,6 +71,9 @@ import org.apache.lucene.util.BytesRef;
 import thesiswatch.common.Json;
 import thesiswatch.common.TaggedArticle;
 import thesiswatch.common.ThemeMatch;
+import thesiswatch.dashboard.index.cache.ParsedArticleCache;
+import thesiswatch.dashboard.index.cache.TermStateCache;
+import thesiswatch.dashboard.index.cache.TrendBucketCache;
 
 /**
  * The dashboard's on-disk Lucene index of tagged articles: one document per article id (a newer
@@ -420,11 +423,7 @@ public final class ArticleIndex implements Closeable {
   /** One segment's non-empty buckets, sorted by start. */
   private record LeafBuckets(long[] starts, long[] counts, long[] totals) {}
 
-  /** Bucket sets kept per segment. */
-  private static final int BUCKET_SETS_PER_SEGMENT = 64;
-
-  /** Per segment reader: a deletion in a segment changes its counts. */
-  private final ReaderCache<String, LeafBuckets> bucketCache = ReaderCache.perReader(BUCKET_SETS_PER_SEGMENT);
+  private final TrendBucketCache<LeafBuckets> bucketCache = new TrendBucketCache<>();
 
   private LeafBuckets leafBuckets(IndexSearcher searcher, LeafReaderContext leaf, ArticleFilter filter,
       Interval interval) throws IOException {
@@ -573,15 +572,7 @@ public final class ArticleIndex implements Closeable {
         });
   }
 
-  /** Parsed articles kept per segment. */
-  private static final int PARSED_ARTICLES_PER_SEGMENT = 1024;
-
-  /**
-   * Articles parsed from stored JSON, per segment core and document. Parsing the JSON
-   * (timestamps above all) was a third of a search's CPU, and pages people read (the newest, the
-   * frequent queries) repeat.
-   */
-  private final ReaderCache<Integer, IndexedArticle> parsed = ReaderCache.perCore(PARSED_ARTICLES_PER_SEGMENT);
+  private final ParsedArticleCache<IndexedArticle> parsed = new ParsedArticleCache<>();
 
   private IndexedArticle article(IndexSearcher searcher, StoredFields stored, int doc) throws IOException {
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
