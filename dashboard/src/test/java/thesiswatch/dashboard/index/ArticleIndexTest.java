@@ -117,17 +117,17 @@ class ArticleIndexTest {
     }
     try (FSDirectory directory = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(directory)) {
       for (SegmentCommitInfo segment : SegmentInfos.readLatestCommit(directory)) {
-        assertThat(segment.info.getIndexSort()).isEqualTo(ArticleIndex.INDEX_SORT);
+        assertThat(segment.info.getIndexSort()).isEqualTo(ArticleSchema.INDEX_SORT);
       }
       for (LeafReaderContext leaf : reader.leaves()) {
-        NumericDocValues times = leaf.reader().getNumericDocValues(ArticleIndex.TIME);
+        NumericDocValues times = leaf.reader().getNumericDocValues(ArticleSchema.TIME);
         long previous = Long.MAX_VALUE;
         for (int doc = times.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = times.nextDoc()) {
           assertThat(times.longValue()).isLessThanOrEqualTo(previous);
           previous = times.longValue();
         }
-        for (String field : List.of(ArticleIndex.TITLE_EN, ArticleIndex.TITLE_ZH, ArticleIndex.SUMMARY_EN,
-            ArticleIndex.SUMMARY_ZH)) {
+        for (String field : List.of(ArticleSchema.TITLE_EN, ArticleSchema.TITLE_ZH, ArticleSchema.SUMMARY_EN,
+            ArticleSchema.SUMMARY_ZH)) {
           FieldInfo info = leaf.reader().getFieldInfos().fieldInfo(field);
           assertThat(info.getIndexOptions()).isEqualTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         }
@@ -140,7 +140,7 @@ class ArticleIndexTest {
     try (FSDirectory directory = FSDirectory.open(dir);
         IndexWriter old = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
       Document doc = new Document();
-      doc.add(new StringField(ArticleIndex.ID, "old", org.apache.lucene.document.Field.Store.NO));
+      doc.add(new StringField(ArticleSchema.ID, "old", org.apache.lucene.document.Field.Store.NO));
       old.addDocument(doc);
       old.commit();
     }
@@ -203,7 +203,7 @@ class ArticleIndexTest {
         all.add(numbered(i, "Layoffs"));
       }
       all.sort(java.util.Comparator.comparing(TaggedArticle::effectiveTime).reversed()
-          .thenComparingLong(a -> ArticleIndex.idKey(a.id())));
+          .thenComparingLong(a -> ArticleSchema.idKey(a.id())));
       all.forEach(a -> expected.add(a.id()));
       List<String> seen = new ArrayList<>();
       String cursor = null;
