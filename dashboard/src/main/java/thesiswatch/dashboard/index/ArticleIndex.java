@@ -210,10 +210,8 @@ public final class ArticleIndex implements Closeable {
    * articles of {@code filter.theme()} (and {@code filter.stance()}, when given; all articles
    * when neither is) and all articles, both under the filter's language and source. Counted
    * from doc values and kept per segment, so repeated requests only count new segments.
-   *
-   * @return {@code [counts, totals]}, one entry per bucket
    */
-  public long[][] countBuckets(ArticleFilter filter, Interval interval, Instant start, Instant end) {
+  public BucketCounts countBuckets(ArticleFilter filter, Interval interval, Instant start, Instant end) {
     return withSearcher(searcher -> bucketCounter.count(searcher, filter, interval, start, end));
   }
 

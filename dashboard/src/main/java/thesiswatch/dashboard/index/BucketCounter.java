@@ -37,15 +37,13 @@ final class BucketCounter {
    * {@code searcher}'s index: the articles of {@code filter.theme()} (and {@code filter.stance()},
    * when given; all articles when neither is) and all articles, both under the filter's language
    * and source.
-   *
-   * @return {@code [counts, totals]}, one entry per bucket
    */
-  long[][] count(IndexSearcher searcher, ArticleFilter filter, Interval interval, Instant start, Instant end)
+  BucketCounts count(IndexSearcher searcher, ArticleFilter filter, Interval interval, Instant start, Instant end)
       throws IOException {
     long first = interval.floor(start.toEpochMilli());
     long width = interval.millis();
     long endMillis = end.toEpochMilli();
-    int buckets = (int) Math.max(0, (endMillis - first + width - 1) / width);
+    int buckets = (int) Math.max(0, interval.bucketCount(start, end));
     long[] counts = new long[buckets];
     long[] totals = new long[buckets];
     if (buckets > 0) {
@@ -59,7 +57,7 @@ final class BucketCounter {
         }
       }
     }
-    return new long[][] {counts, totals};
+    return new BucketCounts(interval, Instant.ofEpochMilli(first), counts, totals);
   }
 
   private SegmentBuckets segmentBuckets(IndexSearcher searcher, LeafReaderContext leaf, ArticleFilter filter,
