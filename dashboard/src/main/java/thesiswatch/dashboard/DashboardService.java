@@ -116,7 +116,7 @@ public final class DashboardService implements Service {
               return ready();
             }
           },
-          events, registry, config.searchesPerMinute());
+          events, registry, config.searchesPerMinute(), clock);
       http = api.create(config.httpThreads());
       try {
         http.start(config.host(), config.port());
