@@ -139,7 +139,10 @@ abstract class ServiceCommand<C> implements Callable<Integer> {
       DashboardService service = new DashboardService(config, registry);
       service.start();
       LOG.info("dashboard on http://localhost:{}", service.port());
-      return running(service, null, service::awaitStopped);
+      return running(service, null, () -> {
+        service.awaitStopped();
+        return service.failure().orElse(null);
+      });
     }
   }
 

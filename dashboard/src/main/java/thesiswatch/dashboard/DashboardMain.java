@@ -33,9 +33,9 @@ public final class DashboardMain {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(service::close, "dashboard-shutdown"));
     System.out.println("dashboard: http://localhost:" + service.port() + "/");
-    Throwable failure = service.awaitStopped();
-    if (failure != null) {
-      System.err.println("dashboard: fatal: " + failure);
+    service.awaitStopped();
+    if (service.failure().isPresent()) {
+      System.err.println("dashboard: fatal: " + service.failure().get());
       service.close();
       System.exit(1);
     }

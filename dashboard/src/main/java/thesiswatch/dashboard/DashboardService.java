@@ -14,9 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import thesiswatch.common.PortInUseException;
+import thesiswatch.common.Service;
 import thesiswatch.common.TaggedArticle;
 import thesiswatch.common.ThemeCatalog;
 import thesiswatch.dashboard.alert.AddressGuard;
@@ -26,7 +28,7 @@ import thesiswatch.dashboard.alert.KafkaAlertSink;
 import thesiswatch.dashboard.alert.LogAlertSink;
 import thesiswatch.dashboard.alert.SpikeRule;
 import thesiswatch.dashboard.alert.WebhookAlertSink;
-import thesiswatch.dashboard.consume.TaggedArticleConsumer;
+import thesiswatch.dashboard.kafka.TaggedArticleConsumer;
 import thesiswatch.dashboard.feeds.FeedHealth;
 import thesiswatch.dashboard.http.DashboardApi;
 import thesiswatch.dashboard.http.EventStream;
@@ -39,7 +41,7 @@ import thesiswatch.dashboard.score.Scorecard;
  * The dashboard: opens the index, reads {@code articles.tagged} and {@code feed-state} into it
  * on the consumer thread, looks for spikes before every commit, and serves the API and the page.
  */
-public final class DashboardService implements AutoCloseable {
+public final class DashboardService implements Service {
 
   private static final Logger LOG = LoggerFactory.getLogger(DashboardService.class);
 
@@ -51,7 +53,8 @@ public final class DashboardService implements AutoCloseable {
   private final Clock clock = Clock.systemUTC();
   private final List<AutoCloseable> resources = new ArrayList<>();
   private ArticleIndex index;
-  private TaggedArticleConsumer consumer;
+  /** Volatile: {@link #ready()} and {@link #failure()} are asked from HTTP and ops threads. */
+  private volatile TaggedArticleConsumer consumer;
   private DashboardApi api;
   private Javalin http;
   private boolean started;
@@ -66,13 +69,18 @@ public final class DashboardService implements AutoCloseable {
   /**
    * Opens the index, starts the HTTP server and the consumer thread, and returns.
    *
+   * @throws IllegalStateException when called twice or after {@link #close()}
    * @throws PortInUseException when the HTTP port is taken
    * @throws IllegalArgumentException when the themes file is not valid
    * @throws UncheckedIOException when the index cannot be opened (e.g. another process holds it)
    */
+  @Override
   public synchronized void start() {
     if (started) {
       throw new IllegalStateException("the dashboard was already started");
+    }
+    if (closed) {
+      throw new IllegalStateException("the dashboard was closed");
     }
     started = true;
     try {
@@ -100,15 +108,15 @@ public final class DashboardService implements AutoCloseable {
 
             @Override
             public Throwable failure() {
-              return consumer == null ? null : consumer.failure();
+              return DashboardService.this.failure().orElse(null);
             }
 
             @Override
             public boolean reading() {
-              return consumer != null && consumer.reading();
+              return ready();
             }
           },
-          events, registry, config.searchesPerMinute());
+          events, registry, config.searchesPerMinute(), clock);
       http = api.create(config.httpThreads());
       try {
         http.start(config.host(), config.port());
@@ -198,14 +206,30 @@ public final class DashboardService implements AutoCloseable {
     return http.port();
   }
 
+  /** Whether the consumer has its partitions and reads them: what {@code /ready} answers. */
+  @Override
+  public boolean ready() {
+    TaggedArticleConsumer reader = consumer;
+    return reader != null && reader.reading();
+  }
+
   /**
-   * Blocks until the consumer stops (after {@link #close()} or a fatal error).
-   *
-   * @return the fatal error (e.g. a Lucene tragic exception), or null after a normal close
+   * Blocks until the consumer stops (after {@link #close()} or a fatal error); returns at once
+   * when the consumer never started (the start failed, or there was none).
    */
-  public Throwable awaitStopped() throws InterruptedException {
-    consumer.awaitStop();
-    return consumer.failure();
+  @Override
+  public void awaitStopped() throws InterruptedException {
+    TaggedArticleConsumer reader = consumer;
+    if (reader != null) {
+      reader.awaitStop();
+    }
+  }
+
+  /** The error that stopped the consumer, e.g. a Lucene tragic exception; empty while it runs or after a normal close. */
+  @Override
+  public Optional<Throwable> failure() {
+    TaggedArticleConsumer reader = consumer;
+    return Optional.ofNullable(reader == null ? null : reader.failure());
   }
 
   /**

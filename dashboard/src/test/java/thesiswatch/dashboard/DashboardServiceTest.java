@@ -98,6 +98,8 @@ class DashboardServiceTest {
       assertThat(trendsBefore.get("buckets").get(5).get("share").asDouble()).isEqualTo(2.0 / 3);
 
       assertThat(Fixtures.get(port, "/health").json().get("status").asText()).isEqualTo("up");
+      assertThat(service.ready()).isTrue();
+      assertThat(service.failure()).isEmpty();
       assertThat(Fixtures.get(port, "/metrics").body()).contains("thesiswatch_dashboard_articles_indexed_total 12.0");
     }
 
@@ -150,6 +152,17 @@ class DashboardServiceTest {
           .hasMessage("port " + taken.getLocalPort() + " for the dashboard is already in use");
       service.close();
     }
+  }
+
+  @Test
+  void anUnstartedServiceIsNotReadyStopsAtOnceAndCannotStartAfterClose(@TempDir Path dir) throws Exception {
+    DashboardService service = new DashboardService(config(dir, Map.of()), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    assertThat(service.ready()).isFalse();
+    assertThat(service.failure()).isEmpty();
+    service.close();
+    service.close();
+    service.awaitStopped(); // nothing runs, so nothing to wait for
+    assertThatThrownBy(service::start).isInstanceOf(IllegalStateException.class);
   }
 
   static List<String> ids(JsonNode articles) {

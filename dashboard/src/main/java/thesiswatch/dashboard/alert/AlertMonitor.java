@@ -80,10 +80,10 @@ public final class AlertMonitor {
     for (Interval granularity : granularities) {
       int lookback = granularity == Interval.DAY ? DAY_LOOKBACK : HOUR_LOOKBACK;
       long width = granularity.millis();
-      Instant end = Instant.ofEpochMilli(granularity.floor(newest.toEpochMilli()) + width);
+      Instant end = granularity.windowEnd(newest);
       Instant start = end.minusMillis(width * (lookback + rule.baselinePeriods()));
       for (String theme : themes) {
-        long[] counts = index.countBuckets(ArticleFilter.ALL.withTheme(theme), granularity, start, end)[0];
+        long[] counts = index.countBuckets(ArticleFilter.ALL.withTheme(theme), granularity, start, end).counts();
         for (Alert alert : detector.detect(theme, granularity.key(), start, Duration.ofMillis(width), counts,
             book.fired(theme, granularity.key()), now)) {
           if (book.add(alert)) {

@@ -82,7 +82,10 @@ public final class DashboardApi {
     boolean reading();
   }
 
-  /** Routes over the given parts; {@code searchesPerMinute} per client address, 0 for no limit. */
+  /**
+   * Routes over the given parts; {@code searchesPerMinute} per client address, 0 for no limit,
+   * in the minutes of {@code clock}.
+   */
   public DashboardApi(
       ArticleIndex index,
       Trends trends,
@@ -91,7 +94,8 @@ public final class DashboardApi {
       Sections sections,
       EventStream events,
       PrometheusMeterRegistry registry,
-      int searchesPerMinute) {
+      int searchesPerMinute,
+      Clock clock) {
     this.index = index;
     this.trends = trends;
     this.catalog = catalog;
@@ -99,7 +103,7 @@ public final class DashboardApi {
     this.sections = sections;
     this.events = events;
     this.registry = registry;
-    this.searchLimit = new RateLimit(searchesPerMinute, Clock.systemUTC());
+    this.searchLimit = new RateLimit(searchesPerMinute, clock);
     Set<String> ids = new LinkedHashSet<>();
     catalog.themes().forEach(theme -> ids.add(theme.id()));
     this.themeIds = Set.copyOf(ids);

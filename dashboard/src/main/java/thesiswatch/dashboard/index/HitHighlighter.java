@@ -28,6 +28,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
+import thesiswatch.dashboard.index.cache.TermStateCache;
 
 /**
  * Highlights the hits of one page with the match offsets read from the index: the four text

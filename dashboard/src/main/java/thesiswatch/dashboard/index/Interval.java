@@ -35,6 +35,23 @@ public enum Interval {
     return Instant.ofEpochMilli(floor(time.toEpochMilli()));
   }
 
+  /**
+   * Where a window of these buckets that reaches {@code newest} ends: at the end of the bucket
+   * holding it, so that the last bucket is whole and holds the newest article. Trends, alerts and
+   * the scorecard all end their windows by this rule.
+   */
+  public Instant windowEnd(Instant newest) {
+    return Instant.ofEpochMilli(floor(newest.toEpochMilli()) + millis);
+  }
+
+  /**
+   * How many buckets {@code [start, end)} takes, counted from the start of the bucket holding
+   * {@code start}; 0 or less when {@code end} is not after that.
+   */
+  public long bucketCount(Instant start, Instant end) {
+    return (end.toEpochMilli() - floor(start.toEpochMilli()) + millis - 1) / millis;
+  }
+
   /** The lower-case name used in the API. */
   public String key() {
     return name().toLowerCase(Locale.ROOT);

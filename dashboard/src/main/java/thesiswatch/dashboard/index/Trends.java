@@ -71,7 +71,7 @@ public final class Trends {
       if (range.isEmpty()) {
         return List.of();
       }
-      to = Instant.ofEpochMilli(interval.floor(range.get()[1].toEpochMilli()) + interval.millis());
+      to = interval.windowEnd(range.get()[1]);
     }
     if (from == null) {
       Instant earliest = to.minusMillis(interval.millis() * MAX_BUCKETS);
@@ -80,20 +80,18 @@ public final class Trends {
     if (!from.isBefore(to)) {
       throw new BadQueryException("bad_range", "from must be before to");
     }
-    long first = interval.floor(from.toEpochMilli());
-    long buckets = (to.toEpochMilli() - first + interval.millis() - 1) / interval.millis();
+    long buckets = interval.bucketCount(from, to);
     if (buckets > MAX_BUCKETS) {
       throw new BadQueryException(
           "too_many_buckets",
           "the range holds " + buckets + " " + interval.key() + " buckets; at most " + MAX_BUCKETS
               + " are allowed — narrow from/to or use a wider interval");
     }
-    long[][] counted = index.countBuckets(filter, interval, Instant.ofEpochMilli(first), to);
-    List<Bucket> result = new ArrayList<>(counted[0].length);
-    for (int i = 0; i < counted[0].length; i++) {
-      Instant start = Instant.ofEpochMilli(first + i * interval.millis());
-      Instant end = start.plusMillis(interval.millis());
-      result.add(Bucket.of(start, counted[0][i], counted[1][i], coverage.incomplete(start, end)));
+    BucketCounts counted = index.countBuckets(filter, interval, from, to);
+    List<Bucket> result = new ArrayList<>(counted.size());
+    for (int i = 0; i < counted.size(); i++) {
+      Instant start = counted.start(i);
+      result.add(Bucket.of(start, counted.count(i), counted.total(i), coverage.incomplete(start, counted.end(i))));
     }
     return result;
   }

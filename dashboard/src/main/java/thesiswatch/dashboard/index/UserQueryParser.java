@@ -1,6 +1,5 @@
 package thesiswatch.dashboard.index;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -8,6 +7,7 @@ import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import thesiswatch.dashboard.index.cache.ParsedQueryCache;
 
 /**
  * Turns a search-box string into a Lucene query. Uses {@link SimpleQueryParser}, which ignores
@@ -54,11 +54,9 @@ public final class UserQueryParser {
    * @throws BadQueryException when the text breaks a cap, before any parsing is done
    */
   public Query parse(String text) {
-    synchronized (parsed) {
-      Query known = parsed.get(text);
-      if (known != null) {
-        return known;
-      }
+    Query known = parsed.get(text);
+    if (known != null) {
+      return known;
     }
     check(text);
     SimpleQueryParser parser = new SimpleQueryParser(analyzer, fields, FLAGS);
@@ -66,26 +64,15 @@ public final class UserQueryParser {
     parser.setDefaultOperator(BooleanClause.Occur.MUST);
     Query query = parser.parse(text);
     Query result = query == null ? new MatchNoDocsQuery("the query has no searchable terms") : query;
-    synchronized (parsed) {
-      parsed.put(text, result);
-    }
+    parsed.put(text, result);
     return result;
   }
 
   /** Recently parsed texts kept. */
   static final int PARSED_QUERIES = 512;
 
-  /**
-   * Queries parsed lately, least recently used first. A query is immutable and its text's
-   * analysis (SmartCN and English, for four fields) never changes, so the pages of one search
-   * (each page repeats the text) and the searches many people make parse once.
-   */
-  private final Map<String, Query> parsed = new LinkedHashMap<>(64, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Query> eldest) {
-      return size() > PARSED_QUERIES;
-    }
-  };
+  /** Queries parsed lately: a text over a cap is refused before it could be kept. */
+  private final ParsedQueryCache parsed = new ParsedQueryCache(PARSED_QUERIES);
 
   // Compiled once: every search is checked.
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");

@@ -119,22 +119,22 @@ public final class Scorecard {
     Optional<Instant[]> range = index.timeRange();
     Instant newest = range.isPresent() && range.get()[1].isBefore(now) ? range.get()[1] : now;
     // Whole UTC days, so that the counts come from the index's cached day buckets.
-    Instant asOf = Interval.DAY.floor(newest).plus(Duration.ofDays(1));
+    Instant asOf = Interval.DAY.windowEnd(newest);
     Instant recentFrom = asOf.minus(RECENT);
     Instant baselineFrom = recentFrom.minus(BASELINE);
     int baselineDays = (int) BASELINE.toDays();
-    long[] totals = index.countBuckets(ArticleFilter.ALL, Interval.DAY, baselineFrom, asOf)[1];
+    long[] totals = index.countBuckets(ArticleFilter.ALL, Interval.DAY, baselineFrom, asOf).totals();
     long baselineTotal = sum(totals, 0, baselineDays);
     long recentTotal = sum(totals, baselineDays, totals.length);
     ArticleFilter both = ArticleFilter.ALL.between(baselineFrom, asOf);
     List<Claim> claims = new ArrayList<>();
     for (ThemeCatalog.Theme theme : catalog.themes()) {
       ArticleFilter ofTheme = both.withTheme(theme.id());
-      long[] counts = index.countBuckets(ofTheme, Interval.DAY, baselineFrom, asOf)[0];
+      long[] counts = index.countBuckets(ofTheme, Interval.DAY, baselineFrom, asOf).counts();
       long baselineCount = sum(counts, 0, baselineDays);
       long recentCount = sum(counts, baselineDays, counts.length);
-      long supporting = sum(index.countBuckets(ofTheme.withStance(ThemeMatch.SUPPORTS), Interval.DAY, baselineFrom, asOf)[0]);
-      long challenging = sum(index.countBuckets(ofTheme.withStance(ThemeMatch.CHALLENGES), Interval.DAY, baselineFrom, asOf)[0]);
+      long supporting = sum(index.countBuckets(ofTheme.withStance(ThemeMatch.SUPPORTS), Interval.DAY, baselineFrom, asOf).counts());
+      long challenging = sum(index.countBuckets(ofTheme.withStance(ThemeMatch.CHALLENGES), Interval.DAY, baselineFrom, asOf).counts());
       double z = zScore(recentCount, recentTotal, baselineCount, baselineTotal);
       String observed = z > Z_SIGNIFICANT ? "rising" : z < -Z_SIGNIFICANT ? "falling" : "steady";
       double confidence = 1 - 2 * (1 - normalCdf(Math.abs(z)));

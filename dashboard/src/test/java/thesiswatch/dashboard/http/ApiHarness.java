@@ -22,7 +22,8 @@ import thesiswatch.dashboard.score.Scorecard;
 
 /**
  * The dashboard's HTTP side over an index filled from fixtures, without Kafka: what the API and
- * browser tests run against. The clock is fixed after the fixtures' dates.
+ * browser tests run against. The clock is fixed after the fixtures' dates (so every search falls in
+ * one rate-limit minute).
  */
 public final class ApiHarness implements AutoCloseable {
 
@@ -75,7 +76,7 @@ public final class ApiHarness implements AutoCloseable {
             return failure == null;
           }
         },
-        events, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), searchesPerMinute);
+        events, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), searchesPerMinute, clock);
     app = api.create().start("127.0.0.1", 0);
   }
 

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 /** The search box's parser: parsed queries are kept; a text over a cap is refused every time. */
 class UserQueryParserTest {
 
-  private static final Map<String, Float> FIELDS = Map.of(ArticleIndex.TITLE_EN, 2f, ArticleIndex.TITLE_ZH, 2f);
+  private static final Map<String, Float> FIELDS = Map.of(ArticleSchema.TITLE_EN, 2f, ArticleSchema.TITLE_ZH, 2f);
 
   @Test
   void theSameTextParsesOnceAndIsThenServedFromMemory() {
-    try (Analyzer analyzer = ArticleIndex.analyzer()) {
+    try (Analyzer analyzer = ArticleSchema.analyzer()) {
       UserQueryParser parser = new UserQueryParser(analyzer, FIELDS);
       Query first = parser.parse("layoffs 裁员");
       assertThat(parser.parse("layoffs 裁员")).isSameAs(first);
@@ -25,7 +25,7 @@ class UserQueryParserTest {
 
   @Test
   void aTextOverACapIsRefusedEveryTimeAndNeverKept() {
-    try (Analyzer analyzer = ArticleIndex.analyzer()) {
+    try (Analyzer analyzer = ArticleSchema.analyzer()) {
       UserQueryParser parser = new UserQueryParser(analyzer, FIELDS);
       for (int i = 0; i < 2; i++) {
         assertThatThrownBy(() -> parser.parse("*off"))
@@ -37,7 +37,7 @@ class UserQueryParserTest {
 
   @Test
   void theLeastRecentlyUsedTextMakesWayPastTheLimit() {
-    try (Analyzer analyzer = ArticleIndex.analyzer()) {
+    try (Analyzer analyzer = ArticleSchema.analyzer()) {
       UserQueryParser parser = new UserQueryParser(analyzer, FIELDS);
       Query kept = parser.parse("kept");
       Query dropped = parser.parse("dropped");

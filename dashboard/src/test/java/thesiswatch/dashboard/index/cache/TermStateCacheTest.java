@@ -1,4 +1,4 @@
-package thesiswatch.dashboard.index;
+package thesiswatch.dashboard.index.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package thesiswatch.dashboard.index;
+package thesiswatch.dashboard.index.cache;
 
 import java.io.IOException;
 import org.apache.lucene.index.IndexReader;
@@ -19,7 +19,10 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Where each term's postings start in each segment, looked up once per segment rather than once
+ * Saves looking a query's terms up in each segment's term index on every search and hit; a
+ * segment's entries are dropped when the segment is merged away (its core closes).
+ *
+ * <p>Where each term's postings start in each segment, looked up once per segment rather than once
  * per search. Lucene finds a term by walking the segment's term index, for every term of a query,
  * in every segment, on every search (and the highlighter does it again for every hit); with a
  * few dozen segments that lookup was the largest part of a text search's CPU. A segment's term
@@ -30,7 +33,7 @@ import org.apache.lucene.util.BytesRef;
  * registered before a {@link TermStates} is handed out (so Lucene loads none later), and
  * Lucene's term enums copy a state when seeking to it.
  */
-final class TermStateCache {
+public final class TermStateCache {
 
   /** Terms kept per segment. */
   static final int TERMS_PER_SEGMENT = 4096;
@@ -38,10 +41,10 @@ final class TermStateCache {
   static final int TERMS_PER_READER = 1024;
 
   /** A term of a segment: where its postings are, and its statistics; {@link #ABSENT} when not there. */
-  record Entry(TermState state, int docFreq, long totalTermFreq) {}
+  public record Entry(TermState state, int docFreq, long totalTermFreq) {}
 
   /** The term does not occur in the segment. */
-  static final Entry ABSENT = new Entry(null, 0, 0);
+  public static final Entry ABSENT = new Entry(null, 0, 0);
 
   private record Key(String field, BytesRef bytes) {}
 
@@ -53,7 +56,7 @@ final class TermStateCache {
   private final ReaderCache<Term, TermStates> readers = ReaderCache.perReader(TERMS_PER_READER);
 
   /** The entry of {@code field}:{@code bytes} in {@code segment}. */
-  Entry entry(LeafReader segment, String field, BytesRef bytes) throws IOException {
+  public Entry entry(LeafReader segment, String field, BytesRef bytes) throws IOException {
     return segments.get(segment, new Key(field, BytesRef.deepCopyOf(bytes)), key -> {
       Terms terms = segment.terms(key.field());
       if (terms == null) {
@@ -72,7 +75,7 @@ final class TermStateCache {
    * its states in {@code searcher}'s segments, so that searching it looks no term up again.
    * Other queries are left as they are.
    */
-  Query bind(Query query, IndexSearcher searcher) throws IOException {
+  public Query bind(Query query, IndexSearcher searcher) throws IOException {
     if (query instanceof TermQuery term) {
       return new TermQuery(term.getTerm(), states(searcher.getIndexReader(), term.getTerm()));
     }

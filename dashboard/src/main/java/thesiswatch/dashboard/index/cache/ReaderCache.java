@@ -1,4 +1,4 @@
-package thesiswatch.dashboard.index;
+package thesiswatch.dashboard.index.cache;
 
 import java.io.IOException;
 import java.util.Map;
@@ -7,7 +7,10 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 
 /**
- * Values derived from one index reader (a segment, or the whole index as one refresh sees it),
+ * Saves recomputing what was derived from a segment or reader; an entry is dropped when its
+ * reader closes, or with the rest of its reader's entries when their bound is reached.
+ *
+ * <p>Values derived from one index reader (a segment, or the whole index as one refresh sees it),
  * kept until that reader closes. A segment's documents and terms never change (an update is a
  * new document elsewhere plus a deletion), so an entry is never stale: kept per segment core it
  * outlives refreshes; kept per reader (a segment with its deletions, or a whole index reader) it
@@ -20,11 +23,11 @@ import org.apache.lucene.index.LeafReader;
  * @param <K> what a value is looked up by within a reader
  * @param <V> the derived value (never null)
  */
-final class ReaderCache<K, V> {
+public final class ReaderCache<K, V> {
 
   /** Computes a value that is not kept yet. */
   @FunctionalInterface
-  interface Loader<K, V> {
+  public interface Loader<K, V> {
     V load(K key) throws IOException;
   }
 
@@ -38,12 +41,12 @@ final class ReaderCache<K, V> {
   }
 
   /** Values that depend only on a segment's documents and terms, not on which of them are deleted. */
-  static <K, V> ReaderCache<K, V> perCore(int maxPerSegment) {
+  public static <K, V> ReaderCache<K, V> perCore(int maxPerSegment) {
     return new ReaderCache<>(maxPerSegment, true);
   }
 
   /** Values that depend on everything a reader sees, deletions included. */
-  static <K, V> ReaderCache<K, V> perReader(int maxPerReader) {
+  public static <K, V> ReaderCache<K, V> perReader(int maxPerReader) {
     return new ReaderCache<>(maxPerReader, false);
   }
 
@@ -51,7 +54,7 @@ final class ReaderCache<K, V> {
    * The value for {@code key} in {@code reader} (a segment, for a per-core cache), computed by
    * {@code loader} when not kept.
    */
-  V get(IndexReader reader, K key, Loader<K, V> loader) throws IOException {
+  public V get(IndexReader reader, K key, Loader<K, V> loader) throws IOException {
     IndexReader.CacheHelper helper = perCore
         ? (reader instanceof LeafReader segment ? segment.getCoreCacheHelper() : null)
         : reader.getReaderCacheHelper();

@@ -1,2 +1,2 @@
 /** The thin Kafka adapter: reads {@code articles.tagged} and {@code feed-state} into the index and feed health. */
-package thesiswatch.dashboard.consume;
+package thesiswatch.dashboard.kafka;

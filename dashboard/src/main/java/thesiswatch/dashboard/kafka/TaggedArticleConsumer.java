@@ -1,4 +1,4 @@
-package thesiswatch.dashboard.consume;
+package thesiswatch.dashboard.kafka;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
