@@ -37,7 +37,7 @@ import thesiswatch.common.TopicLayout;
 import thesiswatch.common.Topics;
 import thesiswatch.ingest.feeds.FeedList;
 import thesiswatch.ingest.feeds.FeedSpec;
-import thesiswatch.ingest.publish.IngestKafka;
+import thesiswatch.ingest.kafka.IngestKafka;
 
 /**
  * Ingest against a real broker and a loopback feed server: every story arrives once, cross-feed
