@@ -30,6 +30,8 @@ import org.jdom2.Namespace;
 import org.jdom2.filter.Filters;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import thesiswatch.ingest.fault.FaultKind;
 import thesiswatch.ingest.fault.FeedFault;
 
@@ -40,6 +42,8 @@ import thesiswatch.ingest.fault.FeedFault;
  * summaries, strict dates, xml:base, the entry's own id).
  */
 final class XmlFeedParser {
+
+  private static final Logger LOG = LoggerFactory.getLogger(XmlFeedParser.class);
 
   /** Child elements holding an entry's date, most specific first. */
   private static final List<String> DATE_ELEMENTS =
@@ -66,7 +70,9 @@ final class XmlFeedParser {
     Document document = buildDocument(XmlCleaner.clean(text));
     SyndFeed feed;
     try {
-      feed = new SyndFeedInput().build(document);
+      SyndFeedInput input = new SyndFeedInput();
+      input.setPreserveWireFeed(true); // each entry keeps its wire entry, which pairs it with its element
+      feed = input.build(document);
     } catch (IllegalArgumentException e) {
       throw new FeedFault(FaultKind.NOT_A_FEED,
           "parse: <" + document.getRootElement().getName() + "> is not an RSS, Atom or RDF feed", e);
@@ -76,12 +82,17 @@ final class XmlFeedParser {
     String lang = Text.firstNonNull(Text.language(langHint), Text.language(feed.getLanguage()),
         Text.language(document.getRootElement().getAttributeValue("lang", Namespace.XML_NAMESPACE)));
     ZoneId zone = Dates.feedZone(lang);
-    List<Element> elements = entryElements(document.getRootElement());
-    List<SyndEntry> entries = feed.getEntries();
-    boolean aligned = elements.size() == entries.size();
+    EntryElements elements = EntryElements.of(feed, document.getRootElement());
+    if (elements.mismatch() != null) {
+      LOG.warn("parse: entries and elements do not pair, entries read from ROME alone feed_url={} {}", baseUrl,
+          elements.mismatch());
+    }
     Entries out = new Entries(maxEntries);
-    for (int i = 0; i < entries.size() && !out.full(); i++) {
-      out.add(romeEntry(entries.get(i), aligned ? elements.get(i) : null, baseUrl, lang, zone, fetched));
+    for (SyndEntry entry : feed.getEntries()) {
+      if (out.full()) {
+        break;
+      }
+      out.add(romeEntry(entry, elements.elementOf(entry), baseUrl, lang, zone, fetched));
     }
     FeedInfo info = new FeedInfo(
         Text.blankToNull(content(feed.getTitleEx(), feed.getTitle(), MAX_TITLE_CHARS)),
@@ -116,31 +127,6 @@ final class XmlFeedParser {
       return new SecureInput().builder().build(new StringReader(xml));
     } catch (IOException e) {
       throw new JDOMException("unreadable document: " + e.getMessage(), e);
-    }
-  }
-
-  /** The item/entry elements in document order, as ROME lists them. */
-  private static List<Element> entryElements(Element root) {
-    List<Element> result = new ArrayList<>();
-    String name = root.getName();
-    if (name.equals("feed")) {
-      collect(root, "entry", result);
-    } else {
-      collect(root, "item", result);
-      for (Element child : root.getChildren()) {
-        if (child.getName().equals("channel")) {
-          collect(child, "item", result);
-        }
-      }
-    }
-    return result;
-  }
-
-  private static void collect(Element parent, String name, List<Element> into) {
-    for (Element child : parent.getChildren()) {
-      if (child.getName().equals(name)) {
-        into.add(child);
-      }
     }
   }
 
