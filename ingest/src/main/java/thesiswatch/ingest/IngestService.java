@@ -9,12 +9,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import thesiswatch.common.FeedState;
+import thesiswatch.common.Service;
 import thesiswatch.ingest.dedupe.StoryWindow;
 import thesiswatch.ingest.feeds.FeedList;
 import thesiswatch.ingest.feeds.FeedSpec;
@@ -35,8 +38,12 @@ import thesiswatch.ingest.schedule.PollScheduler;
  * thread, which commits the poll's articles and state in one transaction, then records the state)
  * → back to the scheduler with the feed's next due time. A feed is polled again only after its
  * previous poll committed, so an outage holds at most one poll per feed.
+ *
+ * <p>A feed's failure, or a bug in one feed's handling, never stops the service. Only the death
+ * of the publisher thread does, since nothing would be committed any more: {@link #failure()}
+ * then says why and {@link #awaitStopped()} returns.
  */
-public final class IngestService implements AutoCloseable {
+public final class IngestService implements Service {
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
@@ -50,6 +57,9 @@ public final class IngestService implements AutoCloseable {
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
   private final CountDownLatch closed = new CountDownLatch(1);
+  /** Counted down when close() has finished or the publisher died. */
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private volatile List<FeedSpec> feeds = List.of();
 
   /** A service with {@code config}, recording bounded-label metrics in {@code registry}. */
@@ -65,7 +75,7 @@ public final class IngestService implements AutoCloseable {
         states::get, poller::poll, outbox::put, clock);
     this.publishLoop = new PublishLoop(
         new PublishLoop.Settings(config.bootstrapServers(), config.topics(), config.kafkaBlock(), config.dedupeWindow()),
-        publisher, outbox, window, states, scheduler, metrics, clock, null);
+        publisher, outbox, window, states, scheduler, metrics, clock, (thread, e) -> died(e));
   }
 
   /**
@@ -73,9 +83,13 @@ public final class IngestService implements AutoCloseable {
    * feed state has been read from Kafka.
    *
    * @throws UncheckedIOException when the feed list cannot be read
-   * @throws IllegalStateException when called twice
+   * @throws IllegalStateException when called twice or after {@link #close()}
    */
+  @Override
   public void start() {
+    if (closing.get()) {
+      throw new IllegalStateException("ingest is closed");
+    }
     if (!started.compareAndSet(false, true)) {
       throw new IllegalStateException("ingest already started");
     }
@@ -93,8 +107,9 @@ public final class IngestService implements AutoCloseable {
   }
 
   /** Ready: the feed state was read from Kafka (so the broker answered) and the service is not stopping. */
+  @Override
   public boolean ready() {
-    return publishLoop.resumed() && !closing.get();
+    return publishLoop.resumed() && !closing.get() && failure.get() == null;
   }
 
   /** The current state of every feed of the list, in list order: the feed health view. */
@@ -109,9 +124,22 @@ public final class IngestService implements AutoCloseable {
     return result;
   }
 
-  /** Blocks until {@link #close()} has finished. */
-  public void awaitClosed() throws InterruptedException {
-    closed.await();
+  /** Blocks until {@link #close()} has finished or the publisher thread died. */
+  @Override
+  public void awaitStopped() throws InterruptedException {
+    stopped.await();
+  }
+
+  /** Why the publisher thread died, if it did; empty while ingest runs and after a normal close. */
+  @Override
+  public Optional<Throwable> failure() {
+    return Optional.ofNullable(failure.get());
+  }
+
+  private void died(Throwable e) {
+    failure.compareAndSet(null, e);
+    LOG.error("ingest: the publisher thread stopped on an unexpected error; nothing is committed any more", e);
+    stopped.countDown();
   }
 
   /**
@@ -142,6 +170,7 @@ public final class IngestService implements AutoCloseable {
       publisher.close(Duration.ofMillis(Math.max(left(deadline), 1_000)));
       LOG.info("ingest: closed");
       closed.countDown();
+      stopped.countDown();
     }
   }
 

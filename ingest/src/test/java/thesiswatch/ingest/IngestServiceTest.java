@@ -11,6 +11,7 @@ import static thesiswatch.ingest.IngestFixtures.polledAtLeast;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,8 @@ import thesiswatch.common.Article;
 import thesiswatch.common.FeedState;
 import thesiswatch.common.Topics;
 import thesiswatch.ingest.feeds.FeedSpec;
+import thesiswatch.ingest.kafka.ArticlePublisher;
+import thesiswatch.ingest.schedule.FeedStates;
 
 /**
  * Ingest against a real broker and a loopback feed server: every story arrives once, cross-feed
@@ -151,6 +154,30 @@ class IngestServiceTest {
           .containsExactlyInAnyOrder("BigCo cuts 1,200 jobs as it shifts budget to AI",
               "Delivery riders protest new algorithmic pay rules");
       assertThat(latest.values()).allSatisfy(a -> assertThat(a.feedUrl()).isEqualTo(server.url("/tech.xml")));
+    }
+  }
+
+  @Test
+  void aPublisherThreadThatDiesStopsTheServiceAndSaysWhy() throws Exception {
+    try (LoopbackFeedServer server = new LoopbackFeedServer()
+        .file("/tech.xml", "tech-news.rss.xml", "application/rss+xml")) {
+      Topics topics = freshTopics();
+      String url = server.url("/tech.xml");
+      IngestConfig config = config(opml(dir, List.of(FeedSpec.of(url, "en"))), topics, server, Map.of());
+      // A stored state due at the end of time: scheduling it overflows on the publisher thread, the
+      // one way known to kill that thread today (a later change is to clamp such due times).
+      try (ArticlePublisher seed = new ArticlePublisher(config.bootstrapServers(), topics, "seed-" + topics.articles(),
+          Duration.ofSeconds(30), new SimpleMeterRegistry())) {
+        seed.publish(List.of(), List.of(FeedStates.pending(url, null, Instant.MAX)));
+      }
+      try (IngestService service = new IngestService(config, new SimpleMeterRegistry())) {
+        service.start();
+        await("the service stopped on its own", () -> service.failure().isPresent());
+        service.awaitStopped(); // returns: the service stopped, though nobody closed it
+        assertThat(service.failure()).containsInstanceOf(ArithmeticException.class);
+        assertThat(service.ready()).isFalse();
+      }
+      assertThat(server.requests("/tech.xml")).isZero();
     }
   }
 }
