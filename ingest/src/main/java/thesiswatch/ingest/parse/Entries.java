@@ -10,10 +10,14 @@ import thesiswatch.common.ArticleIds;
 /**
  * A feed's entries as its parser finds them, whatever the format: the first entry of each id
  * kept, in document order, at most the entry cap; and how one entry's fields become a {@link
- * FeedEntry} (fallback title, id, language guess).
+ * FeedEntry} (length caps, fallback title, id, language guess).
  */
 final class Entries {
 
+  /** Longest title kept, in characters. */
+  static final int MAX_TITLE_CHARS = 1_000;
+  /** Longest summary kept, in characters: enough to classify, small enough for one Kafka record. */
+  static final int MAX_SUMMARY_CHARS = 10_000;
   /** Length of a title made from the summary when the entry has none. */
   private static final int FALLBACK_TITLE_CHARS = 100;
 

@@ -15,9 +15,9 @@ public final class FeedParser {
   /** Entries kept per feed, first in document order (feeds list newest first). */
   public static final int DEFAULT_MAX_ENTRIES = 500;
   /** Longest title kept, in characters. */
-  public static final int MAX_TITLE_CHARS = 1_000;
+  public static final int MAX_TITLE_CHARS = Entries.MAX_TITLE_CHARS;
   /** Longest summary kept, in characters: enough to classify, small enough for one Kafka record. */
-  public static final int MAX_SUMMARY_CHARS = 10_000;
+  public static final int MAX_SUMMARY_CHARS = Entries.MAX_SUMMARY_CHARS;
 
   private final XmlFeedParser xml;
   private final JsonFeedParser json;

@@ -1,7 +1,7 @@
 package thesiswatch.ingest.parse;
 
-import static thesiswatch.ingest.parse.FeedParser.MAX_SUMMARY_CHARS;
-import static thesiswatch.ingest.parse.FeedParser.MAX_TITLE_CHARS;
+import static thesiswatch.ingest.parse.Entries.MAX_SUMMARY_CHARS;
+import static thesiswatch.ingest.parse.Entries.MAX_TITLE_CHARS;
 
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
