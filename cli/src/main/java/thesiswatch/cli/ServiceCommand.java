@@ -99,8 +99,8 @@ abstract class ServiceCommand<C> implements Callable<Integer> {
       OpsEndpoint ops = OpsEndpoint.start(settings.opsPort(), registry, service::ready);
       service.start();
       return running(service, ops, () -> {
-        service.awaitClosed();
-        return null;
+        service.awaitStopped();
+        return service.failure().orElse(null);
       });
     }
   }

@@ -2,6 +2,7 @@ package thesiswatch.ingest;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import thesiswatch.ingest.fault.FeedFault;
@@ -28,11 +29,18 @@ public final class FeedReader {
 
   private final Fetcher fetcher;
   private final FeedParser parser;
+  private final Clock clock;
 
   /** A reader with the limits and SSRF allow-list of {@code config}. */
   public FeedReader(IngestConfig config) {
+    this(config, Clock.systemUTC());
+  }
+
+  /** A reader that takes the fetch time from {@code clock}. */
+  public FeedReader(IngestConfig config, Clock clock) {
     this.fetcher = new Fetcher(config.fetchLimits(), new SsrfGuard(config.allowPrivate()));
     this.parser = new FeedParser(config.maxEntries());
+    this.clock = clock;
   }
 
   /**
@@ -48,7 +56,7 @@ public final class FeedReader {
   public Result read(String url, String langHint, String etag, String lastModified, String previousDigest)
       throws FeedFault {
     FetchResult fetch = fetcher.fetch(url, etag, lastModified);
-    Instant fetched = Instant.now();
+    Instant fetched = clock.instant();
     if (fetch.notModified()) {
       return new Result(fetch, null, fetched, null);
     }

@@ -9,15 +9,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import thesiswatch.broker.EmbeddedKafkaBroker;
@@ -76,44 +70,24 @@ class IngestBrokerOutageTest {
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
       try (IngestService service = new IngestService(config, registry)) {
         service.start();
-        IngestServiceTest.await("first poll committed", () -> service.feeds().get(0).itemsSeen() == 3);
+        IngestFixtures.await("first poll committed", () -> service.feeds().get(0).itemsSeen() == 3);
         broker.close();
         current.set(v2);
         // A poll fetched while Kafka is away is held and retried, neither committed nor forgotten.
-        IngestServiceTest.await("a failed publish during the outage",
+        IngestFixtures.await("a failed publish during the outage",
             () -> registry.get("thesiswatch.ingest.publish.failures").counter().count() >= 2);
         assertThat(service.feeds().get(0).itemsSeen()).isEqualTo(3);
         broker = EmbeddedKafkaBroker.start(kafkaDir, port);
-        IngestServiceTest.await("the held poll committed after the broker came back",
+        IngestFixtures.await("the held poll committed after the broker came back",
             () -> service.feeds().get(0).itemsSeen() == 5);
         assertThat(service.feeds().get(0).status()).isEqualTo(FeedState.OK);
       }
 
-      List<ConsumerRecord<String, byte[]>> records = readAll(broker.bootstrapServers(), Topics.ARTICLES);
+      List<ConsumerRecord<String, byte[]>> records = IngestFixtures.readAll(broker.bootstrapServers(), Topics.ARTICLES);
       assertThat(records).hasSize(5);
       assertThat(records.stream().map(ConsumerRecord::key).collect(Collectors.toSet())).hasSize(5);
     } finally {
       broker.close();
-    }
-  }
-
-  private static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      List<ConsumerRecord<String, byte[]>> records = new java.util.ArrayList<>();
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        consumer.poll(java.time.Duration.ofMillis(200)).forEach(records::add);
-      }
-      return records;
     }
   }
 }

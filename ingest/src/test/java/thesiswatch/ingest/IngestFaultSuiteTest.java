@@ -42,12 +42,12 @@ class IngestFaultSuiteTest {
 
   @BeforeAll
   static void startKafka() {
-    IngestServiceTest.startKafka();
+    IngestFixtures.startKafka();
   }
 
   @AfterAll
   static void stopKafka() throws Exception {
-    IngestServiceTest.stopKafka();
+    IngestFixtures.stopKafka();
   }
 
   /** A fault served on its own loopback host, so per-host politeness cannot couple it to others. */
@@ -122,8 +122,8 @@ class IngestFaultSuiteTest {
       }
       String allowed = servers.stream().map(LoopbackFeedServer::hostPort).collect(Collectors.joining(","))
           + "," + healthy.hostPort();
-      Topics topics = IngestServiceTest.freshTopics();
-      IngestConfig config = IngestServiceTest.config(IngestServiceTest.opml(dir, feeds), topics, healthy, Map.of(
+      Topics topics = IngestFixtures.freshTopics();
+      IngestConfig config = IngestFixtures.config(IngestFixtures.opml(dir, feeds), topics, healthy, Map.of(
           "INGEST_ALLOW_PRIVATE", allowed,
           "INGEST_FETCH_TIMEOUT", "6s",
           "INGEST_MAX_BODY_BYTES", String.valueOf(1024 * 1024)));
@@ -131,12 +131,12 @@ class IngestFaultSuiteTest {
       try (IngestService service = new IngestService(config, new SimpleMeterRegistry())) {
         service.start();
         // The healthy feed commits while the tarpit still holds its connection: it was not delayed.
-        IngestServiceTest.await("healthy feed committed",
+        IngestFixtures.await("healthy feed committed",
             () -> FeedState.OK.equals(state(service, healthy.url("/feed")).status()));
         assertThat(byCase.get("tarpit").inFlight()).isEqualTo(1);
         assertThat(state(service, byCase.get("tarpit").url("/tarpit")).lastAttempt()).isNull();
 
-        IngestServiceTest.await("every feed attempted and the healthy one polled 3 times",
+        IngestFixtures.await("every feed attempted and the healthy one polled 3 times",
             () -> healthy.requests("/feed") >= 3
                 && service.feeds().stream().allMatch(f -> f.lastAttempt() != null));
         Map<String, FeedState> states = service.feeds().stream().collect(Collectors.toMap(FeedState::url, f -> f));
@@ -157,7 +157,7 @@ class IngestFaultSuiteTest {
         assertThat(byCase.get("loop").requests("/loop")).isGreaterThanOrEqualTo(6);
         // Let the healthy feed be polled again while the failing ones back off, then look at the counts.
         int healthyPolls = healthy.requests("/feed");
-        IngestServiceTest.await("two more healthy polls", () -> healthy.requests("/feed") >= healthyPolls + 2);
+        IngestFixtures.await("two more healthy polls", () -> healthy.requests("/feed") >= healthyPolls + 2);
         assertThat(byCase.get("gone").requests("/gone")).isEqualTo(1); // 410: never asked again
         assertThat(byCase.get("rate-limited").requests("/rate-limited")).isEqualTo(1); // waits an hour
         // Conditional GET: polled again and again, the body was sent once.
@@ -169,7 +169,7 @@ class IngestFaultSuiteTest {
         servers.forEach(LoopbackFeedServer::close);
       }
 
-      List<ConsumerRecord<String, byte[]>> records = IngestServiceTest.readAll(topics.articles());
+      List<ConsumerRecord<String, byte[]>> records = IngestFixtures.readAll(topics.articles());
       Set<String> keys = records.stream().map(ConsumerRecord::key).collect(Collectors.toSet());
       assertThat(records).hasSize(keys.size()); // nothing published twice
       List<Article> articles = records.stream().map(r -> Json.read(r.value(), Article.class)).toList();

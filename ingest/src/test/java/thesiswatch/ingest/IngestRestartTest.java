@@ -32,12 +32,12 @@ class IngestRestartTest {
 
   @BeforeAll
   static void startKafka() {
-    IngestServiceTest.startKafka();
+    IngestFixtures.startKafka();
   }
 
   @AfterAll
   static void stopKafka() throws Exception {
-    IngestServiceTest.stopKafka();
+    IngestFixtures.stopKafka();
   }
 
   @Test
@@ -50,17 +50,17 @@ class IngestRestartTest {
         server.handle("/f" + i, exchange -> LoopbackFeedServer.send(exchange, 200, "application/rss+xml", body));
         feeds.add(FeedSpec.of(server.url("/f" + i), "en"));
       }
-      Topics topics = IngestServiceTest.freshTopics();
-      Path opml = IngestServiceTest.opml(dir, feeds);
+      Topics topics = IngestFixtures.freshTopics();
+      Path opml = IngestFixtures.opml(dir, feeds);
       // First run: polls spread over 10 s, and a close that does not wait for in-flight polls
       // (as close to a crash as a test in one JVM gets: their transactions are left open or unsent).
-      IngestConfig hasty = IngestServiceTest.config(opml, topics, server,
+      IngestConfig hasty = IngestFixtures.config(opml, topics, server,
           Map.of("INGEST_STARTUP_SPREAD", "10s", "INGEST_CLOSE_TIMEOUT", "100ms"));
-      IngestConfig config = IngestServiceTest.config(opml, topics, server, Map.of("INGEST_STARTUP_SPREAD", "2s"));
+      IngestConfig config = IngestFixtures.config(opml, topics, server, Map.of("INGEST_STARTUP_SPREAD", "2s"));
 
       try (IngestService first = new IngestService(hasty, new SimpleMeterRegistry())) {
         first.start();
-        IngestServiceTest.await("a few feeds committed", () -> count(first, FeedState.OK) >= 5);
+        IngestFixtures.await("a few feeds committed", () -> count(first, FeedState.OK) >= 5);
         // Stopped mid-run: some feeds are not polled yet, others are between fetch and commit.
         assertThat(count(first, FeedState.PENDING)).isGreaterThan(0);
         assertThat(feeds.stream().filter(f -> server.requests(f.url().substring(f.url().lastIndexOf('/'))) == 0))
@@ -69,14 +69,14 @@ class IngestRestartTest {
 
       try (IngestService second = new IngestService(config, new SimpleMeterRegistry())) {
         second.start();
-        IngestServiceTest.await("every feed committed after the restart",
+        IngestFixtures.await("every feed committed after the restart",
             () -> count(second, FeedState.OK) == FEEDS && second.feeds().stream().allMatch(f -> f.itemsSeen() == ITEMS_PER_FEED));
         // Every feed is polled at least once more by the second run, publishing nothing new.
-        IngestServiceTest.await("a re-poll of every feed", () -> feeds.stream()
+        IngestFixtures.await("a re-poll of every feed", () -> feeds.stream()
             .allMatch(f -> server.requests(f.url().substring(f.url().lastIndexOf('/'))) >= 2));
       }
 
-      List<ConsumerRecord<String, byte[]>> records = IngestServiceTest.readAll(topics.articles());
+      List<ConsumerRecord<String, byte[]>> records = IngestFixtures.readAll(topics.articles());
       Set<String> keys = records.stream().map(ConsumerRecord::key).collect(Collectors.toSet());
       assertThat(keys).hasSize(FEEDS * ITEMS_PER_FEED);
       assertThat(records).hasSize(FEEDS * ITEMS_PER_FEED);

@@ -1,43 +1,32 @@
 package thesiswatch.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static thesiswatch.ingest.IngestFixtures.articles;
+import static thesiswatch.ingest.IngestFixtures.await;
+import static thesiswatch.ingest.IngestFixtures.config;
+import static thesiswatch.ingest.IngestFixtures.freshTopics;
+import static thesiswatch.ingest.IngestFixtures.opml;
+import static thesiswatch.ingest.IngestFixtures.polledAtLeast;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import thesiswatch.broker.TestKafka;
 import thesiswatch.common.Article;
-import thesiswatch.common.Env;
 import thesiswatch.common.FeedState;
-import thesiswatch.common.Json;
-import thesiswatch.common.TopicLayout;
 import thesiswatch.common.Topics;
-import thesiswatch.ingest.feeds.FeedList;
 import thesiswatch.ingest.feeds.FeedSpec;
-import thesiswatch.ingest.publish.IngestKafka;
+import thesiswatch.ingest.kafka.ArticlePublisher;
+import thesiswatch.ingest.schedule.FeedStates;
 
 /**
  * Ingest against a real broker and a loopback feed server: every story arrives once, cross-feed
@@ -46,97 +35,16 @@ import thesiswatch.ingest.publish.IngestKafka;
  */
 class IngestServiceTest {
 
-  private static TestKafka kafka;
-
   @TempDir Path dir;
 
   @BeforeAll
   static void startKafka() {
-    kafka = TestKafka.start();
-    // A fresh broker creates its transaction log on the first transactional producer, which takes
-    // seconds; do it here so that tests which compare the order of events do not pay it mid-test.
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-        IngestKafka.producer(kafka.bootstrapServers(), "warm-up", Duration.ofSeconds(60)))) {
-      producer.initTransactions();
-    }
+    IngestFixtures.startKafka();
   }
 
   @AfterAll
   static void stopKafka() throws Exception {
-    kafka.close();
-  }
-
-
-  /** Fresh topics per test, so tests never see each other's records. */
-  static Topics freshTopics() {
-    String suffix = UUID.randomUUID().toString().substring(0, 8);
-    Topics topics = new Topics("articles-" + suffix, "tagged-" + suffix, "feed-state-" + suffix, "alerts-" + suffix);
-    TopicLayout.ensure(kafka.bootstrapServers(), topics, (short) 1);
-    return topics;
-  }
-
-  static IngestConfig config(Path opml, Topics topics, LoopbackFeedServer server, Map<String, String> extra) {
-    Map<String, String> env = new HashMap<>();
-    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-    env.putAll(topics.variables());
-    env.put("FEEDS_FILE", opml.toString());
-    env.put("INGEST_ALLOW_PRIVATE", "127.0.0.1:" + server.port());
-    env.put("INGEST_STARTUP_SPREAD", "0s");
-    env.put("INGEST_POLL_INTERVAL", "1s");
-    env.put("INGEST_BACKOFF_BASE", "1s");
-    env.put("INGEST_BACKOFF_MAX", "2s");
-    env.put("INGEST_FETCH_TIMEOUT", "2s");
-    env.put("INGEST_TRANSACTIONAL_ID", "ingest-test-" + topics.articles());
-    env.putAll(extra);
-    return IngestConfig.from(new Env(env));
-  }
-
-  static Path opml(Path dir, List<FeedSpec> feeds) throws IOException {
-    Path file = dir.resolve("feeds.opml");
-    Files.writeString(file, FeedList.write("test feeds", feeds));
-    return file;
-  }
-
-  /** Every committed record of {@code topic}, in partition order. */
-  static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
-    }
-    return records;
-  }
-
-  static List<Article> articles(Topics topics) {
-    return readAll(topics.articles()).stream().map(r -> Json.read(r.value(), Article.class)).toList();
-  }
-
-  /** Waits for a condition the service reaches by itself; fails with {@code what} after a minute. */
-  static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("gave up waiting: " + what);
-      }
-      Thread.sleep(100);
-    }
-  }
-
-  static boolean polledAtLeast(IngestService service, Instant since, int times, LoopbackFeedServer server,
-      List<String> paths) {
-    return paths.stream().allMatch(p -> server.requests(p) >= times)
-        && service.feeds().stream().allMatch(f -> f.lastAttempt() != null && f.lastAttempt().isAfter(since));
+    IngestFixtures.stopKafka();
   }
 
   private static double polls(SimpleMeterRegistry registry, String outcome, String kind) {
@@ -246,6 +154,30 @@ class IngestServiceTest {
           .containsExactlyInAnyOrder("BigCo cuts 1,200 jobs as it shifts budget to AI",
               "Delivery riders protest new algorithmic pay rules");
       assertThat(latest.values()).allSatisfy(a -> assertThat(a.feedUrl()).isEqualTo(server.url("/tech.xml")));
+    }
+  }
+
+  @Test
+  void aPublisherThreadThatDiesStopsTheServiceAndSaysWhy() throws Exception {
+    try (LoopbackFeedServer server = new LoopbackFeedServer()
+        .file("/tech.xml", "tech-news.rss.xml", "application/rss+xml")) {
+      Topics topics = freshTopics();
+      String url = server.url("/tech.xml");
+      IngestConfig config = config(opml(dir, List.of(FeedSpec.of(url, "en"))), topics, server, Map.of());
+      // A stored state due at the end of time: scheduling it overflows on the publisher thread, the
+      // one way known to kill that thread today (a later change is to clamp such due times).
+      try (ArticlePublisher seed = new ArticlePublisher(config.bootstrapServers(), topics, "seed-" + topics.articles(),
+          Duration.ofSeconds(30), new SimpleMeterRegistry())) {
+        seed.publish(List.of(), List.of(FeedStates.pending(url, null, Instant.MAX)));
+      }
+      try (IngestService service = new IngestService(config, new SimpleMeterRegistry())) {
+        service.start();
+        await("the service stopped on its own", () -> service.failure().isPresent());
+        service.awaitStopped(); // returns: the service stopped, though nobody closed it
+        assertThat(service.failure()).containsInstanceOf(ArithmeticException.class);
+        assertThat(service.ready()).isFalse();
+      }
+      assertThat(server.requests("/tech.xml")).isZero();
     }
   }
 }

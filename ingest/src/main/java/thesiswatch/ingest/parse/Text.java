@@ -78,6 +78,20 @@ final class Text {
         ? "zh" : null;
   }
 
+  /** The first of {@code values} that is not null, or null. */
+  static String firstNonNull(String... values) {
+    for (String value : values) {
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
   /**
    * Replaces C1 control characters (U+0080–U+009F) with the windows-1252 characters they stand
    * for: feeds produced from Windows text often carry {@code U+0092} where they mean {@code ’}.

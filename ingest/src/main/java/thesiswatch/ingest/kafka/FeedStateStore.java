@@ -1,4 +1,4 @@
-package thesiswatch.ingest.publish;
+package thesiswatch.ingest.kafka;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package thesiswatch.ingest.publish;
+package thesiswatch.ingest.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
