@@ -4,6 +4,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -11,11 +13,12 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import thesiswatch.cli.ops.ServiceMetrics;
-import thesiswatch.cli.ops.OpsEndpoint;
 import thesiswatch.classifier.ClassifierConfig;
 import thesiswatch.classifier.ClassifierService;
+import thesiswatch.cli.ops.OpsEndpoint;
+import thesiswatch.cli.ops.ServiceMetrics;
 import thesiswatch.common.Env;
+import thesiswatch.common.Service;
 import thesiswatch.dashboard.DashboardConfig;
 import thesiswatch.dashboard.DashboardService;
 import thesiswatch.ingest.IngestConfig;
@@ -23,10 +26,16 @@ import thesiswatch.ingest.IngestService;
 
 /**
  * Runs one service in the foreground, configured by environment variables, until SIGTERM or
- * Ctrl-C — what each docker compose container runs. Ingest and the classifier get a small ops
- * endpoint ({@code /health}, {@code /ready}, {@code /metrics}); the dashboard serves its own.
+ * Ctrl-C — what each docker compose container runs, and the only entry point of each service.
+ * Ingest and the classifier get a small ops endpoint ({@code /health}, {@code /ready},
+ * {@code /metrics}); the dashboard serves its own.
  *
- * @param <C> everything the service reads from the environment, validated
+ * <p>Exit status: {@link Service#EXIT_STOPPED} after a signal, {@link Service#EXIT_FAILED} after a
+ * fatal error (so that the orchestrator restarts the service), {@link Service#EXIT_CANNOT_START}
+ * when it cannot start (bad settings, a taken port, a locked directory — one line on stderr, by
+ * {@link Main}'s handler).
+ *
+ * @param <C> the service's own settings
  */
 abstract class ServiceCommand<C> implements Callable<Integer> {
 
@@ -42,134 +51,112 @@ abstract class ServiceCommand<C> implements Callable<Integer> {
     return new Env(variables);
   }
 
+  /**
+   * Everything the command reads from the environment, validated.
+   *
+   * @param config the service's own settings
+   * @param opsPort the port of the ops endpoint this command adds, or empty when the service
+   *     serves its own
+   */
+  record Settings<C>(C config, OptionalInt opsPort) {}
+
   /** Reads and validates every setting the service has; a bad one fails here, before anything starts. */
-  abstract C configure(Env env);
+  abstract Settings<C> configure(Env env);
 
-  /** Starts the service and returns it, ready to close. */
-  abstract Running start(C config, PrometheusMeterRegistry registry);
+  /** The service for {@code config}, not started. */
+  abstract Service create(C config, PrometheusMeterRegistry registry);
 
-  /** A started service as the command sees it. */
-  interface Running extends AutoCloseable {
-    /** Blocks until the service stops; returns its fatal error, or null after a normal close. */
-    Throwable awaitEnd() throws InterruptedException;
-
-    @Override
-    void close();
+  /** Where the started service answers, for the start-up line. */
+  String address(Service service, OpsEndpoint ops) {
+    return "health and metrics on http://localhost:" + ops.port();
   }
 
-  /**
-   * Runs until SIGTERM (exit 0 once everything in flight is committed) or a fatal error such as a
-   * fenced producer or a broken index (exit 1, so the orchestrator restarts the service).
-   */
   @Override
   public Integer call() throws Exception {
-    C config = configure(environment());
+    Settings<C> settings = configure(environment());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ServiceMetrics.bindTo(registry);
-    Running service = start(config, registry);
+    Service service = create(settings.config(), registry);
+    OpsEndpoint ops = settings.opsPort().isPresent()
+        ? OpsEndpoint.start(settings.opsPort().getAsInt(), registry, service::ready)
+        : null;
     AtomicBoolean terminating = new AtomicBoolean();
+    Runnable stop = () -> {
+      service.close();
+      if (ops != null) {
+        ops.close();
+      }
+    };
+    try {
+      service.start();
+    } catch (RuntimeException e) {
+      stop.run();
+      throw e;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       terminating.set(true);
-      service.close();
-    }, "shutdown"));
-    Throwable failure = service.awaitEnd();
-    if (failure != null && !terminating.get()) {
-      LOG.error("{} stopped on a fatal error; exiting so that it is restarted", spec.name(), failure);
-      service.close();
-      return 1;
+      stop.run();
+    }, spec.name() + "-shutdown"));
+    LOG.info("{} started; {}", spec.name(), address(service, ops));
+    service.awaitStopped();
+    Optional<Throwable> failure = service.failure();
+    if (failure.isPresent() && !terminating.get()) {
+      LOG.error("{} stopped on a fatal error; exiting so that it is restarted", spec.name(), failure.get());
+      stop.run();
+      return Service.EXIT_FAILED;
     }
-    return 0;
+    return Service.EXIT_STOPPED;
   }
 
-
-  /** A headless service's config and the port of its ops endpoint. */
-  record Headless<T>(T config, int opsPort) {}
-
   /** {@code thesiswatch ingest}. */
-  @Command(name = "ingest", description = "Run the ingest service (feeds → Kafka topic articles).")
-  static final class Ingest extends ServiceCommand<Headless<IngestConfig>> {
+  @Command(name = "ingest", mixinStandardHelpOptions = true,
+      description = "Run the ingest service (feeds → Kafka topic articles).")
+  static final class Ingest extends ServiceCommand<IngestConfig> {
     @Override
-    Headless<IngestConfig> configure(Env env) {
-      return new Headless<>(IngestConfig.from(env), OpsEndpoint.port(env, "INGEST_OPS_PORT", OpsEndpoint.INGEST_PORT));
+    Settings<IngestConfig> configure(Env env) {
+      return new Settings<>(IngestConfig.from(env),
+          OptionalInt.of(OpsEndpoint.port(env, "INGEST_OPS_PORT", OpsEndpoint.INGEST_PORT)));
     }
 
     @Override
-    Running start(Headless<IngestConfig> settings, PrometheusMeterRegistry registry) {
-      IngestService service = new IngestService(settings.config(), registry);
-      OpsEndpoint ops = OpsEndpoint.start(settings.opsPort(), registry, service::ready);
-      service.start();
-      return running(service, ops, () -> {
-        service.awaitStopped();
-        return service.failure().orElse(null);
-      });
+    Service create(IngestConfig config, PrometheusMeterRegistry registry) {
+      return new IngestService(config, registry);
     }
   }
 
   /** {@code thesiswatch classifier}. */
-  @Command(name = "classifier", description = "Run the classifier (articles → themes → articles.tagged).")
-  static final class Classifier extends ServiceCommand<Headless<ClassifierConfig>> {
+  @Command(name = "classifier", mixinStandardHelpOptions = true,
+      description = "Run the classifier (articles → themes → articles.tagged).")
+  static final class Classifier extends ServiceCommand<ClassifierConfig> {
     @Override
-    Headless<ClassifierConfig> configure(Env env) {
-      return new Headless<>(ClassifierConfig.from(env), OpsEndpoint.port(env, "CLASSIFIER_OPS_PORT", OpsEndpoint.CLASSIFIER_PORT));
+    Settings<ClassifierConfig> configure(Env env) {
+      return new Settings<>(ClassifierConfig.from(env),
+          OptionalInt.of(OpsEndpoint.port(env, "CLASSIFIER_OPS_PORT", OpsEndpoint.CLASSIFIER_PORT)));
     }
 
     @Override
-    Running start(Headless<ClassifierConfig> settings, PrometheusMeterRegistry registry) {
-      ClassifierService service = new ClassifierService(settings.config(), registry);
-      OpsEndpoint ops = OpsEndpoint.start(settings.opsPort(), registry,
-          () -> service.themesValid() && service.failure().isEmpty());
-      service.start();
-      return running(service, ops, () -> {
-        service.awaitStopped();
-        return service.failure().orElse(null);
-      });
+    Service create(ClassifierConfig config, PrometheusMeterRegistry registry) {
+      return new ClassifierService(config, registry);
     }
   }
 
   /** {@code thesiswatch dashboard}. */
-  @Command(name = "dashboard", description = "Run the dashboard (articles.tagged → Lucene → HTTP).")
+  @Command(name = "dashboard", mixinStandardHelpOptions = true,
+      description = "Run the dashboard (articles.tagged → Lucene → HTTP).")
   static final class Dashboard extends ServiceCommand<DashboardConfig> {
     @Override
-    DashboardConfig configure(Env env) {
-      return DashboardConfig.from(env);
+    Settings<DashboardConfig> configure(Env env) {
+      return new Settings<>(DashboardConfig.from(env), OptionalInt.empty());
     }
 
     @Override
-    Running start(DashboardConfig config, PrometheusMeterRegistry registry) {
-      DashboardService service = new DashboardService(config, registry);
-      service.start();
-      LOG.info("dashboard on http://localhost:{}", service.port());
-      return running(service, null, () -> {
-        service.awaitStopped();
-        return service.failure().orElse(null);
-      });
+    Service create(DashboardConfig config, PrometheusMeterRegistry registry) {
+      return new DashboardService(config, registry);
     }
-  }
 
-  /** What {@link Running#awaitEnd()} does for one service. */
-  interface EndAwaiter {
-    Throwable await() throws InterruptedException;
-  }
-
-  private static Running running(AutoCloseable service, OpsEndpoint ops, EndAwaiter end) {
-    return new Running() {
-      @Override
-      public Throwable awaitEnd() throws InterruptedException {
-        return end.await();
-      }
-
-      @Override
-      public void close() {
-        try {
-          service.close();
-        } catch (Exception e) {
-          LOG.error("error while stopping", e);
-        } finally {
-          if (ops != null) {
-            ops.close();
-          }
-        }
-      }
-    };
+    @Override
+    String address(Service service, OpsEndpoint ops) {
+      return "dashboard on http://localhost:" + ((DashboardService) service).port() + "/";
+    }
   }
 }

@@ -2,7 +2,6 @@ package thesiswatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static thesiswatch.cli.Probes.await;
 import static thesiswatch.cli.Probes.json;
 import static thesiswatch.cli.Probes.sum;
 
@@ -30,12 +29,13 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import thesiswatch.testkit.Await;
 import thesiswatch.testkit.TestKafka;
 import thesiswatch.cli.demo.Demo;
 import thesiswatch.common.FeedState;
 
 /** The embedded demo as a user runs it: start, watch, stop, start again on the same data. */
-class DemoTest {
+class DemoIT {
 
   private static final Path SEEDS = Path.of("..", "seeds").toAbsolutePath().normalize();
   private static final Duration PATIENCE = Duration.ofSeconds(120);
@@ -115,8 +115,8 @@ class DemoTest {
     return counts;
   }
 
-  private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-    await(PATIENCE, condition::getAsBoolean, done -> done);
+  private static void awaitTrue(BooleanSupplier condition) {
+    Await.until("the demo", PATIENCE, condition);
   }
 
   /** The value once two readings two seconds apart agree: the pipeline has drained. */

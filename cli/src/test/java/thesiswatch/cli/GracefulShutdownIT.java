@@ -20,12 +20,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import thesiswatch.testkit.TestKafka;
+import thesiswatch.testkit.Await;
+import thesiswatch.testkit.KafkaBroker;
+import thesiswatch.testkit.TestThemes;
 import thesiswatch.common.Article;
 import thesiswatch.common.ArticleIds;
 import thesiswatch.common.Json;
@@ -36,24 +38,17 @@ import thesiswatch.common.Json;
  * article is in {@code articles.tagged} exactly once under {@code read_committed}.
  */
 @EnabledOnOs({OS.LINUX, OS.MAC}) // Process.destroy() is SIGTERM there
-class GracefulShutdownTest {
+class GracefulShutdownIT {
 
   private static final int ARTICLES = 3000;
-  private static final Path THEMES = Path.of("..", "seeds", "themes.yml").toAbsolutePath().normalize();
-  private static TestKafka kafka;
+  @RegisterExtension static final KafkaBroker kafka = new KafkaBroker();
 
   // Under target/, not a temp dir: the two classifiers' logs are what explains a failure in CI.
   private static final Path LOGS = Path.of("target", "graceful-shutdown");
 
   @BeforeAll
-  static void startBroker() throws Exception {
+  static void createLogDirectory() throws Exception {
     Files.createDirectories(LOGS);
-    kafka = TestKafka.start();
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    kafka.close();
   }
 
   @Test
@@ -95,7 +90,7 @@ class GracefulShutdownTest {
         Main.class.getName(), "classifier");
     Map<String, String> env = builder.environment();
     env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-    env.put("THEMES_FILE", THEMES.toString());
+    env.put("THEMES_FILE", TestThemes.file().toString());
     env.put("CLASSIFIER_TRANSACTIONAL_ID", "classifier-graceful");
     env.put("CLASSIFIER_OPS_PORT", "0");
     builder.redirectErrorStream(true).redirectOutput(LOGS.resolve(name + ".log").toFile());
@@ -125,15 +120,18 @@ class GracefulShutdownTest {
         new StringSerializer(), new ByteArraySerializer());
   }
 
-  /** Waits until at least {@code count} tagged records are committed, then returns all their keys. */
-  private static List<String> awaitTagged(int count) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-    List<String> keys = tagged();
-    while (keys.size() < count && Instant.now().isBefore(deadline)) {
-      Thread.sleep(500);
-      keys = tagged();
+  /**
+   * Waits until at least {@code count} tagged records are committed, then returns all their keys;
+   * after two minutes returns what there is, for the assertion that follows to report beside the
+   * classifiers' logs.
+   */
+  private static List<String> awaitTagged(int count) {
+    try {
+      return Await.value(count + " tagged articles", Duration.ofSeconds(120), GracefulShutdownIT::tagged,
+          keys -> keys.size() >= count);
+    } catch (AssertionError timedOut) {
+      return tagged();
     }
-    return keys;
   }
 
   private static List<String> tagged() {

@@ -1,7 +1,6 @@
 package thesiswatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static thesiswatch.cli.Probes.await;
 import static thesiswatch.cli.Probes.json;
 import static thesiswatch.cli.Probes.sum;
 import static thesiswatch.cli.Probes.text;
@@ -33,9 +32,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import thesiswatch.testkit.TestKafka;
+import thesiswatch.testkit.Await;
+import thesiswatch.testkit.KafkaBroker;
 import thesiswatch.cli.ops.ServiceMetrics;
 import thesiswatch.cli.ops.OpsEndpoint;
 import thesiswatch.classifier.ClassifierConfig;
@@ -51,7 +52,7 @@ import thesiswatch.ingest.IngestService;
  * {@code articles} → classifier → {@code articles.tagged} → dashboard → its JSON API.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PipelineEndToEndTest {
+class PipelineEndToEndIT {
 
   private static final Path SEEDS = Path.of("..", "seeds").toAbsolutePath().normalize();
   private static final String FIXTURE = "fixture-e2e.xml";
@@ -62,7 +63,7 @@ class PipelineEndToEndTest {
   private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
   private static final Map<String, String> scrapes = new ConcurrentHashMap<>();
 
-  private static TestKafka kafka;
+  @RegisterExtension static final KafkaBroker kafka = new KafkaBroker();
   private static HttpServer feedServer;
   private static final AtomicInteger feedRequests = new AtomicInteger();
 
@@ -70,7 +71,6 @@ class PipelineEndToEndTest {
 
   @BeforeAll
   static void startBrokerAndFeedServer() throws IOException {
-    kafka = TestKafka.start();
     byte[] feed = Files.readAllBytes(SEEDS.resolve("samples").resolve(FIXTURE));
     feedServer = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 8);
     feedServer.createContext("/" + FIXTURE, exchange -> {
@@ -87,7 +87,6 @@ class PipelineEndToEndTest {
   @AfterAll
   static void stop() throws Exception {
     feedServer.stop(0);
-    kafka.close();
   }
 
   @Test
@@ -106,7 +105,7 @@ class PipelineEndToEndTest {
 
       try (IngestService ingest = new IngestService(IngestConfig.from(env), ingestMetrics)) {
         ingest.start();
-        JsonNode layoffs = await(PATIENCE, () -> json(api + "/api/articles?theme=layoffs&limit=50"),
+        JsonNode layoffs = Await.value("the pipeline", PATIENCE, () -> json(api + "/api/articles?theme=layoffs&limit=50"),
             body -> titles(body).contains(NIMBUS));
         assertThat(titles(layoffs)).contains(NIMBUS, "星云科技宣布裁员15%，称人工智能提升效率");
         assertThat(ingest.ready()).as("ingest ready once it resumed from feed-state").isTrue();
@@ -116,7 +115,7 @@ class PipelineEndToEndTest {
       assertThat(kafka.committedKeys("articles")).hasSize(FIXTURE_ITEMS).doesNotHaveDuplicates();
 
       // Every article is tagged and indexed, tagged with a theme or not, so shares have a denominator.
-      JsonNode trends = await(PATIENCE, () -> json(api + "/api/trends?theme=layoffs&interval=day"),
+      JsonNode trends = Await.value("the pipeline", PATIENCE, () -> json(api + "/api/trends?theme=layoffs&interval=day"),
           body -> sum(body, "total") == FIXTURE_ITEMS);
       assertThat(sum(trends, "count")).isEqualTo(2);
 
@@ -125,7 +124,7 @@ class PipelineEndToEndTest {
       Instant restarted = Instant.now();
       try (IngestService ingest = new IngestService(IngestConfig.from(env), ingestMetrics)) {
         ingest.start();
-        await(PATIENCE, ingest::feeds, feeds -> feeds.stream().anyMatch(feed ->
+        Await.value("the pipeline", PATIENCE, ingest::feeds, feeds -> feeds.stream().anyMatch(feed ->
             feed.lastSuccess() != null && feed.lastSuccess().isAfter(restarted)));
       }
       assertThat(feedRequests.get()).isGreaterThan(requestsBefore);

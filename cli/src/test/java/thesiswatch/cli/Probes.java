@@ -10,12 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import thesiswatch.common.Json;
 
-/** What the CLI's system tests ask of a running pipeline: its JSON API, sums over trends, waiting. */
+/** What the CLI's system tests ask of a running pipeline: its JSON API and sums over trends. */
 final class Probes {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -54,19 +51,5 @@ final class Probes {
       total += bucket.path(field).asLong();
     }
     return total;
-  }
-
-  /** Polls {@code probe} until {@code done} holds, failing with the last value after {@code patience}. */
-  static <T> T await(Duration patience, Supplier<T> probe, Predicate<T> done) throws InterruptedException {
-    Instant deadline = Instant.now().plus(patience);
-    T value = probe.get();
-    while (!done.test(value)) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("still not there after " + patience + ": " + value);
-      }
-      Thread.sleep(250);
-      value = probe.get();
-    }
-    return value;
   }
 }

@@ -29,9 +29,4 @@ public final class ArticleIds {
         "title:" + (title == null ? "" : title.strip()) + "|" + (published == null ? "" : published),
         ID_HEX_LENGTH);
   }
-
-  /** See {@link Links#canonical}; kept while callers move over. */
-  public static String canonicalLink(String link) {
-    return Links.canonical(link);
-  }
 }

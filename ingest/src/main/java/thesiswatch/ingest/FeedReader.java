@@ -1,10 +1,8 @@
 package thesiswatch.ingest;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
+import thesiswatch.common.Hashes;
 import thesiswatch.ingest.fault.FeedFault;
 import thesiswatch.ingest.fetch.FetchResult;
 import thesiswatch.ingest.fetch.Fetcher;
@@ -60,7 +58,7 @@ public final class FeedReader {
     if (fetch.notModified()) {
       return new Result(fetch, null, fetched, null);
     }
-    String digest = sha256(fetch.body());
+    String digest = Hashes.sha256Hex(fetch.body());
     if (digest.equals(previousDigest)) {
       return new Result(fetch, null, fetched, digest);
     }
@@ -68,11 +66,4 @@ public final class FeedReader {
         fetched, digest);
   }
 
-  private static String sha256(byte[] body) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JVM", e);
-    }
-  }
 }

@@ -19,11 +19,33 @@ import thesiswatch.common.Topics;
  */
 public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
 
+  private final boolean warmTransactions;
   private TestKafka kafka;
+
+  /** A broker as it starts. */
+  public KafkaBroker() {
+    this(false);
+  }
+
+  private KafkaBroker(boolean warmTransactions) {
+    this.warmTransactions = warmTransactions;
+  }
+
+  /**
+   * A broker whose transaction log exists before the first test: a fresh broker creates it on the
+   * first transactional producer, which takes seconds, and tests that compare the order of events
+   * must not pay that mid-test.
+   */
+  public static KafkaBroker withTransactionLog() {
+    return new KafkaBroker(true);
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) {
     kafka = TestKafka.start();
+    if (warmTransactions) {
+      kafka.createTransactionLog();
+    }
   }
 
   @Override
@@ -55,6 +77,11 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
   /** See {@link TestKafka#committedKeys(String)}. */
   public List<String> committedKeys(String topic) {
     return kafka().committedKeys(topic);
+  }
+
+  /** See {@link TestKafka#committedRecords(String, String)}. */
+  public List<ConsumerRecord<String, byte[]>> committedRecords(String topic) {
+    return TestKafka.committedRecords(bootstrapServers(), topic);
   }
 
   /** See {@link TestKafka#readCommitted(String)}. */

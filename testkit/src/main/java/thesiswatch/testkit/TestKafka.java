@@ -14,7 +14,11 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import thesiswatch.broker.EmbeddedKafkaBroker;
@@ -120,15 +124,31 @@ public final class TestKafka implements AutoCloseable {
   }
 
   /**
-   * Keys of every committed record of {@code topic}, duplicates included, from the beginning to
-   * its end now, without waiting for open transactions: what a downstream service would count at
-   * this moment.
+   * Every committed record of {@code topic}, duplicates included, from the beginning to its end
+   * now, without waiting for open transactions: what a downstream service would count at this
+   * moment.
    */
+  public static List<ConsumerRecord<String, byte[]>> committedRecords(String bootstrapServers, String topic) {
+    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+    TopicReader.read(TopicReader.settings(bootstrapServers), topic, null, Await.PATIENCE, records::addAll);
+    return records;
+  }
+
+  /** Keys of {@link #committedRecords every committed record} of {@code topic}, duplicates included. */
   public static List<String> committedKeys(String bootstrapServers, String topic) {
-    List<String> keys = new ArrayList<>();
-    TopicReader.read(TopicReader.settings(bootstrapServers), topic, null, Await.PATIENCE,
-        batch -> batch.forEach(record -> keys.add(record.key())));
-    return keys;
+    return committedRecords(bootstrapServers, topic).stream().map(ConsumerRecord::key).toList();
+  }
+
+  /** Creates the broker's transaction log now, with a transactional producer that commits nothing. */
+  public void createTransactionLog() {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "testkit-warm-up");
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
+      producer.initTransactions();
+    }
   }
 
   /** {@link #committedKeys(String, String)} on this broker. */

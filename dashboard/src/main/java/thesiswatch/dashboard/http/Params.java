@@ -7,7 +7,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
+import thesiswatch.common.Languages;
+import thesiswatch.common.Numbers;
 import thesiswatch.common.ThemeMatch;
 import thesiswatch.dashboard.index.ArticleFilter;
 import thesiswatch.dashboard.index.BadQueryException;
@@ -21,7 +22,6 @@ final class Params {
   /** Longest value accepted for any free-text parameter other than {@code q}. */
   static final int MAX_VALUE_LENGTH = 200;
 
-  private static final Pattern LANG = Pattern.compile("[a-z]{2,3}");
   private static final Set<String> STANCES =
       Set.of(ThemeMatch.SUPPORTS, ThemeMatch.CHALLENGES, ThemeMatch.NEUTRAL);
 
@@ -51,15 +51,8 @@ final class Params {
     if (value == null) {
       return fallback;
     }
-    try {
-      int parsed = Integer.parseInt(value);
-      if (parsed >= min && parsed <= max) {
-        return parsed;
-      }
-    } catch (NumberFormatException e) {
-      // falls through to the message below
-    }
-    throw bad(name, "must be an integer from " + min + " to " + max + ", not '" + value + "'");
+    return Numbers.integer(value, min, max)
+        .orElseThrow(() -> bad(name, "must be an integer from " + min + " to " + max + ", not '" + value + "'"));
   }
 
   /** A known theme id, or null when absent. */
@@ -93,12 +86,10 @@ final class Params {
     if (stance != null && !STANCES.contains(stance)) {
       throw bad("stance", "must be supports, challenges or neutral, not '" + stance + "'");
     }
-    String lang = string("lang");
-    if (lang != null) {
-      lang = lang.toLowerCase(Locale.ROOT);
-      if (!LANG.matcher(lang).matches()) {
-        throw bad("lang", "must be a language code such as en or zh, not '" + lang + "'");
-      }
+    String given = string("lang");
+    String lang = given == null ? null : Languages.primary(given);
+    if (given != null && lang == null) {
+      throw bad("lang", "must be a language code such as en or zh, not '" + given.toLowerCase(Locale.ROOT) + "'");
     }
     Instant from = instant("from");
     Instant to = instant("to");

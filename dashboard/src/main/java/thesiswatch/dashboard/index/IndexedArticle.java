@@ -1,9 +1,8 @@
 package thesiswatch.dashboard.index;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
 import java.util.function.Function;
+import thesiswatch.common.Languages;
+import thesiswatch.common.Links;
 import thesiswatch.common.TaggedArticle;
 
 /**
@@ -34,7 +33,7 @@ public final class IndexedArticle {
 
   /** The article with what is derived from it. */
   public static IndexedArticle of(TaggedArticle article) {
-    return new IndexedArticle(article, sourceOf(article), langOf(article), safeLink(article.link()));
+    return new IndexedArticle(article, sourceOf(article), langOf(article), Links.web(article.link()));
   }
 
   /** The record as read from {@code articles.tagged}. */
@@ -52,7 +51,7 @@ public final class IndexedArticle {
     return lang;
   }
 
-  /** {@link #safeLink(String)} of the article's link. */
+  /** The article's link when it is a web link ({@link Links#web}), else null: no {@code javascript:} links on the page. */
   public String safeLink() {
     return safeLink;
   }
@@ -79,46 +78,15 @@ public final class IndexedArticle {
     if (article.feedTitle() != null && !article.feedTitle().isBlank()) {
       return article.feedTitle().strip();
     }
-    String host = hostOf(article.feedUrl());
+    String host = Links.host(article.feedUrl());
     if (host == null) {
-      host = hostOf(article.link());
+      host = Links.host(article.link());
     }
     return host == null ? UNKNOWN_SOURCE : host;
   }
 
-  /** The language code the index filters by: lower case, region dropped ({@code zh-CN} → {@code zh}). */
+  /** The language code the index filters by ({@link Languages#primaryOrUndetermined}: {@code zh-CN} → {@code zh}). */
   public static String langOf(TaggedArticle article) {
-    String lang = article.lang();
-    if (lang == null || lang.isBlank()) {
-      return "und";
-    }
-    String primary = lang.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
-    return primary.isEmpty() ? "und" : primary;
-  }
-
-  /** {@code link} when it is an absolute http(s) URL, else null: no {@code javascript:} or {@code data:} links. */
-  public static String safeLink(String link) {
-    if (link == null) {
-      return null;
-    }
-    try {
-      URI uri = new URI(link.strip());
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? uri.toString() : null;
-    } catch (URISyntaxException e) {
-      return null;
-    }
-  }
-
-  private static String hostOf(String url) {
-    if (url == null || url.isBlank()) {
-      return null;
-    }
-    try {
-      String host = URI.create(url.strip()).getHost();
-      return host == null || host.isBlank() ? null : host.toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return Languages.primaryOrUndetermined(article.lang());
   }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import thesiswatch.testkit.TestArticles;
 import thesiswatch.common.TaggedArticle;
 import thesiswatch.dashboard.Fixtures;
 import thesiswatch.dashboard.index.ArticleIndex;
@@ -34,7 +35,7 @@ class AlertMonitorTest {
 
   @Test
   void aSpikeAlertsOnceThroughReplayAndRestart(@TempDir Path dir) {
-    List<TaggedArticle> articles = Fixtures.tagged("tagged-spike.jsonl");
+    List<TaggedArticle> articles = TestArticles.tagged("tagged-spike.jsonl");
     try (ArticleIndex index = ArticleIndex.open(dir)) {
       articles.forEach(index::upsert);
       index.refresh();

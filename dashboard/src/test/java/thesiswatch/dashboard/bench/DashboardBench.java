@@ -18,7 +18,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import thesiswatch.broker.TestKafka;
+import thesiswatch.testkit.TestKafka;
 import thesiswatch.common.Env;
 import thesiswatch.common.Json;
 import thesiswatch.common.TaggedArticle;

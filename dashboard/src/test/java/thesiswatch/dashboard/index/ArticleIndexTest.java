@@ -25,6 +25,7 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import thesiswatch.testkit.TestArticles;
 import thesiswatch.common.TaggedArticle;
 import thesiswatch.common.ThemeMatch;
 import thesiswatch.dashboard.Fixtures;
@@ -43,7 +44,7 @@ class ArticleIndexTest {
 
   @Test
   void aNewerRecordForAnIdReplacesTheOlder(@TempDir Path dir) {
-    List<TaggedArticle> articles = Fixtures.tagged("tagged-small.jsonl");
+    List<TaggedArticle> articles = TestArticles.tagged("tagged-small.jsonl");
     try (ArticleIndex index = ArticleIndex.open(dir)) {
       articles.forEach(index::upsert);
       index.upsert(retag(articles.get(0), List.of(new ThemeMatch("vc_funding", 1.0, "neutral", List.of(), null))));
@@ -56,7 +57,7 @@ class ArticleIndexTest {
 
   @Test
   void onlyCommittedPositionsAndStatesSurviveAReopen(@TempDir Path dir) {
-    List<TaggedArticle> articles = Fixtures.tagged("tagged-small.jsonl");
+    List<TaggedArticle> articles = TestArticles.tagged("tagged-small.jsonl");
     try (ArticleIndex index = ArticleIndex.open(dir)) {
       for (int i = 0; i < 6; i++) {
         index.upsert(articles.get(i), "articles.tagged", i % 3, 100 + i);
@@ -81,7 +82,7 @@ class ArticleIndexTest {
   @Test
   void bucketsCountThemeAndTotalFromDocValues(@TempDir Path dir) {
     try (ArticleIndex index = ArticleIndex.open(dir)) {
-      Fixtures.tagged("tagged-small.jsonl").forEach(index::upsert);
+      TestArticles.tagged("tagged-small.jsonl").forEach(index::upsert);
       index.refresh();
       BucketCounts counted = index.countBuckets(ArticleFilter.ALL.withTheme("layoffs"), Interval.DAY,
           Instant.parse("2025-02-09T13:00:00Z"), Instant.parse("2025-02-12T00:00:00Z"));
@@ -104,7 +105,7 @@ class ArticleIndexTest {
   @Test
   void everySegmentIsSortedNewestFirstWithOffsetsInTheTextPostings(@TempDir Path dir) throws Exception {
     try (ArticleIndex index = ArticleIndex.open(dir)) {
-      Fixtures.tagged("tagged-small.jsonl").forEach(index::upsert);
+      TestArticles.tagged("tagged-small.jsonl").forEach(index::upsert);
       index.commit();
     }
     try (FSDirectory directory = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(directory)) {
@@ -211,7 +212,7 @@ class ArticleIndexTest {
   @Test
   void highlightsFromTheIndexEqualThoseFromAnalysis(@TempDir Path dir) {
     try (ArticleIndex index = ArticleIndex.open(dir)) {
-      Fixtures.tagged("tagged-small.jsonl").forEach(index::upsert);
+      TestArticles.tagged("tagged-small.jsonl").forEach(index::upsert);
       index.refresh();
       for (String q : List.of("layoffs", "裁员", "\"funding drought\"", "AI", "算法")) {
         SearchPage fromIndex = index.search(new SearchRequest(q, null, 20, null, null));

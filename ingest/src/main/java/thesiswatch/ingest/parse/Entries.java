@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import thesiswatch.common.Languages;
 import thesiswatch.common.ArticleIds;
 
 /**
@@ -47,7 +48,7 @@ final class Entries {
       Instant published, String lang) {
     String headline = title.isBlank() ? Text.plain(summary, FALLBACK_TITLE_CHARS) : title;
     String id = ArticleIds.idFor(link, guid, headline, rawDate == null ? "" : rawDate.strip());
-    String entryLang = lang != null ? lang : Text.guessLanguage(headline + summary);
+    String entryLang = lang != null ? lang : Languages.guess(headline + summary);
     return new FeedEntry(id, Text.blankToNull(guid), headline, link, summary, published, entryLang);
   }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.ZoneId;
+import thesiswatch.common.Languages;
+import thesiswatch.common.Links;
 import thesiswatch.common.Json;
 import thesiswatch.ingest.fault.FaultKind;
 import thesiswatch.ingest.fault.FeedFault;
@@ -36,7 +38,7 @@ final class JsonFeedParser {
     if (!version.contains("jsonfeed.org/version/1")) {
       throw new FeedFault(FaultKind.NOT_A_FEED, "parse: JSON without a JSON Feed version");
     }
-    String lang = Text.firstNonNull(Text.language(langHint), Text.language(root.path("language").asText(null)));
+    String lang = Text.firstNonNull(Languages.primary(langHint), Languages.primary(root.path("language").asText(null)));
     ZoneId zone = Dates.feedZone(lang);
     String base = Text.firstNonNull(Text.blankToNull(root.path("feed_url").asText(null)), baseUrl);
     Entries out = new Entries(maxEntries);
@@ -44,14 +46,14 @@ final class JsonFeedParser {
       if (out.full()) {
         break;
       }
-      String itemLang = Text.firstNonNull(Text.language(item.path("language").asText(null)), lang);
+      String itemLang = Text.firstNonNull(Languages.primary(item.path("language").asText(null)), lang);
       String title = Text.fromHtml(item.path("title").asText(""), MAX_TITLE_CHARS);
       String summary = item.hasNonNull("content_text")
           ? Text.plain(item.path("content_text").asText(""), MAX_SUMMARY_CHARS)
           : item.hasNonNull("summary") ? Text.plain(item.path("summary").asText(""), MAX_SUMMARY_CHARS)
           : Text.fromHtml(item.path("content_html").asText(""), MAX_SUMMARY_CHARS);
-      String link = Text.firstNonNull(Text.safeLink(item.path("url").asText(null), base),
-          Text.safeLink(item.path("external_url").asText(null), base));
+      String link = Text.firstNonNull(Links.resolve(item.path("url").asText(null), base),
+          Links.resolve(item.path("external_url").asText(null), base));
       String rawDate = Text.firstNonNull(Text.blankToNull(item.path("date_published").asText(null)),
           Text.blankToNull(item.path("date_modified").asText(null)));
       Dates.Result date = Dates.parse(rawDate, zone);
@@ -61,7 +63,7 @@ final class JsonFeedParser {
     }
     String format = version.endsWith("1.1") ? "json_1.1" : "json_1.0";
     FeedInfo info = new FeedInfo(Text.blankToNull(Text.fromHtml(root.path("title").asText(""), MAX_TITLE_CHARS)),
-        Text.safeLink(root.path("home_page_url").asText(null), base), lang, format);
+        Links.resolve(root.path("home_page_url").asText(null), base), lang, format);
     return new ParsedFeed(info, out.list());
   }
 }

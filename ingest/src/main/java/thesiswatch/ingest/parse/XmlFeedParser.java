@@ -32,6 +32,8 @@ import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import thesiswatch.common.Languages;
+import thesiswatch.common.Links;
 import thesiswatch.ingest.fault.FaultKind;
 import thesiswatch.ingest.fault.FeedFault;
 
@@ -79,8 +81,8 @@ final class XmlFeedParser {
     } catch (FeedException | RuntimeException e) {
       throw new FeedFault(FaultKind.INVALID_XML, "parse: " + e.getMessage(), e);
     }
-    String lang = Text.firstNonNull(Text.language(langHint), Text.language(feed.getLanguage()),
-        Text.language(document.getRootElement().getAttributeValue("lang", Namespace.XML_NAMESPACE)));
+    String lang = Text.firstNonNull(Languages.primary(langHint), Languages.primary(feed.getLanguage()),
+        Languages.primary(document.getRootElement().getAttributeValue("lang", Namespace.XML_NAMESPACE)));
     ZoneId zone = Dates.feedZone(lang);
     EntryElements elements = EntryElements.of(feed, document.getRootElement());
     if (elements.mismatch() != null) {
@@ -96,7 +98,7 @@ final class XmlFeedParser {
     }
     FeedInfo info = new FeedInfo(
         Text.blankToNull(content(feed.getTitleEx(), feed.getTitle(), MAX_TITLE_CHARS)),
-        Text.safeLink(feed.getLink(), baseUrl), lang, feed.getFeedType());
+        Links.resolve(feed.getLink(), baseUrl), lang, feed.getFeedType());
     return new ParsedFeed(info, out.list());
   }
 
@@ -145,11 +147,11 @@ final class XmlFeedParser {
     String summary = summary(entry, element);
     // ROME falls back to the guid for an RSS item's link; a guid is a link only when absolute.
     boolean guidAsLink = element != null && !element.getName().equals("entry") && childText(element, "link") == null;
-    String link = Text.safeLink(entry.getLink(), guidAsLink ? null : base);
+    String link = Links.resolve(entry.getLink(), guidAsLink ? null : base);
     if (link == null) {
       for (SyndLink candidate : entry.getLinks()) {
         if (candidate.getRel() == null || candidate.getRel().equals("alternate")) {
-          link = Text.safeLink(candidate.getHref(), base);
+          link = Links.resolve(candidate.getHref(), base);
           if (link != null) {
             break;
           }

@@ -1,10 +1,9 @@
 package thesiswatch.ingest.schedule;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
+import thesiswatch.common.Links;
 
 /**
  * Politeness per host: at most N fetches in flight to one host, and none before a time the host
@@ -23,12 +22,8 @@ public final class HostGate {
 
   /** The politeness key of a feed URL: its lower-cased host ({@code file:} feeds share one key). */
   public static String hostOf(String url) {
-    try {
-      String host = URI.create(url.strip()).getHost();
-      return host == null ? "" : host.toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
-      return "";
-    }
+    String host = Links.host(url);
+    return host == null ? "" : host;
   }
 
   /** Takes a slot for {@code host} if one is free and the host is not resting; true when taken. */

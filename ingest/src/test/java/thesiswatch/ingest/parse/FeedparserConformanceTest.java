@@ -1,7 +1,6 @@
 package thesiswatch.ingest.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,12 +17,12 @@ import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import thesiswatch.common.ArticleIds;
+import thesiswatch.common.Links;
 import thesiswatch.ingest.fault.FeedFault;
 
 /**
- * Conformance with Python feedparser's own fixture corpus, read in place from the shared folder
- * ({@code ../../shared/corpus/feedparser/tests} relative to this module; skipped when absent).
+ * Conformance with Python feedparser's own fixture corpus, vendored under
+ * {@code src/test/resources/corpus/feedparser} with its licence.
  *
  * <p>For every file whose {@code Expect:} header states {@code entries[0]}'s title, link, id (or
  * guid) or plain-text summary (or description, feedparser's alias), our parse must agree on at
@@ -33,12 +32,12 @@ import thesiswatch.ingest.fault.FeedFault;
  *
  * <p>Normalisations applied before comparing, because they are what ingest promises and not
  * differences: whitespace in titles and summaries is collapsed, links are compared in their
- * canonical form ({@link ArticleIds#canonicalLink}: host lower-cased, fragment and tracking
+ * canonical form ({@link Links#canonical}: host lower-cased, fragment and tracking
  * parameters dropped).
  */
 class FeedparserConformanceTest {
 
-  static final Path CORPUS = Path.of("../../shared/corpus/feedparser/tests");
+  static final Path CORPUS = Path.of("src/test/resources/corpus/feedparser/tests");
   /** The base URL feedparser's test server serves the corpus from; expectations embed it. */
   static final String SERVER = "http://127.0.0.1:8097/";
   static final Instant FETCHED = Instant.parse("2026-01-01T00:00:00Z");
@@ -80,8 +79,8 @@ class FeedparserConformanceTest {
 
   @BeforeAll
   static void corpusPresent() {
-    assumeTrue(Files.isDirectory(CORPUS),
-        "feedparser corpus not found at " + CORPUS.toAbsolutePath().normalize() + ": conformance test skipped");
+    // Vendored with the sources: a missing corpus is a broken checkout, never a reason to skip.
+    assertThat(CORPUS).as("the vendored feedparser corpus").isDirectory();
   }
 
   record Expectation(Path file, String field, String expected) {
@@ -181,7 +180,7 @@ class FeedparserConformanceTest {
       return expectation.expected().isEmpty();
     }
     if (expectation.field().equals("link")) {
-      String canonical = ArticleIds.canonicalLink(expectation.expected());
+      String canonical = Links.canonical(expectation.expected());
       return actual.equals(canonical);
     }
     String expected = expectation.expected();

@@ -26,7 +26,7 @@ import thesiswatch.ingest.fault.FeedFault;
  * The F rows of the reliability catalogue against a loopback server: each hostile answer ends in
  * its classified fault, within the limits, and never reaches a guarded address.
  */
-class FetcherTest {
+class FetcherIT {
 
   static final long CAP = 64 * 1024;
   static final byte[] FEED = LoopbackFeedServer.resource("tech-news.rss.xml");

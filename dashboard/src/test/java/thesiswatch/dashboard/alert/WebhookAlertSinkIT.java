@@ -18,11 +18,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import thesiswatch.testkit.Await;
 import thesiswatch.common.Json;
 import thesiswatch.dashboard.Fixtures;
 
 /** The webhook sink against a loopback receiver: retries with one idempotency key, the address guard. */
-class WebhookAlertSinkTest {
+class WebhookAlertSinkIT {
 
   private static final Alert ALERT = new Alert("layoffs:day:2025-02-10T00:00:00Z", "layoffs", "day",
       Instant.parse("2025-02-10T00:00:00Z"), Instant.parse("2025-02-11T00:00:00Z"), 12, 2.0, 6.0, 1e-6,
@@ -61,7 +62,7 @@ class WebhookAlertSinkTest {
     try (WebhookAlertSink sink = new WebhookAlertSink(hook(), new AddressGuard(List.of("127.0.0.1")),
         Duration.ofSeconds(5), 5, Duration.ofMillis(10), new SimpleMeterRegistry())) {
       sink.send(ALERT);
-      Fixtures.await("three attempts", () -> keys.size() == 3);
+      Await.until("three attempts", () -> keys.size() == 3);
     }
     assertThat(keys).containsExactly(ALERT.id(), ALERT.id(), ALERT.id());
     assertThat(Json.read(bodies.get(2), Alert.class)).isEqualTo(ALERT);
@@ -74,7 +75,7 @@ class WebhookAlertSinkTest {
     try (WebhookAlertSink sink = new WebhookAlertSink(hook(), new AddressGuard(List.of("127.0.0.1")),
         Duration.ofSeconds(5), 3, Duration.ofMillis(10), registry)) {
       sink.send(ALERT);
-      Fixtures.await("a failed delivery", () ->
+      Await.until("a failed delivery", () ->
           registry.counter("thesiswatch.dashboard.webhook.deliveries", "outcome", "failed").count() == 1);
     }
     assertThat(keys).hasSize(3);

@@ -11,10 +11,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import thesiswatch.testkit.Await;
+import thesiswatch.testkit.KafkaBroker;
 import thesiswatch.common.FeedState;
 import thesiswatch.common.Topics;
 import thesiswatch.ingest.feeds.FeedSpec;
@@ -23,22 +24,14 @@ import thesiswatch.ingest.feeds.FeedSpec;
  * Stops ingest in the middle of a run (some feeds committed, some in flight, some not yet polled),
  * starts it again, and counts every article exactly once.
  */
-class IngestRestartTest {
+class IngestRestartIT {
 
   static final int FEEDS = 40;
   static final int ITEMS_PER_FEED = 20;
 
   @TempDir Path dir;
 
-  @BeforeAll
-  static void startKafka() {
-    IngestFixtures.startKafka();
-  }
-
-  @AfterAll
-  static void stopKafka() throws Exception {
-    IngestFixtures.stopKafka();
-  }
+  @RegisterExtension static final KafkaBroker kafka = IngestFixtures.broker();
 
   @Test
   void everyArticleExactlyOnceAcrossAStopMidRun() throws Exception {
@@ -60,7 +53,7 @@ class IngestRestartTest {
 
       try (IngestService first = new IngestService(hasty, new SimpleMeterRegistry())) {
         first.start();
-        IngestFixtures.await("a few feeds committed", () -> count(first, FeedState.OK) >= 5);
+        Await.until("a few feeds committed", () -> count(first, FeedState.OK) >= 5);
         // Stopped mid-run: some feeds are not polled yet, others are between fetch and commit.
         assertThat(count(first, FeedState.PENDING)).isGreaterThan(0);
         assertThat(feeds.stream().filter(f -> server.requests(f.url().substring(f.url().lastIndexOf('/'))) == 0))
@@ -69,10 +62,10 @@ class IngestRestartTest {
 
       try (IngestService second = new IngestService(config, new SimpleMeterRegistry())) {
         second.start();
-        IngestFixtures.await("every feed committed after the restart",
+        Await.until("every feed committed after the restart",
             () -> count(second, FeedState.OK) == FEEDS && second.feeds().stream().allMatch(f -> f.itemsSeen() == ITEMS_PER_FEED));
         // Every feed is polled at least once more by the second run, publishing nothing new.
-        IngestFixtures.await("a re-poll of every feed", () -> feeds.stream()
+        Await.until("a re-poll of every feed", () -> feeds.stream()
             .allMatch(f -> server.requests(f.url().substring(f.url().lastIndexOf('/'))) >= 2));
       }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import thesiswatch.testkit.TestArticles;
 import thesiswatch.common.FeedState;
 import thesiswatch.common.Json;
 import thesiswatch.common.TaggedArticle;
@@ -26,7 +27,7 @@ import thesiswatch.dashboard.Fixtures;
  * Trend bodies are reused only while the index reader and the feed coverage they were computed
  * from are current: never a stale body after a refresh, gzip made once and equal to the JSON.
  */
-class TrendsCacheTest {
+class TrendsCacheIT {
 
   private static final String DAY = "/api/trends?theme=layoffs&interval=day&from=2025-02-08&to=2025-02-12";
 
@@ -44,7 +45,7 @@ class TrendsCacheTest {
 
   @Test
   void aRefreshIsSeenByTheVeryNextRequestNeverAStaleBody(@TempDir Path dir) {
-    try (ApiHarness harness = new ApiHarness(dir, Fixtures.tagged("tagged-small.jsonl"))) {
+    try (ApiHarness harness = new ApiHarness(dir, TestArticles.tagged("tagged-small.jsonl"))) {
       String first = Fixtures.get(harness.port(), DAY).body();
       long base = lastCount(Json.read(first, JsonNode.class));
       assertThat(Fixtures.get(harness.port(), DAY).body()).isEqualTo(first);
@@ -60,7 +61,7 @@ class TrendsCacheTest {
 
   @Test
   void refreshesUnderConcurrentReadersAreNeverMissed(@TempDir Path dir) throws Exception {
-    try (ApiHarness harness = new ApiHarness(dir, Fixtures.tagged("tagged-small.jsonl"))) {
+    try (ApiHarness harness = new ApiHarness(dir, TestArticles.tagged("tagged-small.jsonl"))) {
       long base = lastCount(Fixtures.get(harness.port(), DAY).json());
       AtomicInteger done = new AtomicInteger();
       Thread[] readers = new Thread[4];
@@ -89,7 +90,7 @@ class TrendsCacheTest {
 
   @Test
   void aCoverageChangeIsSeenAtOnce(@TempDir Path dir) {
-    try (ApiHarness harness = new ApiHarness(dir, Fixtures.tagged("tagged-small.jsonl"))) {
+    try (ApiHarness harness = new ApiHarness(dir, TestArticles.tagged("tagged-small.jsonl"))) {
       assertThat(Fixtures.get(harness.port(), DAY).body()).doesNotContain("\"incomplete\":true");
       harness.feeds().update(new FeedState("https://news.example.com/tech.xml", "Tech Daily", FeedState.FAILING, null,
           null, 3, Instant.parse("2025-02-09T12:00:00Z"), Instant.parse("2025-02-09T06:00:00Z"), "timeout",
@@ -100,7 +101,7 @@ class TrendsCacheTest {
 
   @Test
   void gzipIsSentWhenAcceptedAndHoldsTheSameJson(@TempDir Path dir) throws Exception {
-    try (ApiHarness harness = new ApiHarness(dir, Fixtures.tagged("tagged-small.jsonl"))) {
+    try (ApiHarness harness = new ApiHarness(dir, TestArticles.tagged("tagged-small.jsonl"))) {
       String plain = Fixtures.get(harness.port(), DAY).body();
       HttpClient client = HttpClient.newHttpClient();
       for (int i = 0; i < 2; i++) { // computed, then kept

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import thesiswatch.common.Env;
 
-class FeedReaderTest {
+class FeedReaderIT {
 
   @Test
   void theSameBodyAgainIsNotParsedForServersThatIgnoreValidators(@TempDir Path dir) throws Exception {

@@ -2,7 +2,6 @@ package thesiswatch.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static thesiswatch.ingest.IngestFixtures.articles;
-import static thesiswatch.ingest.IngestFixtures.await;
 import static thesiswatch.ingest.IngestFixtures.config;
 import static thesiswatch.ingest.IngestFixtures.freshTopics;
 import static thesiswatch.ingest.IngestFixtures.opml;
@@ -17,10 +16,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import thesiswatch.testkit.Await;
+import thesiswatch.testkit.KafkaBroker;
 import thesiswatch.common.Article;
 import thesiswatch.common.FeedState;
 import thesiswatch.common.Topics;
@@ -33,19 +33,11 @@ import thesiswatch.ingest.schedule.FeedStates;
  * copies are merged, a broken feed is classified and does not stop the others, and a restarted
  * ingest publishes nothing again.
  */
-class IngestServiceTest {
+class IngestServiceIT {
 
   @TempDir Path dir;
 
-  @BeforeAll
-  static void startKafka() {
-    IngestFixtures.startKafka();
-  }
-
-  @AfterAll
-  static void stopKafka() throws Exception {
-    IngestFixtures.stopKafka();
-  }
+  @RegisterExtension static final KafkaBroker kafka = IngestFixtures.broker();
 
   private static double polls(SimpleMeterRegistry registry, String outcome, String kind) {
     Counter counter = registry.find("thesiswatch.ingest.polls").tags("outcome", outcome, "kind", kind).counter();
@@ -75,10 +67,10 @@ class IngestServiceTest {
         // Two polls of every feed: the second must publish nothing new. The server counts a
         // request when it answers it, before ingest has read the answer: the polls are awaited
         // as ingest's own counters record them too.
-        await("two polls of every feed", () -> polledAtLeast(service, started, 2, server, paths));
-        await("every second poll recorded",
+        Await.until("two polls of every feed", () -> polledAtLeast(service, started, 2, server, paths));
+        Await.until("every second poll recorded",
             () -> polls(registry, "not_modified", "none") >= 3 && polls(registry, "failed", "not_a_feed") >= 2);
-        await("states committed", () -> service.feeds().stream().noneMatch(f -> f.status().equals(FeedState.PENDING)));
+        Await.until("states committed", () -> service.feeds().stream().noneMatch(f -> f.status().equals(FeedState.PENDING)));
         Map<String, FeedState> byUrl = service.feeds().stream().collect(Collectors.toMap(FeedState::url, f -> f));
         assertThat(byUrl.get(server.url("/login")).status()).isEqualTo(FeedState.FAILING);
         assertThat(byUrl.get(server.url("/login")).lastErrorKind()).isEqualTo("not_a_feed");
@@ -120,7 +112,7 @@ class IngestServiceTest {
       Instant restarted = Instant.now();
       try (IngestService service = new IngestService(config, new SimpleMeterRegistry())) {
         service.start();
-        await("a poll of every feed after restart",
+        Await.until("a poll of every feed after restart",
             () -> polledAtLeast(service, restarted, 3, server, paths)
                 && service.feeds().stream().allMatch(f -> f.lastAttempt() != null && f.lastAttempt().isAfter(restarted)));
       }
@@ -138,14 +130,14 @@ class IngestServiceTest {
           Map.of());
       try (IngestService service = new IngestService(before, new SimpleMeterRegistry())) {
         service.start();
-        await("the first feed committed", () -> service.feeds().get(0).itemsSeen() == 3);
+        Await.until("the first feed committed", () -> service.feeds().get(0).itemsSeen() == 3);
       }
       // Restarted with a second feed that carries two of the first feed's stories.
       IngestConfig after = config(opml(dir, List.of(FeedSpec.of(server.url("/tech.xml"), "en"),
           FeedSpec.of(server.url("/wire.xml"), "en"))), topics, server, Map.of());
       try (IngestService service = new IngestService(after, new SimpleMeterRegistry())) {
         service.start();
-        await("the new feed committed", () -> service.feeds().get(1).itemsSeen() == 2);
+        Await.until("the new feed committed", () -> service.feeds().get(1).itemsSeen() == 2);
       }
       Map<String, Article> latest = new HashMap<>();
       articles(topics).forEach(a -> latest.put(a.id(), a));
@@ -172,7 +164,7 @@ class IngestServiceTest {
       }
       try (IngestService service = new IngestService(config, new SimpleMeterRegistry())) {
         service.start();
-        await("the service stopped on its own", () -> service.failure().isPresent());
+        Await.until("the service stopped on its own", () -> service.failure().isPresent());
         service.awaitStopped(); // returns: the service stopped, though nobody closed it
         assertThat(service.failure()).containsInstanceOf(ArithmeticException.class);
         assertThat(service.ready()).isFalse();

@@ -23,19 +23,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import thesiswatch.testkit.TestArticles;
 import thesiswatch.common.FeedState;
 import thesiswatch.dashboard.Fixtures.Response;
 import thesiswatch.dashboard.Fixtures;
 
 /** Every endpoint of the API over the fixture articles, including the bad input it must refuse with 400. */
-class DashboardApiTest {
+class DashboardApiIT {
 
   @TempDir static Path dir;
   private static ApiHarness harness;
 
   @BeforeAll
   static void start() {
-    harness = new ApiHarness(dir, Fixtures.tagged("tagged-small.jsonl"));
+    harness = new ApiHarness(dir, TestArticles.tagged("tagged-small.jsonl"));
   }
 
   @AfterAll

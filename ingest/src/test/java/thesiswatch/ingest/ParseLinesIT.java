@@ -11,7 +11,7 @@ import thesiswatch.common.Env;
 import thesiswatch.common.Json;
 
 /** {@code thesiswatch parse}: the exact JSON line for a good feed, a bad one and a bad input. */
-class ParseLinesTest {
+class ParseLinesIT {
 
   @Test
   void printsTheContractShapeForAFeedAnErrorAndAMissingFile(@TempDir Path dir) throws Exception {

@@ -10,11 +10,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import thesiswatch.testkit.TestArticles;
 import thesiswatch.dashboard.Fixtures;
 import thesiswatch.dashboard.Fixtures.Response;
 
 /** Query floods (reliability.md S7): searches per client and minute are capped with a 429. */
-class RateLimitTest {
+class RateLimitIT {
 
   /** A clock the test moves by hand. */
   private static final class HandClock extends Clock {
@@ -54,7 +55,7 @@ class RateLimitTest {
   @Test
   void aFloodGets429WithJson(@TempDir Path dir) {
     // The harness's clock stands still, so all four requests share one calendar minute.
-    try (ApiHarness harness = new ApiHarness(dir, Fixtures.tagged("tagged-small.jsonl"), 3)) {
+    try (ApiHarness harness = new ApiHarness(dir, TestArticles.tagged("tagged-small.jsonl"), 3)) {
       for (int i = 0; i < 3; i++) {
         assertThat(Fixtures.get(harness.port(), "/api/articles?q=layoffs").status()).isEqualTo(200);
       }

@@ -28,6 +28,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import thesiswatch.testkit.TestArticles;
 import thesiswatch.common.TaggedArticle;
 import thesiswatch.dashboard.Fixtures;
 
@@ -38,7 +39,7 @@ import thesiswatch.dashboard.Fixtures;
  * {@code target/dashboard-page-zh.png} and {@code target/dashboard-page.png} (English).
  * Skipped, with the reason, where Chromium is not installed.
  */
-class DashboardPageBrowserTest {
+class DashboardPageBrowserIT {
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -52,8 +53,8 @@ class DashboardPageBrowserTest {
     Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "browser test skipped: /usr/bin/chromium or /usr/bin/chromedriver is not installed "
             + "(apt-get install chromium chromium-driver fonts-wqy-zenhei)");
-    List<TaggedArticle> articles = new ArrayList<>(Fixtures.tagged("tagged-small.jsonl"));
-    articles.addAll(Fixtures.tagged("tagged-spike.jsonl"));
+    List<TaggedArticle> articles = new ArrayList<>(TestArticles.tagged("tagged-small.jsonl"));
+    articles.addAll(TestArticles.tagged("tagged-spike.jsonl"));
     harness = new ApiHarness(dir, articles);
     harness.checkAlerts();
 

@@ -14,11 +14,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import thesiswatch.broker.TestKafka;
+import thesiswatch.testkit.Await;
+import thesiswatch.testkit.TestArticles;
+import thesiswatch.testkit.KafkaBroker;
 import thesiswatch.common.Env;
 import thesiswatch.common.Json;
 import thesiswatch.common.PortInUseException;
@@ -31,19 +32,9 @@ import thesiswatch.dashboard.alert.Alert;
  * The dashboard against a real broker: tagged articles produced to {@code articles.tagged} come
  * out of the API; a restart on the same index directory shows identical counts and nothing twice.
  */
-class DashboardServiceTest {
+class DashboardServiceIT {
 
-  private static TestKafka kafka;
-
-  @BeforeAll
-  static void startKafka() {
-    kafka = TestKafka.start();
-  }
-
-  @AfterAll
-  static void stopKafka() throws Exception {
-    kafka.close();
-  }
+  @RegisterExtension static final KafkaBroker kafka = new KafkaBroker();
 
   private static DashboardConfig config(Path dir, Map<String, String> extra) {
     Map<String, String> env = new HashMap<>();
@@ -68,14 +59,14 @@ class DashboardServiceTest {
   void producedArticlesAreServedAndARestartCountsNothingTwice(@TempDir Path dir) throws Exception {
     String topic = "tagged-restart";
     Fixtures.createTopics(kafka.bootstrapServers(), topic);
-    List<TaggedArticle> articles = Fixtures.tagged("tagged-small.jsonl");
-    Fixtures.produce(kafka.bootstrapServers(), topic, articles);
+    List<TaggedArticle> articles = TestArticles.tagged("tagged-small.jsonl");
+    TestArticles.produce(kafka.bootstrapServers(), topic, articles);
     DashboardConfig config = config(dir, Map.of("TOPIC_TAGGED", topic));
 
     JsonNode trendsBefore;
     try (DashboardService service = start(config)) {
       int port = service.port();
-      Fixtures.await("12 articles indexed", () -> Fixtures.get(port, "/api/articles").json().get("total").asLong() == 12);
+      Await.until("12 articles indexed", () -> Fixtures.get(port, "/api/articles").json().get("total").asLong() == 12);
 
       JsonNode layoffs = Fixtures.get(port, "/api/articles?theme=layoffs&limit=10").json();
       assertThat(ids(layoffs.get("articles"))).containsExactly("a03", "a02", "a01", "a10", "a11");
@@ -109,11 +100,11 @@ class DashboardServiceTest {
         a09.summary(), a09.published(), a09.fetched(), a09.lang(), a09.feedUrl(), a09.feedTitle(), a09.sources(),
         List.of(new ThemeMatch("layoffs", 1.0, "neutral", List.of("week"), null)), "fixture00002", a09.classified());
     List<TaggedArticle> more = new ArrayList<>(List.of(articles.get(0), articles.get(1), retagged));
-    Fixtures.produce(kafka.bootstrapServers(), topic, more);
+    TestArticles.produce(kafka.bootstrapServers(), topic, more);
 
     try (DashboardService service = start(config)) {
       int port = service.port();
-      Fixtures.await("the re-tagged article", () -> Fixtures.get(port, "/api/articles?theme=layoffs").json()
+      Await.until("the re-tagged article", () -> Fixtures.get(port, "/api/articles?theme=layoffs").json()
           .get("total").asLong() == 6);
       assertThat(Fixtures.get(port, "/api/articles").json().get("total").asLong()).isEqualTo(12);
       JsonNode trendsAfter = Fixtures.get(port, "/api/trends?theme=layoffs&interval=day").json();
@@ -128,15 +119,15 @@ class DashboardServiceTest {
   void aSpikeInTheStreamIsPublishedOnceToTheAlertsTopic(@TempDir Path dir) throws Exception {
     String topic = "tagged-spike";
     Fixtures.createTopics(kafka.bootstrapServers(), topic);
-    Fixtures.produce(kafka.bootstrapServers(), topic, Fixtures.tagged("tagged-spike.jsonl"));
+    TestArticles.produce(kafka.bootstrapServers(), topic, TestArticles.tagged("tagged-spike.jsonl"));
     DashboardConfig config = config(dir, Map.of("TOPIC_TAGGED", topic, "ALERT_KAFKA", "true"));
     try (DashboardService service = start(config)) {
       int port = service.port();
-      Fixtures.await("the alert", () -> Fixtures.get(port, "/api/alerts").json().get("alerts").size() == 1);
+      Await.until("the alert", () -> Fixtures.get(port, "/api/alerts").json().get("alerts").size() == 1);
       JsonNode alert = Fixtures.get(port, "/api/alerts").json().get("alerts").get(0);
       assertThat(alert.get("id").asText()).isEqualTo("layoffs:day:2025-02-03T00:00:00Z");
     }
-    List<ConsumerRecord<String, String>> published = Fixtures.readAll(kafka.bootstrapServers(), Topics.ALERTS);
+    List<ConsumerRecord<String, byte[]>> published = kafka.readCommitted(Topics.ALERTS);
     assertThat(published).hasSize(1);
     assertThat(published.get(0).key()).isEqualTo("layoffs");
     assertThat(Json.read(published.get(0).value(), Alert.class).id()).isEqualTo("layoffs:day:2025-02-03T00:00:00Z");

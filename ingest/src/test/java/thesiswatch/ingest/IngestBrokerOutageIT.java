@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import thesiswatch.broker.EmbeddedKafkaBroker;
+import thesiswatch.testkit.Await;
 import thesiswatch.common.Env;
 import thesiswatch.common.FeedState;
 import thesiswatch.common.TopicLayout;
@@ -27,7 +28,7 @@ import thesiswatch.ingest.feeds.FeedSpec;
  * retries, and once the broker is back every story is in Kafka exactly once. (The embedded broker
  * is stopped and started again on the same port and data directory.)
  */
-class IngestBrokerOutageTest {
+class IngestBrokerOutageIT {
 
   @TempDir Path dir;
 
@@ -70,15 +71,15 @@ class IngestBrokerOutageTest {
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
       try (IngestService service = new IngestService(config, registry)) {
         service.start();
-        IngestFixtures.await("first poll committed", () -> service.feeds().get(0).itemsSeen() == 3);
+        Await.until("first poll committed", () -> service.feeds().get(0).itemsSeen() == 3);
         broker.close();
         current.set(v2);
         // A poll fetched while Kafka is away is held and retried, neither committed nor forgotten.
-        IngestFixtures.await("a failed publish during the outage",
+        Await.until("a failed publish during the outage",
             () -> registry.get("thesiswatch.ingest.publish.failures").counter().count() >= 2);
         assertThat(service.feeds().get(0).itemsSeen()).isEqualTo(3);
         broker = EmbeddedKafkaBroker.start(kafkaDir, port);
-        IngestFixtures.await("the held poll committed after the broker came back",
+        Await.until("the held poll committed after the broker came back",
             () -> service.feeds().get(0).itemsSeen() == 5);
         assertThat(service.feeds().get(0).status()).isEqualTo(FeedState.OK);
       }

@@ -21,10 +21,11 @@ import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import thesiswatch.testkit.Await;
+import thesiswatch.testkit.KafkaBroker;
 import thesiswatch.common.Article;
 import thesiswatch.common.FeedState;
 import thesiswatch.common.Json;
@@ -36,19 +37,11 @@ import thesiswatch.ingest.feeds.FeedSpec;
  * host, polled together by one ingest against a real broker. Each fault ends in its classified
  * state, the healthy feed is never held up by them, and nothing is published twice.
  */
-class IngestFaultSuiteTest {
+class IngestFaultSuiteIT {
 
   @TempDir Path dir;
 
-  @BeforeAll
-  static void startKafka() {
-    IngestFixtures.startKafka();
-  }
-
-  @AfterAll
-  static void stopKafka() throws Exception {
-    IngestFixtures.stopKafka();
-  }
+  @RegisterExtension static final KafkaBroker kafka = IngestFixtures.broker();
 
   /** A fault served on its own loopback host, so per-host politeness cannot couple it to others. */
   record Case(String name, HttpHandler handler, String expectedKind) {}
@@ -131,12 +124,12 @@ class IngestFaultSuiteTest {
       try (IngestService service = new IngestService(config, new SimpleMeterRegistry())) {
         service.start();
         // The healthy feed commits while the tarpit still holds its connection: it was not delayed.
-        IngestFixtures.await("healthy feed committed",
+        Await.until("healthy feed committed",
             () -> FeedState.OK.equals(state(service, healthy.url("/feed")).status()));
         assertThat(byCase.get("tarpit").inFlight()).isEqualTo(1);
         assertThat(state(service, byCase.get("tarpit").url("/tarpit")).lastAttempt()).isNull();
 
-        IngestFixtures.await("every feed attempted and the healthy one polled 3 times",
+        Await.until("every feed attempted and the healthy one polled 3 times",
             () -> healthy.requests("/feed") >= 3
                 && service.feeds().stream().allMatch(f -> f.lastAttempt() != null));
         Map<String, FeedState> states = service.feeds().stream().collect(Collectors.toMap(FeedState::url, f -> f));
@@ -157,7 +150,7 @@ class IngestFaultSuiteTest {
         assertThat(byCase.get("loop").requests("/loop")).isGreaterThanOrEqualTo(6);
         // Let the healthy feed be polled again while the failing ones back off, then look at the counts.
         int healthyPolls = healthy.requests("/feed");
-        IngestFixtures.await("two more healthy polls", () -> healthy.requests("/feed") >= healthyPolls + 2);
+        Await.until("two more healthy polls", () -> healthy.requests("/feed") >= healthyPolls + 2);
         assertThat(byCase.get("gone").requests("/gone")).isEqualTo(1); // 410: never asked again
         assertThat(byCase.get("rate-limited").requests("/rate-limited")).isEqualTo(1); // waits an hour
         // Conditional GET: polled again and again, the body was sent once.
