@@ -20,12 +20,12 @@ import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
-import thesiswatch.common.PortInUseException;
 import org.slf4j.LoggerFactory;
+import thesiswatch.common.PortInUseException;
 
 /**
- * A single-node Kafka cluster (broker and KRaft controller in one process) whose data lives under
- * a directory of ours. The storage is formatted on first start and reused afterwards, so topics,
+ * A single-node Kafka cluster (broker and KRaft controller in one process) whose data lives under a
+ * directory of ours. The storage is formatted on first start and reused afterwards, so topics,
  * offsets and transactions survive a restart exactly as with a standalone broker.
  *
  * <pre>{@code
@@ -101,10 +101,23 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     props.put("process.roles", "broker,controller");
     props.put("node.id", String.valueOf(NODE_ID));
     props.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
-    props.put("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
+    props.put(
+        "listeners",
+        "PLAINTEXT://"
+            + HOST
+            + ":"
+            + brokerPort
+            + ","
+            + CONTROLLER_LISTENER
+            + "://"
+            + HOST
+            + ":"
+            + controllerPort);
     props.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
     props.put("controller.listener.names", CONTROLLER_LISTENER);
-    props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+    props.put(
+        "listener.security.protocol.map",
+        "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
     props.put("inter.broker.listener.name", "PLAINTEXT");
     props.put("log.dirs", logDir.toString());
     props.put("metadata.log.dir", logDir.toString());
@@ -127,7 +140,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static void format(Path logDir, String clusterId) {
     try {
       new Formatter()
-          .setPrintStream(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8))
+          .setPrintStream(
+              new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8))
           .setNodeId(NODE_ID)
           .setClusterId(clusterId)
           .setDirectories(List.of(logDir.toString()))
@@ -140,7 +154,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
           .setIgnoreFormatted(true)
           .run();
     } catch (Exception e) {
-      throw new IllegalStateException("cannot format Kafka storage in " + logDir + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot format Kafka storage in " + logDir + ": " + e.getMessage(), e);
     }
   }
 
@@ -155,8 +170,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   /**
-   * A free port other than {@code taken}: the kernel may hand out a port just released again, and
-   * a broker whose two listeners share a port refuses to start.
+   * A free port other than {@code taken}: the kernel may hand out a port just released again, and a
+   * broker whose two listeners share a port refuses to start.
    */
   private static int freePort(int taken) {
     for (int attempt = 0; attempt < 10; attempt++) {

@@ -32,7 +32,8 @@ class EmbeddedKafkaBrokerIT {
   void committedTransactionsSurviveARestartOnTheSameDataDirectory() throws Exception {
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, 0)) {
       TopicLayout.ensure(broker.bootstrapServers(), Topics.DEFAULTS, (short) 1);
-      try (KafkaProducer<String, String> producer = transactionalProducer(broker.bootstrapServers())) {
+      try (KafkaProducer<String, String> producer =
+          transactionalProducer(broker.bootstrapServers())) {
         producer.initTransactions();
         producer.beginTransaction();
         producer.send(new ProducerRecord<>("articles", "a1", "kept"));
@@ -43,7 +44,8 @@ class EmbeddedKafkaBrokerIT {
       }
     }
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, 0)) {
-      assertThat(TopicLayout.ensure(broker.bootstrapServers(), Topics.DEFAULTS, (short) 1)).isEmpty();
+      assertThat(TopicLayout.ensure(broker.bootstrapServers(), Topics.DEFAULTS, (short) 1))
+          .isEmpty();
       assertThat(readCommitted(broker.bootstrapServers(), "articles")).containsExactly("kept");
     }
   }
@@ -60,8 +62,10 @@ class EmbeddedKafkaBrokerIT {
   private static KafkaProducer<String, String> transactionalProducer(String bootstrap) {
     return new KafkaProducer<>(
         Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-            ProducerConfig.TRANSACTIONAL_ID_CONFIG, "broker-test"),
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+            "broker-test"),
         new StringSerializer(),
         new StringSerializer());
   }

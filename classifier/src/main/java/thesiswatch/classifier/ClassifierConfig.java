@@ -21,13 +21,13 @@ import thesiswatch.common.Topics;
  *     changes, default {@link #DEFAULT_THEMES_RELOAD}
  * @param batchSize {@code CLASSIFIER_BATCH_SIZE}: most articles per poll and transaction, default
  *     {@value #DEFAULT_BATCH_SIZE}
- * @param pollTimeout {@code CLASSIFIER_POLL_TIMEOUT}: longest wait for articles before checking
- *     for stop and themes changes, default {@link #DEFAULT_POLL_TIMEOUT}
- * @param transactionTimeout {@code CLASSIFIER_TRANSACTION_TIMEOUT}: after this the broker aborts
- *     an open transaction of a dead instance, unblocking {@code read_committed} readers; default
+ * @param pollTimeout {@code CLASSIFIER_POLL_TIMEOUT}: longest wait for articles before checking for
+ *     stop and themes changes, default {@link #DEFAULT_POLL_TIMEOUT}
+ * @param transactionTimeout {@code CLASSIFIER_TRANSACTION_TIMEOUT}: after this the broker aborts an
+ *     open transaction of a dead instance, unblocking {@code read_committed} readers; default
  *     {@link #DEFAULT_TRANSACTION_TIMEOUT}
- * @param closeTimeout {@code CLASSIFIER_CLOSE_TIMEOUT}: how long {@code close()} waits for the
- *     open batch to commit, default {@link #DEFAULT_CLOSE_TIMEOUT}
+ * @param closeTimeout {@code CLASSIFIER_CLOSE_TIMEOUT}: how long {@code close()} waits for the open
+ *     batch to commit, default {@link #DEFAULT_CLOSE_TIMEOUT}
  */
 public record ClassifierConfig(
     String bootstrapServers,
@@ -43,23 +43,31 @@ public record ClassifierConfig(
 
   /** Default themes file, relative to the working directory (the repository root). */
   public static final String DEFAULT_THEMES_FILE = "seeds/themes.yml";
+
   /** Default consumer group: all instances share the partitions of {@code articles}. */
   public static final String DEFAULT_GROUP_ID = "classifier";
+
   /** Prefix of the default transactional id; the host name follows. */
   public static final String TRANSACTIONAL_ID_PREFIX = "classifier-";
+
   /** Host name used in the default transactional id when {@code HOSTNAME} is unset. */
   public static final String DEFAULT_HOSTNAME = "local";
+
   /** Default themes-file check interval. */
   public static final Duration DEFAULT_THEMES_RELOAD = Duration.ofSeconds(10);
+
   /**
    * Default batch: small enough that one poll is tagged well within {@code max.poll.interval.ms},
    * large enough that a transaction's fixed cost is spread over many articles.
    */
   public static final int DEFAULT_BATCH_SIZE = 200;
+
   /** Default poll timeout. */
   public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofMillis(500);
+
   /** Default transaction timeout: short, since a hung transaction blocks read_committed readers. */
   public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofSeconds(30);
+
   /** Default close timeout. */
   public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(15);
 
@@ -91,7 +99,8 @@ public record ClassifierConfig(
         env.duration("CLASSIFIER_THEMES_RELOAD", DEFAULT_THEMES_RELOAD, Duration.ofMillis(100)),
         env.integer("CLASSIFIER_BATCH_SIZE", DEFAULT_BATCH_SIZE, 1, 10_000),
         env.duration("CLASSIFIER_POLL_TIMEOUT", DEFAULT_POLL_TIMEOUT, Duration.ofMillis(10)),
-        env.duration("CLASSIFIER_TRANSACTION_TIMEOUT", DEFAULT_TRANSACTION_TIMEOUT, Duration.ofSeconds(1)),
+        env.duration(
+            "CLASSIFIER_TRANSACTION_TIMEOUT", DEFAULT_TRANSACTION_TIMEOUT, Duration.ofSeconds(1)),
         env.duration("CLASSIFIER_CLOSE_TIMEOUT", DEFAULT_CLOSE_TIMEOUT, Duration.ofMillis(100)));
   }
 }

@@ -21,9 +21,9 @@ import thesiswatch.common.TaggedArticle;
 import thesiswatch.common.ThemeMatch;
 
 /**
- * The classifier's meters. Every label is bounded: theme ids come from the themes file, error
- * kinds and reload results from closed sets. Dead-letter counters exist at zero from the start,
- * so dashboards chart them before the first bad record.
+ * The classifier's meters. Every label is bounded: theme ids come from the themes file, error kinds
+ * and reload results from closed sets. Dead-letter counters exist at zero from the start, so
+ * dashboards chart them before the first bad record.
  */
 final class ClassifierMetrics implements TaggingLoop.Listener {
 
@@ -49,13 +49,16 @@ final class ClassifierMetrics implements TaggingLoop.Listener {
             .description("Time to tag and commit one polled batch")
             .register(registry);
     for (InputError.Kind kind : InputError.Kind.values()) {
-      deadLetters.put(kind, Counter.builder("thesiswatch.classifier.dlq")
-          .description("Records sent to the dead-letter topic, by error kind")
-          .tag("kind", kind.key())
-          .register(registry));
+      deadLetters.put(
+          kind,
+          Counter.builder("thesiswatch.classifier.dlq")
+              .description("Records sent to the dead-letter topic, by error kind")
+              .tag("kind", kind.key())
+              .register(registry));
     }
     Gauge.builder("thesiswatch.classifier.themes.valid", () -> themesValid.getAsBoolean() ? 1 : 0)
-        .description("1 when the themes file on disk is the valid set in use, 0 when it was refused")
+        .description(
+            "1 when the themes file on disk is the valid set in use, 0 when it was refused")
         .register(registry);
   }
 
@@ -84,7 +87,8 @@ final class ClassifierMetrics implements TaggingLoop.Listener {
 
   @Override
   public synchronized void clientsOpened(Consumer<?, ?> consumer, Producer<?, ?> producer) {
-    for (KafkaClientMetrics metrics : List.of(new KafkaClientMetrics(consumer), new KafkaClientMetrics(producer))) {
+    for (KafkaClientMetrics metrics :
+        List.of(new KafkaClientMetrics(consumer), new KafkaClientMetrics(producer))) {
       metrics.bindTo(registry);
       clientMetrics.add(metrics);
     }

@@ -18,9 +18,9 @@ import thesiswatch.common.Service;
  * thread. Scale it by starting more instances with distinct transactional ids: they share the
  * partitions through the consumer group.
  *
- * <p>The themes file is checked every {@code CLASSIFIER_THEMES_RELOAD}: a valid new file takes
- * over for the next batch, with its new version; an invalid one is refused with a log line naming
- * the problem, {@link #themesValid()} turns false, and the old set keeps tagging.
+ * <p>The themes file is checked every {@code CLASSIFIER_THEMES_RELOAD}: a valid new file takes over
+ * for the next batch, with its new version; an invalid one is refused with a log line naming the
+ * problem, {@link #themesValid()} turns false, and the old set keeps tagging.
  */
 public final class ClassifierService implements Service {
 
@@ -55,7 +55,10 @@ public final class ClassifierService implements Service {
     this.loop = new TaggingLoop(config, () -> matcher, this::checkThemes, metrics);
     this.thread = new Thread(this::runLoop, THREAD_NAME);
     this.nextThemesCheck = System.nanoTime() + config.themesReload().toNanos();
-    log.info("classifier themes {} version {} ({} themes)", config.themesFile(), themes.version(),
+    log.info(
+        "classifier themes {} version {} ({} themes)",
+        config.themesFile(),
+        themes.version(),
         themes.themes().size());
   }
 
@@ -102,8 +105,8 @@ public final class ClassifierService implements Service {
   }
 
   /**
-   * Stops tagging: the batch in flight is committed, then the clients close. Waits up to the
-   * close timeout; idempotent.
+   * Stops tagging: the batch in flight is committed, then the clients close. Waits up to the close
+   * timeout; idempotent.
    */
   @Override
   public void close() {
@@ -114,7 +117,9 @@ public final class ClassifierService implements Service {
     if (started.get()) {
       try {
         if (!loop.await(config.closeTimeout().plus(config.closeTimeout()))) {
-          log.warn("classifier did not stop within {}; its open transaction will time out", config.closeTimeout());
+          log.warn(
+              "classifier did not stop within {}; its open transaction will time out",
+              config.closeTimeout());
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -142,20 +147,29 @@ public final class ClassifierService implements Service {
       return;
     }
     nextThemesCheck = now + config.themesReload().toNanos();
-    watcher.check().ifPresent(change -> {
-      if (change instanceof ThemesWatcher.Accepted accepted) {
-        ThemeMatcher old = matcher;
-        matcher = ThemeMatcher.of(accepted.themes());
-        themesValid = true;
-        old.close();
-        metrics.reload(true);
-        log.info("themes file {} changed: now tagging with version {} ({} themes)",
-            config.themesFile(), accepted.themes().version(), accepted.themes().themes().size());
-      } else if (change instanceof ThemesWatcher.Refused refused) {
-        themesValid = false;
-        metrics.reload(false);
-        log.error("themes file refused, still tagging with version {}: {}", matcher.version(), refused.reason());
-      }
-    });
+    watcher
+        .check()
+        .ifPresent(
+            change -> {
+              if (change instanceof ThemesWatcher.Accepted accepted) {
+                ThemeMatcher old = matcher;
+                matcher = ThemeMatcher.of(accepted.themes());
+                themesValid = true;
+                old.close();
+                metrics.reload(true);
+                log.info(
+                    "themes file {} changed: now tagging with version {} ({} themes)",
+                    config.themesFile(),
+                    accepted.themes().version(),
+                    accepted.themes().themes().size());
+              } else if (change instanceof ThemesWatcher.Refused refused) {
+                themesValid = false;
+                metrics.reload(false);
+                log.error(
+                    "themes file refused, still tagging with version {}: {}",
+                    matcher.version(),
+                    refused.reason());
+              }
+            });
   }
 }

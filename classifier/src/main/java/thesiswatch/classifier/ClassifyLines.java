@@ -16,14 +16,14 @@ import thesiswatch.common.Json;
 import thesiswatch.common.ThemeMatch;
 
 /**
- * {@code ./thesiswatch classify [--themes FILE] [--explain]}: one input line in, one JSON line
- * out, with the same matcher as the service.
+ * {@code ./thesiswatch classify [--themes FILE] [--explain]}: one input line in, one JSON line out,
+ * with the same matcher as the service.
  *
  * <p>Input: a JSON object with {@code title}, optional {@code summary}, {@code lang}, {@code id};
  * or a plain headline. Output: {@code {"id": <echoed or null>, "lang": <detected>, "themes":
- * [{"id","score","stance","matched":[...]}]}}; with explain each theme adds {@code snippet} (matched
- * terms marked «») and {@code queries} (each matching query with its role and language). A bad
- * line gives {@code {"id": ..., "error": {"kind", "message"}}}, never an exception.
+ * [{"id","score","stance","matched":[...]}]}}; with explain each theme adds {@code snippet}
+ * (matched terms marked «») and {@code queries} (each matching query with its role and language). A
+ * bad line gives {@code {"id": ..., "error": {"kind", "message"}}}, never an exception.
  */
 public final class ClassifyLines implements AutoCloseable {
 
@@ -56,12 +56,16 @@ public final class ClassifyLines implements AutoCloseable {
         try {
           object = Json.MAPPER.readTree(line);
         } catch (JsonProcessingException e) {
-          return error(id, new InputError(InputError.Kind.INVALID_JSON, "not valid JSON: " + e.getOriginalMessage()));
+          return error(
+              id,
+              new InputError(
+                  InputError.Kind.INVALID_JSON, "not valid JSON: " + e.getOriginalMessage()));
         }
         id = object.path("id").isMissingNode() ? NODES.nullNode() : object.get("id");
         JsonNode title = object.get("title");
         if (title == null || !title.isTextual() || title.asText().isBlank()) {
-          return error(id, new InputError(InputError.Kind.INVALID_ARTICLE, "title must be non-blank text"));
+          return error(
+              id, new InputError(InputError.Kind.INVALID_ARTICLE, "title must be non-blank text"));
         }
         JsonNode summary = object.get("summary");
         if (summary != null && !summary.isNull() && !summary.isTextual()) {
@@ -73,7 +77,8 @@ public final class ClassifyLines implements AutoCloseable {
       }
       return Json.write(output(id, matcher.classify(headline)));
     } catch (RuntimeException e) {
-      return error(id, new InputError(InputError.Kind.INVALID_ARTICLE, String.valueOf(e.getMessage())));
+      return error(
+          id, new InputError(InputError.Kind.INVALID_ARTICLE, String.valueOf(e.getMessage())));
     }
   }
 
@@ -104,7 +109,11 @@ public final class ClassifyLines implements AutoCloseable {
         theme.put("snippet", match.snippet());
         ArrayNode queries = theme.putArray("queries");
         for (ThemeHit.MatchedQuery query : hit.queries()) {
-          queries.addObject().put("role", query.role()).put("lang", query.language()).put("query", query.query());
+          queries
+              .addObject()
+              .put("role", query.role())
+              .put("lang", query.language())
+              .put("query", query.query());
         }
       }
     }

@@ -15,15 +15,15 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import thesiswatch.testkit.Await;
-import thesiswatch.testkit.KafkaBroker;
-import thesiswatch.testkit.KafkaTestClients;
 import thesiswatch.classifier.kafka.DeadLetters;
 import thesiswatch.common.Env;
 import thesiswatch.common.Json;
 import thesiswatch.common.TaggedArticle;
 import thesiswatch.common.ThemesFile;
 import thesiswatch.common.Topics;
+import thesiswatch.testkit.Await;
+import thesiswatch.testkit.KafkaBroker;
+import thesiswatch.testkit.KafkaTestClients;
 
 /** The service against a real broker: tags arrive once, garbage goes to the DLQ, themes reload. */
 class ClassifierServiceIT {
@@ -48,14 +48,20 @@ class ClassifierServiceIT {
   void tagsEveryArticleOnceAndSendsGarbageToTheDeadLetterTopicWithoutStalling() throws Exception {
     Topics topics = kafka.freshTopics();
     List<Fixtures.Headline> fixtures = Fixtures.headlines();
-    try (KafkaProducer<String, byte[]> producer = KafkaTestClients.producer(kafka.bootstrapServers())) {
-      // Garbage first, between and last on the same partition: good records after it must still flow.
-      KafkaTestClients.send(producer, topics.articles(), "garbage-1", "{not json".getBytes(StandardCharsets.UTF_8));
+    try (KafkaProducer<String, byte[]> producer =
+        KafkaTestClients.producer(kafka.bootstrapServers())) {
+      // Garbage first, between and last on the same partition: good records after it must still
+      // flow.
+      KafkaTestClients.send(
+          producer, topics.articles(), "garbage-1", "{not json".getBytes(StandardCharsets.UTF_8));
       for (int i = 0; i < fixtures.size(); i++) {
         Fixtures.Headline f = fixtures.get(i);
         Fixtures.send(producer, topics.articles(), Fixtures.article(f.id(), f.title()));
         if (i == 5) {
-          KafkaTestClients.send(producer, topics.articles(), "garbage-2",
+          KafkaTestClients.send(
+              producer,
+              topics.articles(),
+              "garbage-2",
               "{\"id\":\"x\",\"title\":\"\"}".getBytes(StandardCharsets.UTF_8));
         }
       }
@@ -68,8 +74,7 @@ class ClassifierServiceIT {
       KafkaTestClients.awaitConsumed(kafka.bootstrapServers(), config.groupId(), topics.articles());
     }
 
-    List<ConsumerRecord<String, byte[]>> tagged =
-        kafka.readCommitted(topics.tagged());
+    List<ConsumerRecord<String, byte[]>> tagged = kafka.readCommitted(topics.tagged());
     Map<String, String> themesById = new HashMap<>();
     String version = ThemesFile.versionOf(Files.readAllBytes(Fixtures.THEMES));
     for (ConsumerRecord<String, byte[]> record : tagged) {
@@ -83,22 +88,32 @@ class ClassifierServiceIT {
     fixtures.forEach(f -> expected.put(f.id(), f.expected()));
     assertThat(themesById).isEqualTo(expected);
 
-    List<ConsumerRecord<String, byte[]>> dead =
-        kafka.readCommitted(Topics.dlq(topics.articles()));
-    assertThat(dead).extracting(ConsumerRecord::key).containsExactly("garbage-1", "garbage-2", "garbage-3");
-    assertThat(dead).extracting(r -> header(r, DeadLetters.ERROR_KIND))
+    List<ConsumerRecord<String, byte[]>> dead = kafka.readCommitted(Topics.dlq(topics.articles()));
+    assertThat(dead)
+        .extracting(ConsumerRecord::key)
+        .containsExactly("garbage-1", "garbage-2", "garbage-3");
+    assertThat(dead)
+        .extracting(r -> header(r, DeadLetters.ERROR_KIND))
         .containsExactly("invalid_json", "invalid_article", "empty");
-    assertThat(dead).extracting(r -> header(r, DeadLetters.SOURCE_TOPIC)).containsOnly(topics.articles());
-    assertThat(dead).extracting(r -> header(r, DeadLetters.SOURCE_OFFSET)).containsExactly("0", "7", "14");
+    assertThat(dead)
+        .extracting(r -> header(r, DeadLetters.SOURCE_TOPIC))
+        .containsOnly(topics.articles());
+    assertThat(dead)
+        .extracting(r -> header(r, DeadLetters.SOURCE_OFFSET))
+        .containsExactly("0", "7", "14");
     assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
 
-    assertThat(registry.counter("thesiswatch.classifier.articles").count()).isEqualTo(fixtures.size());
-    assertThat(registry.counter("thesiswatch.classifier.dlq", "kind", "invalid_json").count()).isEqualTo(1);
-    assertThat(registry.counter("thesiswatch.classifier.tags", "theme", "layoffs").count()).isEqualTo(2);
+    assertThat(registry.counter("thesiswatch.classifier.articles").count())
+        .isEqualTo(fixtures.size());
+    assertThat(registry.counter("thesiswatch.classifier.dlq", "kind", "invalid_json").count())
+        .isEqualTo(1);
+    assertThat(registry.counter("thesiswatch.classifier.tags", "theme", "layoffs").count())
+        .isEqualTo(2);
   }
 
   @Test
-  void aValidThemesEditTakesOverAndAnInvalidOneIsRefusedWhileTheOldSetKeepsTagging() throws Exception {
+  void aValidThemesEditTakesOverAndAnInvalidOneIsRefusedWhileTheOldSetKeepsTagging()
+      throws Exception {
     Topics topics = kafka.freshTopics();
     Path themes = dir.resolve("themes.yml");
     Path original = resource("/themes/two-themes.yml");
@@ -109,7 +124,8 @@ class ClassifierServiceIT {
     ClassifierConfig config = config(topics, themes, "100ms");
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (ClassifierService service = new ClassifierService(config, registry);
-        KafkaProducer<String, byte[]> producer = KafkaTestClients.producer(kafka.bootstrapServers())) {
+        KafkaProducer<String, byte[]> producer =
+            KafkaTestClients.producer(kafka.bootstrapServers())) {
       service.start();
       assertThat(service.themeSetVersion()).isEqualTo(v1);
       Fixtures.send(producer, topics.articles(), Fixtures.article("one", "Hiring freeze at Acme"));
@@ -124,7 +140,8 @@ class ClassifierServiceIT {
       Files.copy(renamed, themes, StandardCopyOption.REPLACE_EXISTING);
       Await.until("the valid themes file to take over", () -> service.themeSetVersion().equals(v2));
       assertThat(service.themesValid()).isTrue();
-      Fixtures.send(producer, topics.articles(), Fixtures.article("three", "Hiring freeze at Acme"));
+      Fixtures.send(
+          producer, topics.articles(), Fixtures.article("three", "Hiring freeze at Acme"));
       KafkaTestClients.awaitConsumed(kafka.bootstrapServers(), config.groupId(), topics.articles());
     }
     // Keyed by article id, the tagged records spread over partitions: compare by id.
@@ -136,16 +153,22 @@ class ClassifierServiceIT {
       themeIds.put(article.id(), article.themeIds());
     }
     assertThat(versions).isEqualTo(Map.of("one", v1, "two", v1, "three", v2));
-    assertThat(themeIds).isEqualTo(Map.of("one", List.of(), "two", List.of(), "three", List.of("layoffs")));
-    assertThat(registry.counter("thesiswatch.classifier.theme.reloads", "result", "refused").count()).isEqualTo(1);
-    assertThat(registry.counter("thesiswatch.classifier.theme.reloads", "result", "accepted").count()).isEqualTo(1);
+    assertThat(themeIds)
+        .isEqualTo(Map.of("one", List.of(), "two", List.of(), "three", List.of("layoffs")));
+    assertThat(
+            registry.counter("thesiswatch.classifier.theme.reloads", "result", "refused").count())
+        .isEqualTo(1);
+    assertThat(
+            registry.counter("thesiswatch.classifier.theme.reloads", "result", "accepted").count())
+        .isEqualTo(1);
   }
 
   @Test
   void aNewInstanceWithTheSameIdFencesTheOldOneAndNothingIsCountedTwice() throws Exception {
     Topics topics = kafka.freshTopics();
     ClassifierConfig config = config(topics, Fixtures.THEMES, "10s");
-    try (KafkaProducer<String, byte[]> producer = KafkaTestClients.producer(kafka.bootstrapServers());
+    try (KafkaProducer<String, byte[]> producer =
+            KafkaTestClients.producer(kafka.bootstrapServers());
         ClassifierService zombie = new ClassifierService(config, new SimpleMeterRegistry())) {
       zombie.start();
       Fixtures.send(producer, topics.articles(), Fixtures.article("before", "某公司宣布裁员"));
@@ -153,13 +176,15 @@ class ClassifierServiceIT {
       try (ClassifierService successor = new ClassifierService(config, new SimpleMeterRegistry())) {
         successor.start();
         Await.until("the old instance to be fenced", () -> zombie.failure().isPresent());
-        Fixtures.send(producer, topics.articles(), Fixtures.article("after", "Acme to cut 300 jobs"));
-        KafkaTestClients.awaitConsumed(kafka.bootstrapServers(), config.groupId(), topics.articles());
+        Fixtures.send(
+            producer, topics.articles(), Fixtures.article("after", "Acme to cut 300 jobs"));
+        KafkaTestClients.awaitConsumed(
+            kafka.bootstrapServers(), config.groupId(), topics.articles());
         assertThat(successor.failure()).isEmpty();
       }
     }
-    List<String> ids = kafka.readCommitted(topics.tagged()).stream()
-        .map(ConsumerRecord::key).toList();
+    List<String> ids =
+        kafka.readCommitted(topics.tagged()).stream().map(ConsumerRecord::key).toList();
     assertThat(ids).containsExactlyInAnyOrder("before", "after");
   }
 
@@ -168,9 +193,11 @@ class ClassifierServiceIT {
     Topics topics = kafka.freshTopics();
     Path themes = dir.resolve("themes.yml");
     Files.copy(resource("/themes/two-themes-renamed.yml"), themes);
-    try (KafkaProducer<String, byte[]> producer = KafkaTestClients.producer(kafka.bootstrapServers())) {
+    try (KafkaProducer<String, byte[]> producer =
+        KafkaTestClients.producer(kafka.bootstrapServers())) {
       Fixtures.send(producer, topics.articles(), Fixtures.article("one", "Hiring freeze at Acme"));
-      KafkaTestClients.send(producer, topics.articles(), "bad", "nope".getBytes(StandardCharsets.UTF_8));
+      KafkaTestClients.send(
+          producer, topics.articles(), "bad", "nope".getBytes(StandardCharsets.UTF_8));
       Fixtures.send(producer, topics.articles(), Fixtures.article("two", "某公司宣布裁员"));
     }
     long republished = Reclassify.run(config(topics, themes, "10s"));

@@ -16,14 +16,20 @@ class ClassifyLinesTest {
   void classifiesPlainHeadlinesAndJsonObjectsEchoingTheId() {
     try (ClassifyLines lines = new ClassifyLines(THEMES, false)) {
       assertThat(lines.classify("Meta to cut 5% of staff in performance-based layoffs"))
-          .isEqualTo("{\"id\":null,\"lang\":\"en\",\"themes\":[{\"id\":\"layoffs\",\"score\":1.0,\"stance\":\"neutral\","
-              + "\"matched\":[\"layoffs\"]}]}");
+          .isEqualTo(
+              "{\"id\":null,\"lang\":\"en\",\"themes\":[{\"id\":\"layoffs\",\"score\":1.0,\"stance\":\"neutral\","
+                  + "\"matched\":[\"layoffs\"]}]}");
       assertThat(lines.classify("{\"id\":\"a1\",\"title\":\"外卖骑手收入下降\",\"lang\":\"zh\"}"))
-          .isEqualTo("{\"id\":\"a1\",\"lang\":\"zh\",\"themes\":[{\"id\":\"gig_work\",\"score\":3.0,\"stance\":\"supports\","
-              + "\"matched\":[\"外卖\",\"外卖骑手\",\"骑手\"]}]}");
-      assertThat(lines.classify("{\"id\":7,\"title\":\"Quarterly update\",\"summary\":\"Acme raises $20 million seed round\"}"))
-          .isEqualTo("{\"id\":7,\"lang\":\"en\",\"themes\":[{\"id\":\"vc_funding\",\"score\":1.0,\"stance\":\"neutral\","
-              + "\"matched\":[\"seed round\"]}]}");
+          .isEqualTo(
+              "{\"id\":\"a1\",\"lang\":\"zh\",\"themes\":[{\"id\":\"gig_work\",\"score\":3.0,\"stance\":\"supports\","
+                  + "\"matched\":[\"外卖\",\"外卖骑手\",\"骑手\"]}]}");
+      assertThat(
+              lines.classify(
+                  "{\"id\":7,\"title\":\"Quarterly update\",\"summary\":\"Acme raises $20 million"
+                      + " seed round\"}"))
+          .isEqualTo(
+              "{\"id\":7,\"lang\":\"en\",\"themes\":[{\"id\":\"vc_funding\",\"score\":1.0,\"stance\":\"neutral\",\"matched\":[\"seed"
+                  + " round\"]}]}");
       assertThat(lines.classify("City council approves new bike lanes"))
           .isEqualTo("{\"id\":null,\"lang\":\"en\",\"themes\":[]}");
     }
@@ -32,12 +38,16 @@ class ClassifyLinesTest {
   @Test
   void explainAddsTheSnippetAndTheMatchingQueries() {
     try (ClassifyLines lines = new ClassifyLines(THEMES, true)) {
-      String out = lines.classify("{\"id\":\"x\",\"title\":\"Startups face funding drought as VCs pull back\"}");
-      assertThat(out).startsWith("{\"id\":\"x\",\"lang\":\"en\",\"themes\":[{\"id\":\"vc_funding\"")
+      String out =
+          lines.classify(
+              "{\"id\":\"x\",\"title\":\"Startups face funding drought as VCs pull back\"}");
+      assertThat(out)
+          .startsWith("{\"id\":\"x\",\"lang\":\"en\",\"themes\":[{\"id\":\"vc_funding\"")
           .contains("\"stance\":\"supports\"")
           .contains("\"matched\":[\"funding\"]")
           .contains("\"snippet\":\"Startups face «funding» drought as VCs pull back\"")
-          .contains("{\"role\":\"supports\",\"lang\":\"en\",\"query\":\"\\\"dries up\\\" OR drought\"}")
+          .contains(
+              "{\"role\":\"supports\",\"lang\":\"en\",\"query\":\"\\\"dries up\\\" OR drought\"}")
           .endsWith(",\"mixed\":false,\"themeSetVersion\":\"" + lines.themeSetVersion() + "\"}");
     }
   }
@@ -45,15 +55,26 @@ class ClassifyLinesTest {
   @Test
   void aBadLineGivesAnErrorLineAndTheNextLineIsClassified() {
     try (ClassifyLines lines = new ClassifyLines(THEMES, false)) {
-      List<String> out = List.of("{\"id\": 1, \"title\": ", "", "{\"id\":\"n\",\"summary\":\"no title\"}",
-              "{\"id\":\"s\",\"title\":\"ok\",\"summary\":42}", "某公司宣布裁员")
-          .stream().map(lines::classify).toList();
-      assertThat(out).containsExactly(
-          "{\"id\":null,\"error\":{\"kind\":\"invalid_json\",\"message\":\"not valid JSON: Unexpected end-of-input within/between Object entries\"}}",
-          "{\"id\":null,\"error\":{\"kind\":\"empty\",\"message\":\"empty line\"}}",
-          "{\"id\":\"n\",\"error\":{\"kind\":\"invalid_article\",\"message\":\"title must be non-blank text\"}}",
-          "{\"id\":\"s\",\"error\":{\"kind\":\"invalid_article\",\"message\":\"summary must be text\"}}",
-          "{\"id\":null,\"lang\":\"zh\",\"themes\":[{\"id\":\"layoffs\",\"score\":1.0,\"stance\":\"neutral\",\"matched\":[\"裁员\"]}]}");
+      List<String> out =
+          List.of(
+                  "{\"id\": 1, \"title\": ",
+                  "",
+                  "{\"id\":\"n\",\"summary\":\"no title\"}",
+                  "{\"id\":\"s\",\"title\":\"ok\",\"summary\":42}",
+                  "某公司宣布裁员")
+              .stream()
+              .map(lines::classify)
+              .toList();
+      assertThat(out)
+          .containsExactly(
+              "{\"id\":null,\"error\":{\"kind\":\"invalid_json\",\"message\":\"not valid JSON:"
+                  + " Unexpected end-of-input within/between Object entries\"}}",
+              "{\"id\":null,\"error\":{\"kind\":\"empty\",\"message\":\"empty line\"}}",
+              "{\"id\":\"n\",\"error\":{\"kind\":\"invalid_article\",\"message\":\"title must be"
+                  + " non-blank text\"}}",
+              "{\"id\":\"s\",\"error\":{\"kind\":\"invalid_article\",\"message\":\"summary must be"
+                  + " text\"}}",
+              "{\"id\":null,\"lang\":\"zh\",\"themes\":[{\"id\":\"layoffs\",\"score\":1.0,\"stance\":\"neutral\",\"matched\":[\"裁员\"]}]}");
     }
   }
 
@@ -62,6 +83,7 @@ class ClassifyLinesTest {
     Path bad = Path.of(getClass().getResource("/themes/invalid/missing-language.yml").toURI());
     assertThatThrownBy(() -> new ClassifyLines(bad, false))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("themes file " + bad + ": theme 'layoffs': no query for language 'en' in queries");
+        .hasMessage(
+            "themes file " + bad + ": theme 'layoffs': no query for language 'en' in queries");
   }
 }

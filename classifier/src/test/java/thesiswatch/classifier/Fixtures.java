@@ -10,10 +10,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import thesiswatch.testkit.KafkaTestClients;
-import thesiswatch.testkit.TestThemes;
 import thesiswatch.common.Article;
 import thesiswatch.common.Json;
+import thesiswatch.testkit.KafkaTestClients;
+import thesiswatch.testkit.TestThemes;
 
 /** The classifier tests' fixtures: theme sets, headlines with their expected themes, articles. */
 public final class Fixtures {
@@ -35,13 +35,16 @@ public final class Fixtures {
     }
   }
 
-  /** One fixture headline: id, expected theme ids under {@link #THEMES} ({@code -} for none), title. */
+  /**
+   * One fixture headline: id, expected theme ids under {@link #THEMES} ({@code -} for none), title.
+   */
   public record Headline(String id, String expected, String title) {}
 
   /** The fixture headlines of {@code articles/headlines.tsv}. */
   public static List<Headline> headlines() {
     try {
-      List<String> lines = Files.readAllLines(resource("/articles/headlines.tsv"), StandardCharsets.UTF_8);
+      List<String> lines =
+          Files.readAllLines(resource("/articles/headlines.tsv"), StandardCharsets.UTF_8);
       List<Headline> result = new ArrayList<>();
       for (String line : lines.subList(1, lines.size())) {
         String[] cells = line.split("\t", 3);
@@ -57,8 +60,18 @@ public final class Fixtures {
   public static Article article(String id, String title) {
     Instant fetched = Instant.parse("2025-01-15T08:00:00Z");
     return new Article(
-        Article.SCHEMA_VERSION, id, null, title, "https://news.example/" + id, "", fetched, fetched,
-        null, "https://news.example/feed.xml", "Example News", List.of());
+        Article.SCHEMA_VERSION,
+        id,
+        null,
+        title,
+        "https://news.example/" + id,
+        "",
+        fetched,
+        fetched,
+        null,
+        "https://news.example/feed.xml",
+        "Example News",
+        List.of());
   }
 
   /** Sends an article as JSON to partition 0 of {@code topic}. */

@@ -12,13 +12,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import thesiswatch.classifier.ClassifyLines;
 
-/** {@code thesiswatch classify}: headlines on stdin, one JSON line of themes per input line on stdout. */
+/**
+ * {@code thesiswatch classify}: headlines on stdin, one JSON line of themes per input line on
+ * stdout.
+ */
 @Command(
     name = "classify",
-    description = "Tag headlines from stdin (JSON objects with title/summary/lang/id, or plain text) with the essay's themes.")
+    description =
+        "Tag headlines from stdin (JSON objects with title/summary/lang/id, or plain text) with the"
+            + " essay's themes.")
 final class ClassifyCommand implements Callable<Integer> {
 
-  @Option(names = "--themes", paramLabel = "FILE", description = "Themes file (default: $THEMES_FILE or seeds/themes.yml).")
+  @Option(
+      names = "--themes",
+      paramLabel = "FILE",
+      description = "Themes file (default: $THEMES_FILE or seeds/themes.yml).")
   Path themes;
 
   @Option(names = "--explain", description = "Add the matching queries and highlighted snippets.")
@@ -32,7 +40,8 @@ final class ClassifyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     // Closing the classifier stops Lucene Monitor's cache thread, which would keep the JVM alive.
     try (ClassifyLines classifier = new ClassifyLines(file, explain);
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+        BufferedReader in =
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (!line.isBlank()) {
           out.println(classifier.classify(line));

@@ -10,19 +10,33 @@ import thesiswatch.cli.demo.Demo;
 /** {@code thesiswatch demo}: everything in one JVM on a real embedded Kafka broker. */
 @Command(
     name = "demo",
-    description = "Run everything in one JVM: a real Kafka broker (KRaft), ingest, classifier and dashboard, with the bundled sample feeds.")
+    description =
+        "Run everything in one JVM: a real Kafka broker (KRaft), ingest, classifier and dashboard,"
+            + " with the bundled sample feeds.")
 final class DemoCommand implements Callable<Integer> {
 
-  @Option(names = "--offline", description = "Bundled sample feeds only; skip the live feeds of seeds/feeds.opml.")
+  @Option(
+      names = "--offline",
+      description = "Bundled sample feeds only; skip the live feeds of seeds/feeds.opml.")
   boolean offline;
 
-  @Option(names = "--port", defaultValue = "8080", description = "Dashboard port (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "Dashboard port (default ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka port (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--kafka-port",
+      defaultValue = "9092",
+      description = "Kafka port (default ${DEFAULT-VALUE}).")
   int kafkaPort;
 
-  @Option(names = "--data", defaultValue = "data", paramLabel = "DIR", description = "Data directory, kept between runs (default ./${DEFAULT-VALUE}).")
+  @Option(
+      names = "--data",
+      defaultValue = "data",
+      paramLabel = "DIR",
+      description = "Data directory, kept between runs (default ./${DEFAULT-VALUE}).")
   Path data;
 
   @Override
@@ -39,9 +53,15 @@ final class DemoCommand implements Callable<Integer> {
                 },
                 "demo-shutdown"));
     System.out.println();
-    System.out.println("thesiswatch demo is running (" + (offline ? "sample feeds only" : "sample and live feeds") + ")");
+    System.out.println(
+        "thesiswatch demo is running ("
+            + (offline ? "sample feeds only" : "sample and live feeds")
+            + ")");
     System.out.println("  dashboard  http://localhost:" + demo.dashboardPort());
-    System.out.println("  kafka      localhost:" + demo.kafkaPort() + "  (topics articles, articles.tagged, feed-state, theme-alerts)");
+    System.out.println(
+        "  kafka      localhost:"
+            + demo.kafkaPort()
+            + "  (topics articles, articles.tagged, feed-state, theme-alerts)");
     System.out.println("  data       " + data.toAbsolutePath().normalize());
     System.out.println("Ctrl-C stops it; the next run resumes from the data directory.");
     stopped.await();

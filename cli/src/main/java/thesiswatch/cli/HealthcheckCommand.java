@@ -11,8 +11,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code thesiswatch healthcheck URL}: exit 0 when the URL answers 200 — the images have no curl. */
-@Command(name = "healthcheck", description = "Exit 0 when URL answers HTTP 200 within 5 s, 1 otherwise (container health checks).")
+/**
+ * {@code thesiswatch healthcheck URL}: exit 0 when the URL answers 200 — the images have no curl.
+ */
+@Command(
+    name = "healthcheck",
+    description =
+        "Exit 0 when URL answers HTTP 200 within 5 s, 1 otherwise (container health checks).")
 final class HealthcheckCommand implements Callable<Integer> {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -25,8 +30,13 @@ final class HealthcheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
-      HttpResponse<Void> response = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()
-          .send(HttpRequest.newBuilder(url).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> response =
+          HttpClient.newBuilder()
+              .connectTimeout(TIMEOUT)
+              .build()
+              .send(
+                  HttpRequest.newBuilder(url).timeout(TIMEOUT).GET().build(),
+                  HttpResponse.BodyHandlers.discarding());
       if (response.statusCode() == 200) {
         return 0;
       }

@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
     name = "thesiswatch",
     mixinStandardHelpOptions = true,
     version = "thesiswatch 0.1.0",
-    description = "Holds an essay's thesis up against the live news: feeds → Kafka → Lucene themes → dashboard.",
+    description =
+        "Holds an essay's thesis up against the live news: feeds → Kafka → Lucene themes →"
+            + " dashboard.",
     subcommands = {
       DemoCommand.class,
       ServiceCommand.Ingest.class,
@@ -36,8 +38,15 @@ public final class Main implements Runnable {
     return new CommandLine(new Main())
         .setExecutionExceptionHandler(
             (exception, commandLine, parseResult) -> {
-              // Expected failures (bad settings, a taken port, a locked data directory) are one line, not a trace.
-              commandLine.getErr().println("thesiswatch " + commandLine.getCommandName() + ": " + exception.getMessage());
+              // Expected failures (bad settings, a taken port, a locked data directory) are one
+              // line, not a trace.
+              commandLine
+                  .getErr()
+                  .println(
+                      "thesiswatch "
+                          + commandLine.getCommandName()
+                          + ": "
+                          + exception.getMessage());
               return 2;
             });
   }

@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import thesiswatch.common.Json;
 import thesiswatch.ingest.IngestConfig;
 import thesiswatch.ingest.ParseLine;
@@ -15,10 +15,15 @@ import thesiswatch.ingest.ParseLines;
 /** {@code thesiswatch parse FILE|URL...}: one JSON line per input, in input order. */
 @Command(
     name = "parse",
-    description = "Fetch and parse feeds as ingest does; print one JSON line per input (articles or a classified error).")
+    description =
+        "Fetch and parse feeds as ingest does; print one JSON line per input (articles or a"
+            + " classified error).")
 final class ParseCommand implements Callable<Integer> {
 
-  @Parameters(arity = "1..*", paramLabel = "FILE|URL", description = "Feed files or http(s)/file: URLs.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE|URL",
+      description = "Feed files or http(s)/file: URLs.")
   List<String> inputs;
 
   @Spec CommandSpec spec;

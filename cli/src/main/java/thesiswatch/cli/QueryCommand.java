@@ -30,22 +30,34 @@ final class QueryCommand implements Callable<Integer> {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-  @Parameters(arity = "0..1", paramLabel = "QUERY", description = "Search words (simple query syntax: \"phrases\", -exclude, a|b).")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "QUERY",
+      description = "Search words (simple query syntax: \"phrases\", -exclude, a|b).")
   String query;
 
   @Option(names = "--theme", description = "Only articles tagged with this theme id.")
   String theme;
 
-  @Option(names = "--since", paramLabel = "DURATION", description = "Only articles newer than this, e.g. 7d, 12h.")
+  @Option(
+      names = "--since",
+      paramLabel = "DURATION",
+      description = "Only articles newer than this, e.g. 7d, 12h.")
   String since;
 
-  @Option(names = "--limit", defaultValue = "20", description = "At most this many results (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      defaultValue = "20",
+      description = "At most this many results (default ${DEFAULT-VALUE}).")
   int limit;
 
   @Option(names = "--json", description = "Print the API's JSON instead of a table.")
   boolean json;
 
-  @Option(names = "--url", defaultValue = "http://localhost:8080", description = "Dashboard address (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--url",
+      defaultValue = "http://localhost:8080",
+      description = "Dashboard address (default ${DEFAULT-VALUE}).")
   String url;
 
   @Spec CommandSpec spec;
@@ -62,28 +74,44 @@ final class QueryCommand implements Callable<Integer> {
     if (since != null) {
       Duration window = Env.parseDuration(since);
       if (window == null || window.isNegative()) {
-        throw new IllegalArgumentException("--since '" + since + "' is not a duration such as 7d, 12h or 30m");
+        throw new IllegalArgumentException(
+            "--since '" + since + "' is not a duration such as 7d, 12h or 30m");
       }
       parameters.put("from", Instant.now().minus(window).toString());
     }
     parameters.put("limit", String.valueOf(limit));
     StringJoiner queryString = new StringJoiner("&");
-    parameters.forEach((name, value) -> queryString.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+    parameters.forEach(
+        (name, value) ->
+            queryString.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
     URI uri = URI.create(url.replaceAll("/+$", "") + "/api/articles?" + queryString);
 
     HttpResponse<String> response;
     try {
       response =
-          HttpClient.newBuilder().connectTimeout(TIMEOUT).build()
-              .send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+          HttpClient.newBuilder()
+              .connectTimeout(TIMEOUT)
+              .build()
+              .send(
+                  HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
+                  HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (ConnectException e) {
-      throw new IOException("no dashboard answers at " + url + " (start one with ./thesiswatch demo, or pass --url)", e);
+      throw new IOException(
+          "no dashboard answers at " + url + " (start one with ./thesiswatch demo, or pass --url)",
+          e);
     }
     PrintWriter out = spec.commandLine().getOut();
     JsonNode body = Json.MAPPER.readTree(response.body());
     if (response.statusCode() != 200) {
-      spec.commandLine().getErr().println(
-          "query refused (" + response.statusCode() + "): " + body.path("error").asText() + ": " + body.path("detail").asText());
+      spec.commandLine()
+          .getErr()
+          .println(
+              "query refused ("
+                  + response.statusCode()
+                  + "): "
+                  + body.path("error").asText()
+                  + ": "
+                  + body.path("detail").asText());
       return 2;
     }
     if (json) {
@@ -94,7 +122,8 @@ final class QueryCommand implements Callable<Integer> {
       StringJoiner themes = new StringJoiner(",");
       article.path("themes").forEach(match -> themes.add(match.path("id").asText()));
       String published = article.path("published").asText("");
-      out.printf("%-10s  %-28s  %s%n    %s%n",
+      out.printf(
+          "%-10s  %-28s  %s%n    %s%n",
           published.length() >= 10 ? published.substring(0, 10) : published,
           "[" + themes + "]",
           article.path("title").asText(),

@@ -10,7 +10,9 @@ import thesiswatch.classifier.Reclassify;
 /** {@code thesiswatch reclassify}: replay every article through the current themes. */
 @Command(
     name = "reclassify",
-    description = "Replay the articles topic from the beginning through the current themes; the dashboard keeps the newest tags.")
+    description =
+        "Replay the articles topic from the beginning through the current themes; the dashboard"
+            + " keeps the newest tags.")
 final class ReclassifyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

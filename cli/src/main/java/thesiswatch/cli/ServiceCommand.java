@@ -25,10 +25,10 @@ import thesiswatch.ingest.IngestConfig;
 import thesiswatch.ingest.IngestService;
 
 /**
- * Runs one service in the foreground, configured by environment variables, until SIGTERM or
- * Ctrl-C — what each docker compose container runs, and the only entry point of each service.
- * Ingest and the classifier get a small ops endpoint ({@code /health}, {@code /ready},
- * {@code /metrics}); the dashboard serves its own.
+ * Runs one service in the foreground, configured by environment variables, until SIGTERM or Ctrl-C
+ * — what each docker compose container runs, and the only entry point of each service. Ingest and
+ * the classifier get a small ops endpoint ({@code /health}, {@code /ready}, {@code /metrics}); the
+ * dashboard serves its own.
  *
  * <p>Exit status: {@link Service#EXIT_STOPPED} after a signal, {@link Service#EXIT_FAILED} after a
  * fatal error (so that the orchestrator restarts the service), {@link Service#EXIT_CANNOT_START}
@@ -55,12 +55,15 @@ abstract class ServiceCommand<C> implements Callable<Integer> {
    * Everything the command reads from the environment, validated.
    *
    * @param config the service's own settings
-   * @param opsPort the port of the ops endpoint this command adds, or empty when the service
-   *     serves its own
+   * @param opsPort the port of the ops endpoint this command adds, or empty when the service serves
+   *     its own
    */
   record Settings<C>(C config, OptionalInt opsPort) {}
 
-  /** Reads and validates every setting the service has; a bad one fails here, before anything starts. */
+  /**
+   * Reads and validates every setting the service has; a bad one fails here, before anything
+   * starts.
+   */
   abstract Settings<C> configure(Env env);
 
   /** The service for {@code config}, not started. */
@@ -77,31 +80,40 @@ abstract class ServiceCommand<C> implements Callable<Integer> {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ServiceMetrics.bindTo(registry);
     Service service = create(settings.config(), registry);
-    OpsEndpoint ops = settings.opsPort().isPresent()
-        ? OpsEndpoint.start(settings.opsPort().getAsInt(), registry, service::ready)
-        : null;
+    OpsEndpoint ops =
+        settings.opsPort().isPresent()
+            ? OpsEndpoint.start(settings.opsPort().getAsInt(), registry, service::ready)
+            : null;
     AtomicBoolean terminating = new AtomicBoolean();
-    Runnable stop = () -> {
-      service.close();
-      if (ops != null) {
-        ops.close();
-      }
-    };
+    Runnable stop =
+        () -> {
+          service.close();
+          if (ops != null) {
+            ops.close();
+          }
+        };
     try {
       service.start();
     } catch (RuntimeException e) {
       stop.run();
       throw e;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      terminating.set(true);
-      stop.run();
-    }, spec.name() + "-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  terminating.set(true);
+                  stop.run();
+                },
+                spec.name() + "-shutdown"));
     LOG.info("{} started; {}", spec.name(), address(service, ops));
     service.awaitStopped();
     Optional<Throwable> failure = service.failure();
     if (failure.isPresent() && !terminating.get()) {
-      LOG.error("{} stopped on a fatal error; exiting so that it is restarted", spec.name(), failure.get());
+      LOG.error(
+          "{} stopped on a fatal error; exiting so that it is restarted",
+          spec.name(),
+          failure.get());
       stop.run();
       return Service.EXIT_FAILED;
     }
@@ -109,12 +121,15 @@ abstract class ServiceCommand<C> implements Callable<Integer> {
   }
 
   /** {@code thesiswatch ingest}. */
-  @Command(name = "ingest", mixinStandardHelpOptions = true,
+  @Command(
+      name = "ingest",
+      mixinStandardHelpOptions = true,
       description = "Run the ingest service (feeds → Kafka topic articles).")
   static final class Ingest extends ServiceCommand<IngestConfig> {
     @Override
     Settings<IngestConfig> configure(Env env) {
-      return new Settings<>(IngestConfig.from(env),
+      return new Settings<>(
+          IngestConfig.from(env),
           OptionalInt.of(OpsEndpoint.port(env, "INGEST_OPS_PORT", OpsEndpoint.INGEST_PORT)));
     }
 
@@ -125,13 +140,17 @@ abstract class ServiceCommand<C> implements Callable<Integer> {
   }
 
   /** {@code thesiswatch classifier}. */
-  @Command(name = "classifier", mixinStandardHelpOptions = true,
+  @Command(
+      name = "classifier",
+      mixinStandardHelpOptions = true,
       description = "Run the classifier (articles → themes → articles.tagged).")
   static final class Classifier extends ServiceCommand<ClassifierConfig> {
     @Override
     Settings<ClassifierConfig> configure(Env env) {
-      return new Settings<>(ClassifierConfig.from(env),
-          OptionalInt.of(OpsEndpoint.port(env, "CLASSIFIER_OPS_PORT", OpsEndpoint.CLASSIFIER_PORT)));
+      return new Settings<>(
+          ClassifierConfig.from(env),
+          OptionalInt.of(
+              OpsEndpoint.port(env, "CLASSIFIER_OPS_PORT", OpsEndpoint.CLASSIFIER_PORT)));
     }
 
     @Override
@@ -141,7 +160,9 @@ abstract class ServiceCommand<C> implements Callable<Integer> {
   }
 
   /** {@code thesiswatch dashboard}. */
-  @Command(name = "dashboard", mixinStandardHelpOptions = true,
+  @Command(
+      name = "dashboard",
+      mixinStandardHelpOptions = true,
       description = "Run the dashboard (articles.tagged → Lucene → HTTP).")
   static final class Dashboard extends ServiceCommand<DashboardConfig> {
     @Override

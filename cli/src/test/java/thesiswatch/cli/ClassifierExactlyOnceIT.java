@@ -39,12 +39,17 @@ class ClassifierExactlyOnceIT {
 
   static final int ARTICLES = 6_000;
   static final String TRANSACTIONAL_ID = "classifier-exactly-once";
+
   /** Headlines of every theme and of none, repeated with a number. */
-  static final List<String> TITLES = List.of(
-      "Acme Cloud to cut 1,200 jobs as it shifts spending to AI", "某互联网大厂启动新一轮裁员，涉及多个业务线",
-      "外卖骑手收入调查：每单配送费连续两年下降", "Nvidia's grip on AI chips draws antitrust scrutiny",
-      "超级个体崛起：越来越多年轻人开办一人公司", "Seed funding for AI startups dries up as investors turn cautious",
-      "City council approves new bike lanes downtown");
+  static final List<String> TITLES =
+      List.of(
+          "Acme Cloud to cut 1,200 jobs as it shifts spending to AI",
+          "某互联网大厂启动新一轮裁员，涉及多个业务线",
+          "外卖骑手收入调查：每单配送费连续两年下降",
+          "Nvidia's grip on AI chips draws antitrust scrutiny",
+          "超级个体崛起：越来越多年轻人开办一人公司",
+          "Seed funding for AI startups dries up as investors turn cautious",
+          "City council approves new bike lanes downtown");
 
   @Test
   void everyArticleIsTaggedExactlyOnceAcrossKillsMidBatch() throws Exception {
@@ -57,7 +62,8 @@ class ClassifierExactlyOnceIT {
           String id = "eos-" + i;
           ids.add(id);
           String title = TITLES.get(i % TITLES.size()) + " #" + i;
-          producer.send(new ProducerRecord<>(topics.articles(), id, Json.bytes(article(id, title))));
+          producer.send(
+              new ProducerRecord<>(topics.articles(), id, Json.bytes(article(id, title))));
         }
         producer.flush();
       }
@@ -73,36 +79,53 @@ class ClassifierExactlyOnceIT {
 
       Process third = start(env, 3);
       try {
-        KafkaTestClients.awaitConsumed(bootstrap, env.get("CLASSIFIER_GROUP_ID"), topics.articles());
+        KafkaTestClients.awaitConsumed(
+            bootstrap, env.get("CLASSIFIER_GROUP_ID"), topics.articles());
       } finally {
         third.destroy();
         third.waitFor();
       }
 
-      List<ConsumerRecord<String, byte[]>> committed = TestKafka.readCommitted(bootstrap, topics.tagged());
+      List<ConsumerRecord<String, byte[]>> committed =
+          TestKafka.readCommitted(bootstrap, topics.tagged());
       Map<String, Integer> copies = new HashMap<>();
       committed.forEach(r -> copies.merge(r.key(), 1, Integer::sum));
       Set<String> missing = new TreeSet<>(ids);
       missing.removeAll(copies.keySet());
       Map<String, Integer> duplicated = new TreeMap<>();
-      copies.forEach((id, n) -> {
-        if (n > 1) {
-          duplicated.put(id, n);
-        }
-      });
+      copies.forEach(
+          (id, n) -> {
+            if (n > 1) {
+              duplicated.put(id, n);
+            }
+          });
       assertThat(missing).as("articles never tagged").isEmpty();
       assertThat(duplicated).as("articles tagged more than once").isEmpty();
       assertThat(copies.keySet()).as("tagged articles that were never sent").isSubsetOf(ids);
       assertThat(committed).hasSize(ARTICLES);
-      System.out.println("[exactly-once] committed records: " + committed.size()
-          + "; records in the log including aborted transactions: " + countAll(bootstrap, topics.tagged()));
+      System.out.println(
+          "[exactly-once] committed records: "
+              + committed.size()
+              + "; records in the log including aborted transactions: "
+              + countAll(bootstrap, topics.tagged()));
     }
   }
 
   private static Article article(String id, String title) {
     Instant fetched = Instant.parse("2025-01-15T08:00:00Z");
-    return new Article(Article.SCHEMA_VERSION, id, null, title, "https://news.example/" + id, "", fetched, fetched,
-        null, "https://news.example/feed.xml", "Example News", List.of());
+    return new Article(
+        Article.SCHEMA_VERSION,
+        id,
+        null,
+        title,
+        "https://news.example/" + id,
+        "",
+        fetched,
+        fetched,
+        null,
+        "https://news.example/feed.xml",
+        "Example News",
+        List.of());
   }
 
   private static Map<String, String> env(String bootstrap, Topics topics) throws IOException {
@@ -113,7 +136,8 @@ class ClassifierExactlyOnceIT {
     // Several runs in a row on one machine: no fixed ops port to collide on.
     env.put("CLASSIFIER_OPS_PORT", "0");
     env.put("CLASSIFIER_GROUP_ID", "classifier-" + topics.articles());
-    // The same id on every restart: the new instance fences the killed one and aborts its open batch.
+    // The same id on every restart: the new instance fences the killed one and aborts its open
+    // batch.
     env.put("CLASSIFIER_TRANSACTIONAL_ID", TRANSACTIONAL_ID);
     // Small batches: many transactions, so a kill lands inside one.
     env.put("CLASSIFIER_BATCH_SIZE", "100");
@@ -124,9 +148,13 @@ class ClassifierExactlyOnceIT {
   private static Process start(Map<String, String> env, int run) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
-        new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "classifier");
+        new ProcessBuilder(
+            java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "classifier");
     builder.environment().putAll(env);
-    File log = Files.createDirectories(Path.of("target", "exactly-once")).resolve("child-" + run + ".log").toFile();
+    File log =
+        Files.createDirectories(Path.of("target", "exactly-once"))
+            .resolve("child-" + run + ".log")
+            .toFile();
     builder.redirectErrorStream(true).redirectOutput(log);
     return builder.start();
   }
@@ -137,20 +165,26 @@ class ClassifierExactlyOnceIT {
    * that the kill that follows lands mid-batch.
    */
   private static void awaitOpenTransaction(String bootstrap, String topic, int progress) {
-    try (KafkaConsumer<String, byte[]> committed = KafkaTestClients.consumer(bootstrap, "read_committed");
-        KafkaConsumer<String, byte[]> all = KafkaTestClients.consumer(bootstrap, "read_uncommitted")) {
+    try (KafkaConsumer<String, byte[]> committed =
+            KafkaTestClients.consumer(bootstrap, "read_committed");
+        KafkaConsumer<String, byte[]> all =
+            KafkaTestClients.consumer(bootstrap, "read_uncommitted")) {
       List<TopicPartition> partitions = partitions(committed, topic);
-      Await.until("an open transaction after " + progress + " committed offsets in " + topic, () -> {
-        Map<TopicPartition, Long> stable = committed.endOffsets(partitions);
-        Map<TopicPartition, Long> written = all.endOffsets(partitions);
-        long done = stable.values().stream().mapToLong(Long::longValue).sum();
-        return done >= progress && partitions.stream().anyMatch(p -> written.get(p) > stable.get(p));
-      });
+      Await.until(
+          "an open transaction after " + progress + " committed offsets in " + topic,
+          () -> {
+            Map<TopicPartition, Long> stable = committed.endOffsets(partitions);
+            Map<TopicPartition, Long> written = all.endOffsets(partitions);
+            long done = stable.values().stream().mapToLong(Long::longValue).sum();
+            return done >= progress
+                && partitions.stream().anyMatch(p -> written.get(p) > stable.get(p));
+          });
     }
   }
 
   private static long countAll(String bootstrap, String topic) {
-    try (KafkaConsumer<String, byte[]> consumer = KafkaTestClients.consumer(bootstrap, "read_uncommitted")) {
+    try (KafkaConsumer<String, byte[]> consumer =
+        KafkaTestClients.consumer(bootstrap, "read_uncommitted")) {
       List<TopicPartition> partitions = partitions(consumer, topic);
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
@@ -163,7 +197,10 @@ class ClassifierExactlyOnceIT {
     }
   }
 
-  private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, String topic) {
-    return consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+  private static List<TopicPartition> partitions(
+      KafkaConsumer<String, byte[]> consumer, String topic) {
+    return consumer.partitionsFor(topic).stream()
+        .map(p -> new TopicPartition(topic, p.partition()))
+        .toList();
   }
 }

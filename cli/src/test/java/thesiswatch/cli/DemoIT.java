@@ -29,10 +29,10 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import thesiswatch.testkit.Await;
-import thesiswatch.testkit.TestKafka;
 import thesiswatch.cli.demo.Demo;
 import thesiswatch.common.FeedState;
+import thesiswatch.testkit.Await;
+import thesiswatch.testkit.TestKafka;
 
 /** The embedded demo as a user runs it: start, watch, stop, start again on the same data. */
 class DemoIT {
@@ -45,18 +45,25 @@ class DemoIT {
   @TempDir Path data;
 
   @Test
-  void theOfflineDemoServesTaggedSampleArticlesAndARestartOrAnIndexRebuildChangesNoCount() throws Exception {
+  void theOfflineDemoServesTaggedSampleArticlesAndARestartOrAnIndexRebuildChangesNoCount()
+      throws Exception {
     Demo.Options options = new Demo.Options(data, 0, 0, true, SEEDS);
     List<Long> countsBefore;
     try (Demo demo = Demo.start(options)) {
       String api = "http://127.0.0.1:" + demo.dashboardPort();
-      awaitTrue(() -> json(api + "/api/articles?theme=layoffs&limit=5").path("articles").size() > 0);
+      awaitTrue(
+          () -> json(api + "/api/articles?theme=layoffs&limit=5").path("articles").size() > 0);
       awaitTrue(() -> demo.feeds().stream().allMatch(feed -> FeedState.OK.equals(feed.status())));
-      long published = new HashSet<>(TestKafka.committedKeys("127.0.0.1:" + demo.kafkaPort(), "articles")).size();
+      long published =
+          new HashSet<>(TestKafka.committedKeys("127.0.0.1:" + demo.kafkaPort(), "articles"))
+              .size();
       // Drained: every article ingest published is classified and indexed.
       awaitTrue(() -> counts(api).get(0) == published);
       countsBefore = awaitStable(() -> counts(api));
-      assertThat(countsBefore.get(0)).as("articles indexed").isEqualTo(published).isGreaterThan(450);
+      assertThat(countsBefore.get(0))
+          .as("articles indexed")
+          .isEqualTo(published)
+          .isGreaterThan(450);
 
       assertThatThrownBy(() -> Demo.start(options))
           .isInstanceOf(IllegalStateException.class)
@@ -65,7 +72,10 @@ class DemoIT {
     try (Demo demo = Demo.start(options)) {
       String api = "http://127.0.0.1:" + demo.dashboardPort();
       // Ingest resumes each feed's state (and schedule) from the feed-state topic.
-      awaitTrue(() -> !demo.feeds().isEmpty() && demo.feeds().stream().allMatch(feed -> FeedState.OK.equals(feed.status())));
+      awaitTrue(
+          () ->
+              !demo.feeds().isEmpty()
+                  && demo.feeds().stream().allMatch(feed -> FeedState.OK.equals(feed.status())));
       assertThat(awaitStable(() -> counts(api))).isEqualTo(countsBefore);
     }
     // An index as an older version wrote it (unsorted) is moved aside and rebuilt from the topic.
@@ -74,7 +84,8 @@ class DemoIT {
       String api = "http://127.0.0.1:" + demo.dashboardPort();
       awaitTrue(() -> counts(api).equals(countsBefore));
       try (Stream<Path> entries = Files.list(data)) {
-        assertThat(entries.map(path -> path.getFileName().toString())).anyMatch(name -> name.startsWith("dashboard.old-"));
+        assertThat(entries.map(path -> path.getFileName().toString()))
+            .anyMatch(name -> name.startsWith("dashboard.old-"));
       }
     }
   }
@@ -97,11 +108,22 @@ class DemoIT {
   void aTakenPortIsNamedWithTheOptionThatChangesIt() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("0.0.0.0"))) {
       StringWriter err = new StringWriter();
-      int status = Main.commandLine().setErr(new PrintWriter(err))
-          .execute("demo", "--offline", "--data", data.toString(), "--port", String.valueOf(taken.getLocalPort()));
+      int status =
+          Main.commandLine()
+              .setErr(new PrintWriter(err))
+              .execute(
+                  "demo",
+                  "--offline",
+                  "--data",
+                  data.toString(),
+                  "--port",
+                  String.valueOf(taken.getLocalPort()));
       assertThat(status).isEqualTo(2);
-      assertThat(err.toString().strip()).isEqualTo("thesiswatch demo: port " + taken.getLocalPort()
-          + " for the dashboard (choose another with --port) is already in use");
+      assertThat(err.toString().strip())
+          .isEqualTo(
+              "thesiswatch demo: port "
+                  + taken.getLocalPort()
+                  + " for the dashboard (choose another with --port) is already in use");
     }
   }
 

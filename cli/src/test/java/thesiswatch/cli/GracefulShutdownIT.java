@@ -22,15 +22,15 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import thesiswatch.testkit.Await;
-import thesiswatch.testkit.KafkaBroker;
-import thesiswatch.testkit.TestThemes;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import thesiswatch.common.Article;
 import thesiswatch.common.ArticleIds;
 import thesiswatch.common.Json;
+import thesiswatch.testkit.Await;
+import thesiswatch.testkit.KafkaBroker;
+import thesiswatch.testkit.TestThemes;
 
 /**
  * SIGTERM to the classifier, run as docker compose runs it ({@code thesiswatch classifier} in its
@@ -58,7 +58,8 @@ class GracefulShutdownIT {
     try (KafkaProducer<String, byte[]> producer = producer()) {
       for (int i = 0; i < ARTICLES; i++) {
         Article article = article(i);
-        sent.add(producer.send(new ProducerRecord<>("articles", article.id(), Json.bytes(article))));
+        sent.add(
+            producer.send(new ProducerRecord<>("articles", article.id(), Json.bytes(article))));
         if (i == ARTICLES / 2) {
           producer.flush();
           awaitTagged(1); // the classifier is mid-stream
@@ -75,9 +76,15 @@ class GracefulShutdownIT {
     Process second = classifier("second");
     try {
       List<String> keys = awaitTagged(ARTICLES);
-      assertThat(keys).as(() -> "tagged after the restart; the first classifier's log ends:\n" + logTail("first")
-          + "\nthe restarted one's:\n" + logTail("second"))
-          .hasSize(ARTICLES).doesNotHaveDuplicates();
+      assertThat(keys)
+          .as(
+              () ->
+                  "tagged after the restart; the first classifier's log ends:\n"
+                      + logTail("first")
+                      + "\nthe restarted one's:\n"
+                      + logTail("second"))
+          .hasSize(ARTICLES)
+          .doesNotHaveDuplicates();
     } finally {
       second.destroy();
       second.waitFor(30, TimeUnit.SECONDS);
@@ -86,8 +93,14 @@ class GracefulShutdownIT {
 
   private Process classifier(String name) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "classifier");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            java,
+            "-Xmx512m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName(),
+            "classifier");
     Map<String, String> env = builder.environment();
     env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
     env.put("THEMES_FILE", TestThemes.file().toString());
@@ -97,7 +110,9 @@ class GracefulShutdownIT {
     return builder.start();
   }
 
-  /** The last lines of a classifier's log that are not Kafka's config dumps, for a failure message. */
+  /**
+   * The last lines of a classifier's log that are not Kafka's config dumps, for a failure message.
+   */
   private static String logTail(String name) {
     try (Stream<String> lines = Files.lines(LOGS.resolve(name + ".log"))) {
       List<String> kept = lines.filter(line -> !line.startsWith("\t")).toList();
@@ -109,15 +124,36 @@ class GracefulShutdownIT {
 
   private static Article article(int i) {
     String link = "https://bench.example/a/" + i;
-    String title = i % 3 == 0 ? "Tech firm lays off " + i + " workers as AI takes over support" : "City opens new park number " + i;
-    return new Article(Article.SCHEMA_VERSION, ArticleIds.idFor(link, null, title, null), null, title, link, "",
-        Instant.parse("2025-02-10T00:00:00Z").plusSeconds(i), Instant.now(), "en", "https://bench.example/feed", "Bench", List.of());
+    String title =
+        i % 3 == 0
+            ? "Tech firm lays off " + i + " workers as AI takes over support"
+            : "City opens new park number " + i;
+    return new Article(
+        Article.SCHEMA_VERSION,
+        ArticleIds.idFor(link, null, title, null),
+        null,
+        title,
+        link,
+        "",
+        Instant.parse("2025-02-10T00:00:00Z").plusSeconds(i),
+        Instant.now(),
+        "en",
+        "https://bench.example/feed",
+        "Bench",
+        List.of());
   }
 
   private static KafkaProducer<String, byte[]> producer() {
-    return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-        new StringSerializer(), new ByteArraySerializer());
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            kafka.bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true),
+        new StringSerializer(),
+        new ByteArraySerializer());
   }
 
   /**
@@ -127,7 +163,10 @@ class GracefulShutdownIT {
    */
   private static List<String> awaitTagged(int count) {
     try {
-      return Await.value(count + " tagged articles", Duration.ofSeconds(120), GracefulShutdownIT::tagged,
+      return Await.value(
+          count + " tagged articles",
+          Duration.ofSeconds(120),
+          GracefulShutdownIT::tagged,
           keys -> keys.size() >= count);
     } catch (AssertionError timedOut) {
       return tagged();

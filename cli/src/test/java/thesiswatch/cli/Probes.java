@@ -22,9 +22,10 @@ final class Probes {
   /** The body of {@code GET url}, which must answer 200. */
   static String text(String url) {
     try {
-      HttpResponse<String> response = HTTP.send(
-          HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       assertThat(response.statusCode()).as("GET %s → %s", url, response.body()).isEqualTo(200);
       return response.body();
     } catch (IOException e) {

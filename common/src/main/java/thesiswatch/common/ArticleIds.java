@@ -14,8 +14,8 @@ public final class ArticleIds {
   private ArticleIds() {}
 
   /**
-   * The id for an entry: from its canonical link when it has one, else from its GUID, else from
-   * its title and published date (as text, possibly empty).
+   * The id for an entry: from its canonical link when it has one, else from its GUID, else from its
+   * title and published date (as text, possibly empty).
    */
   public static String idFor(String link, String guid, String title, String published) {
     String canonical = Links.canonical(link);
@@ -26,7 +26,10 @@ public final class ArticleIds {
       return Hashes.sha256Hex("guid:" + guid.strip(), ID_HEX_LENGTH);
     }
     return Hashes.sha256Hex(
-        "title:" + (title == null ? "" : title.strip()) + "|" + (published == null ? "" : published),
+        "title:"
+            + (title == null ? "" : title.strip())
+            + "|"
+            + (published == null ? "" : published),
         ID_HEX_LENGTH);
   }
 }

@@ -8,14 +8,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * Reads settings from environment variables (or any map standing in for them, as tests and the
- * demo do), each with a named default. A bad value fails at start with a message that names the
- * variable and what it allows.
+ * Reads settings from environment variables (or any map standing in for them, as tests and the demo
+ * do), each with a named default. A bad value fails at start with a message that names the variable
+ * and what it allows.
  */
 public final class Env {
 
   private final Map<String, String> variables;
-  /** Every variable asked for, with its default as text: what the README's table and the compose check read. */
+
+  /**
+   * Every variable asked for, with its default as text: what the README's table and the compose
+   * check read.
+   */
   private final Map<String, String> requested = new ConcurrentSkipListMap<>();
 
   /** Settings from {@code variables}; unset and blank variables take their defaults. */
@@ -65,7 +69,10 @@ public final class Env {
         .orElseThrow(() -> invalid(name, value, "a number from " + min + " to " + max));
   }
 
-  /** A duration such as {@code 30s}, {@code 15m}, {@code 2h} or ISO-8601 {@code PT15M}, at least {@code min}. */
+  /**
+   * A duration such as {@code 30s}, {@code 15m}, {@code 2h} or ISO-8601 {@code PT15M}, at least
+   * {@code min}.
+   */
   public Duration duration(String name, Duration fallback, Duration min) {
     requested.put(name, format(fallback));
     String value = raw(name);
@@ -74,7 +81,10 @@ public final class Env {
     }
     Duration parsed = parseDuration(value);
     if (parsed == null || parsed.compareTo(min) < 0) {
-      throw invalid(name, value, "a duration of at least " + min.toMillis() + "ms, such as 500ms, 30s, 15m, 2h or PT15M");
+      throw invalid(
+          name,
+          value,
+          "a duration of at least " + min.toMillis() + "ms, such as 500ms, 30s, 15m, 2h or PT15M");
     }
     return parsed;
   }
@@ -106,7 +116,9 @@ public final class Env {
     return value == null || value.isBlank() ? null : value.strip();
   }
 
-  /** {@code duration} in the shortest of the forms {@link #parseDuration} reads, e.g. {@code 15m}. */
+  /**
+   * {@code duration} in the shortest of the forms {@link #parseDuration} reads, e.g. {@code 15m}.
+   */
   public static String format(Duration duration) {
     long millis = duration.toMillis();
     if (millis % 86_400_000 == 0 && millis > 0) {

@@ -39,10 +39,13 @@ public record FeedState(
 
   /** Not fetched yet. */
   public static final String PENDING = "pending";
+
   /** The last fetch succeeded. */
   public static final String OK = "ok";
+
   /** The last fetch failed; it is retried with backoff. */
   public static final String FAILING = "failing";
+
   /** Not polled any more (e.g. HTTP 410, or disabled in the feed list). */
   public static final String DISABLED = "disabled";
 

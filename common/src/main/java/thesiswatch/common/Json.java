@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The one JSON mapping every service and topic uses: ISO-8601 instants, nulls kept (so the
- * contracts' fields are always present), unknown fields ignored so that older readers survive
- * newer writers.
+ * contracts' fields are always present), unknown fields ignored so that older readers survive newer
+ * writers.
  */
 public final class Json {
 
@@ -61,10 +61,13 @@ public final class Json {
       throw new IllegalArgumentException(
           "not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
     } catch (IOException e) {
-      throw new IllegalArgumentException("not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      // Record constructors validate their fields and throw IllegalArgumentException wrapped by Jackson.
-      throw new IllegalArgumentException("not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
+      // Record constructors validate their fields and throw IllegalArgumentException wrapped by
+      // Jackson.
+      throw new IllegalArgumentException(
+          "not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
     }
   }
 

@@ -6,16 +6,18 @@ import java.util.regex.Pattern;
 
 /**
  * The one set of rules for languages: how a declared language tag is normalised (feeds, the feed
- * list, exports, query parameters), and which of the languages theme queries are written in a
- * text contains. Detection is by script: Han characters mean Chinese, Latin letters mean English.
- * A headline such as {@code OpenAI裁员10%} contains both and is indexed into both.
+ * list, exports, query parameters), and which of the languages theme queries are written in a text
+ * contains. Detection is by script: Han characters mean Chinese, Latin letters mean English. A
+ * headline such as {@code OpenAI裁员10%} contains both and is indexed into both.
  */
 public final class Languages {
 
   /** Chinese. */
   public static final String ZH = "zh";
+
   /** English. */
   public static final String EN = "en";
+
   /** Every language queries may be written in, in file order. */
   public static final List<String> ALL = List.of(ZH, EN);
 
@@ -46,7 +48,10 @@ public final class Languages {
     return primary == null ? UNDETERMINED : primary;
   }
 
-  /** {@code zh} when {@code text} has Han characters, else null: the guess for an undeclared language. */
+  /**
+   * {@code zh} when {@code text} has Han characters, else null: the guess for an undeclared
+   * language.
+   */
   public static String guess(String text) {
     return detect(text).chinese() ? ZH : null;
   }
@@ -54,8 +59,8 @@ public final class Languages {
   /**
    * What a text contains.
    *
-   * @param primary the language with more of the text: {@code zh} or {@code en} (also for text
-   *     with neither script, which no query will match)
+   * @param primary the language with more of the text: {@code zh} or {@code en} (also for text with
+   *     neither script, which no query will match)
    * @param chinese whether it has Han characters
    * @param english whether it has Latin letters
    */

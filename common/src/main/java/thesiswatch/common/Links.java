@@ -9,19 +9,20 @@ import java.util.Set;
 
 /**
  * The one set of rules for links: which text is a web link at all, its canonical form (what an
- * article id is made from, so the same story reached by two URLs is one story), how a relative
- * link is resolved, and which host a URL names.
+ * article id is made from, so the same story reached by two URLs is one story), how a relative link
+ * is resolved, and which host a URL names.
  *
- * <p>A web link is an absolute {@code http} or {@code https} URI with a host; anything else
- * ({@code javascript:}, {@code data:}, relative paths, text that is no URI) is not one, and every
- * method here answers null for it.
+ * <p>A web link is an absolute {@code http} or {@code https} URI with a host; anything else ({@code
+ * javascript:}, {@code data:}, relative paths, text that is no URI) is not one, and every method
+ * here answers null for it.
  */
 public final class Links {
 
   /** Query parameters that only say how a reader arrived, never which story it is. */
   private static final Set<String> TRACKING_PARAMETERS =
-      Set.of("fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "yclid",
-          "spm", "ref_src", "cmpid", "ncid", "ocid");
+      Set.of(
+          "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "yclid", "spm",
+          "ref_src", "cmpid", "ncid", "ocid");
 
   private Links() {}
 
@@ -38,7 +39,10 @@ public final class Links {
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     String host = uri.getHost().toLowerCase(Locale.ROOT);
     int port = uri.getPort();
-    boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+    boolean defaultPort =
+        port == -1
+            || ("http".equals(scheme) && port == 80)
+            || ("https".equals(scheme) && port == 443);
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     StringBuilder out = new StringBuilder(scheme).append("://").append(host);
     if (!defaultPort) {
@@ -53,9 +57,9 @@ public final class Links {
   }
 
   /**
-   * {@code link} resolved against {@code base} (when it is relative and a base is given), then
-   * made {@link #canonical}; null unless the result is a web link. Spaces, which feeds put in
-   * links more often than they should, are read as {@code %20}.
+   * {@code link} resolved against {@code base} (when it is relative and a base is given), then made
+   * {@link #canonical}; null unless the result is a web link. Spaces, which feeds put in links more
+   * often than they should, are read as {@code %20}.
    */
   public static String resolve(String link, String base) {
     if (link == null || link.isBlank()) {
@@ -72,7 +76,9 @@ public final class Links {
     }
   }
 
-  /** {@code link} stripped when it is a web link, else null: what a page may put in an {@code href}. */
+  /**
+   * {@code link} stripped when it is a web link, else null: what a page may put in an {@code href}.
+   */
   public static String web(String link) {
     URI uri = webUri(link);
     return uri == null ? null : uri.toString();
@@ -98,7 +104,9 @@ public final class Links {
     try {
       URI uri = new URI(link.strip());
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? uri : null;
+      return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+          ? uri
+          : null;
     } catch (URISyntaxException e) {
       return null;
     }

@@ -64,7 +64,17 @@ public record TaggedArticle(
   /** The article without its tags. */
   public Article article() {
     return new Article(
-        schemaVersion, id, guid, title, link, summary, published, fetched, lang, feedUrl, feedTitle,
+        schemaVersion,
+        id,
+        guid,
+        title,
+        link,
+        summary,
+        published,
+        fetched,
+        lang,
+        feedUrl,
+        feedTitle,
         sources);
   }
 

@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * The descriptive part of a themes file ({@code seeds/themes.yml}): each theme's id, names, the
- * essay's claim and the direction it predicts, and the file's version. This is what the
- * dashboard shows; the classifier reads the same file strictly, queries included, and stamps
- * each tag with the same {@link ThemesFile#version version}.
+ * essay's claim and the direction it predicts, and the file's version. This is what the dashboard
+ * shows; the classifier reads the same file strictly, queries included, and stamps each tag with
+ * the same {@link ThemesFile#version version}.
  *
  * <p>The file's shape (the classifier's loader documents the query fields):
  *
@@ -50,7 +50,8 @@ public record ThemeCatalog(String version, List<Theme> themes) {
    * @param claim the essay's claim by language: {@code zh} quotes the essay, {@code en} glosses it
    * @param direction what the essay predicts: {@code rising} or {@code persisting}
    */
-  public record Theme(String id, Map<String, String> name, Map<String, String> claim, String direction) {
+  public record Theme(
+      String id, Map<String, String> name, Map<String, String> claim, String direction) {
     public Theme {
       Article.requireText(id, "theme id");
       name = name == null ? Map.of() : Map.copyOf(name);

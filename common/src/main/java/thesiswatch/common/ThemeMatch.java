@@ -7,16 +7,20 @@ import java.util.List;
  *
  * @param id the theme id, e.g. {@code layoffs}
  * @param score how strongly the theme matched (higher is stronger; comparable within one theme set)
- * @param stance {@code supports}, {@code challenges} or {@code neutral} with respect to the essay's claim
+ * @param stance {@code supports}, {@code challenges} or {@code neutral} with respect to the essay's
+ *     claim
  * @param matched the query terms found in the article
  * @param snippet the headline or summary with matched terms marked, or null
  */
-public record ThemeMatch(String id, double score, String stance, List<String> matched, String snippet) {
+public record ThemeMatch(
+    String id, double score, String stance, List<String> matched, String snippet) {
 
   /** Stance when neither a supporting nor a challenging query matched. */
   public static final String NEUTRAL = "neutral";
+
   /** Stance when the article supports the essay's claim for the theme. */
   public static final String SUPPORTS = "supports";
+
   /** Stance when the article challenges the essay's claim for the theme. */
   public static final String CHALLENGES = "challenges";
 

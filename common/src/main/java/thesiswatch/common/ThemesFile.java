@@ -51,7 +51,8 @@ public record ThemesFile(String source, String version, JsonNode root) {
     try {
       root = YAML.readTree(bytes);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("themes file " + source + " is not valid YAML: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "themes file " + source + " is not valid YAML: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read themes file " + source, e);
     }

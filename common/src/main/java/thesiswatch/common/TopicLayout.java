@@ -55,12 +55,15 @@ public final class TopicLayout {
    *
    * @throws IllegalStateException when the broker cannot be reached or refuses, naming the cause
    */
-  public static Set<String> ensure(String bootstrapServers, Topics topics, short replicationFactor) {
+  public static Set<String> ensure(
+      String bootstrapServers, Topics topics, short replicationFactor) {
     try (Admin admin =
         Admin.create(
             Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                30_000))) {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
       List<NewTopic> missing =
           newTopics(topics, replicationFactor).stream()

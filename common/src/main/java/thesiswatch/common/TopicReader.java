@@ -28,6 +28,7 @@ public final class TopicReader {
 
   /** How long a metadata or offset lookup may take when the read itself has no deadline. */
   public static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(30);
+
   private static final Duration POLL = Duration.ofMillis(200);
 
   private TopicReader() {}
@@ -36,7 +37,8 @@ public final class TopicReader {
    * How far a read got.
    *
    * @param records records handed over
-   * @param complete whether every partition was read to its end (false when the deadline came first)
+   * @param complete whether every partition was read to its end (false when the deadline came
+   *     first)
    */
   public record Progress(long records, boolean complete) {}
 
@@ -52,22 +54,27 @@ public final class TopicReader {
     // Distinct per read, so broker logs tell concurrent reads apart.
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, "thesiswatch-reader-" + UUID.randomUUID());
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    props.put(
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     return props;
   }
 
   /**
-   * Hands every committed record of {@code topic} from {@code since} on (null: from the
-   * beginning) up to the end offsets seen at the start to {@code handler}, one poll's records at a
-   * time, in offset order within each partition. A topic that does not exist has nothing to read.
+   * Hands every committed record of {@code topic} from {@code since} on (null: from the beginning)
+   * up to the end offsets seen at the start to {@code handler}, one poll's records at a time, in
+   * offset order within each partition. A topic that does not exist has nothing to read.
    *
-   * @param settings consumer settings with {@link StringDeserializer} keys and
-   *     {@link ByteArrayDeserializer} values, e.g. {@link #settings}; a group id, if any, is unused
+   * @param settings consumer settings with {@link StringDeserializer} keys and {@link
+   *     ByteArrayDeserializer} values, e.g. {@link #settings}; a group id, if any, is unused
    * @param timeout bounds the whole read, lookups included; null reads for as long as it takes
    *     (each lookup still bounded by {@link #LOOKUP_TIMEOUT})
    * @throws org.apache.kafka.common.KafkaException when the broker cannot be reached in time
    */
-  public static Progress read(Properties settings, String topic, Instant since, Duration timeout,
+  public static Progress read(
+      Properties settings,
+      String topic,
+      Instant since,
+      Duration timeout,
       Consumer<List<ConsumerRecord<String, byte[]>>> handler) {
     Instant deadline = timeout == null ? null : Instant.now().plus(timeout);
     Duration lookup = timeout == null ? LOOKUP_TIMEOUT : timeout;
@@ -104,8 +111,12 @@ public final class TopicReader {
     return new Progress(handed, true);
   }
 
-  private static void seekToStart(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions,
-      Instant since, Map<TopicPartition, Long> end, Duration lookup) {
+  private static void seekToStart(
+      KafkaConsumer<String, byte[]> consumer,
+      List<TopicPartition> partitions,
+      Instant since,
+      Map<TopicPartition, Long> end,
+      Duration lookup) {
     if (since == null) {
       consumer.seekToBeginning(partitions);
       return;
@@ -120,7 +131,8 @@ public final class TopicReader {
     }
   }
 
-  private static boolean reached(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
+  private static boolean reached(
+      KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
     for (Map.Entry<TopicPartition, Long> entry : end.entrySet()) {
       if (consumer.position(entry.getKey()) < entry.getValue()) {
         return false;

@@ -7,19 +7,25 @@ import java.util.Map;
  *
  * @param articles ingest → classifier ({@code TOPIC_ARTICLES}, default {@code articles})
  * @param tagged classifier → dashboard ({@code TOPIC_TAGGED}, default {@code articles.tagged})
- * @param feedState compacted per-feed fetch state of ingest ({@code TOPIC_FEED_STATE}, default {@code feed-state})
- * @param alerts spike alerts from the dashboard ({@code TOPIC_ALERTS}, default {@code theme-alerts})
+ * @param feedState compacted per-feed fetch state of ingest ({@code TOPIC_FEED_STATE}, default
+ *     {@code feed-state})
+ * @param alerts spike alerts from the dashboard ({@code TOPIC_ALERTS}, default {@code
+ *     theme-alerts})
  */
 public record Topics(String articles, String tagged, String feedState, String alerts) {
 
   /** Default name of the articles topic. */
   public static final String ARTICLES = "articles";
+
   /** Default name of the tagged articles topic. */
   public static final String TAGGED = "articles.tagged";
+
   /** Default name of the feed state topic. */
   public static final String FEED_STATE = "feed-state";
+
   /** Default name of the alerts topic. */
   public static final String ALERTS = "theme-alerts";
+
   /** Suffix of a topic's dead-letter topic. */
   public static final String DLQ_SUFFIX = ".dlq";
 
@@ -42,7 +48,10 @@ public record Topics(String articles, String tagged, String feedState, String al
         env.string("TOPIC_ALERTS", ALERTS));
   }
 
-  /** These names as the environment variables {@link #from} reads, e.g. to configure a child process. */
+  /**
+   * These names as the environment variables {@link #from} reads, e.g. to configure a child
+   * process.
+   */
   public Map<String, String> variables() {
     return Map.of(
         "TOPIC_ARTICLES", articles,

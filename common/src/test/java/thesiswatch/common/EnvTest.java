@@ -25,7 +25,8 @@ class EnvTest {
     assertThatThrownBy(() -> env.integer("PORT", 8080, 1, 65535))
         .hasMessage("invalid setting PORT='80a': expected an integer from 1 to 65535");
     assertThatThrownBy(() -> env.duration("POLL", Duration.ofMinutes(15), Duration.ofSeconds(1)))
-        .hasMessageStartingWith("invalid setting POLL='soon': expected a duration of at least 1000ms");
+        .hasMessageStartingWith(
+            "invalid setting POLL='soon': expected a duration of at least 1000ms");
     assertThatThrownBy(() -> env.bool("FLAG", false))
         .hasMessage("invalid setting FLAG='maybe': expected true or false");
   }
@@ -60,6 +61,8 @@ class EnvTest {
   void topicVariablesReadBackAsTheSameTopics() {
     Topics renamed = new Topics("a", "b", "c", "d");
     assertThat(Topics.from(new Env(renamed.variables()))).isEqualTo(renamed);
-    assertThat(Topics.DEFAULTS.variables()).containsEntry("TOPIC_FEED_STATE", "feed-state").hasSize(4);
+    assertThat(Topics.DEFAULTS.variables())
+        .containsEntry("TOPIC_FEED_STATE", "feed-state")
+        .hasSize(4);
   }
 }

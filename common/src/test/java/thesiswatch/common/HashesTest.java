@@ -12,6 +12,7 @@ class HashesTest {
     assertThat(Hashes.sha256Hex("abc".getBytes(StandardCharsets.UTF_8)))
         .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     assertThat(Hashes.sha256Hex("abc", 12)).isEqualTo("ba7816bf8f01");
-    assertThat(ThemesFile.versionOf("abc".getBytes(StandardCharsets.UTF_8))).isEqualTo("ba7816bf8f01");
+    assertThat(ThemesFile.versionOf("abc".getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo("ba7816bf8f01");
   }
 }

@@ -10,18 +10,35 @@ import org.junit.jupiter.api.Test;
 class JsonTest {
 
   private static final Article ARTICLE =
-      new Article(1, "abc", "g1", "Tech giant cuts 10% of staff", "https://example.com/a", null,
-          Instant.parse("2025-02-10T08:00:00Z"), Instant.parse("2025-02-10T09:00:00Z"), "en",
-          "https://example.com/feed", "Example", null);
+      new Article(
+          1,
+          "abc",
+          "g1",
+          "Tech giant cuts 10% of staff",
+          "https://example.com/a",
+          null,
+          Instant.parse("2025-02-10T08:00:00Z"),
+          Instant.parse("2025-02-10T09:00:00Z"),
+          "en",
+          "https://example.com/feed",
+          "Example",
+          null);
 
   @Test
   void aTaggedArticleRoundTripsWithItsFieldsAtTheTopLevel() {
     TaggedArticle tagged =
-        TaggedArticle.of(ARTICLE, List.of(new ThemeMatch("layoffs", 2.5, "supports", List.of("cut"), null)),
-            "v1", Instant.parse("2025-02-10T09:00:01Z"));
+        TaggedArticle.of(
+            ARTICLE,
+            List.of(new ThemeMatch("layoffs", 2.5, "supports", List.of("cut"), null)),
+            "v1",
+            Instant.parse("2025-02-10T09:00:01Z"));
     String json = Json.write(tagged);
-    assertThat(json).contains("\"id\":\"abc\"", "\"title\":\"Tech giant cuts 10% of staff\"",
-        "\"themes\":[{\"id\":\"layoffs\"", "\"published\":\"2025-02-10T08:00:00Z\"");
+    assertThat(json)
+        .contains(
+            "\"id\":\"abc\"",
+            "\"title\":\"Tech giant cuts 10% of staff\"",
+            "\"themes\":[{\"id\":\"layoffs\"",
+            "\"published\":\"2025-02-10T08:00:00Z\"");
     assertThat(Json.read(json, TaggedArticle.class)).isEqualTo(tagged);
     assertThat(Json.read(json, TaggedArticle.class).article()).isEqualTo(ARTICLE);
   }
@@ -40,8 +57,20 @@ class JsonTest {
 
   @Test
   void aPublishedTimeInTheFutureFallsBackToTheFetchTime() {
-    Article future = new Article(1, "x", null, "t", null, "", Instant.parse("2030-01-01T00:00:00Z"),
-        Instant.parse("2025-01-01T00:00:00Z"), null, "f", null, List.of());
+    Article future =
+        new Article(
+            1,
+            "x",
+            null,
+            "t",
+            null,
+            "",
+            Instant.parse("2030-01-01T00:00:00Z"),
+            Instant.parse("2025-01-01T00:00:00Z"),
+            null,
+            "f",
+            null,
+            List.of());
     assertThat(future.effectiveTime()).isEqualTo(Instant.parse("2025-01-01T00:00:00Z"));
     assertThat(ARTICLE.effectiveTime()).isEqualTo(Instant.parse("2025-02-10T08:00:00Z"));
   }

@@ -16,10 +16,16 @@ class ThemeCatalogTest {
   void readsNamesClaimsAndDirectionsAndIgnoresQueryFields() throws Exception {
     Path file = Path.of(getClass().getResource("/themes-two.yml").toURI());
     ThemeCatalog catalog = ThemeCatalog.load(file);
-    assertThat(catalog.themes()).extracting(ThemeCatalog.Theme::id).containsExactly("layoffs", "vc_funding");
-    assertThat(catalog.themes().get(0).name()).containsEntry("zh", "裁员").containsEntry("en", "Layoffs");
+    assertThat(catalog.themes())
+        .extracting(ThemeCatalog.Theme::id)
+        .containsExactly("layoffs", "vc_funding");
+    assertThat(catalog.themes().get(0).name())
+        .containsEntry("zh", "裁员")
+        .containsEntry("en", "Layoffs");
     assertThat(catalog.themes().get(1).direction()).isEqualTo("persisting");
-    assertThat(catalog.version()).isEqualTo(ThemesFile.versionOf(Files.readAllBytes(file))).hasSize(12);
+    assertThat(catalog.version())
+        .isEqualTo(ThemesFile.versionOf(Files.readAllBytes(file)))
+        .hasSize(12);
   }
 
   @Test

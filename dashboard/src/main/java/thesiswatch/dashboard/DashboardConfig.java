@@ -20,12 +20,14 @@ import thesiswatch.common.Topics;
  * @param port HTTP port; 0 picks a free one ({@code DASHBOARD_PORT})
  * @param indexDir the Lucene index directory ({@code DASHBOARD_INDEX_DIR})
  * @param themesFile the themes file, for names, claims and directions ({@code THEMES_FILE})
- * @param commitInterval how often the index is committed with its offsets ({@code DASHBOARD_COMMIT_INTERVAL})
- * @param refreshInterval how often new documents become searchable ({@code DASHBOARD_REFRESH_INTERVAL})
- * @param searchesPerMinute searches (and CSV exports) per client address and minute, 0 for no
- *     limit ({@code DASHBOARD_SEARCHES_PER_MINUTE})
- * @param httpThreads most threads of the HTTP server's pool, acceptor and selector included
- *     ({@code DASHBOARD_HTTP_THREADS})
+ * @param commitInterval how often the index is committed with its offsets ({@code
+ *     DASHBOARD_COMMIT_INTERVAL})
+ * @param refreshInterval how often new documents become searchable ({@code
+ *     DASHBOARD_REFRESH_INTERVAL})
+ * @param searchesPerMinute searches (and CSV exports) per client address and minute, 0 for no limit
+ *     ({@code DASHBOARD_SEARCHES_PER_MINUTE})
+ * @param httpThreads most threads of the HTTP server's pool, acceptor and selector included ({@code
+ *     DASHBOARD_HTTP_THREADS})
  * @param alerts spike alert rules and sinks; spikes are looked for before every commit
  */
 public record DashboardConfig(
@@ -43,46 +45,70 @@ public record DashboardConfig(
 
   /** Default {@code DASHBOARD_PORT}. */
   public static final int DEFAULT_PORT = 8080;
+
   /** Default {@code DASHBOARD_HOST}: all interfaces, as a container needs. */
   public static final String DEFAULT_HOST = "0.0.0.0";
+
   /** Default {@code DASHBOARD_INDEX_DIR}. */
   public static final String DEFAULT_INDEX_DIR = "data/dashboard";
+
   /** Default {@code THEMES_FILE}. */
   public static final String DEFAULT_THEMES_FILE = "seeds/themes.yml";
+
   /** Default {@code DASHBOARD_COMMIT_INTERVAL}: a crash replays at most this much. */
   public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofSeconds(5);
-  /** Default {@code DASHBOARD_REFRESH_INTERVAL}: an article is searchable this soon after it is read. */
+
+  /**
+   * Default {@code DASHBOARD_REFRESH_INTERVAL}: an article is searchable this soon after it is
+   * read.
+   */
   public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofMillis(200);
 
-  /** Default {@code DASHBOARD_SEARCHES_PER_MINUTE}: ten a second, far above what the page and CLI need. */
+  /**
+   * Default {@code DASHBOARD_SEARCHES_PER_MINUTE}: ten a second, far above what the page and CLI
+   * need.
+   */
   public static final int DEFAULT_SEARCHES_PER_MINUTE = 600;
+
   /**
    * Default {@code DASHBOARD_HTTP_THREADS}: requests are CPU work on a few cores, so a short pool
-   * working a FIFO queue answers them in arrival order instead of time-slicing hundreds of
-   * threads; Server-Sent Events clients hold no thread while they wait.
+   * working a FIFO queue answers them in arrival order instead of time-slicing hundreds of threads;
+   * Server-Sent Events clients hold no thread while they wait.
    */
   public static final int DEFAULT_HTTP_THREADS = 16;
+
   /** Default {@code ALERT_GRANULARITIES}. */
   public static final String DEFAULT_ALERT_GRANULARITIES = "hour,day";
+
   /** Default {@code ALERT_BASELINE_PERIODS}: two weeks of days. */
   public static final int DEFAULT_ALERT_BASELINE_PERIODS = 14;
+
   /** Default {@code ALERT_MIN_COUNT}: fewer articles never page anyone. */
   public static final int DEFAULT_ALERT_MIN_COUNT = 5;
+
   /** Default {@code ALERT_MIN_RATIO}: the count must be this many times the baseline mean. */
   public static final double DEFAULT_ALERT_MIN_RATIO = 3.0;
+
   /**
-   * Default {@code ALERT_MAX_P}: the Poisson tail probability (against the baseline's upper
-   * bound) below which a count is a spike. With the minimum count and ratio this fires on the
-   * demo's layoffs wave (6–8 a day against under 2) and, in simulation, on about 0.1–0.3 % of
-   * days of pure Poisson noise.
+   * Default {@code ALERT_MAX_P}: the Poisson tail probability (against the baseline's upper bound)
+   * below which a count is a spike. With the minimum count and ratio this fires on the demo's
+   * layoffs wave (6–8 a day against under 2) and, in simulation, on about 0.1–0.3 % of days of pure
+   * Poisson noise.
    */
   public static final double DEFAULT_ALERT_MAX_P = 0.01;
-  /** Default {@code ALERT_COOLDOWN}: after an alert, the same theme and granularity stay quiet this long. */
+
+  /**
+   * Default {@code ALERT_COOLDOWN}: after an alert, the same theme and granularity stay quiet this
+   * long.
+   */
   public static final Duration DEFAULT_ALERT_COOLDOWN = Duration.ofHours(48);
+
   /** Default {@code ALERT_WEBHOOK_TIMEOUT}: per attempt, connect and response together. */
   public static final Duration DEFAULT_ALERT_WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
+
   /** Default {@code ALERT_WEBHOOK_ATTEMPTS}. */
   public static final int DEFAULT_ALERT_WEBHOOK_ATTEMPTS = 5;
+
   /** Default {@code ALERT_WEBHOOK_BACKOFF}: the first retry's delay, doubled each time. */
   public static final Duration DEFAULT_ALERT_WEBHOOK_BACKOFF = Duration.ofSeconds(1);
 
@@ -91,14 +117,16 @@ public record DashboardConfig(
    *
    * @param themes theme ids watched; empty means all ({@code ALERT_THEMES}, comma-separated)
    * @param granularities {@code hour} and/or {@code day} ({@code ALERT_GRANULARITIES})
-   * @param baselinePeriods trailing periods the baseline is taken from ({@code ALERT_BASELINE_PERIODS})
+   * @param baselinePeriods trailing periods the baseline is taken from ({@code
+   *     ALERT_BASELINE_PERIODS})
    * @param minCount smallest count that can be a spike ({@code ALERT_MIN_COUNT})
    * @param minRatio smallest count / baseline mean ({@code ALERT_MIN_RATIO})
    * @param maxP largest Poisson tail probability ({@code ALERT_MAX_P})
    * @param cooldown quiet time per theme and granularity after an alert ({@code ALERT_COOLDOWN})
    * @param kafka publish alerts to the alerts topic ({@code ALERT_KAFKA})
    * @param webhookUrl where to POST alerts, or null ({@code ALERT_WEBHOOK_URL})
-   * @param webhookAllowedHosts hosts allowed even though private or loopback ({@code ALERT_WEBHOOK_ALLOW_HOSTS})
+   * @param webhookAllowedHosts hosts allowed even though private or loopback ({@code
+   *     ALERT_WEBHOOK_ALLOW_HOSTS})
    * @param webhookTimeout per attempt ({@code ALERT_WEBHOOK_TIMEOUT})
    * @param webhookAttempts attempts before giving up ({@code ALERT_WEBHOOK_ATTEMPTS})
    * @param webhookBackoff first retry delay ({@code ALERT_WEBHOOK_BACKOFF})
@@ -125,7 +153,9 @@ public record DashboardConfig(
       for (String granularity : granularities) {
         if (!granularity.equals("hour") && !granularity.equals("day")) {
           throw new IllegalArgumentException(
-              "invalid setting ALERT_GRANULARITIES: expected hour and/or day, not '" + granularity + "'");
+              "invalid setting ALERT_GRANULARITIES: expected hour and/or day, not '"
+                  + granularity
+                  + "'");
         }
       }
     }
@@ -155,9 +185,11 @@ public record DashboardConfig(
             env.bool("ALERT_KAFKA", true),
             webhook(env.string("ALERT_WEBHOOK_URL", null)),
             list(env.string("ALERT_WEBHOOK_ALLOW_HOSTS", "")),
-            env.duration("ALERT_WEBHOOK_TIMEOUT", DEFAULT_ALERT_WEBHOOK_TIMEOUT, Duration.ofMillis(100)),
+            env.duration(
+                "ALERT_WEBHOOK_TIMEOUT", DEFAULT_ALERT_WEBHOOK_TIMEOUT, Duration.ofMillis(100)),
             env.integer("ALERT_WEBHOOK_ATTEMPTS", DEFAULT_ALERT_WEBHOOK_ATTEMPTS, 1, 20),
-            env.duration("ALERT_WEBHOOK_BACKOFF", DEFAULT_ALERT_WEBHOOK_BACKOFF, Duration.ofMillis(1))));
+            env.duration(
+                "ALERT_WEBHOOK_BACKOFF", DEFAULT_ALERT_WEBHOOK_BACKOFF, Duration.ofMillis(1))));
   }
 
   private static List<String> list(String text) {
@@ -166,8 +198,6 @@ public record DashboardConfig(
         .filter(s -> !s.isEmpty())
         .toList();
   }
-
-
 
   private static URI webhook(String value) {
     if (value == null) {

@@ -10,8 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,18 +28,18 @@ import thesiswatch.dashboard.alert.KafkaAlertSink;
 import thesiswatch.dashboard.alert.LogAlertSink;
 import thesiswatch.dashboard.alert.SpikeRule;
 import thesiswatch.dashboard.alert.WebhookAlertSink;
-import thesiswatch.dashboard.kafka.TaggedArticleConsumer;
 import thesiswatch.dashboard.feeds.FeedHealth;
 import thesiswatch.dashboard.http.DashboardApi;
 import thesiswatch.dashboard.http.EventStream;
 import thesiswatch.dashboard.index.ArticleIndex;
 import thesiswatch.dashboard.index.Interval;
 import thesiswatch.dashboard.index.Trends;
+import thesiswatch.dashboard.kafka.TaggedArticleConsumer;
 import thesiswatch.dashboard.score.Scorecard;
 
 /**
- * The dashboard: opens the index, reads {@code articles.tagged} and {@code feed-state} into it
- * on the consumer thread, looks for spikes before every commit, and serves the API and the page.
+ * The dashboard: opens the index, reads {@code articles.tagged} and {@code feed-state} into it on
+ * the consumer thread, looks for spikes before every commit, and serves the API and the page.
  */
 public final class DashboardService implements Service {
 
@@ -53,14 +53,18 @@ public final class DashboardService implements Service {
   private final Clock clock = Clock.systemUTC();
   private final List<AutoCloseable> resources = new ArrayList<>();
   private ArticleIndex index;
+
   /** Volatile: {@link #ready()} and {@link #failure()} are asked from HTTP and ops threads. */
   private volatile TaggedArticleConsumer consumer;
+
   private DashboardApi api;
   private Javalin http;
   private boolean started;
   private boolean closed;
 
-  /** A dashboard with {@code config}, reporting metrics to {@code registry}; call {@link #start()}. */
+  /**
+   * A dashboard with {@code config}, reporting metrics to {@code registry}; call {@link #start()}.
+   */
   public DashboardService(DashboardConfig config, PrometheusMeterRegistry registry) {
     this.config = config;
     this.registry = registry;
@@ -89,64 +93,85 @@ public final class DashboardService implements Service {
       index = ArticleIndex.open(config.indexDir());
       resources.add(index);
       Gauge.builder("thesiswatch.dashboard.index.articles", index, ArticleIndex::size)
-          .description("articles in the dashboard index").register(registry);
+          .description("articles in the dashboard index")
+          .register(registry);
       FeedHealth feeds = new FeedHealth(clock);
       EventStream events = new EventStream();
       AlertMonitor monitor = alertMonitor(catalog, events);
       Scorecard scorecard = new Scorecard(index, catalog, clock);
-      api = new DashboardApi(index, new Trends(index, feeds), catalog, feeds,
-          new DashboardApi.Sections() {
-            @Override
-            public Object scorecard() {
-              return scorecard.compute();
-            }
+      api =
+          new DashboardApi(
+              index,
+              new Trends(index, feeds),
+              catalog,
+              feeds,
+              new DashboardApi.Sections() {
+                @Override
+                public Object scorecard() {
+                  return scorecard.compute();
+                }
 
-            @Override
-            public Object alerts(int limit) {
-              return monitor.book().recent(limit);
-            }
+                @Override
+                public Object alerts(int limit) {
+                  return monitor.book().recent(limit);
+                }
 
-            @Override
-            public Throwable failure() {
-              return DashboardService.this.failure().orElse(null);
-            }
+                @Override
+                public Throwable failure() {
+                  return DashboardService.this.failure().orElse(null);
+                }
 
-            @Override
-            public boolean reading() {
-              return ready();
-            }
-          },
-          events, registry, config.searchesPerMinute(), clock);
+                @Override
+                public boolean reading() {
+                  return ready();
+                }
+              },
+              events,
+              registry,
+              config.searchesPerMinute(),
+              clock);
       http = api.create(config.httpThreads());
       try {
         http.start(config.host(), config.port());
       } catch (JavalinBindException e) {
         throw new PortInUseException(config.port(), "the dashboard");
       }
-      consumer = new TaggedArticleConsumer(
-          config.bootstrapServers(), config.topics().tagged(), config.topics().feedState(), index, feeds,
-          new TaggedArticleConsumer.Listener() {
-            @Override
-            public void indexed(List<TaggedArticle> articles) {
-              events.broadcast("articles", liveUpdate(articles));
-            }
+      consumer =
+          new TaggedArticleConsumer(
+              config.bootstrapServers(),
+              config.topics().tagged(),
+              config.topics().feedState(),
+              index,
+              feeds,
+              new TaggedArticleConsumer.Listener() {
+                @Override
+                public void indexed(List<TaggedArticle> articles) {
+                  events.broadcast("articles", liveUpdate(articles));
+                }
 
-            @Override
-            public void beforeCommit() {
-              monitor.check();
-            }
+                @Override
+                public void beforeCommit() {
+                  monitor.check();
+                }
 
-            @Override
-            public void afterCommit() {
-              monitor.deliver();
-            }
-          },
-          config.commitInterval(), config.refreshInterval(), registry);
+                @Override
+                public void afterCommit() {
+                  monitor.deliver();
+                }
+              },
+              config.commitInterval(),
+              config.refreshInterval(),
+              registry);
       consumer.start();
-      LOG.info("dashboard serving http://{}:{}/ from index {}", config.host(), port(), config.indexDir());
+      LOG.info(
+          "dashboard serving http://{}:{}/ from index {}",
+          config.host(),
+          port(),
+          config.indexDir());
     } catch (IOException e) {
       close();
-      throw new UncheckedIOException("cannot create the dashboard index directory " + config.indexDir(), e);
+      throw new UncheckedIOException(
+          "cannot create the dashboard index directory " + config.indexDir(), e);
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -155,17 +180,22 @@ public final class DashboardService implements Service {
 
   private AlertMonitor alertMonitor(ThemeCatalog catalog, EventStream events) {
     DashboardConfig.AlertSettings settings = config.alerts();
-    List<String> themes = settings.themes().isEmpty()
-        ? catalog.themes().stream().map(ThemeCatalog.Theme::id).toList()
-        : settings.themes();
+    List<String> themes =
+        settings.themes().isEmpty()
+            ? catalog.themes().stream().map(ThemeCatalog.Theme::id).toList()
+            : settings.themes();
     List<Interval> granularities = settings.granularities().stream().map(Interval::parse).toList();
-    // Registered up front, at zero, so a dashboard that has not alerted yet still charts the series.
+    // Registered up front, at zero, so a dashboard that has not alerted yet still charts the
+    // series.
     Map<String, Counter> fired = new HashMap<>();
     for (String theme : themes) {
       for (Interval granularity : granularities) {
-        fired.put(theme + "/" + granularity.key(), Counter.builder("thesiswatch.dashboard.alerts.fired")
-            .description("spike alerts raised, by theme and granularity")
-            .tags("theme", theme, "granularity", granularity.key()).register(registry));
+        fired.put(
+            theme + "/" + granularity.key(),
+            Counter.builder("thesiswatch.dashboard.alerts.fired")
+                .description("spike alerts raised, by theme and granularity")
+                .tags("theme", theme, "granularity", granularity.key())
+                .register(registry));
       }
     }
     List<AlertSink> sinks = new ArrayList<>();
@@ -173,19 +203,30 @@ public final class DashboardService implements Service {
     sinks.add(new LogAlertSink());
     sinks.add(alert -> events.broadcast("alert", alert));
     if (settings.kafka()) {
-      KafkaAlertSink kafka = new KafkaAlertSink(config.bootstrapServers(), config.topics().alerts());
+      KafkaAlertSink kafka =
+          new KafkaAlertSink(config.bootstrapServers(), config.topics().alerts());
       resources.add(kafka);
       sinks.add(kafka);
     }
     if (settings.webhookUrl() != null) {
-      WebhookAlertSink webhook = new WebhookAlertSink(settings.webhookUrl(),
-          new AddressGuard(settings.webhookAllowedHosts()), settings.webhookTimeout(),
-          settings.webhookAttempts(), settings.webhookBackoff(), registry);
+      WebhookAlertSink webhook =
+          new WebhookAlertSink(
+              settings.webhookUrl(),
+              new AddressGuard(settings.webhookAllowedHosts()),
+              settings.webhookTimeout(),
+              settings.webhookAttempts(),
+              settings.webhookBackoff(),
+              registry);
       resources.add(webhook);
       sinks.add(webhook);
     }
-    SpikeRule rule = new SpikeRule(settings.baselinePeriods(), settings.minCount(), settings.minRatio(),
-        settings.maxP(), settings.cooldown());
+    SpikeRule rule =
+        new SpikeRule(
+            settings.baselinePeriods(),
+            settings.minCount(),
+            settings.minRatio(),
+            settings.maxP(),
+            settings.cooldown());
     return new AlertMonitor(index, rule, themes, granularities, sinks, clock);
   }
 
@@ -193,11 +234,22 @@ public final class DashboardService implements Service {
     Map<String, Object> update = new LinkedHashMap<>();
     update.put("count", articles.size());
     update.put("indexed", index.size());
-    update.put("articles", articles.stream()
-        .skip(Math.max(0, articles.size() - LIVE_HEADLINES))
-        .map(a -> Map.of("id", a.id(), "title", a.title(), "time", a.effectiveTime().toString(),
-            "themes", a.themeIds()))
-        .toList());
+    update.put(
+        "articles",
+        articles.stream()
+            .skip(Math.max(0, articles.size() - LIVE_HEADLINES))
+            .map(
+                a ->
+                    Map.of(
+                        "id",
+                        a.id(),
+                        "title",
+                        a.title(),
+                        "time",
+                        a.effectiveTime().toString(),
+                        "themes",
+                        a.themeIds()))
+            .toList());
     return update;
   }
 
@@ -214,8 +266,8 @@ public final class DashboardService implements Service {
   }
 
   /**
-   * Blocks until the consumer stops (after {@link #close()} or a fatal error); returns at once
-   * when the consumer never started (the start failed, or there was none).
+   * Blocks until the consumer stops (after {@link #close()} or a fatal error); returns at once when
+   * the consumer never started (the start failed, or there was none).
    */
   @Override
   public void awaitStopped() throws InterruptedException {
@@ -225,7 +277,10 @@ public final class DashboardService implements Service {
     }
   }
 
-  /** The error that stopped the consumer, e.g. a Lucene tragic exception; empty while it runs or after a normal close. */
+  /**
+   * The error that stopped the consumer, e.g. a Lucene tragic exception; empty while it runs or
+   * after a normal close.
+   */
   @Override
   public Optional<Throwable> failure() {
     TaggedArticleConsumer reader = consumer;
@@ -255,7 +310,10 @@ public final class DashboardService implements Service {
       try {
         resources.get(i).close();
       } catch (Exception e) {
-        LOG.warn("dashboard: closing {} failed: {}", resources.get(i).getClass().getSimpleName(), e.toString());
+        LOG.warn(
+            "dashboard: closing {} failed: {}",
+            resources.get(i).getClass().getSimpleName(),
+            e.toString());
       }
     }
   }

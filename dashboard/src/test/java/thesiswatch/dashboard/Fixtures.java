@@ -17,8 +17,8 @@ import thesiswatch.common.TopicLayout;
 import thesiswatch.common.Topics;
 
 /**
- * The dashboard tests' fixtures (files under {@code src/test/resources/fixtures}) and small helpers;
- * tagged articles come from {@link thesiswatch.testkit.TestArticles}.
+ * The dashboard tests' fixtures (files under {@code src/test/resources/fixtures}) and small
+ * helpers; tagged articles come from {@link thesiswatch.testkit.TestArticles}.
  */
 public final class Fixtures {
 
@@ -42,8 +42,10 @@ public final class Fixtures {
    * topic from a shared broker; the other topics keep their default names.
    */
   public static void createTopics(String bootstrapServers, String taggedTopic) {
-    TopicLayout.ensure(bootstrapServers,
-        new Topics(Topics.ARTICLES, taggedTopic, Topics.FEED_STATE, Topics.ALERTS), (short) 1);
+    TopicLayout.ensure(
+        bootstrapServers,
+        new Topics(Topics.ARTICLES, taggedTopic, Topics.FEED_STATE, Topics.ALERTS),
+        (short) 1);
   }
 
   /** A response: status, headers and body. */
@@ -71,9 +73,10 @@ public final class Fixtures {
   /** GETs {@code pathAndQuery} from the dashboard on {@code port}. */
   public static Response get(int port, String pathAndQuery) {
     try {
-      HttpResponse<String> response = HTTP.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Response(response.statusCode(), response);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

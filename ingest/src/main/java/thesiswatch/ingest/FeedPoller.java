@@ -23,12 +23,12 @@ import thesiswatch.ingest.schedule.Poll;
 import thesiswatch.ingest.schedule.Relocations;
 
 /**
- * One poll of one feed: fetch and parse ({@link FeedReader}), the entries as articles
- * ({@link #articles}), the duplicate check ({@link StoryWindow}), and the feed's next state
- * ({@link FeedStates}) — the {@link Poll} that is then committed. No Kafka and no threads of its
- * own: it runs on whichever thread calls it, and several may call it at once for different feeds.
- * Never throws for a feed's failure, nor for a bug in one feed's handling: both end in a failed
- * poll, so one feed cannot stop the others.
+ * One poll of one feed: fetch and parse ({@link FeedReader}), the entries as articles ({@link
+ * #articles}), the duplicate check ({@link StoryWindow}), and the feed's next state ({@link
+ * FeedStates}) — the {@link Poll} that is then committed. No Kafka and no threads of its own: it
+ * runs on whichever thread calls it, and several may call it at once for different feeds. Never
+ * throws for a feed's failure, nor for a bug in one feed's handling: both end in a failed poll, so
+ * one feed cannot stop the others.
  */
 public final class FeedPoller {
 
@@ -41,6 +41,7 @@ public final class FeedPoller {
   private final IngestMetrics metrics;
   private final Clock clock;
   private final Relocations relocations = new Relocations();
+
   /** Last body digest per feed, in memory: an unchanged body is not parsed again. */
   private final Map<String, String> bodyDigests = new ConcurrentHashMap<>();
 
@@ -62,8 +63,13 @@ public final class FeedPoller {
     Duration configured = feed.interval() != null ? feed.interval() : pollInterval;
     Duration interval = FeedStates.jittered(configured, feed.url());
     try {
-      FeedReader.Result result = reader.read(relocations.fetchUrl(feed.url()), feed.language(), before.etag(),
-          before.lastModified(), bodyDigests.get(feed.url()));
+      FeedReader.Result result =
+          reader.read(
+              relocations.fetchUrl(feed.url()),
+              feed.language(),
+              before.etag(),
+              before.lastModified(),
+              bodyDigests.get(feed.url()));
       relocations.observe(feed.url(), result.fetch().finalUrl(), result.fetch().movedPermanently());
       if (result.digest() != null) {
         bodyDigests.put(feed.url(), result.digest());
@@ -76,7 +82,8 @@ public final class FeedPoller {
     } catch (RuntimeException e) {
       // A bug in one feed's handling must not stop the others; it is reported like a parse failure.
       LOG.error("ingest: unexpected failure feed_url={}", feed.url(), e);
-      return failed(feed, before, new FeedFault(FaultKind.INVALID_XML, "ingest: unexpected " + e, e));
+      return failed(
+          feed, before, new FeedFault(FaultKind.INVALID_XML, "ingest: unexpected " + e, e));
     }
   }
 
@@ -99,24 +106,45 @@ public final class FeedPoller {
     return parsed.feed().title() != null ? parsed.feed().title() : feed.title();
   }
 
-  private Poll notModified(FeedSpec feed, FeedState before, FeedReader.Result result, Duration interval) {
+  private Poll notModified(
+      FeedSpec feed, FeedState before, FeedReader.Result result, Duration interval) {
     metrics.poll("not_modified", "none");
-    return new Poll(feed, List.of(), rules.afterNotModified(before, result.fetch().etag(),
-        result.fetch().lastModified(), result.fetched(), interval), null);
+    return new Poll(
+        feed,
+        List.of(),
+        rules.afterNotModified(
+            before,
+            result.fetch().etag(),
+            result.fetch().lastModified(),
+            result.fetched(),
+            interval),
+        null);
   }
 
-  private Poll fetched(FeedSpec feed, FeedState before, FeedReader.Result result, Duration interval) {
+  private Poll fetched(
+      FeedSpec feed, FeedState before, FeedReader.Result result, Duration interval) {
     List<Article> articles = articles(feed, result.feed(), result.fetched());
-    StoryWindow.Admission admission = window.admit(articles, new HashSet<>(before.seenIds()), result.fetched());
+    StoryWindow.Admission admission =
+        window.admit(articles, new HashSet<>(before.seenIds()), result.fetched());
     metrics.poll("ok", "none");
     metrics.duplicates("feed", admission.repeated());
     metrics.duplicates("cross_feed", admission.crossFeed());
     if (FeedState.FAILING.equals(before.status())) {
-      LOG.info("ingest: feed recovered feed_url={} after {} failures", feed.url(), before.consecutiveErrors());
+      LOG.info(
+          "ingest: feed recovered feed_url={} after {} failures",
+          feed.url(),
+          before.consecutiveErrors());
     }
     List<String> ids = articles.stream().map(Article::id).toList();
-    FeedState after = rules.afterSuccess(before, feedTitle(feed, result.feed()), result.fetch().etag(),
-        result.fetch().lastModified(), result.fetched(), interval, ids);
+    FeedState after =
+        rules.afterSuccess(
+            before,
+            feedTitle(feed, result.feed()),
+            result.fetch().etag(),
+            result.fetch().lastModified(),
+            result.fetched(),
+            interval,
+            ids);
     return new Poll(feed, admission.toPublish(), after, null);
   }
 
@@ -126,10 +154,17 @@ public final class FeedPoller {
     metrics.poll("failed", fault.kind().key());
     // Logged once per change of kind, so a feed failing every poll does not flood the log.
     if (!fault.kind().key().equals(before.lastErrorKind())) {
-      LOG.warn("ingest: feed failing feed_url={} kind={} message={} next_poll={}", feed.url(), fault.kind().key(),
-          fault.getMessage(), after.nextPoll());
+      LOG.warn(
+          "ingest: feed failing feed_url={} kind={} message={} next_poll={}",
+          feed.url(),
+          fault.kind().key(),
+          fault.getMessage(),
+          after.nextPoll());
     } else {
-      LOG.debug("ingest: feed still failing feed_url={} kind={} errors={}", feed.url(), fault.kind().key(),
+      LOG.debug(
+          "ingest: feed still failing feed_url={} kind={} errors={}",
+          feed.url(),
+          fault.kind().key(),
           after.consecutiveErrors());
     }
     // The server's Retry-After holds back the whole host, not only this feed.

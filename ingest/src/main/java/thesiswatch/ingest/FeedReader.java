@@ -10,16 +10,15 @@ import thesiswatch.ingest.fetch.SsrfGuard;
 import thesiswatch.ingest.parse.FeedParser;
 import thesiswatch.ingest.parse.ParsedFeed;
 
-/**
- * Fetch then parse, the one code path the service and {@code thesiswatch parse} share.
- */
+/** Fetch then parse, the one code path the service and {@code thesiswatch parse} share. */
 public final class FeedReader {
 
   /**
    * One read.
    *
    * @param fetch what the server answered
-   * @param feed the parsed feed, or null when it is unchanged (HTTP 304, or the same body as before)
+   * @param feed the parsed feed, or null when it is unchanged (HTTP 304, or the same body as
+   *     before)
    * @param fetched when it was fetched
    * @param digest SHA-256 of the body (hex), or null for HTTP 304
    */
@@ -51,7 +50,8 @@ public final class FeedReader {
    *     (for servers that ignore the validators)
    * @throws FeedFault classified; nothing else for bad input
    */
-  public Result read(String url, String langHint, String etag, String lastModified, String previousDigest)
+  public Result read(
+      String url, String langHint, String etag, String lastModified, String previousDigest)
       throws FeedFault {
     FetchResult fetch = fetcher.fetch(url, etag, lastModified);
     Instant fetched = clock.instant();
@@ -62,8 +62,10 @@ public final class FeedReader {
     if (digest.equals(previousDigest)) {
       return new Result(fetch, null, fetched, digest);
     }
-    return new Result(fetch, parser.parse(fetch.body(), fetch.contentType(), fetch.finalUrl(), langHint, fetched),
-        fetched, digest);
+    return new Result(
+        fetch,
+        parser.parse(fetch.body(), fetch.contentType(), fetch.finalUrl(), langHint, fetched),
+        fetched,
+        digest);
   }
-
 }

@@ -15,31 +15,54 @@ public final class IngestMetrics implements PublishLoop.Meters {
   private final Counter published;
   private final Counter publishFailures;
 
-  /** Meters in {@code registry}; the feeds-by-status gauges read {@code states} (feed URL → state). */
+  /**
+   * Meters in {@code registry}; the feeds-by-status gauges read {@code states} (feed URL → state).
+   */
   public IngestMetrics(MeterRegistry registry, Map<String, FeedState> states) {
     this.registry = registry;
-    this.published = Counter.builder("thesiswatch.ingest.articles.published")
-        .description("Article records committed to Kafka (new stories and updates)").register(registry);
-    this.publishFailures = Counter.builder("thesiswatch.ingest.publish.failures")
-        .description("Failed Kafka transactions (retried)").register(registry);
-    for (String status : List.of(FeedState.PENDING, FeedState.OK, FeedState.FAILING, FeedState.DISABLED)) {
-      Gauge.builder("thesiswatch.ingest.feeds", states, s -> s.values().stream().filter(f -> f.status().equals(status)).count())
-          .description("Feeds by status").tag("status", status).register(registry);
+    this.published =
+        Counter.builder("thesiswatch.ingest.articles.published")
+            .description("Article records committed to Kafka (new stories and updates)")
+            .register(registry);
+    this.publishFailures =
+        Counter.builder("thesiswatch.ingest.publish.failures")
+            .description("Failed Kafka transactions (retried)")
+            .register(registry);
+    for (String status :
+        List.of(FeedState.PENDING, FeedState.OK, FeedState.FAILING, FeedState.DISABLED)) {
+      Gauge.builder(
+              "thesiswatch.ingest.feeds",
+              states,
+              s -> s.values().stream().filter(f -> f.status().equals(status)).count())
+          .description("Feeds by status")
+          .tag("status", status)
+          .register(registry);
     }
   }
 
-  /** One poll ended: {@code ok}, {@code not_modified} or {@code failed}, with the fault kind or {@code none}. */
+  /**
+   * One poll ended: {@code ok}, {@code not_modified} or {@code failed}, with the fault kind or
+   * {@code none}.
+   */
   void poll(String outcome, String kind) {
-    Counter.builder("thesiswatch.ingest.polls").description("Feed polls by outcome and classified error kind")
-        .tags("outcome", outcome, "kind", kind).register(registry).increment();
+    Counter.builder("thesiswatch.ingest.polls")
+        .description("Feed polls by outcome and classified error kind")
+        .tags("outcome", outcome, "kind", kind)
+        .register(registry)
+        .increment();
   }
 
-  /** {@code count} entries not published again, {@code scope} {@code feed} or {@code cross_feed}. */
+  /**
+   * {@code count} entries not published again, {@code scope} {@code feed} or {@code cross_feed}.
+   */
   void duplicates(String scope, int count) {
     if (count > 0) {
       Counter.builder("thesiswatch.ingest.duplicates.dropped")
-          .description("Entries not published again: repeated within a feed, or a copy from another feed")
-          .tag("scope", scope).register(registry).increment(count);
+          .description(
+              "Entries not published again: repeated within a feed, or a copy from another feed")
+          .tag("scope", scope)
+          .register(registry)
+          .increment(count);
     }
   }
 

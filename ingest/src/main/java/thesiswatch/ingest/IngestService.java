@@ -28,20 +28,20 @@ import thesiswatch.ingest.schedule.FeedStates;
 import thesiswatch.ingest.schedule.PollScheduler;
 
 /**
- * The ingest service: polls every feed of the feed list on its own schedule, publishes new
- * articles to Kafka once, and keeps each feed's state in the compacted {@code feed-state} topic.
+ * The ingest service: polls every feed of the feed list on its own schedule, publishes new articles
+ * to Kafka once, and keeps each feed's state in the compacted {@code feed-state} topic.
  *
  * <p>It only wires the parts. A poll travels: {@link PollScheduler} (the {@code ingest-scheduler}
  * thread, at the feed's due time and once its host has a free slot) → {@link FeedPoller} on an
  * {@code ingest-fetch-N} thread (fetch, parse, duplicates, next state) → {@link Outbox} (bounded:
  * while Kafka is down, fetch threads wait) → {@link PublishLoop} (the {@code ingest-publisher}
- * thread, which commits the poll's articles and state in one transaction, then records the state)
- * → back to the scheduler with the feed's next due time. A feed is polled again only after its
+ * thread, which commits the poll's articles and state in one transaction, then records the state) →
+ * back to the scheduler with the feed's next due time. A feed is polled again only after its
  * previous poll committed, so an outage holds at most one poll per feed.
  *
- * <p>A feed's failure, or a bug in one feed's handling, never stops the service. Only the death
- * of the publisher thread does, since nothing would be committed any more: {@link #failure()}
- * then says why and {@link #awaitStopped()} returns.
+ * <p>A feed's failure, or a bug in one feed's handling, never stops the service. Only the death of
+ * the publisher thread does, since nothing would be committed any more: {@link #failure()} then
+ * says why and {@link #awaitStopped()} returns.
  */
 public final class IngestService implements Service {
 
@@ -49,16 +49,20 @@ public final class IngestService implements Service {
 
   private final IngestConfig config;
   private final Clock clock = Clock.systemUTC();
+
   /** Every feed's current state, by feed URL: written by the publisher, read by the rest. */
   private final Map<String, FeedState> states = new ConcurrentHashMap<>();
+
   private final ArticlePublisher publisher;
   private final PollScheduler scheduler;
   private final PublishLoop publishLoop;
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
   private final CountDownLatch closed = new CountDownLatch(1);
+
   /** Counted down when close() has finished or the publisher died. */
   private final CountDownLatch stopped = new CountDownLatch(1);
+
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private volatile List<FeedSpec> feeds = List.of();
 
@@ -68,14 +72,38 @@ public final class IngestService implements Service {
     StoryWindow window = new StoryWindow(config.dedupeWindow(), config.dedupeMaxStories());
     IngestMetrics metrics = new IngestMetrics(registry, states);
     FeedPoller poller = new FeedPoller(config, window, metrics, clock);
-    this.publisher = new ArticlePublisher(config.bootstrapServers(), config.topics(), config.transactionalId(),
-        config.kafkaBlock(), registry);
+    this.publisher =
+        new ArticlePublisher(
+            config.bootstrapServers(),
+            config.topics(),
+            config.transactionalId(),
+            config.kafkaBlock(),
+            registry);
     Outbox outbox = new Outbox(config.bufferPolls());
-    this.scheduler = new PollScheduler(config.fetchThreads(), config.perHostConcurrency(), config.startupSpread(),
-        states::get, poller::poll, outbox::put, clock);
-    this.publishLoop = new PublishLoop(
-        new PublishLoop.Settings(config.bootstrapServers(), config.topics(), config.kafkaBlock(), config.dedupeWindow()),
-        publisher, outbox, window, states, scheduler, metrics, clock, (thread, e) -> died(e));
+    this.scheduler =
+        new PollScheduler(
+            config.fetchThreads(),
+            config.perHostConcurrency(),
+            config.startupSpread(),
+            states::get,
+            poller::poll,
+            outbox::put,
+            clock);
+    this.publishLoop =
+        new PublishLoop(
+            new PublishLoop.Settings(
+                config.bootstrapServers(),
+                config.topics(),
+                config.kafkaBlock(),
+                config.dedupeWindow()),
+            publisher,
+            outbox,
+            window,
+            states,
+            scheduler,
+            metrics,
+            clock,
+            (thread, e) -> died(e));
   }
 
   /**
@@ -99,14 +127,22 @@ public final class IngestService implements Service {
       throw new UncheckedIOException("ingest: cannot read feed list " + config.feedsFile(), e);
     }
     for (FeedSpec feed : feeds) {
-      states.put(feed.url(), FeedStates.pending(feed.url(), feed.title(), feed.enabled() ? clock.instant() : null));
+      states.put(
+          feed.url(),
+          FeedStates.pending(feed.url(), feed.title(), feed.enabled() ? clock.instant() : null));
     }
-    LOG.info("ingest: {} feeds from {} ({} enabled)", feeds.size(), config.feedsFile(),
+    LOG.info(
+        "ingest: {} feeds from {} ({} enabled)",
+        feeds.size(),
+        config.feedsFile(),
         feeds.stream().filter(FeedSpec::enabled).count());
     publishLoop.start(feeds);
   }
 
-  /** Ready: the feed state was read from Kafka (so the broker answered) and the service is not stopping. */
+  /**
+   * Ready: the feed state was read from Kafka (so the broker answered) and the service is not
+   * stopping.
+   */
   @Override
   public boolean ready() {
     return publishLoop.resumed() && !closing.get() && failure.get() == null;
@@ -138,7 +174,10 @@ public final class IngestService implements Service {
 
   private void died(Throwable e) {
     failure.compareAndSet(null, e);
-    LOG.error("ingest: the publisher thread stopped on an unexpected error; nothing is committed any more", e);
+    LOG.error(
+        "ingest: the publisher thread stopped on an unexpected error; nothing is committed any"
+            + " more",
+        e);
     stopped.countDown();
   }
 

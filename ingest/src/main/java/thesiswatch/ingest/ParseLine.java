@@ -10,7 +10,8 @@ import thesiswatch.ingest.parse.FeedInfo;
  *
  * @param file the file or URL as given
  * @param feed what the feed says about itself, or null on error
- * @param articles the entries ({@code id, guid, title, link, summary, published, lang}), empty on error
+ * @param articles the entries ({@code id, guid, title, link, summary, published, lang}), empty on
+ *     error
  * @param error null, or the classified error
  */
 public record ParseLine(String file, FeedInfo feed, List<FeedEntry> articles, Error error) {
@@ -18,7 +19,8 @@ public record ParseLine(String file, FeedInfo feed, List<FeedEntry> articles, Er
   /**
    * A classified failure.
    *
-   * @param kind a stable key such as {@code not_a_feed} (see {@link thesiswatch.ingest.fault.FaultKind})
+   * @param kind a stable key such as {@code not_a_feed} (see {@link
+   *     thesiswatch.ingest.fault.FaultKind})
    * @param message what happened
    */
   public record Error(String kind, String message) {}

@@ -8,11 +8,18 @@ import java.util.regex.Pattern;
 import thesiswatch.ingest.fault.FaultKind;
 import thesiswatch.ingest.fault.FeedFault;
 
-/** {@code thesiswatch parse FILE|URL...}: one input in, one {@link ParseLine} out, never an exception. */
+/**
+ * {@code thesiswatch parse FILE|URL...}: one input in, one {@link ParseLine} out, never an
+ * exception.
+ */
 public final class ParseLines {
 
   private static final Pattern URL_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
-  /** Readers by config: a run over many inputs shares one HTTP client instead of building one per input. */
+
+  /**
+   * Readers by config: a run over many inputs shares one HTTP client instead of building one per
+   * input.
+   */
   private static final Map<IngestConfig, FeedReader> READERS = new ConcurrentHashMap<>();
 
   private ParseLines() {}
@@ -27,10 +34,15 @@ public final class ParseLines {
       FeedReader.Result result = reader.read(toUrl(fileOrUrl), null, null, null, null);
       return new ParseLine(fileOrUrl, result.feed().feed(), result.feed().entries(), null);
     } catch (FeedFault fault) {
-      return new ParseLine(fileOrUrl, null, null, new ParseLine.Error(fault.kind().key(), fault.getMessage()));
+      return new ParseLine(
+          fileOrUrl, null, null, new ParseLine.Error(fault.kind().key(), fault.getMessage()));
     } catch (RuntimeException e) {
-      // A parser bug must not end the run: it is reported as this input's error, the next input goes on.
-      return new ParseLine(fileOrUrl, null, null,
+      // A parser bug must not end the run: it is reported as this input's error, the next input
+      // goes on.
+      return new ParseLine(
+          fileOrUrl,
+          null,
+          null,
           new ParseLine.Error(FaultKind.INVALID_XML.key(), "parse: unexpected " + e));
     }
   }

@@ -22,7 +22,10 @@ import thesiswatch.ingest.parse.ParsedFeed;
 import thesiswatch.ingest.schedule.FeedStates;
 import thesiswatch.ingest.schedule.Poll;
 
-/** One poll of one feed, without Kafka or threads, at a fixed time: what it publishes and when the feed is due again. */
+/**
+ * One poll of one feed, without Kafka or threads, at a fixed time: what it publishes and when the
+ * feed is due again.
+ */
 class FeedPollerTest {
 
   static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
@@ -33,7 +36,10 @@ class FeedPollerTest {
   FeedPoller poller(Map<String, String> env) {
     IngestConfig config = IngestConfig.from(new Env(env));
     StoryWindow window = new StoryWindow(config.dedupeWindow(), config.dedupeMaxStories());
-    return new FeedPoller(config, window, new IngestMetrics(registry, new ConcurrentHashMap<>()),
+    return new FeedPoller(
+        config,
+        window,
+        new IngestMetrics(registry, new ConcurrentHashMap<>()),
         Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
@@ -43,7 +49,11 @@ class FeedPollerTest {
   }
 
   double polls(String outcome, String kind) {
-    return registry.get("thesiswatch.ingest.polls").tags("outcome", outcome, "kind", kind).counter().count();
+    return registry
+        .get("thesiswatch.ingest.polls")
+        .tags("outcome", outcome, "kind", kind)
+        .counter()
+        .count();
   }
 
   @Test
@@ -53,10 +63,13 @@ class FeedPollerTest {
     Duration interval = FeedStates.jittered(Duration.ofMinutes(10), feed.url());
 
     Poll first = poller.poll(feed, FeedStates.pending(feed.url(), null, NOW));
-    assertThat(first.articles()).hasSize(3).allSatisfy(a -> {
-      assertThat(a.fetched()).isEqualTo(NOW);
-      assertThat(a.feedUrl()).isEqualTo(feed.url());
-    });
+    assertThat(first.articles())
+        .hasSize(3)
+        .allSatisfy(
+            a -> {
+              assertThat(a.fetched()).isEqualTo(NOW);
+              assertThat(a.feedUrl()).isEqualTo(feed.url());
+            });
     assertThat(first.state().status()).isEqualTo(FeedState.OK);
     assertThat(first.state().lastAttempt()).isEqualTo(NOW);
     assertThat(first.state().nextPoll()).isEqualTo(NOW.plus(interval));
@@ -80,23 +93,34 @@ class FeedPollerTest {
 
     Poll copies = poller.poll(wire, FeedStates.pending(wire.url(), null, NOW));
 
-    assertThat(copies.articles()).hasSize(2).allSatisfy(a -> {
-      assertThat(a.feedUrl()).isEqualTo(tech.url());
-      assertThat(a.sources()).containsExactly(wire.url());
-    });
+    assertThat(copies.articles())
+        .hasSize(2)
+        .allSatisfy(
+            a -> {
+              assertThat(a.feedUrl()).isEqualTo(tech.url());
+              assertThat(a.sources()).containsExactly(wire.url());
+            });
     assertThat(copies.state().itemsSeen()).isEqualTo(2);
-    assertThat(registry.get("thesiswatch.ingest.duplicates.dropped").tags("scope", "cross_feed").counter().count())
+    assertThat(
+            registry
+                .get("thesiswatch.ingest.duplicates.dropped")
+                .tags("scope", "cross_feed")
+                .counter()
+                .count())
         .isEqualTo(2);
   }
 
   @Test
   void aFailureBacksOffFromNowAndRetryAfterRestsTheWholeHost() throws Exception {
     try (LoopbackFeedServer server = new LoopbackFeedServer()) {
-      server.handle("/busy", exchange -> {
-        exchange.getResponseHeaders().set("Retry-After", "3600");
-        LoopbackFeedServer.send(exchange, 429, null, new byte[0]);
-      });
-      FeedPoller poller = poller(Map.of("INGEST_ALLOW_PRIVATE", server.hostPort(), "INGEST_BACKOFF_BASE", "1m"));
+      server.handle(
+          "/busy",
+          exchange -> {
+            exchange.getResponseHeaders().set("Retry-After", "3600");
+            LoopbackFeedServer.send(exchange, 429, null, new byte[0]);
+          });
+      FeedPoller poller =
+          poller(Map.of("INGEST_ALLOW_PRIVATE", server.hostPort(), "INGEST_BACKOFF_BASE", "1m"));
       FeedSpec busy = FeedSpec.of(server.url("/busy"), null);
       FeedSpec missing = FeedSpec.of(dir.resolve("missing.xml").toUri().toString(), null);
 
@@ -118,14 +142,21 @@ class FeedPollerTest {
   @Test
   void theParseToArticlesStepNeedsNoFetchAndNoScheduler() throws Exception {
     byte[] body = LoopbackFeedServer.resource("tech-news.rss.xml");
-    ParsedFeed parsed = new FeedParser(FeedParser.DEFAULT_MAX_ENTRIES)
-        .parse(body, "application/rss+xml", "https://news.example.com/feed", "en", NOW);
-    FeedSpec feed = new FeedSpec("https://news.example.com/feed", "Named in the list", null, "en", null, null, true);
+    ParsedFeed parsed =
+        new FeedParser(FeedParser.DEFAULT_MAX_ENTRIES)
+            .parse(body, "application/rss+xml", "https://news.example.com/feed", "en", NOW);
+    FeedSpec feed =
+        new FeedSpec(
+            "https://news.example.com/feed", "Named in the list", null, "en", null, null, true);
 
-    assertThat(FeedPoller.articles(feed, parsed, NOW)).hasSize(3).allSatisfy(a -> {
-      assertThat(a.feedTitle()).isEqualTo(parsed.feed().title()); // the feed's own title first
-      assertThat(a.fetched()).isEqualTo(NOW);
-      assertThat(a.sources()).isEmpty();
-    });
+    assertThat(FeedPoller.articles(feed, parsed, NOW))
+        .hasSize(3)
+        .allSatisfy(
+            a -> {
+              assertThat(a.feedTitle())
+                  .isEqualTo(parsed.feed().title()); // the feed's own title first
+              assertThat(a.fetched()).isEqualTo(NOW);
+              assertThat(a.sources()).isEmpty();
+            });
   }
 }

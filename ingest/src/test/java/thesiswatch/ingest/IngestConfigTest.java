@@ -28,10 +28,13 @@ class IngestConfigTest {
 
   @Test
   void readsEverySettingAndRefusesBadValuesByName() {
-    IngestConfig config = IngestConfig.from(new Env(Map.of(
-        "INGEST_ALLOW_PRIVATE", "127.0.0.1:8081, localhost ,",
-        "INGEST_POLL_INTERVAL", "30m",
-        "INGEST_FETCH_TIMEOUT", "5s")));
+    IngestConfig config =
+        IngestConfig.from(
+            new Env(
+                Map.of(
+                    "INGEST_ALLOW_PRIVATE", "127.0.0.1:8081, localhost ,",
+                    "INGEST_POLL_INTERVAL", "30m",
+                    "INGEST_FETCH_TIMEOUT", "5s")));
     assertThat(config.allowPrivate()).isEqualTo(Set.of("127.0.0.1:8081", "localhost"));
     assertThat(config.pollInterval()).isEqualTo(Duration.ofMinutes(30));
     assertThat(config.fetchLimits().timeout()).isEqualTo(Duration.ofSeconds(5));

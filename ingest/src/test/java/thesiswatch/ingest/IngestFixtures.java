@@ -24,7 +24,9 @@ import thesiswatch.testkit.TestKafka;
  */
 final class IngestFixtures {
 
-  /** The broker of the test class running now (JUnit runs the classes of a module one at a time). */
+  /**
+   * The broker of the test class running now (JUnit runs the classes of a module one at a time).
+   */
   private static KafkaBroker kafka;
 
   private IngestFixtures() {}
@@ -40,7 +42,8 @@ final class IngestFixtures {
     return kafka.freshTopics();
   }
 
-  static IngestConfig config(Path opml, Topics topics, LoopbackFeedServer server, Map<String, String> extra) {
+  static IngestConfig config(
+      Path opml, Topics topics, LoopbackFeedServer server, Map<String, String> extra) {
     Map<String, String> env = new HashMap<>();
     env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
     env.putAll(topics.variables());
@@ -67,18 +70,28 @@ final class IngestFixtures {
     return kafka.committedRecords(topic);
   }
 
-  /** Every committed record of {@code topic} on the broker at {@code bootstrapServers}, in partition order. */
+  /**
+   * Every committed record of {@code topic} on the broker at {@code bootstrapServers}, in partition
+   * order.
+   */
   static List<ConsumerRecord<String, byte[]>> readAll(String bootstrapServers, String topic) {
     return TestKafka.committedRecords(bootstrapServers, topic);
   }
 
   static List<Article> articles(Topics topics) {
-    return readAll(topics.articles()).stream().map(r -> Json.read(r.value(), Article.class)).toList();
+    return readAll(topics.articles()).stream()
+        .map(r -> Json.read(r.value(), Article.class))
+        .toList();
   }
 
-  static boolean polledAtLeast(IngestService service, Instant since, int times, LoopbackFeedServer server,
+  static boolean polledAtLeast(
+      IngestService service,
+      Instant since,
+      int times,
+      LoopbackFeedServer server,
       List<String> paths) {
     return paths.stream().allMatch(p -> server.requests(p) >= times)
-        && service.feeds().stream().allMatch(f -> f.lastAttempt() != null && f.lastAttempt().isAfter(since));
+        && service.feeds().stream()
+            .allMatch(f -> f.lastAttempt() != null && f.lastAttempt().isAfter(since));
   }
 }

@@ -14,11 +14,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import thesiswatch.testkit.Await;
-import thesiswatch.testkit.KafkaBroker;
 import thesiswatch.common.FeedState;
 import thesiswatch.common.Topics;
 import thesiswatch.ingest.feeds.FeedSpec;
+import thesiswatch.testkit.Await;
+import thesiswatch.testkit.KafkaBroker;
 
 /**
  * Stops ingest in the middle of a run (some feeds committed, some in flight, some not yet polled),
@@ -35,38 +35,56 @@ class IngestRestartIT {
 
   @Test
   void everyArticleExactlyOnceAcrossAStopMidRun() throws Exception {
-    String template = new String(LoopbackFeedServer.resource("bulk-template.rss.xml"), StandardCharsets.UTF_8);
+    String template =
+        new String(LoopbackFeedServer.resource("bulk-template.rss.xml"), StandardCharsets.UTF_8);
     try (LoopbackFeedServer server = new LoopbackFeedServer()) {
       List<FeedSpec> feeds = new ArrayList<>();
       for (int i = 0; i < FEEDS; i++) {
         byte[] body = template.replace("{feed}", "f" + i).getBytes(StandardCharsets.UTF_8);
-        server.handle("/f" + i, exchange -> LoopbackFeedServer.send(exchange, 200, "application/rss+xml", body));
+        server.handle(
+            "/f" + i,
+            exchange -> LoopbackFeedServer.send(exchange, 200, "application/rss+xml", body));
         feeds.add(FeedSpec.of(server.url("/f" + i), "en"));
       }
       Topics topics = IngestFixtures.freshTopics();
       Path opml = IngestFixtures.opml(dir, feeds);
       // First run: polls spread over 10 s, and a close that does not wait for in-flight polls
-      // (as close to a crash as a test in one JVM gets: their transactions are left open or unsent).
-      IngestConfig hasty = IngestFixtures.config(opml, topics, server,
-          Map.of("INGEST_STARTUP_SPREAD", "10s", "INGEST_CLOSE_TIMEOUT", "100ms"));
-      IngestConfig config = IngestFixtures.config(opml, topics, server, Map.of("INGEST_STARTUP_SPREAD", "2s"));
+      // (as close to a crash as a test in one JVM gets: their transactions are left open or
+      // unsent).
+      IngestConfig hasty =
+          IngestFixtures.config(
+              opml,
+              topics,
+              server,
+              Map.of("INGEST_STARTUP_SPREAD", "10s", "INGEST_CLOSE_TIMEOUT", "100ms"));
+      IngestConfig config =
+          IngestFixtures.config(opml, topics, server, Map.of("INGEST_STARTUP_SPREAD", "2s"));
 
       try (IngestService first = new IngestService(hasty, new SimpleMeterRegistry())) {
         first.start();
         Await.until("a few feeds committed", () -> count(first, FeedState.OK) >= 5);
         // Stopped mid-run: some feeds are not polled yet, others are between fetch and commit.
         assertThat(count(first, FeedState.PENDING)).isGreaterThan(0);
-        assertThat(feeds.stream().filter(f -> server.requests(f.url().substring(f.url().lastIndexOf('/'))) == 0))
+        assertThat(
+                feeds.stream()
+                    .filter(f -> server.requests(f.url().substring(f.url().lastIndexOf('/'))) == 0))
             .isNotEmpty();
       }
 
       try (IngestService second = new IngestService(config, new SimpleMeterRegistry())) {
         second.start();
-        Await.until("every feed committed after the restart",
-            () -> count(second, FeedState.OK) == FEEDS && second.feeds().stream().allMatch(f -> f.itemsSeen() == ITEMS_PER_FEED));
+        Await.until(
+            "every feed committed after the restart",
+            () ->
+                count(second, FeedState.OK) == FEEDS
+                    && second.feeds().stream().allMatch(f -> f.itemsSeen() == ITEMS_PER_FEED));
         // Every feed is polled at least once more by the second run, publishing nothing new.
-        Await.until("a re-poll of every feed", () -> feeds.stream()
-            .allMatch(f -> server.requests(f.url().substring(f.url().lastIndexOf('/'))) >= 2));
+        Await.until(
+            "a re-poll of every feed",
+            () ->
+                feeds.stream()
+                    .allMatch(
+                        f -> server.requests(f.url().substring(f.url().lastIndexOf('/'))) >= 2));
       }
 
       List<ConsumerRecord<String, byte[]>> records = IngestFixtures.readAll(topics.articles());

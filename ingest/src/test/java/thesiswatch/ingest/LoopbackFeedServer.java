@@ -41,31 +41,37 @@ public final class LoopbackFeedServer implements AutoCloseable {
     server.start();
   }
 
-  /** Serves the classpath resource {@code /feeds/<name>} at {@code path} with {@code contentType}. */
+  /**
+   * Serves the classpath resource {@code /feeds/<name>} at {@code path} with {@code contentType}.
+   */
   public LoopbackFeedServer file(String path, String name, String contentType) {
     byte[] body = resource(name);
-    return handle(path, exchange -> {
-      exchange.getResponseHeaders().set("Content-Type", contentType);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-    });
+    return handle(
+        path,
+        exchange -> {
+          exchange.getResponseHeaders().set("Content-Type", contentType);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+        });
   }
 
   /** Serves {@code path} with {@code handler}; the exchange is closed afterwards. */
   public LoopbackFeedServer handle(String path, HttpHandler handler) {
     requests.put(path, new AtomicInteger());
-    server.createContext(path, exchange -> {
-      requests.get(path).incrementAndGet();
-      maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-      try {
-        handler.handle(exchange);
-      } catch (IOException e) {
-        // the client gave up (timeouts under test): nothing to do
-      } finally {
-        inFlight.decrementAndGet();
-        exchange.close();
-      }
-    });
+    server.createContext(
+        path,
+        exchange -> {
+          requests.get(path).incrementAndGet();
+          maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+          try {
+            handler.handle(exchange);
+          } catch (IOException e) {
+            // the client gave up (timeouts under test): nothing to do
+          } finally {
+            inFlight.decrementAndGet();
+            exchange.close();
+          }
+        });
     return this;
   }
 
@@ -80,7 +86,8 @@ public final class LoopbackFeedServer implements AutoCloseable {
     }
   }
 
-  public static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+  public static void send(HttpExchange exchange, int status, String contentType, byte[] body)
+      throws IOException {
     if (contentType != null) {
       exchange.getResponseHeaders().set("Content-Type", contentType);
     }

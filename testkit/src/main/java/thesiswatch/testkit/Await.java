@@ -13,6 +13,7 @@ public final class Await {
 
   /** How long a test waits for the pipeline to reach an expected state by default. */
   public static final Duration PATIENCE = Duration.ofSeconds(90);
+
   private static final long POLL_MILLIS = 50;
 
   private Await() {}
@@ -27,7 +28,10 @@ public final class Await {
     value(what, patience, condition::getAsBoolean, Boolean::booleanValue);
   }
 
-  /** Polls {@code probe} until {@code done} accepts its value, for at most {@link #PATIENCE}; returns the value. */
+  /**
+   * Polls {@code probe} until {@code done} accepts its value, for at most {@link #PATIENCE};
+   * returns the value.
+   */
   public static <T> T value(String what, Supplier<T> probe, Predicate<T> done) {
     return value(what, PATIENCE, probe, done);
   }
@@ -53,7 +57,8 @@ public final class Await {
       }
       if (System.nanoTime() > deadline) {
         AssertionError failure =
-            new AssertionError("gave up waiting for " + what + " after " + patience + "; last seen: " + last);
+            new AssertionError(
+                "gave up waiting for " + what + " after " + patience + "; last seen: " + last);
         if (lastError != null) {
           failure.initCause(lastError);
         }

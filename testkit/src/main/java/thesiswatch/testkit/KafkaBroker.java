@@ -9,9 +9,9 @@ import thesiswatch.common.Topics;
 
 /**
  * The broker a test class runs against, as a JUnit 5 extension: started before the class's first
- * test ({@link TestKafka}: Testcontainers' Kafka when Docker runs, else the embedded KRaft
- * broker), stopped after its last. Tests that must not see each other's records ask for
- * {@link #freshTopics()}.
+ * test ({@link TestKafka}: Testcontainers' Kafka when Docker runs, else the embedded KRaft broker),
+ * stopped after its last. Tests that must not see each other's records ask for {@link
+ * #freshTopics()}.
  *
  * <pre>{@code
  * @RegisterExtension static final KafkaBroker kafka = new KafkaBroker();
@@ -59,7 +59,8 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
   /** The running broker. */
   public TestKafka kafka() {
     if (kafka == null) {
-      throw new IllegalStateException("the broker runs only between the test class's @BeforeAll and @AfterAll");
+      throw new IllegalStateException(
+          "the broker runs only between the test class's @BeforeAll and @AfterAll");
     }
     return kafka;
   }

@@ -21,9 +21,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Plain Kafka clients as the tests use them: a producer of raw values (as ingest or a broken
- * client would write), a consumer at either isolation level, and the wait for a consumer group
- * to have consumed a topic.
+ * Plain Kafka clients as the tests use them: a producer of raw values (as ingest or a broken client
+ * would write), a consumer at either isolation level, and the wait for a consumer group to have
+ * consumed a topic.
  */
 public final class KafkaTestClients {
 
@@ -39,8 +39,12 @@ public final class KafkaTestClients {
     return new KafkaProducer<>(props);
   }
 
-  /** Sends {@code value} to partition 0 of {@code topic} and waits for it, so records keep their order. */
-  public static void send(KafkaProducer<String, byte[]> producer, String topic, String key, byte[] value) {
+  /**
+   * Sends {@code value} to partition 0 of {@code topic} and waits for it, so records keep their
+   * order.
+   */
+  public static void send(
+      KafkaProducer<String, byte[]> producer, String topic, String key, byte[] value) {
     try {
       producer.send(new ProducerRecord<>(topic, 0, key, value)).get();
     } catch (InterruptedException | ExecutionException e) {
@@ -48,26 +52,36 @@ public final class KafkaTestClients {
     }
   }
 
-  /** A consumer of raw records with {@code isolation} ({@code read_committed} or {@code read_uncommitted}). */
+  /**
+   * A consumer of raw records with {@code isolation} ({@code read_committed} or {@code
+   * read_uncommitted}).
+   */
   public static KafkaConsumer<String, byte[]> consumer(String bootstrapServers, String isolation) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    props.put(
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     return new KafkaConsumer<>(props);
   }
 
-  /** Waits until {@code group} has committed offsets at the end of every partition of {@code topic}. */
+  /**
+   * Waits until {@code group} has committed offsets at the end of every partition of {@code topic}.
+   */
   public static void awaitConsumed(String bootstrapServers, String group, String topic) {
-    Await.until("group " + group + " to consume all of " + topic, () -> consumed(bootstrapServers, group, topic));
+    Await.until(
+        "group " + group + " to consume all of " + topic,
+        () -> consumed(bootstrapServers, group, topic));
   }
 
   private static boolean consumed(String bootstrapServers, String group, String topic) {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
       Map<TopicPartition, OffsetAndMetadata> committed =
           admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-      int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+      int partitions =
+          admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
       Map<TopicPartition, OffsetSpec> request = new HashMap<>();
       for (int p = 0; p < partitions; p++) {
         request.put(new TopicPartition(topic, p), OffsetSpec.latest());

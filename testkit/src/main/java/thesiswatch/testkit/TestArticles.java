@@ -26,17 +26,23 @@ public final class TestArticles {
 
   /** The non-blank lines of fixture file {@code name}. */
   public static List<String> lines(String name) {
-    try (InputStream in = TestArticles.class.getResourceAsStream("/thesiswatch/testkit/articles/" + name)) {
+    try (InputStream in =
+        TestArticles.class.getResourceAsStream("/thesiswatch/testkit/articles/" + name)) {
       if (in == null) {
         throw new IllegalArgumentException("no fixture " + name);
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .filter(l -> !l.isBlank())
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Publishes {@code articles} to {@code topic}, keyed by id, and waits until the broker has them. */
+  /**
+   * Publishes {@code articles} to {@code topic}, keyed by id, and waits until the broker has them.
+   */
   public static void produce(String bootstrapServers, String topic, List<TaggedArticle> articles) {
     try (KafkaProducer<String, byte[]> producer = KafkaTestClients.producer(bootstrapServers)) {
       for (TaggedArticle article : articles) {

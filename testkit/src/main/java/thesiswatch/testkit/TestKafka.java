@@ -27,9 +27,9 @@ import thesiswatch.common.TopicReader;
 import thesiswatch.common.Topics;
 
 /**
- * The broker integration tests run against: Testcontainers' Kafka (the official
- * {@code apache/kafka} image) when a Docker engine is available, otherwise the embedded KRaft
- * broker. Which one ran is printed, so a test log always says what it tested.
+ * The broker integration tests run against: Testcontainers' Kafka (the official {@code
+ * apache/kafka} image) when a Docker engine is available, otherwise the embedded KRaft broker.
+ * Which one ran is printed, so a test log always says what it tested.
  */
 public final class TestKafka implements AutoCloseable {
 
@@ -41,7 +41,8 @@ public final class TestKafka implements AutoCloseable {
   private final String description;
   private final Path dataDir;
 
-  private TestKafka(AutoCloseable broker, String bootstrapServers, String description, Path dataDir) {
+  private TestKafka(
+      AutoCloseable broker, String bootstrapServers, String description, Path dataDir) {
     this.broker = broker;
     this.bootstrapServers = bootstrapServers;
     this.description = description;
@@ -73,8 +74,11 @@ public final class TestKafka implements AutoCloseable {
       return new TestKafka(
           broker,
           broker.bootstrapServers(),
-          "embedded KRaft broker (Kafka jars in the JVM) at " + broker.bootstrapServers()
-              + " — no Docker engine, so Testcontainers' " + IMAGE + " was skipped",
+          "embedded KRaft broker (Kafka jars in the JVM) at "
+              + broker.bootstrapServers()
+              + " — no Docker engine, so Testcontainers' "
+              + IMAGE
+              + " was skipped",
           dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -89,11 +93,17 @@ public final class TestKafka implements AutoCloseable {
     }
   }
 
-  /** Fresh, uniquely named topics created on the broker, so tests do not see each other's records. */
+  /**
+   * Fresh, uniquely named topics created on the broker, so tests do not see each other's records.
+   */
   public static Topics freshTopics(String bootstrapServers) {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
-    Topics topics = new Topics(
-        "articles-" + suffix, "articles.tagged-" + suffix, "feed-state-" + suffix, "theme-alerts-" + suffix);
+    Topics topics =
+        new Topics(
+            "articles-" + suffix,
+            "articles.tagged-" + suffix,
+            "feed-state-" + suffix,
+            "theme-alerts-" + suffix);
     TopicLayout.ensure(bootstrapServers, topics, (short) 1);
     return topics;
   }
@@ -109,12 +119,16 @@ public final class TestKafka implements AutoCloseable {
    * commit markers reach the partitions one by one, after its consumed offsets may already be
    * visible, so reading at once could stop short of the last batch.
    */
-  public static List<ConsumerRecord<String, byte[]>> readCommitted(String bootstrapServers, String topic) {
-    Await.until("every transaction on " + topic + " to be committed or aborted",
-        () -> endOffsets(bootstrapServers, topic, "read_committed")
-            .equals(endOffsets(bootstrapServers, topic, "read_uncommitted")));
+  public static List<ConsumerRecord<String, byte[]>> readCommitted(
+      String bootstrapServers, String topic) {
+    Await.until(
+        "every transaction on " + topic + " to be committed or aborted",
+        () ->
+            endOffsets(bootstrapServers, topic, "read_committed")
+                .equals(endOffsets(bootstrapServers, topic, "read_uncommitted")));
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-    TopicReader.read(TopicReader.settings(bootstrapServers), topic, null, Await.PATIENCE, records::addAll);
+    TopicReader.read(
+        TopicReader.settings(bootstrapServers), topic, null, Await.PATIENCE, records::addAll);
     return records;
   }
 
@@ -128,18 +142,24 @@ public final class TestKafka implements AutoCloseable {
    * now, without waiting for open transactions: what a downstream service would count at this
    * moment.
    */
-  public static List<ConsumerRecord<String, byte[]>> committedRecords(String bootstrapServers, String topic) {
+  public static List<ConsumerRecord<String, byte[]>> committedRecords(
+      String bootstrapServers, String topic) {
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-    TopicReader.read(TopicReader.settings(bootstrapServers), topic, null, Await.PATIENCE, records::addAll);
+    TopicReader.read(
+        TopicReader.settings(bootstrapServers), topic, null, Await.PATIENCE, records::addAll);
     return records;
   }
 
-  /** Keys of {@link #committedRecords every committed record} of {@code topic}, duplicates included. */
+  /**
+   * Keys of {@link #committedRecords every committed record} of {@code topic}, duplicates included.
+   */
   public static List<String> committedKeys(String bootstrapServers, String topic) {
     return committedRecords(bootstrapServers, topic).stream().map(ConsumerRecord::key).toList();
   }
 
-  /** Creates the broker's transaction log now, with a transactional producer that commits nothing. */
+  /**
+   * Creates the broker's transaction log now, with a transactional producer that commits nothing.
+   */
   public void createTransactionLog() {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -156,12 +176,15 @@ public final class TestKafka implements AutoCloseable {
     return committedKeys(bootstrapServers, topic);
   }
 
-  private static Map<TopicPartition, Long> endOffsets(String bootstrapServers, String topic, String isolation) {
+  private static Map<TopicPartition, Long> endOffsets(
+      String bootstrapServers, String topic, String isolation) {
     Properties settings = TopicReader.settings(bootstrapServers);
     settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings)) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(info -> new TopicPartition(info.topic(), info.partition()))
+              .toList();
       return consumer.endOffsets(partitions);
     }
   }

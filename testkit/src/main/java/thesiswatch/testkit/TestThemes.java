@@ -9,8 +9,8 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * The small theme set frozen for mechanism tests: how matching, stance, snippets, scripts, batches,
- * the Kafka loops and the commands work, whatever the shipped {@code seeds/themes.yml} — which users
- * edit and the quality tests measure — says.
+ * the Kafka loops and the commands work, whatever the shipped {@code seeds/themes.yml} — which
+ * users edit and the quality tests measure — says.
  */
 public final class TestThemes {
 

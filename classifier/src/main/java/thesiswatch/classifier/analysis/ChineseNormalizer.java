@@ -30,6 +30,7 @@ public final class ChineseNormalizer {
 
   /** Simplified form per UTF-16 unit, 0 where the unit is kept: one array read per character. */
   private final char[] simplified = new char[Character.MAX_VALUE + 1];
+
   private final Map<String, String> words;
 
   private ChineseNormalizer(Map<Character, Character> characters, Map<String, String> words) {
@@ -73,7 +74,8 @@ public final class ChineseNormalizer {
     try (InputStream in =
             Objects.requireNonNull(
                 ChineseNormalizer.class.getResourceAsStream(TABLE), "missing resource " + TABLE);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {
         if (line.isBlank() || line.startsWith("#")) {
@@ -89,7 +91,9 @@ public final class ChineseNormalizer {
     // Longer words first, so that 外送员 is rewritten before 外送.
     Map<String, String> ordered = new LinkedHashMap<>();
     words.entrySet().stream()
-        .sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed())
+        .sorted(
+            Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length())
+                .reversed())
         .forEach(e -> ordered.put(e.getKey(), e.getValue()));
     return new ChineseNormalizer(characters, ordered);
   }

@@ -16,12 +16,12 @@ import thesiswatch.common.Languages;
  * +/-, groups, {@code field:} prefixes) for one language. Not thread-safe: one per parse.
  *
  * <p>Chinese: SmartCN's dictionary is fixed, and the same term can be segmented differently in a
- * query than inside a headline (外卖骑手 alone versus 美团外卖骑手). So every Chinese term or phrase
- * becomes a phrase of CJK bigrams: an exact substring match that does not depend on segmentation.
- * (An extra SmartCN-word phrase beside it never decided a match on the development set and made
- * matching 1.46× slower; see docs/benchmarks.md.) A one-character term, which has no bigram, stays a
- * SmartCN word; proximity ("a b"~N) keeps both fields, since word and bigram distances differ.
- * Queries are normalised to Simplified like articles.
+ * query than inside a headline (外卖骑手 alone versus 美团外卖骑手). So every Chinese term or phrase becomes
+ * a phrase of CJK bigrams: an exact substring match that does not depend on segmentation. (An extra
+ * SmartCN-word phrase beside it never decided a match on the development set and made matching
+ * 1.46× slower; see docs/benchmarks.md.) A one-character term, which has no bigram, stays a SmartCN
+ * word; proximity ("a b"~N) keeps both fields, since word and bigram distances differ. Queries are
+ * normalised to Simplified like articles.
  */
 public final class ThemeQueryParser extends QueryParser {
 
@@ -54,10 +54,12 @@ public final class ThemeQueryParser extends QueryParser {
     if (!(chinese && field.equals(Fields.ZH))) {
       return super.getFieldQuery(field, text, quoted);
     }
-    // One character has no bigram: inside a headline it only exists as part of its neighbours' bigrams.
-    Query bigrams = text.codePointCount(0, text.length()) > 1
-        ? newFieldQuery(getAnalyzer(), Fields.ZH_BIGRAM, text, true)
-        : null;
+    // One character has no bigram: inside a headline it only exists as part of its neighbours'
+    // bigrams.
+    Query bigrams =
+        text.codePointCount(0, text.length()) > 1
+            ? newFieldQuery(getAnalyzer(), Fields.ZH_BIGRAM, text, true)
+            : null;
     return bigrams != null ? bigrams : newFieldQuery(getAnalyzer(), Fields.ZH, text, true);
   }
 

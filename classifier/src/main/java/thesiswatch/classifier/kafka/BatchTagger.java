@@ -15,9 +15,9 @@ import thesiswatch.common.TaggedArticle;
 import thesiswatch.common.Topics;
 
 /**
- * Turns one polled batch of {@code articles} records into the records to produce: a tagged
- * article for each readable record, a dead letter for each unreadable one. Shared by the service
- * and the replay.
+ * Turns one polled batch of {@code articles} records into the records to produce: a tagged article
+ * for each readable record, a dead letter for each unreadable one. Shared by the service and the
+ * replay.
  */
 public final class BatchTagger {
 
@@ -58,7 +58,8 @@ public final class BatchTagger {
   public record DeadLetter(ProducerRecord<String, byte[]> record, InputError error) {}
 
   /** Reads, tags and wraps {@code records} with {@code matcher}. */
-  public Output tag(List<ConsumerRecord<String, byte[]>> records, ThemeMatcher matcher, Instant now) {
+  public Output tag(
+      List<ConsumerRecord<String, byte[]>> records, ThemeMatcher matcher, Instant now) {
     List<Article> articles = new ArrayList<>();
     List<DeadLetter> deadLetters = new ArrayList<>();
     String dlq = Topics.dlq(topics.articles());
@@ -79,7 +80,8 @@ public final class BatchTagger {
         matcher.classifyAll(articles.stream().map(Headline::of).toList());
     List<TaggedArticle> tagged = new ArrayList<>(articles.size());
     for (int i = 0; i < articles.size(); i++) {
-      tagged.add(TaggedArticle.of(articles.get(i), results.get(i).themes(), matcher.version(), now));
+      tagged.add(
+          TaggedArticle.of(articles.get(i), results.get(i).themes(), matcher.version(), now));
     }
     return new Output(tagged, deadLetters);
   }

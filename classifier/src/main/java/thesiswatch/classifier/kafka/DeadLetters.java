@@ -15,12 +15,16 @@ public final class DeadLetters {
 
   /** Header: the error's stable kind, e.g. {@code invalid_json}. */
   public static final String ERROR_KIND = "thesiswatch.error.kind";
+
   /** Header: the error's message. */
   public static final String ERROR_MESSAGE = "thesiswatch.error.message";
+
   /** Header: the topic the record was read from. */
   public static final String SOURCE_TOPIC = "thesiswatch.source.topic";
+
   /** Header: its partition. */
   public static final String SOURCE_PARTITION = "thesiswatch.source.partition";
+
   /** Header: its offset. */
   public static final String SOURCE_OFFSET = "thesiswatch.source.offset";
 
@@ -29,7 +33,8 @@ public final class DeadLetters {
   /** The dead letter of {@code record} for {@code dlqTopic}. */
   public static ProducerRecord<String, byte[]> of(
       String dlqTopic, ConsumerRecord<String, byte[]> record, InputError error) {
-    ProducerRecord<String, byte[]> letter = new ProducerRecord<>(dlqTopic, record.key(), record.value());
+    ProducerRecord<String, byte[]> letter =
+        new ProducerRecord<>(dlqTopic, record.key(), record.value());
     Headers headers = letter.headers();
     headers.add(ERROR_KIND, utf8(error.kind().key()));
     headers.add(ERROR_MESSAGE, utf8(error.message()));

@@ -34,7 +34,8 @@ public final class KafkaClients {
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.batchSize());
     // Keys are article ids; values are read as bytes so a garbage value can go to the DLQ as is.
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    props.put(
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     return props;
   }
 
@@ -59,7 +60,8 @@ public final class KafkaClients {
     // Required by idempotence; explicit for readers.
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     // The broker aborts a dead instance's open transaction after this, unblocking readers.
-    props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) config.transactionTimeout().toMillis());
+    props.put(
+        ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) config.transactionTimeout().toMillis());
     // Batch the tagged articles of one poll together.
     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

@@ -38,15 +38,15 @@ import thesiswatch.classifier.match.ThemeMatcher;
 
 /**
  * The classifier's consume → tag → produce loop, exactly once: each poll is one Kafka transaction
- * holding the tagged articles, the dead letters and the consumed offsets
- * ({@code sendOffsetsToTransaction}), so a crash at any point either publishes a batch and moves
- * the group past it, or neither.
+ * holding the tagged articles, the dead letters and the consumed offsets ({@code
+ * sendOffsetsToTransaction}), so a crash at any point either publishes a batch and moves the group
+ * past it, or neither.
  *
  * <p>Errors in three tiers: a fenced or otherwise unusable producer or consumer is fatal (another
- * instance with the same id took over; the loop ends and {@link #failure()} says why); any
- * other Kafka error aborts the transaction and rewinds the consumer to the committed offsets, so
- * the batch is tagged again; an unreadable record is not an error of the batch but a dead letter.
- * A commit that times out is the exception to the second tier: Kafka forbids aborting it, so it is
+ * instance with the same id took over; the loop ends and {@link #failure()} says why); any other
+ * Kafka error aborts the transaction and rewinds the consumer to the committed offsets, so the
+ * batch is tagged again; an unreadable record is not an error of the batch but a dead letter. A
+ * commit that times out is the exception to the second tier: Kafka forbids aborting it, so it is
  * committed again.
  */
 public final class TaggingLoop implements Runnable {
@@ -75,17 +75,18 @@ public final class TaggingLoop implements Runnable {
     Producer<String, byte[]> producer(Properties settings);
   }
 
-  private static final Clients KAFKA = new Clients() {
-    @Override
-    public Consumer<String, byte[]> consumer(Properties settings) {
-      return new KafkaConsumer<>(settings);
-    }
+  private static final Clients KAFKA =
+      new Clients() {
+        @Override
+        public Consumer<String, byte[]> consumer(Properties settings) {
+          return new KafkaConsumer<>(settings);
+        }
 
-    @Override
-    public Producer<String, byte[]> producer(Properties settings) {
-      return new KafkaProducer<>(settings);
-    }
-  };
+        @Override
+        public Producer<String, byte[]> producer(Properties settings) {
+          return new KafkaProducer<>(settings);
+        }
+      };
 
   private final ClassifierConfig config;
   private final Clients clients;
@@ -103,11 +104,18 @@ public final class TaggingLoop implements Runnable {
    * running {@code beforePoll} (e.g. the themes-file check) before each poll.
    */
   public TaggingLoop(
-      ClassifierConfig config, Supplier<ThemeMatcher> matcher, Runnable beforePoll, Listener listener) {
+      ClassifierConfig config,
+      Supplier<ThemeMatcher> matcher,
+      Runnable beforePoll,
+      Listener listener) {
     this(config, KAFKA, matcher, beforePoll, listener);
   }
 
-  TaggingLoop(ClassifierConfig config, Clients clients, Supplier<ThemeMatcher> matcher, Runnable beforePoll,
+  TaggingLoop(
+      ClassifierConfig config,
+      Clients clients,
+      Supplier<ThemeMatcher> matcher,
+      Runnable beforePoll,
       Listener listener) {
     this.config = config;
     this.clients = clients;
@@ -129,8 +137,12 @@ public final class TaggingLoop implements Runnable {
       // Fences any older instance with our transactional id and aborts its open transaction.
       producer.initTransactions();
       consumer.subscribe(List.of(config.topics().articles()), new RebalanceLog());
-      log.info("classifier tagging {} → {} as {} (group {})", config.topics().articles(),
-          config.topics().tagged(), config.transactionalId(), config.groupId());
+      log.info(
+          "classifier tagging {} → {} as {} (group {})",
+          config.topics().articles(),
+          config.topics().tagged(),
+          config.transactionalId(),
+          config.groupId());
       while (!stopped) {
         beforePoll.run();
         ConsumerRecords<String, byte[]> records;
@@ -146,10 +158,14 @@ public final class TaggingLoop implements Runnable {
           process(consumer, producer, records);
         }
       }
-    } catch (ProducerFencedException | InvalidProducerEpochException | FencedInstanceIdException e) {
+    } catch (ProducerFencedException
+        | InvalidProducerEpochException
+        | FencedInstanceIdException e) {
       failure = e;
-      log.error("classifier stopped: fenced by a newer instance with id {}: {}",
-          config.transactionalId(), e.toString());
+      log.error(
+          "classifier stopped: fenced by a newer instance with id {}: {}",
+          config.transactionalId(),
+          e.toString());
     } catch (WakeupException e) {
       // Woken inside a batch's rewind by stop(): the batch was aborted and will be read again.
       if (!stopped) {
@@ -166,7 +182,8 @@ public final class TaggingLoop implements Runnable {
   }
 
   private void process(
-      Consumer<String, byte[]> consumer, Producer<String, byte[]> producer,
+      Consumer<String, byte[]> consumer,
+      Producer<String, byte[]> producer,
       ConsumerRecords<String, byte[]> records) {
     long start = System.nanoTime();
     List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(records.count());
@@ -180,8 +197,12 @@ public final class TaggingLoop implements Runnable {
       producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
       commit(producer);
       listener.committed(output, Duration.ofNanos(System.nanoTime() - start));
-    } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
-        | AuthorizationException | UnsupportedVersionException | CommitUnresolvedException e) {
+    } catch (ProducerFencedException
+        | InvalidProducerEpochException
+        | OutOfOrderSequenceException
+        | AuthorizationException
+        | UnsupportedVersionException
+        | CommitUnresolvedException e) {
       // The producer cannot abort after these; the loop ends.
       throw e;
     } catch (KafkaException e) {
@@ -197,10 +218,10 @@ public final class TaggingLoop implements Runnable {
   }
 
   /**
-   * Commits the open transaction. A commit that timed out may still be completing at the broker,
-   * so Kafka allows only the commit to be tried again, never an abort. It is tried again until
-   * the transaction timeout has passed; by then the broker has settled the transaction one way or
-   * the other, and only a new producer (a restarted instance) can learn which.
+   * Commits the open transaction. A commit that timed out may still be completing at the broker, so
+   * Kafka allows only the commit to be tried again, never an abort. It is tried again until the
+   * transaction timeout has passed; by then the broker has settled the transaction one way or the
+   * other, and only a new producer (a restarted instance) can learn which.
    */
   private void commit(Producer<String, byte[]> producer) {
     long deadline = System.nanoTime() + config.transactionTimeout().toNanos();
@@ -224,11 +245,13 @@ public final class TaggingLoop implements Runnable {
     }
   }
 
-  private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {
+  private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(
+      ConsumerRecords<String, byte[]> records) {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     for (TopicPartition partition : records.partitions()) {
       List<ConsumerRecord<String, byte[]>> inPartition = records.records(partition);
-      offsets.put(partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
+      offsets.put(
+          partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
     }
     return offsets;
   }
@@ -289,10 +312,9 @@ public final class TaggingLoop implements Runnable {
   }
 
   /**
-   * Rebalances need no action: a batch's transaction is committed or aborted before the next
-   * poll, and partitions are only revoked or lost inside poll, so no transaction is ever open
-   * across a rebalance. Offsets live in the transactions, so a new owner starts where the old one
-   * committed.
+   * Rebalances need no action: a batch's transaction is committed or aborted before the next poll,
+   * and partitions are only revoked or lost inside poll, so no transaction is ever open across a
+   * rebalance. Offsets live in the transactions, so a new owner starts where the old one committed.
    */
   private static final class RebalanceLog implements ConsumerRebalanceListener {
     @Override

@@ -48,7 +48,8 @@ final class RewriteCache {
           }
 
           @Override
-          public void consumeTermsMatching(Query query, String field, Supplier<ByteRunAutomaton> automaton) {
+          public void consumeTermsMatching(
+              Query query, String field, Supplier<ByteRunAutomaton> automaton) {
             found[0] = true;
           }
 

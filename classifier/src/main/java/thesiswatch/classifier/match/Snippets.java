@@ -11,14 +11,19 @@ final class Snippets {
 
   /** Opening mark around a matched term: not HTML, so it is safe to show anywhere. */
   static final String OPEN = "«";
+
   /** Closing mark around a matched term. */
   static final String CLOSE = "»";
+
   /** Characters of summary shown on either side of its first matched term. */
   static final int CONTEXT = 60;
 
   private Snippets() {}
 
-  /** The snippet for {@code spans} (sorted by start) of {@code headline.text()}, or null without spans. */
+  /**
+   * The snippet for {@code spans} (sorted by start) of {@code headline.text()}, or null without
+   * spans.
+   */
   static String highlight(Headline headline, List<ThemeMatcher.Span> spans) {
     if (spans.isEmpty()) {
       return null;
@@ -55,7 +60,9 @@ final class Snippets {
     for (ThemeMatcher.Span span : spans) {
       ThemeMatcher.Span last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
       if (last != null && span.start() <= last.end()) {
-        merged.set(merged.size() - 1, new ThemeMatcher.Span(last.start(), Math.max(last.end(), span.end())));
+        merged.set(
+            merged.size() - 1,
+            new ThemeMatcher.Span(last.start(), Math.max(last.end(), span.end())));
       } else {
         merged.add(span);
       }

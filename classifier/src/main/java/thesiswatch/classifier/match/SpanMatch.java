@@ -5,8 +5,8 @@ import java.util.List;
 import org.apache.lucene.monitor.QueryMatch;
 
 /**
- * A theme query that matched one headline, with where it matched: character spans of the text
- * the headline was matched as (empty for stance queries, whose position nobody shows).
+ * A theme query that matched one headline, with where it matched: character spans of the text the
+ * headline was matched as (empty for stance queries, whose position nobody shows).
  */
 final class SpanMatch extends QueryMatch {
 

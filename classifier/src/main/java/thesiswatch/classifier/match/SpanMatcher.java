@@ -17,10 +17,10 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
 
 /**
- * Runs each candidate query the monitor's presearcher picked, and only for the documents it
- * matches asks Lucene's Matches API where: one pass gives both which queries match and the
- * matched terms' offsets. (Monitor's own {@code HighlightsMatch} asks for matches in every
- * document of a batch for every candidate query.)
+ * Runs each candidate query the monitor's presearcher picked, and only for the documents it matches
+ * asks Lucene's Matches API where: one pass gives both which queries match and the matched terms'
+ * offsets. (Monitor's own {@code HighlightsMatch} asks for matches in every document of a batch for
+ * every candidate query.)
  */
 final class SpanMatcher extends CandidateMatcher<SpanMatch> {
 
@@ -29,8 +29,8 @@ final class SpanMatcher extends CandidateMatcher<SpanMatch> {
 
   /**
    * @param searcher the monitor's searcher over the documents being matched
-   * @param positional ids of the queries whose spans are wanted (topic queries); other queries
-   *     only report that they matched
+   * @param positional ids of the queries whose spans are wanted (topic queries); other queries only
+   *     report that they matched
    * @param rewrites rewritten forms of the monitor's queries, shared by every match
    */
   SpanMatcher(IndexSearcher searcher, Set<String> positional, RewriteCache rewrites) {
@@ -42,8 +42,11 @@ final class SpanMatcher extends CandidateMatcher<SpanMatch> {
   }
 
   @Override
-  protected void matchQuery(String queryId, Query matchQuery, Map<String, String> metadata) throws IOException {
-    Weight weight = searcher.createWeight(rewrites.rewrite(searcher, matchQuery), ScoreMode.COMPLETE_NO_SCORES, 1f);
+  protected void matchQuery(String queryId, Query matchQuery, Map<String, String> metadata)
+      throws IOException {
+    Weight weight =
+        searcher.createWeight(
+            rewrites.rewrite(searcher, matchQuery), ScoreMode.COMPLETE_NO_SCORES, 1f);
     boolean wantSpans = positional.contains(queryId);
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       Scorer scorer = weight.scorer(leaf);
@@ -63,7 +66,8 @@ final class SpanMatcher extends CandidateMatcher<SpanMatch> {
     return match1.merge(match2);
   }
 
-  private static List<ThemeMatcher.Span> spans(Weight weight, LeafReaderContext leaf, int doc) throws IOException {
+  private static List<ThemeMatcher.Span> spans(Weight weight, LeafReaderContext leaf, int doc)
+      throws IOException {
     Matches matches = weight.matches(leaf, doc);
     if (matches == null) {
       return List.of();

@@ -23,17 +23,17 @@ import org.apache.lucene.monitor.MultiMatchingQueries;
 import thesiswatch.classifier.analysis.Analyzers;
 import thesiswatch.classifier.analysis.ChineseNormalizer;
 import thesiswatch.classifier.analysis.Fields;
-import thesiswatch.common.Languages;
 import thesiswatch.classifier.themes.QueryRole;
 import thesiswatch.classifier.themes.ThemeDefinition;
 import thesiswatch.classifier.themes.ThemeQuery;
 import thesiswatch.classifier.themes.ThemeSet;
+import thesiswatch.common.Languages;
 import thesiswatch.common.ThemeMatch;
 
 /**
  * Tags headlines with the themes of one {@link ThemeSet}: a Lucene {@link Monitor} holds every
- * query of the set, topic and stance alike, and each headline is matched against all of them in
- * one pass (its presearcher picks the candidate queries from the headline's terms).
+ * query of the set, topic and stance alike, and each headline is matched against all of them in one
+ * pass (its presearcher picks the candidate queries from the headline's terms).
  *
  * <p>The monitor's candidate matcher ({@link SpanMatcher}) runs each candidate query and, when it
  * matches, reads the matched terms' offsets through Lucene's Matches API, so no headline is
@@ -57,7 +57,10 @@ public final class ThemeMatcher implements Closeable {
     this.queries =
         themes.queries().stream().collect(Collectors.toMap(ThemeQuery::id, Function.identity()));
     Set<String> topicQueries =
-        themes.queries().stream().filter(q -> q.role() == QueryRole.TOPIC).map(ThemeQuery::id).collect(Collectors.toSet());
+        themes.queries().stream()
+            .filter(q -> q.role() == QueryRole.TOPIC)
+            .map(ThemeQuery::id)
+            .collect(Collectors.toSet());
     RewriteCache rewrites = new RewriteCache();
     this.matcherFactory = searcher -> new SpanMatcher(searcher, topicQueries, rewrites);
   }
@@ -139,7 +142,9 @@ public final class ThemeMatcher implements Closeable {
     }
   }
 
-  /** Chinese text goes into both Chinese fields, Latin text into the English one; mixed into all. */
+  /**
+   * Chinese text goes into both Chinese fields, Latin text into the English one; mixed into all.
+   */
   private static Document document(String normalized, Languages.Detected detected) {
     Document document = new Document();
     if (detected.chinese()) {
@@ -162,7 +167,8 @@ public final class ThemeMatcher implements Closeable {
     List<ThemeHit> hits = new ArrayList<>();
     for (ThemeDefinition theme : themes.themes()) {
       Map<String, SpanMatch> matched = byTheme.get(theme.id());
-      if (matched != null && theme.queries(QueryRole.TOPIC).stream().anyMatch(q -> matched.containsKey(q.id()))) {
+      if (matched != null
+          && theme.queries(QueryRole.TOPIC).stream().anyMatch(q -> matched.containsKey(q.id()))) {
         hits.add(hit(theme, headline, matched));
       }
     }
@@ -171,7 +177,8 @@ public final class ThemeMatcher implements Closeable {
     return new Classification(detected.primary(), detected.mixed(), hits);
   }
 
-  private static ThemeHit hit(ThemeDefinition theme, Headline headline, Map<String, SpanMatch> matched) {
+  private static ThemeHit hit(
+      ThemeDefinition theme, Headline headline, Map<String, SpanMatch> matched) {
     String text = headline.text();
     List<Span> topicSpans = new ArrayList<>();
     List<ThemeHit.MatchedQuery> matchedQueries = new ArrayList<>();
@@ -208,7 +215,12 @@ public final class ThemeMatcher implements Closeable {
             : supports ? ThemeMatch.SUPPORTS : ThemeMatch.CHALLENGES;
     double score = terms.isEmpty() ? topicQueries : terms.size();
     ThemeMatch match =
-        new ThemeMatch(theme.id(), score, stance, List.copyOf(terms), Snippets.highlight(headline, topicSpans));
+        new ThemeMatch(
+            theme.id(),
+            score,
+            stance,
+            List.copyOf(terms),
+            Snippets.highlight(headline, topicSpans));
     return new ThemeHit(match, matchedQueries);
   }
 

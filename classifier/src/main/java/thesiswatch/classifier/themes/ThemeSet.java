@@ -25,8 +25,8 @@ import thesiswatch.common.ThemesFile;
 
 /**
  * A themes file read strictly: the shape {@link ThemeCatalog} reads for the dashboard, plus the
- * queries, each parsed. Anything wrong is refused with a message naming the file, the theme and
- * the problem, so a user editing the file sees exactly what to fix.
+ * queries, each parsed. Anything wrong is refused with a message naming the file, the theme and the
+ * problem, so a user editing the file sees exactly what to fix.
  *
  * <pre>
  * themes:
@@ -48,6 +48,7 @@ public record ThemeSet(String version, List<ThemeDefinition> themes) {
   /** Fields a theme may have. */
   public static final List<String> THEME_FIELDS =
       List.of("id", "name", "claim", "direction", "note", "queries", "supports", "challenges");
+
   /** Directions the essay may predict. */
   public static final List<String> DIRECTIONS = List.of("rising", "persisting");
 
@@ -142,7 +143,13 @@ public record ThemeSet(String version, List<ThemeDefinition> themes) {
       for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
         String name = names.next();
         if (!THEME_FIELDS.contains(name)) {
-          throw fail(where + ": unknown field '" + name + "' (allowed: " + String.join(", ", THEME_FIELDS) + ")");
+          throw fail(
+              where
+                  + ": unknown field '"
+                  + name
+                  + "' (allowed: "
+                  + String.join(", ", THEME_FIELDS)
+                  + ")");
         }
       }
       Map<String, String> name = texts(node, "name", where);
@@ -171,7 +178,8 @@ public record ThemeSet(String version, List<ThemeDefinition> themes) {
       for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
         String language = names.next();
         if (!Languages.ALL.contains(language)) {
-          throw fail(where + ": unknown language '" + language + "' in " + field + " (allowed: zh, en)");
+          throw fail(
+              where + ": unknown language '" + language + "' in " + field + " (allowed: zh, en)");
         }
       }
       for (String language : Languages.ALL) {
@@ -196,7 +204,13 @@ public record ThemeSet(String version, List<ThemeDefinition> themes) {
       for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
         String language = names.next();
         if (!Languages.ALL.contains(language)) {
-          throw fail(where + ": unknown language '" + language + "' in " + role.field() + " (allowed: zh, en)");
+          throw fail(
+              where
+                  + ": unknown language '"
+                  + language
+                  + "' in "
+                  + role.field()
+                  + " (allowed: zh, en)");
         }
       }
       List<ThemeQuery> result = new ArrayList<>();
@@ -218,12 +232,17 @@ public record ThemeSet(String version, List<ThemeDefinition> themes) {
         for (int i = 0; i < list.size(); i++) {
           JsonNode item = list.get(i);
           if (!item.isTextual() || item.asText().isBlank()) {
-            throw fail(where + ": " + field + " item " + (i + 1) + " must be a non-blank query string");
+            throw fail(
+                where + ": " + field + " item " + (i + 1) + " must be a non-blank query string");
           }
           String text = item.asText();
           result.add(
               new ThemeQuery(
-                  ThemeQuery.idOf(id, role, language, i), id, role, language, text,
+                  ThemeQuery.idOf(id, role, language, i),
+                  id,
+                  role,
+                  language,
+                  text,
                   parse(language, text, field, where)));
         }
       }
@@ -242,8 +261,13 @@ public record ThemeSet(String version, List<ThemeDefinition> themes) {
         throw fail(where + ": query '" + text + "' (" + field + ") has no searchable term");
       }
       if (purelyNegative(query)) {
-        throw fail(where + ": query '" + text + "' (" + field
-            + ") is purely negative: it only excludes, so it can match nothing");
+        throw fail(
+            where
+                + ": query '"
+                + text
+                + "' ("
+                + field
+                + ") is purely negative: it only excludes, so it can match nothing");
       }
       return query;
     }

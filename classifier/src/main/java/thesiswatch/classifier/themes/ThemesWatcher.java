@@ -8,9 +8,9 @@ import thesiswatch.common.ThemesFile;
 
 /**
  * Notices changes of a themes file by its content hash (not its modification time, which editors
- * and copies do not keep reliably). Each changed content is checked once: a valid file is
- * accepted, an invalid one refused, and the same bad content is not reported again. Not
- * thread-safe: one caller checks.
+ * and copies do not keep reliably). Each changed content is checked once: a valid file is accepted,
+ * an invalid one refused, and the same bad content is not reported again. Not thread-safe: one
+ * caller checks.
  */
 public final class ThemesWatcher {
 

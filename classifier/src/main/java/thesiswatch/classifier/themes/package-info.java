@@ -1,2 +1,4 @@
-/** The themes file read strictly: every field checked and every query parsed, with exact messages. */
+/**
+ * The themes file read strictly: every field checked and every query parsed, with exact messages.
+ */
 package thesiswatch.classifier.themes;

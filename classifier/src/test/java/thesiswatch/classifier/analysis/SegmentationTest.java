@@ -14,9 +14,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import thesiswatch.classifier.Fixtures;
 import thesiswatch.classifier.match.Headline;
 import thesiswatch.classifier.match.ThemeMatcher;
-import thesiswatch.classifier.Fixtures;
 import thesiswatch.classifier.themes.ThemeSet;
 
 /**
@@ -69,16 +69,20 @@ class SegmentationTest {
         // SmartCN reads 经济学家 (economist) as one word: the phrase 零工 经济 is not there.
         "零工经济 | gig_work | 零工经济学家：平台用工规则亟待完善",
       })
-  void aTermSmartCnSplitsDifferentlyInContextStillMatches(String term, String theme, String headline) {
+  void aTermSmartCnSplitsDifferentlyInContextStillMatches(
+      String term, String theme, String headline) {
     List<String> termWords = tokens(Fields.ZH, term);
     assertThat(Collections.indexOfSubList(tokens(Fields.ZH, headline), termWords)).isEqualTo(-1);
-    assertThat(Collections.indexOfSubList(tokens(Fields.ZH_BIGRAM, headline), tokens(Fields.ZH_BIGRAM, term)))
+    assertThat(
+            Collections.indexOfSubList(
+                tokens(Fields.ZH_BIGRAM, headline), tokens(Fields.ZH_BIGRAM, term)))
         .isNotEqualTo(-1);
     assertThat(matcher.classify(new Headline(headline, "")).themes())
-        .anySatisfy(m -> {
-          assertThat(m.id()).isEqualTo(theme);
-          assertThat(m.matched()).contains(term);
-        });
+        .anySatisfy(
+            m -> {
+              assertThat(m.id()).isEqualTo(theme);
+              assertThat(m.matched()).contains(term);
+            });
   }
 
   static List<String> tokens(String field, String text) {

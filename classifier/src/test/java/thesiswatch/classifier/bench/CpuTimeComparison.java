@@ -11,8 +11,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * The contenders of {@link MatchingBenchmark} in one JVM, taking turns, each timed by the CPU time
  * of its own thread rather than the wall clock: on a machine other work shares, JMH's wall-clock
  * scores swing with that work, while turns measured in CPU time keep the ratios between the
- * contenders steady. Prints headlines per CPU-second per contender, the median of the later half
- * of the rounds (the earlier half warms the JIT).
+ * contenders steady. Prints headlines per CPU-second per contender, the median of the later half of
+ * the rounds (the earlier half warms the JIT).
  *
  * <p>Usage: {@code CpuTimeComparison [rounds=10] [scale=1]}; a main method, not a test.
  */
@@ -29,7 +29,9 @@ public final class CpuTimeComparison {
     bench.scale = args.length > 1 ? Integer.parseInt(args[1]) : 1;
     bench.setUp();
     Blackhole sink =
-        new Blackhole("Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+        new Blackhole(
+            "Today's password is swordfish. I understand instantiating Blackholes directly is"
+                + " dangerous.");
     Map<String, Contender> contenders = new LinkedHashMap<>();
     contenders.put("smartcnTokenisationOnly", bench::smartcnTokenisationOnly);
     contenders.put("monitorOneAtATime", bench::monitorOneAtATime);
@@ -47,15 +49,23 @@ public final class CpuTimeComparison {
           contender.getValue().run(sink);
           headlines += MatchingBenchmark.HEADLINES;
         }
-        rates.get(contender.getKey())[round] = headlines / ((threads.getCurrentThreadCpuTime() - start) / 1e9);
+        rates.get(contender.getKey())[round] =
+            headlines / ((threads.getCurrentThreadCpuTime() - start) / 1e9);
       }
     }
     bench.tearDown();
-    System.out.printf("scale %d, %d rounds of %d CPU-seconds per contender%n", bench.scale, rounds, TURN_NANOS / 1_000_000_000L);
+    System.out.printf(
+        "scale %d, %d rounds of %d CPU-seconds per contender%n",
+        bench.scale, rounds, TURN_NANOS / 1_000_000_000L);
     double ceiling = median(rates.get("smartcnTokenisationOnly"));
-    rates.forEach((name, perRound) -> System.out.printf("%-24s %8.0f headlines/CPU-s  %5.1f%% of SmartCN  rounds %s%n",
-        name, median(perRound), 100 * median(perRound) / ceiling,
-        Arrays.toString(Arrays.stream(perRound).mapToLong(Math::round).toArray())));
+    rates.forEach(
+        (name, perRound) ->
+            System.out.printf(
+                "%-24s %8.0f headlines/CPU-s  %5.1f%% of SmartCN  rounds %s%n",
+                name,
+                median(perRound),
+                100 * median(perRound) / ceiling,
+                Arrays.toString(Arrays.stream(perRound).mapToLong(Math::round).toArray())));
   }
 
   private static double median(double[] perRound) {

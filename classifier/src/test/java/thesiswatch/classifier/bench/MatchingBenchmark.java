@@ -39,13 +39,13 @@ import org.openjdk.jmh.infra.Blackhole;
 import thesiswatch.classifier.analysis.Analyzers;
 import thesiswatch.classifier.analysis.ChineseNormalizer;
 import thesiswatch.classifier.analysis.Fields;
-import thesiswatch.common.Languages;
 import thesiswatch.classifier.match.Headline;
 import thesiswatch.classifier.match.ThemeMatcher;
 import thesiswatch.classifier.themes.QueryRole;
 import thesiswatch.classifier.themes.ThemeDefinition;
 import thesiswatch.classifier.themes.ThemeQuery;
 import thesiswatch.classifier.themes.ThemeSet;
+import thesiswatch.common.Languages;
 
 /**
  * Headlines per second on one thread, every benchmark over the same headlines (the dev set's 389,
@@ -59,7 +59,9 @@ import thesiswatch.classifier.themes.ThemeSet;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
-@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 4, time = 3)
 @Measurement(iterations = 4, time = 3)
 @OperationsPerInvocation(MatchingBenchmark.HEADLINES)
@@ -67,6 +69,7 @@ public class MatchingBenchmark {
 
   /** Headlines per invocation: the dev set's size; each benchmark goes through all of them. */
   static final int HEADLINES = 389;
+
   /** Batch size of the batched matcher: the service's default poll size. */
   static final int BATCH = 200;
 
@@ -94,7 +97,9 @@ public class MatchingBenchmark {
     for (ThemeDefinition theme : ThemeSet.load(Path.of("../seeds/themes.yml")).themes()) {
       List<Query> firsts = new ArrayList<>();
       for (String language : Languages.ALL) {
-        theme.queries(QueryRole.TOPIC).stream().filter(q -> q.language().equals(language)).findFirst()
+        theme.queries(QueryRole.TOPIC).stream()
+            .filter(q -> q.language().equals(language))
+            .findFirst()
             .ifPresent(q -> firsts.add(q.query()));
       }
       BooleanQuery.Builder either = new BooleanQuery.Builder();
@@ -163,7 +168,8 @@ public class MatchingBenchmark {
   @Benchmark
   public void monitorBatched(Blackhole sink) {
     for (int from = 0; from < headlines.size(); from += BATCH) {
-      sink.consume(matcher.classifyAll(headlines.subList(from, Math.min(headlines.size(), from + BATCH))));
+      sink.consume(
+          matcher.classifyAll(headlines.subList(from, Math.min(headlines.size(), from + BATCH))));
     }
   }
 
@@ -195,7 +201,8 @@ public class MatchingBenchmark {
   static List<Headline> loadHeadlines() {
     try {
       List<String> lines =
-          Files.readAllLines(Path.of("src/test/resources/devset/headlines.tsv"), StandardCharsets.UTF_8);
+          Files.readAllLines(
+              Path.of("src/test/resources/devset/headlines.tsv"), StandardCharsets.UTF_8);
       List<Headline> result = new ArrayList<>();
       for (String line : lines.subList(1, lines.size())) {
         if (!line.isBlank()) {
@@ -203,7 +210,8 @@ public class MatchingBenchmark {
         }
       }
       if (result.size() != HEADLINES) {
-        throw new IllegalStateException("expected " + HEADLINES + " dev-set headlines, found " + result.size());
+        throw new IllegalStateException(
+            "expected " + HEADLINES + " dev-set headlines, found " + result.size());
       }
       return result;
     } catch (IOException e) {
@@ -222,9 +230,11 @@ public class MatchingBenchmark {
         String id = theme.id() + "_" + copy;
         List<ThemeQuery> queries = new ArrayList<>();
         for (ThemeQuery q : theme.queries()) {
-          queries.add(new ThemeQuery(id + "/" + q.id(), id, q.role(), q.language(), q.text(), q.query()));
+          queries.add(
+              new ThemeQuery(id + "/" + q.id(), id, q.role(), q.language(), q.text(), q.query()));
         }
-        result.add(new ThemeDefinition(id, theme.name(), theme.claim(), theme.direction(), queries));
+        result.add(
+            new ThemeDefinition(id, theme.name(), theme.claim(), theme.direction(), queries));
       }
     }
     return new ThemeSet(themes.version() + "x" + copies, result);

@@ -21,16 +21,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import thesiswatch.classifier.ClassifierConfig;
-import thesiswatch.classifier.match.ThemeMatcher;
 import thesiswatch.classifier.Fixtures;
+import thesiswatch.classifier.match.ThemeMatcher;
 import thesiswatch.classifier.themes.ThemeSet;
 import thesiswatch.common.Json;
 import thesiswatch.common.Topics;
 
 /**
  * A commit that times out, with mock clients: Kafka forbids aborting it (it may be completing at
- * the broker), so the loop commits it again; a commit that never completes ends the loop
- * instead of aborting.
+ * the broker), so the loop commits it again; a commit that never completes ends the loop instead of
+ * aborting.
  */
 class TaggingLoopCommitTest {
 
@@ -43,12 +43,20 @@ class TaggingLoopCommitTest {
   void setUp() {
     matcher = ThemeMatcher.of(ThemeSet.load(Fixtures.THEMES));
     consumer = new MockConsumer<>("earliest");
-    consumer.schedulePollTask(() -> {
-      consumer.rebalance(List.of(PARTITION));
-      consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
-      consumer.addRecord(new ConsumerRecord<>(PARTITION.topic(), 0, 0, "a1",
-          Json.bytes(Fixtures.article("a1", "Tech firm lays off 300 workers as AI takes over support"))));
-    });
+    consumer.schedulePollTask(
+        () -> {
+          consumer.rebalance(List.of(PARTITION));
+          consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
+          consumer.addRecord(
+              new ConsumerRecord<>(
+                  PARTITION.topic(),
+                  0,
+                  0,
+                  "a1",
+                  Json.bytes(
+                      Fixtures.article(
+                          "a1", "Tech firm lays off 300 workers as AI takes over support"))));
+        });
   }
 
   @AfterEach
@@ -71,8 +79,10 @@ class TaggingLoopCommitTest {
     assertThat(producer.history()).extracting(record -> record.key()).containsExactly("a1");
     assertThat(producer.consumerGroupOffsetsHistory())
         .singleElement()
-        .satisfies(offsets -> assertThat(offsets.values().iterator().next())
-            .containsEntry(PARTITION, new OffsetAndMetadata(1)));
+        .satisfies(
+            offsets ->
+                assertThat(offsets.values().iterator().next())
+                    .containsEntry(PARTITION, new OffsetAndMetadata(1)));
   }
 
   @Test
@@ -91,8 +101,8 @@ class TaggingLoopCommitTest {
   }
 
   /**
-   * Runs the loop until it ends by itself. A loop that aborts the timed-out batch instead polls
-   * on for ever (the mock consumer has nothing more to give): that fails here, and is stopped.
+   * Runs the loop until it ends by itself. A loop that aborts the timed-out batch instead polls on
+   * for ever (the mock consumer has nothing more to give): that fails here, and is stopped.
    */
   private static void runToEnd(TaggingLoop loop) throws InterruptedException {
     Thread thread = new Thread(loop, "tagging-under-test");
@@ -106,24 +116,37 @@ class TaggingLoopCommitTest {
   }
 
   private TaggingLoop loop(Producer<String, byte[]> producer, Duration transactionTimeout) {
-    ClassifierConfig config = new ClassifierConfig("127.0.0.1:9", Topics.DEFAULTS, Fixtures.THEMES,
-        "classifier", "classifier-test", Duration.ofMinutes(10), 200, Duration.ofMillis(10), transactionTimeout,
-        Duration.ofSeconds(1));
-    TaggingLoop.Clients clients = new TaggingLoop.Clients() {
-      @Override
-      public Consumer<String, byte[]> consumer(Properties settings) {
-        return consumer;
-      }
+    ClassifierConfig config =
+        new ClassifierConfig(
+            "127.0.0.1:9",
+            Topics.DEFAULTS,
+            Fixtures.THEMES,
+            "classifier",
+            "classifier-test",
+            Duration.ofMinutes(10),
+            200,
+            Duration.ofMillis(10),
+            transactionTimeout,
+            Duration.ofSeconds(1));
+    TaggingLoop.Clients clients =
+        new TaggingLoop.Clients() {
+          @Override
+          public Consumer<String, byte[]> consumer(Properties settings) {
+            return consumer;
+          }
 
-      @Override
-      public Producer<String, byte[]> producer(Properties settings) {
-        return producer;
-      }
-    };
+          @Override
+          public Producer<String, byte[]> producer(Properties settings) {
+            return producer;
+          }
+        };
     return new TaggingLoop(config, clients, () -> matcher, () -> {}, new NoListener());
   }
 
-  /** A transactional mock producer whose first {@code timeouts} commits time out (after 50 ms, not 60 s). */
+  /**
+   * A transactional mock producer whose first {@code timeouts} commits time out (after 50 ms, not
+   * 60 s).
+   */
   private static final class TimingOutProducer extends MockProducer<String, byte[]> {
     final AtomicInteger commitCalls = new AtomicInteger();
     final AtomicInteger aborts = new AtomicInteger();

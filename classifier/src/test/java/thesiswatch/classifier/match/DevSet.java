@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The labelled development set: {@code lang<TAB>themes<TAB>headline}, themes comma-separated or {@code -}. */
+/**
+ * The labelled development set: {@code lang<TAB>themes<TAB>headline}, themes comma-separated or
+ * {@code -}.
+ */
 record DevSet(List<Line> lines) {
 
   /** The file, relative to the module. */
@@ -40,7 +43,9 @@ record DevSet(List<Line> lines) {
         throw new IllegalStateException(FILE + ":" + (i + 1) + ": expected 3 tab-separated cells");
       }
       Set<String> themes =
-          cells[1].strip().equals("-") ? Set.of() : new TreeSet<>(Arrays.asList(cells[1].strip().split("\\s*,\\s*")));
+          cells[1].strip().equals("-")
+              ? Set.of()
+              : new TreeSet<>(Arrays.asList(cells[1].strip().split("\\s*,\\s*")));
       lines.add(new Line(i + 1, cells[0].strip(), themes, cells[2].strip()));
     }
     return new DevSet(lines);

@@ -46,7 +46,8 @@ class DevSetQualityTest {
     QualityReport zh = new QualityReport(ids);
     QualityReport en = new QualityReport(ids);
     List<Classification> results =
-        matcher.classifyAll(devSet.lines().stream().map(l -> new Headline(l.headline(), "")).toList());
+        matcher.classifyAll(
+            devSet.lines().stream().map(l -> new Headline(l.headline(), "")).toList());
     for (int i = 0; i < results.size(); i++) {
       DevSet.Line line = devSet.lines().get(i);
       Set<String> predicted = new HashSet<>();
@@ -55,9 +56,14 @@ class DevSetQualityTest {
       (line.lang().equals("zh") ? zh : en).add(line, predicted);
     }
     String report =
-        all.markdown("All " + devSet.lines().size() + " headlines") + "\n" + zh.markdown("Chinese") + "\n"
-            + en.markdown("English") + "\n### Misclassified\n\n"
-            + String.join("\n", all.errors().stream().map(e -> "- " + e).toList()) + "\n";
+        all.markdown("All " + devSet.lines().size() + " headlines")
+            + "\n"
+            + zh.markdown("Chinese")
+            + "\n"
+            + en.markdown("English")
+            + "\n### Misclassified\n\n"
+            + String.join("\n", all.errors().stream().map(e -> "- " + e).toList())
+            + "\n";
     System.out.println(report);
     Files.writeString(Path.of("target/classifier-quality.md"), report, StandardCharsets.UTF_8);
     assertThat(all.macroF1()).as("macro-F1").isGreaterThanOrEqualTo(MIN_MACRO_F1);

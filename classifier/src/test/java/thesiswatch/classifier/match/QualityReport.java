@@ -65,8 +65,14 @@ final class QualityReport {
       }
     }
     if (!predicted.equals(line.themes())) {
-      errors.add(String.format("line %d (%s) expected %s got %s: %s", line.number(), line.lang(),
-          line.themes(), new TreeSet<>(predicted), line.headline()));
+      errors.add(
+          String.format(
+              "line %d (%s) expected %s got %s: %s",
+              line.number(),
+              line.lang(),
+              line.themes(),
+              new TreeSet<>(predicted),
+              line.headline()));
     }
   }
 
@@ -90,14 +96,33 @@ final class QualityReport {
   String markdown(String title) {
     StringBuilder out = new StringBuilder();
     out.append("### ").append(title).append("\n\n");
-    out.append("| theme | TP | FP | FN | precision | recall | F1 |\n|---|---:|---:|---:|---:|---:|---:|\n");
+    out.append(
+        "| theme | TP | FP | FN | precision | recall | F1 |\n"
+            + "|---|---:|---:|---:|---:|---:|---:|\n");
     for (var entry : counts.entrySet()) {
       Counts c = entry.getValue();
-      out.append(String.format(Locale.ROOT, "| `%s` | %d | %d | %d | %.3f | %.3f | %.3f |%n", entry.getKey(),
-          c.truePositives, c.falsePositives, c.falseNegatives, c.precision(), c.recall(), c.f1()));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| `%s` | %d | %d | %d | %.3f | %.3f | %.3f |%n",
+              entry.getKey(),
+              c.truePositives,
+              c.falsePositives,
+              c.falseNegatives,
+              c.precision(),
+              c.recall(),
+              c.f1()));
     }
-    out.append(String.format(Locale.ROOT, "%nHeadlines: %d. Macro-F1: **%.3f**. False alarms on no-theme headlines: "
-        + "**%d / %d = %.1f%%**.%n", lines, macroF1(), falseAlarms, noTheme, 100 * falseAlarmRate()));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%nHeadlines: %d. Macro-F1: **%.3f**. False alarms on no-theme headlines: "
+                + "**%d / %d = %.1f%%**.%n",
+            lines,
+            macroF1(),
+            falseAlarms,
+            noTheme,
+            100 * falseAlarmRate()));
     return out.toString();
   }
 }

@@ -14,8 +14,8 @@ import thesiswatch.common.ThemeMatch;
 
 /**
  * What the shipped theme set ({@code seeds/themes.yml}) tags, headline by headline: the quality
- * checks that belong to its queries, beside the development-set figures of
- * {@link DevSetQualityTest}. When a query edit changes one of these on purpose, change it here.
+ * checks that belong to its queries, beside the development-set figures of {@link
+ * DevSetQualityTest}. When a query edit changes one of these on purpose, change it here.
  */
 class ShippedThemesTest {
 
@@ -37,26 +37,33 @@ class ShippedThemesTest {
 
   @Test
   void aDroughtThatEasesIsNeitherSideOfTheFundingClaim() {
-    assertThat(themes("Venture funding drought eases for AI startups")).filteredOn(m -> m.id().equals("vc_funding"))
-        .extracting(ThemeMatch::stance).containsExactly("neutral");
-    assertThat(themes("Venture funding drought deepens for AI startups")).filteredOn(m -> m.id().equals("vc_funding"))
-        .extracting(ThemeMatch::stance).containsExactly("supports");
-    assertThat(themes("创投寒冬后融资市场复苏")).filteredOn(m -> m.id().equals("vc_funding"))
-        .extracting(ThemeMatch::stance).containsExactly("neutral");
+    assertThat(themes("Venture funding drought eases for AI startups"))
+        .filteredOn(m -> m.id().equals("vc_funding"))
+        .extracting(ThemeMatch::stance)
+        .containsExactly("neutral");
+    assertThat(themes("Venture funding drought deepens for AI startups"))
+        .filteredOn(m -> m.id().equals("vc_funding"))
+        .extracting(ThemeMatch::stance)
+        .containsExactly("supports");
+    assertThat(themes("创投寒冬后融资市场复苏"))
+        .filteredOn(m -> m.id().equals("vc_funding"))
+        .extracting(ThemeMatch::stance)
+        .containsExactly("neutral");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "Taylor Swift announces surprise gig in London",
-      "Monopoly board game gets a new city edition",
-      "Potato chips maker recalls snacks over salt levels",
-      "Chocolate chip cookie sales soar at holiday",
-      "赛马节开幕，骑手策马夺冠",
-      "两融余额连续三日增加，融资融券交易活跃",
-      "Fed signals interest rate cuts as inflation cools",
-      "地方政府融资平台债务化解取得进展",
-      "超级个体户：一家三代经营的早餐铺",
-  })
+  @ValueSource(
+      strings = {
+        "Taylor Swift announces surprise gig in London",
+        "Monopoly board game gets a new city edition",
+        "Potato chips maker recalls snacks over salt levels",
+        "Chocolate chip cookie sales soar at holiday",
+        "赛马节开幕，骑手策马夺冠",
+        "两融余额连续三日增加，融资融券交易活跃",
+        "Fed signals interest rate cuts as inflation cools",
+        "地方政府融资平台债务化解取得进展",
+        "超级个体户：一家三代经营的早餐铺",
+      })
   void confusersAreNotTagged(String headline) {
     assertThat(themes(headline)).isEmpty();
   }

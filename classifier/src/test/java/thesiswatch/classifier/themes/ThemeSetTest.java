@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import thesiswatch.common.ThemeCatalog;
 import thesiswatch.common.ThemesFile;
 
@@ -19,18 +19,24 @@ class ThemeSetTest {
   void theShippedFileIsValidAndAgreesWithTheDashboardsCatalogue() throws Exception {
     ThemeSet themes = ThemeSet.load(SHIPPED);
     ThemeCatalog catalog = ThemeCatalog.load(SHIPPED);
-    assertThat(themes.themes()).extracting(ThemeDefinition::id)
-        .containsExactly("layoffs", "compute_monopoly", "gig_work", "one_person_company", "vc_funding");
-    assertThat(catalog.themes()).extracting(ThemeCatalog.Theme::id)
+    assertThat(themes.themes())
+        .extracting(ThemeDefinition::id)
+        .containsExactly(
+            "layoffs", "compute_monopoly", "gig_work", "one_person_company", "vc_funding");
+    assertThat(catalog.themes())
+        .extracting(ThemeCatalog.Theme::id)
         .containsExactlyElementsOf(themes.themes().stream().map(ThemeDefinition::id).toList());
-    assertThat(themes.version()).isEqualTo(catalog.version())
+    assertThat(themes.version())
+        .isEqualTo(catalog.version())
         .isEqualTo(ThemesFile.versionOf(Files.readAllBytes(SHIPPED)));
     String essay = Files.readString(Path.of("../seeds/essay.zh.txt"));
     for (ThemeDefinition theme : themes.themes()) {
       for (String part : theme.claim().get("zh").split("……")) {
         assertThat(essay).as("claim of " + theme.id() + " quotes the essay").contains(part);
       }
-      assertThat(theme.queries(QueryRole.TOPIC)).extracting(ThemeQuery::language).contains("zh", "en");
+      assertThat(theme.queries(QueryRole.TOPIC))
+          .extracting(ThemeQuery::language)
+          .contains("zh", "en");
       assertThat(theme.queries(QueryRole.SUPPORTS)).isNotEmpty();
       assertThat(theme.queries(QueryRole.CHALLENGES)).isNotEmpty();
     }
@@ -40,15 +46,21 @@ class ThemeSetTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "unknown-field.yml | : theme 'layoffs': unknown field 'colour' (allowed: id, name, claim, direction, note, queries, supports, challenges)",
-        "unparseable-query.yml | : theme 'layoffs': query '裁员 AND (' (queries.zh) does not parse: Cannot parse '裁员 AND (': Encountered \"<EOF>\" at line 1, column 8.",
+        "unknown-field.yml | : theme 'layoffs': unknown field 'colour' (allowed: id, name, claim,"
+            + " direction, note, queries, supports, challenges)",
+        "unparseable-query.yml | : theme 'layoffs': query '裁员 AND (' (queries.zh) does not parse:"
+            + " Cannot parse '裁员 AND (': Encountered \"<EOF>\" at line 1, column 8.",
         "missing-language.yml | : theme 'layoffs': no query for language 'en' in queries",
-        "purely-negative.yml | : theme 'layoffs': query '-concert -tour' (queries.en) is purely negative: it only excludes, so it can match nothing",
-        "nested-negative.yml | : theme 'layoffs': query 'AI AND (-automation)' (supports.en) is purely negative: it only excludes, so it can match nothing",
+        "purely-negative.yml | : theme 'layoffs': query '-concert -tour' (queries.en) is purely"
+            + " negative: it only excludes, so it can match nothing",
+        "nested-negative.yml | : theme 'layoffs': query 'AI AND (-automation)' (supports.en) is"
+            + " purely negative: it only excludes, so it can match nothing",
         "duplicate-id.yml | : duplicate theme id 'layoffs'",
-        "bad-direction.yml | : theme 'layoffs': direction must be rising or persisting, not 'falling'",
+        "bad-direction.yml | : theme 'layoffs': direction must be rising or persisting, not"
+            + " 'falling'",
         "unknown-top-level.yml | : unknown top-level field 'version' (allowed: themes)",
-        "unknown-language.yml | : theme 'layoffs': unknown language 'fr' in queries (allowed: zh, en)",
+        "unknown-language.yml | : theme 'layoffs': unknown language 'fr' in queries (allowed: zh,"
+            + " en)",
         "only-stop-words.yml | : theme 'layoffs': query 'the' (queries.en) has no searchable term",
       })
   void anInvalidFileIsRefusedWithAnExactMessage(String file, String problem) throws Exception {

@@ -31,7 +31,8 @@ final class DataDirLock implements AutoCloseable {
     Path file = dataDir.resolve(FILE);
     try {
       Files.createDirectories(dataDir);
-      FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileChannel channel =
+          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = channel.tryLock();
@@ -41,8 +42,11 @@ final class DataDirLock implements AutoCloseable {
       if (lock == null) {
         channel.close();
         throw new IllegalStateException(
-            "data directory " + dataDir.toAbsolutePath().normalize() + " is locked by another running thesiswatch demo ("
-                + file + "); stop it, or choose another directory with --data DIR");
+            "data directory "
+                + dataDir.toAbsolutePath().normalize()
+                + " is locked by another running thesiswatch demo ("
+                + file
+                + "); stop it, or choose another directory with --data DIR");
       }
       return new DataDirLock(channel, lock);
     } catch (IOException e) {

@@ -19,9 +19,9 @@ import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import thesiswatch.broker.EmbeddedKafkaBroker;
-import thesiswatch.cli.ops.ServiceMetrics;
 import thesiswatch.classifier.ClassifierConfig;
 import thesiswatch.classifier.ClassifierService;
+import thesiswatch.cli.ops.ServiceMetrics;
 import thesiswatch.common.Env;
 import thesiswatch.common.FeedState;
 import thesiswatch.common.PortInUseException;
@@ -34,9 +34,9 @@ import thesiswatch.ingest.IngestConfig;
 import thesiswatch.ingest.IngestService;
 
 /**
- * The embedded default: a real Kafka broker, the three services and the sample feed server in
- * one JVM, all state under one data directory so that a second run resumes where the first
- * stopped. Closing stops everything in reverse order of start.
+ * The embedded default: a real Kafka broker, the three services and the sample feed server in one
+ * JVM, all state under one data directory so that a second run resumes where the first stopped.
+ * Closing stops everything in reverse order of start.
  */
 public final class Demo implements AutoCloseable {
 
@@ -86,7 +86,8 @@ public final class Demo implements AutoCloseable {
     requireFree(options.port(), "the dashboard", "--port");
     requireFree(options.kafkaPort(), "Kafka", "--kafka-port");
 
-    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(data.resolve("kafka"), options.kafkaPort());
+    EmbeddedKafkaBroker broker =
+        EmbeddedKafkaBroker.start(data.resolve("kafka"), options.kafkaPort());
     started.push(broker);
     kafkaPort = broker.port();
     Topics topics = Topics.DEFAULTS;
@@ -94,13 +95,17 @@ public final class Demo implements AutoCloseable {
 
     Properties state = readState(data);
     SampleFeedServer samples =
-        SampleFeedServer.start(options.seedsDir().resolve("samples"), Integer.parseInt(state.getProperty(SAMPLE_PORT_KEY, "0")));
+        SampleFeedServer.start(
+            options.seedsDir().resolve("samples"),
+            Integer.parseInt(state.getProperty(SAMPLE_PORT_KEY, "0")));
     started.push(samples);
     state.setProperty(SAMPLE_PORT_KEY, String.valueOf(samples.port()));
     writeState(data, state);
     Path feeds =
         DemoFeedList.write(
-            data.resolve("demo-feeds.opml"), samples.feedUrls(), options.offline() ? null : options.seedsDir().resolve("feeds.opml"));
+            data.resolve("demo-feeds.opml"),
+            samples.feedUrls(),
+            options.offline() ? null : options.seedsDir().resolve("feeds.opml"));
 
     Map<String, String> variables = new HashMap<>(System.getenv());
     variables.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
@@ -175,24 +180,32 @@ public final class Demo implements AutoCloseable {
 
   /**
    * The demo's dashboard. An index written by an older version is moved aside and rebuilt, not
-   * refused as the dashboard service refuses it: the demo's own broker keeps
-   * {@code articles.tagged} for ever, so the replay restores every article, and a demo's alert
-   * history is not worth an error after an upgrade.
+   * refused as the dashboard service refuses it: the demo's own broker keeps {@code
+   * articles.tagged} for ever, so the replay restores every article, and a demo's alert history is
+   * not worth an error after an upgrade.
    */
-  private static DashboardService startDashboard(DashboardConfig config, PrometheusMeterRegistry registry) {
+  private static DashboardService startDashboard(
+      DashboardConfig config, PrometheusMeterRegistry registry) {
     DashboardService dashboard = new DashboardService(config, registry);
     try {
       dashboard.start();
       return dashboard;
     } catch (IncompatibleIndexException e) {
       dashboard.close();
-      Path aside = config.indexDir().resolveSibling(config.indexDir().getFileName() + ".old-" + System.currentTimeMillis());
+      Path aside =
+          config
+              .indexDir()
+              .resolveSibling(
+                  config.indexDir().getFileName() + ".old-" + System.currentTimeMillis());
       try {
         Files.move(config.indexDir(), aside);
       } catch (IOException moveFailed) {
-        throw new UncheckedIOException("cannot move the old dashboard index aside to " + aside, moveFailed);
+        throw new UncheckedIOException(
+            "cannot move the old dashboard index aside to " + aside, moveFailed);
       }
-      LOG.warn("the dashboard index was written by an older version; moved it to {} and rebuilding it from articles.tagged",
+      LOG.warn(
+          "the dashboard index was written by an older version; moved it to {} and rebuilding it"
+              + " from articles.tagged",
           aside);
       DashboardService rebuilt = new DashboardService(config, registry);
       rebuilt.start();
@@ -215,7 +228,8 @@ public final class Demo implements AutoCloseable {
 
   private static void writeState(Path data, Properties state) {
     try (OutputStream out = Files.newOutputStream(data.resolve(STATE_FILE))) {
-      state.store(out, "thesiswatch demo state: the sample server keeps its port so feed URLs stay stable");
+      state.store(
+          out, "thesiswatch demo state: the sample server keeps its port so feed URLs stay stable");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + data.resolve(STATE_FILE), e);
     }

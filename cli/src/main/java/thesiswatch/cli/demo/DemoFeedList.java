@@ -34,7 +34,10 @@ final class DemoFeedList {
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       DocumentBuilder builder = factory.newDocumentBuilder();
-      Document opml = liveFeeds != null && Files.isRegularFile(liveFeeds) ? builder.parse(liveFeeds.toFile()) : empty(builder);
+      Document opml =
+          liveFeeds != null && Files.isRegularFile(liveFeeds)
+              ? builder.parse(liveFeeds.toFile())
+              : empty(builder);
       Element body = (Element) opml.getElementsByTagName("body").item(0);
       Element folder = opml.createElement("outline");
       folder.setAttribute("text", "thesiswatch samples (fictional, bundled)");
@@ -55,7 +58,8 @@ final class DemoFeedList {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the demo feed list " + target, e);
     } catch (ParserConfigurationException | SAXException | TransformerException e) {
-      throw new IllegalStateException("cannot build the demo feed list from " + liveFeeds + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot build the demo feed list from " + liveFeeds + ": " + e.getMessage(), e);
     }
   }
 

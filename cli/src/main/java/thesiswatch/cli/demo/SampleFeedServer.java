@@ -29,7 +29,10 @@ final class SampleFeedServer implements AutoCloseable {
     this.dir = dir;
   }
 
-  /** Serves the feed files of {@code dir} on {@code preferredPort}, or on a free port when that is taken. */
+  /**
+   * Serves the feed files of {@code dir} on {@code preferredPort}, or on a free port when that is
+   * taken.
+   */
   static SampleFeedServer start(Path dir, int preferredPort) {
     HttpServer server;
     try {
@@ -38,22 +41,27 @@ final class SampleFeedServer implements AutoCloseable {
       throw new UncheckedIOException("cannot serve sample feeds", e);
     }
     SampleFeedServer samples = new SampleFeedServer(server, dir);
-    server.createContext(PREFIX, exchange -> {
-      try (exchange) {
-        String name = exchange.getRequestURI().getPath().substring(PREFIX.length());
-        Path file = dir.resolve(name).normalize();
-        if (name.contains("/") || !file.startsWith(dir) || !Files.isRegularFile(file) || !isFeed(file)) {
-          exchange.sendResponseHeaders(404, -1);
-          return;
-        }
-        byte[] body = Files.readAllBytes(file);
-        exchange.getResponseHeaders().set("Content-Type", contentType(file));
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(body);
-        }
-      }
-    });
+    server.createContext(
+        PREFIX,
+        exchange -> {
+          try (exchange) {
+            String name = exchange.getRequestURI().getPath().substring(PREFIX.length());
+            Path file = dir.resolve(name).normalize();
+            if (name.contains("/")
+                || !file.startsWith(dir)
+                || !Files.isRegularFile(file)
+                || !isFeed(file)) {
+              exchange.sendResponseHeaders(404, -1);
+              return;
+            }
+            byte[] body = Files.readAllBytes(file);
+            exchange.getResponseHeaders().set("Content-Type", contentType(file));
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+              out.write(body);
+            }
+          }
+        });
     server.start();
     return samples;
   }
@@ -61,7 +69,8 @@ final class SampleFeedServer implements AutoCloseable {
   private static HttpServer bind(int preferredPort) throws IOException {
     if (preferredPort > 0) {
       try {
-        return HttpServer.create(new InetSocketAddress(InetAddress.getByName(HOST), preferredPort), 16);
+        return HttpServer.create(
+            new InetSocketAddress(InetAddress.getByName(HOST), preferredPort), 16);
       } catch (BindException e) {
         // Taken by something else since the last run: any port will do, feeds are re-keyed by URL.
       }
@@ -72,7 +81,8 @@ final class SampleFeedServer implements AutoCloseable {
   /** The URL of every feed file served, in name order. */
   List<String> feedUrls() {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(SampleFeedServer::isFeed)
+      return files
+          .filter(SampleFeedServer::isFeed)
           .map(file -> file.getFileName().toString())
           .filter(name -> !name.startsWith("fixture-"))
           .sorted()
@@ -89,7 +99,10 @@ final class SampleFeedServer implements AutoCloseable {
 
   private static boolean isFeed(Path file) {
     String name = file.getFileName().toString();
-    return name.endsWith(".xml") || name.endsWith(".atom") || name.endsWith(".rdf") || name.endsWith(".json");
+    return name.endsWith(".xml")
+        || name.endsWith(".atom")
+        || name.endsWith(".rdf")
+        || name.endsWith(".json");
   }
 
   private static String contentType(Path file) {

@@ -21,6 +21,7 @@ public final class OpsEndpoint implements AutoCloseable {
 
   /** Default ops port of ingest. */
   public static final int INGEST_PORT = 8081;
+
   /** Default ops port of the classifier. */
   public static final int CLASSIFIER_PORT = 8082;
 
@@ -38,7 +39,8 @@ public final class OpsEndpoint implements AutoCloseable {
   }
 
   /** Serves {@code registry} and {@code ready} on all interfaces at {@code port}. */
-  public static OpsEndpoint start(int port, PrometheusMeterRegistry registry, BooleanSupplier ready) {
+  public static OpsEndpoint start(
+      int port, PrometheusMeterRegistry registry, BooleanSupplier ready) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(port), 16);
@@ -47,15 +49,20 @@ public final class OpsEndpoint implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the ops endpoint on port " + port, e);
     }
-    server.createContext("/health", exchange -> respond(exchange, 200, "application/json", "{\"status\":\"up\"}"));
+    server.createContext(
+        "/health", exchange -> respond(exchange, 200, "application/json", "{\"status\":\"up\"}"));
     server.createContext(
         "/ready",
         exchange -> {
           boolean isReady = ready.getAsBoolean();
-          respond(exchange, isReady ? 200 : 503, "application/json",
+          respond(
+              exchange,
+              isReady ? 200 : 503,
+              "application/json",
               "{\"status\":\"" + (isReady ? "ready" : "not_ready") + "\"}");
         });
-    server.createContext("/metrics", exchange -> respond(exchange, 200, PROMETHEUS_TEXT, registry.scrape()));
+    server.createContext(
+        "/metrics", exchange -> respond(exchange, 200, PROMETHEUS_TEXT, registry.scrape()));
     server.start();
     return new OpsEndpoint(server);
   }
@@ -65,7 +72,8 @@ public final class OpsEndpoint implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
+  private static void respond(HttpExchange exchange, int status, String type, String body)
+      throws IOException {
     try (exchange) {
       if (!"GET".equals(exchange.getRequestMethod())) {
         exchange.sendResponseHeaders(405, -1);

@@ -24,24 +24,38 @@ public final class ServiceMetrics {
 
   /** A name part that is a unit other than seconds, which promtool refuses. */
   private static final Pattern NOT_SECONDS = Pattern.compile("(^|\\.)(ns|us|ms|sec)(\\.|$)");
+
   /** promtool reserves a trailing {@code _count} for histograms and summaries. */
   private static final String COUNT_SUFFIX = ".count";
 
   private ServiceMetrics() {}
 
-  /** Sets the naming rules on {@code registry}, then binds memory, GC, threads, class loading, CPU and uptime. */
+  /**
+   * Sets the naming rules on {@code registry}, then binds memory, GC, threads, class loading, CPU
+   * and uptime.
+   */
   @SuppressWarnings("resource") // JvmGcMetrics lives as long as the process
   public static void bindTo(MeterRegistry registry) {
     registry.config().meterFilter(MeterFilter.deny(id -> !kept(id.getName(), id.getBaseUnit())));
-    registry.config().meterFilter(new MeterFilter() {
-      @Override
-      public Meter.Id map(Meter.Id id) {
-        String name = lintSafe(id.getName());
-        String description = id.getDescription() == null || id.getDescription().isBlank() ? name : id.getDescription();
-        return new Meter.Id(name, Tags.of(id.getTagsAsIterable()), id.getBaseUnit(),
-            description, id.getType());
-      }
-    });
+    registry
+        .config()
+        .meterFilter(
+            new MeterFilter() {
+              @Override
+              public Meter.Id map(Meter.Id id) {
+                String name = lintSafe(id.getName());
+                String description =
+                    id.getDescription() == null || id.getDescription().isBlank()
+                        ? name
+                        : id.getDescription();
+                return new Meter.Id(
+                    name,
+                    Tags.of(id.getTagsAsIterable()),
+                    id.getBaseUnit(),
+                    description,
+                    id.getType());
+              }
+            });
     new ClassLoaderMetrics().bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
@@ -50,9 +64,13 @@ public final class ServiceMetrics {
     new UptimeMetrics().bindTo(registry);
   }
 
-  /** Whether a meter is kept: not counted in a unit other than seconds, by its name or its base unit. */
+  /**
+   * Whether a meter is kept: not counted in a unit other than seconds, by its name or its base
+   * unit.
+   */
   static boolean kept(String name, String baseUnit) {
-    return !NOT_SECONDS.matcher(name).find() && (baseUnit == null || !NOT_SECONDS.matcher(baseUnit).find());
+    return !NOT_SECONDS.matcher(name).find()
+        && (baseUnit == null || !NOT_SECONDS.matcher(baseUnit).find());
   }
 
   /** {@code name} with a trailing {@code .count} made {@code .number}. */

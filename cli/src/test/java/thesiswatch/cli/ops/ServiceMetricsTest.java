@@ -14,7 +14,9 @@ class ServiceMetricsTest {
     assertThat(ServiceMetrics.kept("kafka.consumer.fetch.manager.records.lag.max", null)).isTrue();
     assertThat(ServiceMetrics.kept("jvm.gc.msgs", "messages")).isTrue();
     assertThat(ServiceMetrics.kept("thesiswatch.classifier.batch", "seconds")).isTrue();
-    assertThat(ServiceMetrics.lintSafe("kafka.producer.connection.count")).isEqualTo("kafka.producer.connection.number");
-    assertThat(ServiceMetrics.lintSafe("thesiswatch.ingest.polls")).isEqualTo("thesiswatch.ingest.polls");
+    assertThat(ServiceMetrics.lintSafe("kafka.producer.connection.count"))
+        .isEqualTo("kafka.producer.connection.number");
+    assertThat(ServiceMetrics.lintSafe("thesiswatch.ingest.polls"))
+        .isEqualTo("thesiswatch.ingest.polls");
   }
 }

@@ -10,8 +10,8 @@ import java.util.Locale;
 
 /**
  * Refuses webhook targets on loopback, private, link-local, carrier-grade NAT, unique-local,
- * multicast and wildcard addresses (SSRF), unless the host is on an explicit allow-list (tests
- * and private deployments). Every address the host resolves to is checked.
+ * multicast and wildcard addresses (SSRF), unless the host is on an explicit allow-list (tests and
+ * private deployments). Every address the host resolves to is checked.
  */
 public final class AddressGuard {
 
@@ -49,7 +49,10 @@ public final class AddressGuard {
     for (InetAddress address : addresses) {
       if (isPrivate(address)) {
         throw new IllegalArgumentException(
-            "webhook host " + host + " resolves to non-public address " + address.getHostAddress()
+            "webhook host "
+                + host
+                + " resolves to non-public address "
+                + address.getHostAddress()
                 + " (allow it with ALERT_WEBHOOK_ALLOW_HOSTS)");
       }
     }
@@ -57,8 +60,11 @@ public final class AddressGuard {
 
   /** Whether {@code address} is not a public unicast address. */
   static boolean isPrivate(InetAddress address) {
-    if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-        || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+    if (address.isLoopbackAddress()
+        || address.isSiteLocalAddress()
+        || address.isLinkLocalAddress()
+        || address.isAnyLocalAddress()
+        || address.isMulticastAddress()) {
       return true;
     }
     byte[] b = address.getAddress();

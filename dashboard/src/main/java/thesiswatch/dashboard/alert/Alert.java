@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * A spike of one theme in one period.
  *
- * @param id the idempotency key: theme, granularity and period start — the same spike always has the same id
+ * @param id the idempotency key: theme, granularity and period start — the same spike always has
+ *     the same id
  * @param theme the theme id
  * @param granularity {@code hour} or {@code day}
  * @param periodStart start of the spiking period (UTC)
@@ -37,7 +38,10 @@ public record Alert(
     }
   }
 
-  /** The id of the spike of {@code theme} at {@code granularity} in the period starting {@code start}. */
+  /**
+   * The id of the spike of {@code theme} at {@code granularity} in the period starting {@code
+   * start}.
+   */
   public static String idOf(String theme, String granularity, Instant start) {
     return theme + ":" + granularity + ":" + start;
   }

@@ -15,9 +15,9 @@ import thesiswatch.dashboard.index.Interval;
 /**
  * Looks for spikes in the index and hands new alerts to the sinks. {@link #check()} counts each
  * watched theme per hour and per day from the index (up to the newest article, so a replay of
- * history alerts at the history's own time), runs the {@link SpikeDetector}, records new alerts
- * in the {@link AlertBook} and stores the book in the index's next commit; {@link #deliver()}
- * then sends them — after the commit, so a crash never re-sends an alert that was committed.
+ * history alerts at the history's own time), runs the {@link SpikeDetector}, records new alerts in
+ * the {@link AlertBook} and stores the book in the index's next commit; {@link #deliver()} then
+ * sends them — after the commit, so a crash never re-sends an alert that was committed.
  */
 public final class AlertMonitor {
 
@@ -25,8 +25,10 @@ public final class AlertMonitor {
 
   /** The index state name the alert book is saved under. */
   public static final String STATE = "alerts";
+
   /** Periods evaluated per granularity (on top of the baseline): 60 days, 7 days of hours. */
   static final int DAY_LOOKBACK = 60;
+
   static final int HOUR_LOOKBACK = 7 * 24;
 
   private final ArticleIndex index;
@@ -65,7 +67,9 @@ public final class AlertMonitor {
     return book;
   }
 
-  /** Looks for new spikes; new alerts are saved with the next commit and sent by {@link #deliver()}. */
+  /**
+   * Looks for new spikes; new alerts are saved with the next commit and sent by {@link #deliver()}.
+   */
   public synchronized List<Alert> check() {
     Optional<Instant[]> range = index.timeRange();
     if (range.isEmpty()) {
@@ -83,9 +87,19 @@ public final class AlertMonitor {
       Instant end = granularity.windowEnd(newest);
       Instant start = end.minusMillis(width * (lookback + rule.baselinePeriods()));
       for (String theme : themes) {
-        long[] counts = index.countBuckets(ArticleFilter.ALL.withTheme(theme), granularity, start, end).counts();
-        for (Alert alert : detector.detect(theme, granularity.key(), start, Duration.ofMillis(width), counts,
-            book.fired(theme, granularity.key()), now)) {
+        long[] counts =
+            index
+                .countBuckets(ArticleFilter.ALL.withTheme(theme), granularity, start, end)
+                .counts();
+        for (Alert alert :
+            detector.detect(
+                theme,
+                granularity.key(),
+                start,
+                Duration.ofMillis(width),
+                counts,
+                book.fired(theme, granularity.key()),
+                now)) {
           if (book.add(alert)) {
             found.add(alert);
           }
@@ -106,7 +120,11 @@ public final class AlertMonitor {
         try {
           sink.send(alert);
         } catch (RuntimeException e) {
-          LOG.warn("alert {} not delivered to {}: {}", alert.id(), sink.getClass().getSimpleName(), e.toString());
+          LOG.warn(
+              "alert {} not delivered to {}: {}",
+              alert.id(),
+              sink.getClass().getSimpleName(),
+              e.toString());
         }
       }
     }

@@ -45,11 +45,13 @@ public final class KafkaAlertSink implements AlertSink, AutoCloseable {
 
   @Override
   public void send(Alert alert) {
-    producer.send(new ProducerRecord<>(topic, alert.theme(), Json.bytes(alert)), (metadata, error) -> {
-      if (error != null) {
-        LOG.warn("alert {} not published to {}: {}", alert.id(), topic, error.toString());
-      }
-    });
+    producer.send(
+        new ProducerRecord<>(topic, alert.theme(), Json.bytes(alert)),
+        (metadata, error) -> {
+          if (error != null) {
+            LOG.warn("alert {} not published to {}: {}", alert.id(), topic, error.toString());
+          }
+        });
   }
 
   /** Flushes and closes the producer. */

@@ -11,8 +11,14 @@ public final class LogAlertSink implements AlertSink {
 
   @Override
   public void send(Alert alert) {
-    LOG.info("ALERT {}: {} articles per {} from {} (baseline {}, ratio {}, p={})",
-        alert.theme(), alert.count(), alert.granularity(), alert.periodStart(), alert.baseline(),
-        alert.ratio(), String.format(Locale.ROOT, "%.2g", alert.pValue()));
+    LOG.info(
+        "ALERT {}: {} articles per {} from {} (baseline {}, ratio {}, p={})",
+        alert.theme(),
+        alert.count(),
+        alert.granularity(),
+        alert.periodStart(),
+        alert.baseline(),
+        alert.ratio(),
+        String.format(Locale.ROOT, "%.2g", alert.pValue()));
   }
 }

@@ -8,12 +8,12 @@ import java.util.function.Predicate;
 
 /**
  * Finds spikes in a series of per-period counts: a period spikes when its count is at least the
- * rule's minimum, at least the minimum ratio of the trailing baseline mean, and improbable under
- * a Poisson distribution with that mean. The mean of a few trailing periods is itself uncertain,
- * so the Poisson test uses its upper bound (mean + 2 standard errors): a quiet fortnight must not
- * make an ordinary day look like a spike. An alert is raised on the rising edge only (the period
- * before did not spike), never within the cooldown of an earlier alert, and never for a period
- * that already alerted — so evaluating the same series again (a restart, a replay) raises nothing new.
+ * rule's minimum, at least the minimum ratio of the trailing baseline mean, and improbable under a
+ * Poisson distribution with that mean. The mean of a few trailing periods is itself uncertain, so
+ * the Poisson test uses its upper bound (mean + 2 standard errors): a quiet fortnight must not make
+ * an ordinary day look like a spike. An alert is raised on the rising edge only (the period before
+ * did not spike), never within the cooldown of an earlier alert, and never for a period that
+ * already alerted — so evaluating the same series again (a restart, a replay) raises nothing new.
  *
  * <p>Pure: no clock, no I/O. What has already fired is passed in.
  */
@@ -33,7 +33,8 @@ public final class SpikeDetector {
    * @param granularity {@code hour} or {@code day}
    * @param firstStart start of the period of {@code counts[0]}
    * @param width period length
-   * @param counts counts per consecutive period; the first {@code baselinePeriods} serve only as baseline
+   * @param counts counts per consecutive period; the first {@code baselinePeriods} serve only as
+   *     baseline
    * @param fired the starts of periods that already alerted for this theme and granularity
    * @param detected the detection time stamped on new alerts
    */
@@ -56,8 +57,18 @@ public final class SpikeDetector {
       Instant start = firstStart.plus(width.multipliedBy(i));
       if (spiked && !previousSpiked && !cooling(start, firedSoFar)) {
         double ratio = counts[i] / Math.max(baseline, SpikeRule.BASELINE_FLOOR);
-        alerts.add(new Alert(Alert.idOf(theme, granularity, start), theme, granularity, start, start.plus(width),
-            counts[i], round(baseline), round(ratio), p, detected));
+        alerts.add(
+            new Alert(
+                Alert.idOf(theme, granularity, start),
+                theme,
+                granularity,
+                start,
+                start.plus(width),
+                counts[i],
+                round(baseline),
+                round(ratio),
+                p,
+                detected));
         firedSoFar.add(start);
       }
       previousSpiked = spiked;
@@ -65,7 +76,9 @@ public final class SpikeDetector {
     return alerts;
   }
 
-  /** Whether {@code count} against {@code baseline} (with tail probability {@code p}) is a spike. */
+  /**
+   * Whether {@code count} against {@code baseline} (with tail probability {@code p}) is a spike.
+   */
   boolean isSpike(long count, double baseline, double p) {
     return count >= rule.minCount()
         && count >= rule.minRatio() * Math.max(baseline, SpikeRule.BASELINE_FLOOR)
@@ -73,7 +86,8 @@ public final class SpikeDetector {
   }
 
   private boolean cooling(Instant start, List<Instant> fired) {
-    Predicate<Instant> near = f -> Duration.between(f, start).abs().compareTo(rule.cooldown()) < 0 || f.equals(start);
+    Predicate<Instant> near =
+        f -> Duration.between(f, start).abs().compareTo(rule.cooldown()) < 0 || f.equals(start);
     return fired.stream().anyMatch(near);
   }
 

@@ -31,6 +31,7 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
 
   /** Alerts waiting for delivery; beyond this the newest is dropped (and logged). */
   static final int QUEUE_CAPACITY = 100;
+
   /** Header carrying the alert id. */
   public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
@@ -46,23 +47,36 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
 
   /** A sink POSTing to {@code url}. */
   public WebhookAlertSink(
-      URI url, AddressGuard guard, Duration timeout, int attempts, Duration backoff, MeterRegistry registry) {
+      URI url,
+      AddressGuard guard,
+      Duration timeout,
+      int attempts,
+      Duration backoff,
+      MeterRegistry registry) {
     this.url = url;
     this.guard = guard;
     this.timeout = timeout;
     this.attempts = attempts;
     this.backoff = backoff;
-    this.client = HttpClient.newBuilder()
-        .connectTimeout(timeout)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
-    this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY),
-        runnable -> {
-          Thread thread = new Thread(runnable, "dashboard-webhook");
-          thread.setDaemon(true);
-          return thread;
-        },
-        (runnable, executor) -> LOG.warn("webhook queue full ({} alerts): an alert was dropped", QUEUE_CAPACITY));
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    this.worker =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(QUEUE_CAPACITY),
+            runnable -> {
+              Thread thread = new Thread(runnable, "dashboard-webhook");
+              thread.setDaemon(true);
+              return thread;
+            },
+            (runnable, executor) ->
+                LOG.warn("webhook queue full ({} alerts): an alert was dropped", QUEUE_CAPACITY));
     this.delivered = deliveries(registry, "delivered");
     this.failed = deliveries(registry, "failed");
   }
@@ -70,7 +84,8 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
   private static Counter deliveries(MeterRegistry registry, String outcome) {
     return Counter.builder("thesiswatch.dashboard.webhook.deliveries")
         .description("alerts POSTed to the webhook, by outcome after all retries")
-        .tag("outcome", outcome).register(registry);
+        .tag("outcome", outcome)
+        .register(registry);
   }
 
   @Override
@@ -105,7 +120,8 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       }
-      LOG.warn("webhook attempt {}/{} for alert {} failed: {}", attempt, attempts, alert.id(), outcome);
+      LOG.warn(
+          "webhook attempt {}/{} for alert {} failed: {}", attempt, attempts, alert.id(), outcome);
       if (!retry) {
         break;
       }
@@ -125,15 +141,17 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
 
   private int post(byte[] body, String idempotencyKey)
       throws InterruptedException, ExecutionException, TimeoutException {
-    HttpRequest request = HttpRequest.newBuilder(url)
-        .timeout(timeout)
-        .header("Content-Type", "application/json")
-        .header(IDEMPOTENCY_HEADER, idempotencyKey)
-        .header("User-Agent", "thesiswatch-dashboard")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(url)
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .header(IDEMPOTENCY_HEADER, idempotencyKey)
+            .header("User-Agent", "thesiswatch-dashboard")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
     // The request timeout covers only the headers; this deadline also covers the body.
-    CompletableFuture<HttpResponse<Void>> response = client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+    CompletableFuture<HttpResponse<Void>> response =
+        client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
     try {
       return response.get(timeout.toMillis(), TimeUnit.MILLISECONDS).statusCode();
     } finally {

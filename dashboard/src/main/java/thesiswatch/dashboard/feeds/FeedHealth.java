@@ -14,12 +14,12 @@ import thesiswatch.dashboard.index.Trends;
 
 /**
  * The latest state of every feed, as ingest publishes it on {@code feed-state}, and the outages
- * seen while reading it: a feed is out from its last success until it succeeds again. Trend
- * buckets overlapping an outage are marked incomplete, so that a dead feed does not look like
- * a falling theme.
+ * seen while reading it: a feed is out from its last success until it succeeds again. Trend buckets
+ * overlapping an outage are marked incomplete, so that a dead feed does not look like a falling
+ * theme.
  *
- * <p>Thread-safe. Outages are kept in memory: after a restart the compacted topic holds each
- * feed's latest state only, so a feed still failing is seen again but a finished outage is not.
+ * <p>Thread-safe. Outages are kept in memory: after a restart the compacted topic holds each feed's
+ * latest state only, so a feed still failing is seen again but a finished outage is not.
  */
 public final class FeedHealth implements Trends.Coverage {
 
@@ -33,6 +33,7 @@ public final class FeedHealth implements Trends.Coverage {
   private final Map<String, FeedState> feeds = new HashMap<>();
   private final Map<String, Instant> openOutages = new HashMap<>();
   private final Deque<Outage> finished = new ArrayDeque<>();
+
   /** Counts changes to the outages, for caches of what {@link #incomplete} answered. */
   private long version;
 
@@ -46,8 +47,10 @@ public final class FeedHealth implements Trends.Coverage {
     version++;
     feeds.put(state.url(), state);
     if (FeedState.FAILING.equals(state.status())) {
-      Instant since = state.lastSuccess() != null ? state.lastSuccess()
-          : state.lastAttempt() != null ? state.lastAttempt() : clock.instant();
+      Instant since =
+          state.lastSuccess() != null
+              ? state.lastSuccess()
+              : state.lastAttempt() != null ? state.lastAttempt() : clock.instant();
       openOutages.putIfAbsent(state.url(), since);
     } else {
       Instant start = openOutages.remove(state.url());

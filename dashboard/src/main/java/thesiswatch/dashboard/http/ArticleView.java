@@ -19,13 +19,13 @@ import thesiswatch.dashboard.index.SearchPage;
 import thesiswatch.dashboard.index.Segment;
 
 /**
- * An article as the API returns it: the article's {@link Fields}, then how this search matched
- * it. Text is plain text (the page inserts it as text); the link is null unless it is an absolute
+ * An article as the API returns it: the article's {@link Fields}, then how this search matched it.
+ * Text is plain text (the page inserts it as text); the link is null unless it is an absolute
  * {@code http}/{@code https} URL.
  *
- * <p>The article's fields are written once per indexed article and kept with it
- * ({@link IndexedArticle#rendered}), because writing them (three timestamps, the themes) was
- * most of a search page's JSON time and the same articles are shown again and again.
+ * <p>The article's fields are written once per indexed article and kept with it ({@link
+ * IndexedArticle#rendered}), because writing them (three timestamps, the themes) was most of a
+ * search page's JSON time and the same articles are shown again and again.
  *
  * @param article the article as indexed
  * @param titleHighlight the title split into segments, query matches flagged
@@ -33,7 +33,11 @@ import thesiswatch.dashboard.index.Segment;
  * @param score relevance, or null when sorted by time
  */
 @JsonSerialize(using = ArticleView.Writer.class)
-record ArticleView(IndexedArticle article, List<Segment> titleHighlight, List<Segment> summaryHighlight, Float score) {
+record ArticleView(
+    IndexedArticle article,
+    List<Segment> titleHighlight,
+    List<Segment> summaryHighlight,
+    Float score) {
 
   static ArticleView of(SearchPage.Hit hit) {
     return new ArticleView(hit.article(), hit.title(), hit.summary(), hit.score());
@@ -42,7 +46,8 @@ record ArticleView(IndexedArticle article, List<Segment> titleHighlight, List<Se
   /**
    * The article's own fields, in the order the API writes them.
    *
-   * @param themes the themes with why each matched (score, stance, matched terms, the classifier's snippet)
+   * @param themes the themes with why each matched (score, stance, matched terms, the classifier's
+   *     snippet)
    */
   record Fields(
       String id,
@@ -60,24 +65,37 @@ record ArticleView(IndexedArticle article, List<Segment> titleHighlight, List<Se
 
     static Fields of(IndexedArticle indexed) {
       TaggedArticle a = indexed.article();
-      return new Fields(a.id(), a.title(), indexed.safeLink(), a.summary(), a.published(), a.fetched(),
-          a.effectiveTime(), indexed.lang(), indexed.source(), a.feedUrl(), a.themes(), a.themeSetVersion());
+      return new Fields(
+          a.id(),
+          a.title(),
+          indexed.safeLink(),
+          a.summary(),
+          a.published(),
+          a.fetched(),
+          a.effectiveTime(),
+          indexed.lang(),
+          indexed.source(),
+          a.feedUrl(),
+          a.themes(),
+          a.themeSetVersion());
     }
   }
 
   /**
-   * An article's fields as JSON object members, each followed by a comma: {@code "id":"…",…,}.
-   * The trailing comma lets the members written after them come out as if they were the first.
+   * An article's fields as JSON object members, each followed by a comma: {@code "id":"…",…,}. The
+   * trailing comma lets the members written after them come out as if they were the first.
    */
-  private static final Function<IndexedArticle, SerializableString> MEMBERS = indexed -> {
-    String object = new String(Json.bytes(Fields.of(indexed)), StandardCharsets.UTF_8);
-    return new SerializedString(object.substring(1, object.length() - 1) + ",");
-  };
+  private static final Function<IndexedArticle, SerializableString> MEMBERS =
+      indexed -> {
+        String object = new String(Json.bytes(Fields.of(indexed)), StandardCharsets.UTF_8);
+        return new SerializedString(object.substring(1, object.length() - 1) + ",");
+      };
 
   /** Writes the kept members of the article, then this search's. */
   static final class Writer extends JsonSerializer<ArticleView> {
     @Override
-    public void serialize(ArticleView view, JsonGenerator gen, SerializerProvider provider) throws IOException {
+    public void serialize(ArticleView view, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
       gen.writeStartObject();
       gen.writeRaw(view.article().rendered(MEMBERS));
       provider.defaultSerializeField("titleHighlight", view.titleHighlight(), gen);

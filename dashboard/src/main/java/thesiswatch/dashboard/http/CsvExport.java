@@ -10,9 +10,9 @@ import thesiswatch.dashboard.index.SearchPage;
 import thesiswatch.dashboard.index.SearchRequest;
 
 /**
- * Search results as CSV (RFC 4180), safe to open in a spreadsheet: a cell that starts with
- * {@code = + - @}, a tab, a carriage return or NUL gets a leading {@code '} so that it is never
- * run as a formula. Starts with a UTF-8 byte order mark so that spreadsheets read Chinese right.
+ * Search results as CSV (RFC 4180), safe to open in a spreadsheet: a cell that starts with {@code =
+ * + - @}, a tab, a carriage return or NUL gets a leading {@code '} so that it is never run as a
+ * formula. Starts with a UTF-8 byte order mark so that spreadsheets read Chinese right.
  */
 final class CsvExport {
 
@@ -20,7 +20,17 @@ final class CsvExport {
   static final int MAX_ROWS = 10_000;
 
   private static final List<String> HEADER =
-      List.of("id", "time", "published", "lang", "source", "title", "link", "themes", "stances", "matched");
+      List.of(
+          "id",
+          "time",
+          "published",
+          "lang",
+          "source",
+          "title",
+          "link",
+          "themes",
+          "stances",
+          "matched");
 
   private CsvExport() {}
 
@@ -41,7 +51,13 @@ final class CsvExport {
       if (result.nextCursor() == null) {
         break;
       }
-      page = new SearchRequest(request.text(), request.filter(), request.limit(), result.nextCursor(), request.order());
+      page =
+          new SearchRequest(
+              request.text(),
+              request.filter(),
+              request.limit(),
+              result.nextCursor(),
+              request.order());
     }
     return csv.toString();
   }
@@ -58,7 +74,9 @@ final class CsvExport {
         a.link() == null ? "" : a.link(),
         a.themes().stream().map(ThemeMatch::id).collect(Collectors.joining(";")),
         a.themes().stream().map(ThemeMatch::stance).collect(Collectors.joining(";")),
-        a.themes().stream().map(m -> String.join("|", m.matched())).collect(Collectors.joining(";")));
+        a.themes().stream()
+            .map(m -> String.join("|", m.matched()))
+            .collect(Collectors.joining(";")));
   }
 
   private static void line(StringBuilder csv, List<String> cells) {
@@ -77,8 +95,11 @@ final class CsvExport {
     if (!text.isEmpty() && "=+-@\t\r\0".indexOf(text.charAt(0)) >= 0) {
       text = "'" + text;
     }
-    if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
-        || text.indexOf('\r') >= 0 || text.startsWith("'")) {
+    if (text.indexOf(',') >= 0
+        || text.indexOf('"') >= 0
+        || text.indexOf('\n') >= 0
+        || text.indexOf('\r') >= 0
+        || text.startsWith("'")) {
       text = '"' + text.replace("\"", "\"\"") + '"';
     }
     return text;

@@ -40,10 +40,13 @@ public final class DashboardApi {
    * framing, no base-URL tricks — a second line of defence behind inserting all text as text.
    */
   public static final String CONTENT_SECURITY_POLICY =
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-          + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src"
+          + " 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action"
+          + " 'self'";
+
   /** Where the page's static files are inside the jar. */
   static final String PUBLIC_DIR = "/public";
+
   /** Prometheus text exposition format. */
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -56,14 +59,17 @@ public final class DashboardApi {
   private final PrometheusMeterRegistry registry;
   private final Set<String> themeIds;
   private final RateLimit searchLimit;
+
   /** Trend bodies of the current index reader and coverage. */
-  private final ResponseCache trendsCache = new ResponseCache(TRENDS_CACHE_ENTRIES, TRENDS_CACHE_BYTES);
+  private final ResponseCache trendsCache =
+      new ResponseCache(TRENDS_CACHE_ENTRIES, TRENDS_CACHE_BYTES);
 
   /**
    * Trend bodies kept per index refresh: the page asks for one per theme, interval, language and
    * source it shows, so a few hundred cover every visitor of a refresh interval.
    */
   static final int TRENDS_CACHE_ENTRIES = 512;
+
   /** JSON bytes kept per refresh: an hourly body of 2,000 buckets is about 200 KB. */
   static final long TRENDS_CACHE_BYTES = 32L << 20;
 
@@ -75,7 +81,10 @@ public final class DashboardApi {
     /** Recent alerts, newest first. */
     Object alerts(int limit);
 
-    /** Why the dashboard can no longer index (e.g. a Lucene tragic exception), or null while healthy. */
+    /**
+     * Why the dashboard can no longer index (e.g. a Lucene tragic exception), or null while
+     * healthy.
+     */
     Throwable failure();
 
     /** Whether the indexer reads Kafka now: the index is open and the broker answered. */
@@ -83,8 +92,8 @@ public final class DashboardApi {
   }
 
   /**
-   * Routes over the given parts; {@code searchesPerMinute} per client address, 0 for no limit,
-   * in the minutes of {@code clock}.
+   * Routes over the given parts; {@code searchesPerMinute} per client address, 0 for no limit, in
+   * the minutes of {@code clock}.
    */
   public DashboardApi(
       ArticleIndex index,
@@ -115,9 +124,9 @@ public final class DashboardApi {
   }
 
   /**
-   * A Javalin server with every route, not yet started, whose Jetty pool has at most
-   * {@code httpThreads} threads (0: Javalin's default, up to 250). Work beyond the pool waits in
-   * Jetty's FIFO job queue.
+   * A Javalin server with every route, not yet started, whose Jetty pool has at most {@code
+   * httpThreads} threads (0: Javalin's default, up to 250). Work beyond the pool waits in Jetty's
+   * FIFO job queue.
    */
   public Javalin create(int httpThreads) {
     Javalin app =
@@ -125,49 +134,67 @@ public final class DashboardApi {
             config -> {
               config.showJavalinBanner = false;
               if (httpThreads > 0) {
-                QueuedThreadPool pool = new QueuedThreadPool(httpThreads, Math.min(8, httpThreads), 60_000);
+                QueuedThreadPool pool =
+                    new QueuedThreadPool(httpThreads, Math.min(8, httpThreads), 60_000);
                 pool.setName("dashboard-http");
                 config.jetty.threadPool = pool;
               }
-              config.staticFiles.add(files -> {
-                files.hostedPath = "/";
-                files.directory = PUBLIC_DIR;
-                files.location = Location.CLASSPATH;
-              });
+              config.staticFiles.add(
+                  files -> {
+                    files.hostedPath = "/";
+                    files.directory = PUBLIC_DIR;
+                    files.location = Location.CLASSPATH;
+                  });
               config.staticFiles.enableWebjars();
               // The API answers small GETs only.
               config.http.maxRequestSize = 16_384L;
             });
     app.before(DashboardApi::securityHeaders);
     app.get("/health", this::health);
-    app.get("/ready", ctx -> {
-      boolean ready = sections.reading();
-      ctx.status(ready ? 200 : 503);
-      json(ctx, Map.of("status", ready ? "ready" : "not_ready"));
-    });
+    app.get(
+        "/ready",
+        ctx -> {
+          boolean ready = sections.reading();
+          ctx.status(ready ? 200 : 503);
+          json(ctx, Map.of("status", ready ? "ready" : "not_ready"));
+        });
     app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
     app.get("/api/themes", this::themes);
     app.get("/api/trends", this::trends);
     app.get("/api/articles", this::articles);
     app.get("/api/articles.csv", this::articlesCsv);
     app.get("/api/scorecard", ctx -> json(ctx, sections.scorecard()));
-    app.get("/api/alerts", ctx -> json(ctx, Map.of("alerts", sections.alerts(params(ctx).integer("limit", 50, 1, 500)))));
-    app.get("/api/feeds", ctx -> json(ctx, Map.of("feeds", feeds.feeds(), "outages", feeds.outages())));
+    app.get(
+        "/api/alerts",
+        ctx ->
+            json(ctx, Map.of("alerts", sections.alerts(params(ctx).integer("limit", 50, 1, 500)))));
+    app.get(
+        "/api/feeds", ctx -> json(ctx, Map.of("feeds", feeds.feeds(), "outages", feeds.outages())));
     app.sse("/api/stream", events::join);
     app.exception(BadQueryException.class, (e, ctx) -> error(ctx, 400, e.kind(), e.getMessage()));
-    app.exception(RateLimitedException.class, (e, ctx) -> {
-      ctx.header("Retry-After", "60");
-      error(ctx, 429, "rate_limited", "too many searches from this address; try again in a minute");
-    });
-    app.exception(Exception.class, (e, ctx) -> {
-      LOG.error("dashboard: {} {} failed", ctx.method(), ctx.path(), e);
-      error(ctx, 500, "internal", "the dashboard failed to answer; see its log");
-    });
-    app.error(404, ctx -> {
-      if (ctx.path().startsWith("/api/")) {
-        error(ctx, 404, "not_found", "no such endpoint: " + ctx.path());
-      }
-    });
+    app.exception(
+        RateLimitedException.class,
+        (e, ctx) -> {
+          ctx.header("Retry-After", "60");
+          error(
+              ctx,
+              429,
+              "rate_limited",
+              "too many searches from this address; try again in a minute");
+        });
+    app.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("dashboard: {} {} failed", ctx.method(), ctx.path(), e);
+          error(ctx, 500, "internal", "the dashboard failed to answer; see its log");
+        });
+    app.error(
+        404,
+        ctx -> {
+          if (ctx.path().startsWith("/api/")) {
+            error(ctx, 404, "not_found", "no such endpoint: " + ctx.path());
+          }
+        });
     app.error(405, ctx -> error(ctx, 405, "method_not_allowed", "only GET is served"));
     return app;
   }
@@ -214,20 +241,26 @@ public final class DashboardApi {
     ArticleFilter filter = params.filter();
     // Read before computing: a body is then never older than the version it is kept under.
     Trends.Version version = trends.version();
-    ResponseCache.Body body = trendsCache.get(interval.key() + "|" + filter, version, () -> {
-      List<Bucket> buckets = trends.buckets(filter, interval);
-      Map<String, Object> fields = new LinkedHashMap<>();
-      fields.put("theme", filter.theme());
-      fields.put("interval", interval.key());
-      fields.put("lang", filter.lang());
-      fields.put("source", filter.source());
-      fields.put("buckets", buckets);
-      return Json.bytes(fields);
-    });
+    ResponseCache.Body body =
+        trendsCache.get(
+            interval.key() + "|" + filter,
+            version,
+            () -> {
+              List<Bucket> buckets = trends.buckets(filter, interval);
+              Map<String, Object> fields = new LinkedHashMap<>();
+              fields.put("theme", filter.theme());
+              fields.put("interval", interval.key());
+              fields.put("lang", filter.lang());
+              fields.put("source", filter.source());
+              fields.put("buckets", buckets);
+              return Json.bytes(fields);
+            });
     send(ctx, body);
   }
 
-  /** Sends a kept JSON body, gzip-compressed when the client accepts it (compressed once per body). */
+  /**
+   * Sends a kept JSON body, gzip-compressed when the client accepts it (compressed once per body).
+   */
   private static void send(Context ctx, ResponseCache.Body body) {
     ctx.contentType("application/json; charset=utf-8");
     ctx.header("Vary", "Accept-Encoding");
@@ -260,12 +293,17 @@ public final class DashboardApi {
     return false;
   }
 
-  /** Trend bodies answered from the cache and computed so far: {hits, misses} (for tests and metrics). */
+  /**
+   * Trend bodies answered from the cache and computed so far: {hits, misses} (for tests and
+   * metrics).
+   */
   long[] trendsCacheCounts() {
     return new long[] {trendsCache.hits(), trendsCache.misses()};
   }
 
-  /** The search in the query parameters, pages of {@code pageSize} (or {@code limit} when given). */
+  /**
+   * The search in the query parameters, pages of {@code pageSize} (or {@code limit} when given).
+   */
   private SearchRequest searchRequest(Context ctx, boolean limitIsPageSize) {
     if (!searchLimit.allow(ctx.ip())) {
       throw new RateLimitedException();
@@ -285,9 +323,10 @@ public final class DashboardApi {
     } else {
       throw Params.bad("sort", "must be newest or relevance, not '" + sort + "'");
     }
-    int limit = limitIsPageSize
-        ? params.integer("limit", SearchRequest.DEFAULT_LIMIT, 1, SearchRequest.MAX_LIMIT)
-        : SearchRequest.MAX_LIMIT;
+    int limit =
+        limitIsPageSize
+            ? params.integer("limit", SearchRequest.DEFAULT_LIMIT, 1, SearchRequest.MAX_LIMIT)
+            : SearchRequest.MAX_LIMIT;
     return new SearchRequest(q, params.filter(), limit, params.string("cursor"), order);
   }
 
@@ -318,7 +357,8 @@ public final class DashboardApi {
   }
 
   static void json(Context ctx, Object body) {
-    // Bytes, not a String: Javalin would encode the String again, and pages are mostly UTF-16 (Chinese).
+    // Bytes, not a String: Javalin would encode the String again, and pages are mostly UTF-16
+    // (Chinese).
     ctx.contentType("application/json; charset=utf-8").result(Json.bytes(body));
   }
 

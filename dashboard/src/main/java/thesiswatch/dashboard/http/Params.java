@@ -14,8 +14,8 @@ import thesiswatch.dashboard.index.ArticleFilter;
 import thesiswatch.dashboard.index.BadQueryException;
 
 /**
- * Reads and checks query parameters. Every bad value becomes a {@link BadQueryException}
- * (HTTP 400 naming the parameter), never an exception the server would answer with 500.
+ * Reads and checks query parameters. Every bad value becomes a {@link BadQueryException} (HTTP 400
+ * naming the parameter), never an exception the server would answer with 500.
  */
 final class Params {
 
@@ -52,19 +52,26 @@ final class Params {
       return fallback;
     }
     return Numbers.integer(value, min, max)
-        .orElseThrow(() -> bad(name, "must be an integer from " + min + " to " + max + ", not '" + value + "'"));
+        .orElseThrow(
+            () ->
+                bad(
+                    name,
+                    "must be an integer from " + min + " to " + max + ", not '" + value + "'"));
   }
 
   /** A known theme id, or null when absent. */
   String theme() {
     String value = string("theme");
     if (value != null && !themeIds.contains(value)) {
-      throw new BadQueryException("unknown_theme", "theme must be one of " + themeIds + ", not '" + value + "'");
+      throw new BadQueryException(
+          "unknown_theme", "theme must be one of " + themeIds + ", not '" + value + "'");
     }
     return value;
   }
 
-  /** An instant given as ISO-8601 ({@code 2025-02-10T00:00:00Z}) or a UTC date ({@code 2025-02-10}). */
+  /**
+   * An instant given as ISO-8601 ({@code 2025-02-10T00:00:00Z}) or a UTC date ({@code 2025-02-10}).
+   */
   Instant instant(String name) {
     String value = string(name);
     if (value == null) {
@@ -76,7 +83,8 @@ final class Params {
       }
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw bad(name, "must be an ISO-8601 instant or date such as 2025-02-10, not '" + value + "'");
+      throw bad(
+          name, "must be an ISO-8601 instant or date such as 2025-02-10, not '" + value + "'");
     }
   }
 
@@ -89,7 +97,9 @@ final class Params {
     String given = string("lang");
     String lang = given == null ? null : Languages.primary(given);
     if (given != null && lang == null) {
-      throw bad("lang", "must be a language code such as en or zh, not '" + given.toLowerCase(Locale.ROOT) + "'");
+      throw bad(
+          "lang",
+          "must be a language code such as en or zh, not '" + given.toLowerCase(Locale.ROOT) + "'");
     }
     Instant from = instant("from");
     Instant to = instant("to");

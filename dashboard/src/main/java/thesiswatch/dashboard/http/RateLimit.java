@@ -32,8 +32,13 @@ final class RateLimit {
     if (windows.size() > MAX_CLIENTS) {
       windows.clear();
     }
-    long[] window = windows.compute(client, (key, old) ->
-        old == null || old[0] != minute ? new long[] {minute, 1} : new long[] {minute, old[1] + 1});
+    long[] window =
+        windows.compute(
+            client,
+            (key, old) ->
+                old == null || old[0] != minute
+                    ? new long[] {minute, 1}
+                    : new long[] {minute, old[1] + 1});
     return window[1] <= perMinute;
   }
 }

@@ -13,12 +13,12 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Response bodies reused for the same request until what they were computed from changes, as
  * Elasticsearch's shard request cache does: every entry belongs to one generation, named by a
- * version (e.g. the index reader's version and the feed-coverage version), and a request that
- * sees a newer version starts a new, empty generation. So a body is never served once the index
- * has been refreshed past it; the counts inside it still come from the index.
+ * version (e.g. the index reader's version and the feed-coverage version), and a request that sees
+ * a newer version starts a new, empty generation. So a body is never served once the index has been
+ * refreshed past it; the counts inside it still come from the index.
  *
- * <p>Bounded in entries and bytes per generation: past either bound bodies are computed and
- * not kept. The gzip form of a body is made once, the first time a client accepts it.
+ * <p>Bounded in entries and bytes per generation: past either bound bodies are computed and not
+ * kept. The gzip form of a body is made once, the first time a client accepts it.
  *
  * <p>Thread-safe; two requests that miss at once both compute (the same body), neither waits.
  */
@@ -57,17 +57,21 @@ final class ResponseCache {
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
 
-  /** A cache keeping at most {@code maxEntries} bodies and {@code maxBytes} of JSON per generation. */
+  /**
+   * A cache keeping at most {@code maxEntries} bodies and {@code maxBytes} of JSON per generation.
+   */
   ResponseCache(int maxEntries, long maxBytes) {
     this.maxEntries = maxEntries;
     this.maxBytes = maxBytes;
-    this.current = new AtomicReference<>(new Generation(new Object(), new ConcurrentHashMap<>(), new AtomicLong()));
+    this.current =
+        new AtomicReference<>(
+            new Generation(new Object(), new ConcurrentHashMap<>(), new AtomicLong()));
   }
 
   /**
    * The body for {@code key} as of {@code version}, computed by {@code compute} when not kept.
-   * {@code version} must be read before computing (so a body is never older than its version)
-   * and must change whenever a body could (equal versions: equal inputs).
+   * {@code version} must be read before computing (so a body is never older than its version) and
+   * must change whenever a body could (equal versions: equal inputs).
    */
   Body get(String key, Object version, Supplier<byte[]> compute) {
     Generation generation = current.get();

@@ -25,19 +25,19 @@ import thesiswatch.common.TaggedArticle;
  *
  * <p>The positions of the records indexed (topic, partition → next offset) and small named states
  * (e.g. the alert state) are written into the Lucene commit's user data, atomically with the
- * documents: after a crash the index and the positions agree, so replaying from the positions
- * loses nothing and counts nothing twice. Documents become searchable on {@link #refresh()} and
- * durable on {@link #commit()}.
+ * documents: after a crash the index and the positions agree, so replaying from the positions loses
+ * nothing and counts nothing twice. Documents become searchable on {@link #refresh()} and durable
+ * on {@link #commit()}.
  *
  * <p>The index is sorted newest first, so a newest-first page stops after its hits instead of
  * comparing every match, and the text fields keep offsets in their postings, so hits are
- * highlighted without analysing their text again. An index written before both (an older
- * dashboard) cannot be given them in place: {@link #open} refuses it with
- * {@link IncompatibleIndexException}, and it is rebuilt by deleting it and replaying the topic.
+ * highlighted without analysing their text again. An index written before both (an older dashboard)
+ * cannot be given them in place: {@link #open} refuses it with {@link IncompatibleIndexException},
+ * and it is rebuilt by deleting it and replaying the topic.
  *
- * <p>This class holds the Lucene writer and searchers and hands the work to its parts:
- * {@link ArticleSchema} (the layout), {@link IndexCheckpoint} (positions and states),
- * {@link ArticleSearcher} (search pages) and {@link BucketCounter} (trend buckets).
+ * <p>This class holds the Lucene writer and searchers and hands the work to its parts: {@link
+ * ArticleSchema} (the layout), {@link IndexCheckpoint} (positions and states), {@link
+ * ArticleSearcher} (search pages) and {@link BucketCounter} (trend buckets).
  *
  * <p>Thread-safe: one thread writes, any number search.
  */
@@ -58,7 +58,8 @@ public final class ArticleIndex implements Closeable {
   private final BucketCounter bucketCounter = new BucketCounter();
   private volatile boolean closed;
 
-  private ArticleIndex(FSDirectory directory, IndexWriter writer, Analyzer analyzer) throws IOException {
+  private ArticleIndex(FSDirectory directory, IndexWriter writer, Analyzer analyzer)
+      throws IOException {
     this.directory = directory;
     this.writer = writer;
     this.analyzer = analyzer;
@@ -70,9 +71,11 @@ public final class ArticleIndex implements Closeable {
   /**
    * Opens (or creates) the index in {@code dir}.
    *
-   * @throws UncheckedIOException when the directory cannot be used, e.g. another process holds its lock
-   * @throws IncompatibleIndexException when {@code dir} holds an index written by an older dashboard
-   *     without the newest-first sort; delete it and the dashboard rebuilds it from the topic
+   * @throws UncheckedIOException when the directory cannot be used, e.g. another process holds its
+   *     lock
+   * @throws IncompatibleIndexException when {@code dir} holds an index written by an older
+   *     dashboard without the newest-first sort; delete it and the dashboard rebuilds it from the
+   *     topic
    */
   public static ArticleIndex open(Path dir) {
     try {
@@ -94,22 +97,26 @@ public final class ArticleIndex implements Closeable {
       }
       return new ArticleIndex(directory, writer, analyzer);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the dashboard index in " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot open the dashboard index in " + dir + ": " + e.getMessage(), e);
     }
   }
 
   // ---------------------------------------------------------------- writing
 
   /**
-   * Adds {@code article}, replacing any earlier document with its id, and records that
-   * {@code topic}/{@code partition} is read up to {@code nextOffset} (exclusive).
+   * Adds {@code article}, replacing any earlier document with its id, and records that {@code
+   * topic}/{@code partition} is read up to {@code nextOffset} (exclusive).
    */
   public void upsert(TaggedArticle article, String topic, int partition, long nextOffset) {
     upsert(article);
     recordPosition(topic, partition, nextOffset);
   }
 
-  /** Records that {@code topic}/{@code partition} is read up to {@code nextOffset}, e.g. past a skipped record. */
+  /**
+   * Records that {@code topic}/{@code partition} is read up to {@code nextOffset}, e.g. past a
+   * skipped record.
+   */
   public void recordPosition(String topic, int partition, long nextOffset) {
     checkpoint.recordPosition(topic, partition, nextOffset);
   }
@@ -172,8 +179,8 @@ public final class ArticleIndex implements Closeable {
   }
 
   /**
-   * The version of the reader searches use now: it changes with every refresh that found
-   * changes (new documents or deletions), so it names what any result was read from.
+   * The version of the reader searches use now: it changes with every refresh that found changes
+   * (new documents or deletions), so it names what any result was read from.
    */
   public long readerVersion() {
     return withSearcher(searcher -> ((DirectoryReader) searcher.getIndexReader()).getVersion());
@@ -207,18 +214,19 @@ public final class ArticleIndex implements Closeable {
 
   /**
    * Per bucket of {@code interval} from {@code start} (aligned) to {@code end} (exclusive): the
-   * articles of {@code filter.theme()} (and {@code filter.stance()}, when given; all articles
-   * when neither is) and all articles, both under the filter's language and source. Counted
-   * from doc values and kept per segment, so repeated requests only count new segments.
+   * articles of {@code filter.theme()} (and {@code filter.stance()}, when given; all articles when
+   * neither is) and all articles, both under the filter's language and source. Counted from doc
+   * values and kept per segment, so repeated requests only count new segments.
    */
-  public BucketCounts countBuckets(ArticleFilter filter, Interval interval, Instant start, Instant end) {
+  public BucketCounts countBuckets(
+      ArticleFilter filter, Interval interval, Instant start, Instant end) {
     return withSearcher(searcher -> bucketCounter.count(searcher, filter, interval, start, end));
   }
 
   /**
    * One page of articles for {@code request}. The total is exact up to {@link #EXACT_TOTAL_UP_TO}
-   * hits, and beyond it when the index can count the hits without visiting them; otherwise it is
-   * a lower bound ({@link SearchPage#totalExact()} false).
+   * hits, and beyond it when the index can count the hits without visiting them; otherwise it is a
+   * lower bound ({@link SearchPage#totalExact()} false).
    *
    * @throws BadQueryException when the text or the cursor is not acceptable
    */
@@ -245,7 +253,10 @@ public final class ArticleIndex implements Closeable {
     }
   }
 
-  /** Closes the index without committing (call {@link #commit()} first to keep recent work). Idempotent. */
+  /**
+   * Closes the index without committing (call {@link #commit()} first to keep recent work).
+   * Idempotent.
+   */
   @Override
   public void close() {
     if (closed) {

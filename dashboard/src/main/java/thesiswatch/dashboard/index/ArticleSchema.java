@@ -42,20 +42,22 @@ import thesiswatch.common.TaggedArticle;
 import thesiswatch.common.ThemeMatch;
 
 /**
- * What the index holds and how: the field names, the analysis, the newest-first index sort, how
- * a {@link TaggedArticle} becomes a document, how a stored hit is read back, and how a filter
- * becomes a query over those fields. This is the on-disk layout: an index written by one
- * dashboard must open in the next, so a change here is a change of {@link #checkLayout}.
+ * What the index holds and how: the field names, the analysis, the newest-first index sort, how a
+ * {@link TaggedArticle} becomes a document, how a stored hit is read back, and how a filter becomes
+ * a query over those fields. This is the on-disk layout: an index written by one dashboard must
+ * open in the next, so a change here is a change of {@link #checkLayout}.
  */
 final class ArticleSchema {
 
   static final String ID = "id";
+
   /**
    * A 64-bit hash of the id ({@link #idKey}): the tie-break of both sorts, so that a page and its
-   * cursor are stable. A number rather than the id itself, because comparing ids read each from
-   * the terms of its segment's doc values, a tenth of a newest-first page's CPU.
+   * cursor are stable. A number rather than the id itself, because comparing ids read each from the
+   * terms of its segment's doc values, a tenth of a newest-first page's CPU.
    */
   static final String ID_KEY = "id_key";
+
   static final String JSON = "json";
   static final String TIME = "time";
   static final String THEME = "theme";
@@ -73,12 +75,15 @@ final class ArticleSchema {
       Map.of(TITLE_EN, 2f, TITLE_ZH, 2f, SUMMARY_EN, 1f, SUMMARY_ZH, 1f);
 
   /**
-   * The order of the documents in every segment: newest effective time first, ties by
-   * {@link #ID_KEY}. The newest-first search order is the same sort, so Lucene ends a newest-first
-   * search as soon as the page is full and {@link ArticleSearcher#EXACT_TOTAL_UP_TO} hits are counted.
+   * The order of the documents in every segment: newest effective time first, ties by {@link
+   * #ID_KEY}. The newest-first search order is the same sort, so Lucene ends a newest-first search
+   * as soon as the page is full and {@link ArticleSearcher#EXACT_TOTAL_UP_TO} hits are counted.
    */
   static final Sort INDEX_SORT =
-      new Sort(new SortField(TIME, SortField.Type.LONG, true), new SortField(ID_KEY, SortField.Type.LONG));
+      new Sort(
+          new SortField(TIME, SortField.Type.LONG, true),
+          new SortField(ID_KEY, SortField.Type.LONG));
+
   /** Text fields: offsets in the postings, so highlighting reads them instead of re-analysing. */
   private static final FieldType TEXT = textWithOffsets();
 
@@ -136,7 +141,9 @@ final class ArticleSchema {
         doc.add(new StringField(THEME, match.id(), Field.Store.NO));
         doc.add(new SortedSetDocValuesField(THEME, new BytesRef(match.id())));
         doc.add(new StringField(THEME_STANCE, match.id() + ":" + match.stance(), Field.Store.NO));
-        doc.add(new SortedSetDocValuesField(THEME_STANCE, new BytesRef(match.id() + ":" + match.stance())));
+        doc.add(
+            new SortedSetDocValuesField(
+                THEME_STANCE, new BytesRef(match.id() + ":" + match.stance())));
         doc.add(new StringField(STANCE, match.stance(), Field.Store.NO));
         doc.add(new SortedSetDocValuesField(STANCE, new BytesRef(match.stance())));
       }
@@ -150,15 +157,18 @@ final class ArticleSchema {
     return doc;
   }
 
-  /** The article stored with document {@code doc}: the JSON is the record, the fields only index it. */
+  /**
+   * The article stored with document {@code doc}: the JSON is the record, the fields only index it.
+   */
   static IndexedArticle read(StoredFields stored, int doc) throws IOException {
-    return IndexedArticle.of(Json.read(stored.document(doc).getBinaryValue(JSON).bytes, TaggedArticle.class));
+    return IndexedArticle.of(
+        Json.read(stored.document(doc).getBinaryValue(JSON).bytes, TaggedArticle.class));
   }
 
   /**
    * The tie-break key of an id: 64-bit FNV-1a of its UTF-8 bytes. Two articles of the same
-   * millisecond with the same key (odds about 2^-64) would keep their order only within a
-   * segment, and a cursor between them could skip one.
+   * millisecond with the same key (odds about 2^-64) would keep their order only within a segment,
+   * and a cursor between them could skip one.
    */
   static long idKey(String id) {
     long hash = 0xcbf29ce484222325L;
@@ -170,9 +180,9 @@ final class ArticleSchema {
   }
 
   /**
-   * Builds the filter part of a query; {@code withTheme} false leaves the theme and stance out.
-   * No filter is {@link MatchAllDocsQuery} and filters are pure FILTER clauses, so that Lucene
-   * can count hits from index statistics and skip ahead when sorting by time.
+   * Builds the filter part of a query; {@code withTheme} false leaves the theme and stance out. No
+   * filter is {@link MatchAllDocsQuery} and filters are pure FILTER clauses, so that Lucene can
+   * count hits from index statistics and skip ahead when sorting by time.
    */
   static Query filterQuery(ArticleFilter filter, boolean withTheme) {
     List<Query> clauses = new ArrayList<>();

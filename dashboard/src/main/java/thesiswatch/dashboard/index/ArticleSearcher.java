@@ -25,8 +25,8 @@ import thesiswatch.dashboard.index.cache.ParsedArticleCache;
 import thesiswatch.dashboard.index.cache.TermStateCache;
 
 /**
- * Pages of search results: the user's text parsed under the caps, the filter, the page in the
- * order asked for, a total counted up to a cap, and each hit's title and summary highlighted.
+ * Pages of search results: the user's text parsed under the caps, the filter, the page in the order
+ * asked for, a total counted up to a cap, and each hit's title and summary highlighted.
  *
  * <p>Thread-safe; each search runs on the searcher it is given.
  */
@@ -37,25 +37,30 @@ final class ArticleSearcher {
    * the index can tell the exact count without visiting the hits (a plain filter, no deletions).
    */
   static final int EXACT_TOTAL_UP_TO = 10_000;
+
   /** Characters of a summary passage shown with a hit. */
   private static final int SUMMARY_PASSAGE_CHARS = 240;
 
   private static final Sort NEWEST = ArticleSchema.INDEX_SORT;
+
   /**
    * A first newest-first page: the index order, without Lucene's skipping by points and terms.
-   * Index order already ends each segment's search after a page of hits; the skipping would
-   * first build, per segment, the set of documents newer than the page's oldest, which cost a
-   * tenth of such a page's CPU. A page after a cursor keeps the skipping: it jumps past the
-   * documents before the cursor.
+   * Index order already ends each segment's search after a page of hits; the skipping would first
+   * build, per segment, the set of documents newer than the page's oldest, which cost a tenth of
+   * such a page's CPU. A page after a cursor keeps the skipping: it jumps past the documents before
+   * the cursor.
    */
   private static final Sort NEWEST_FIRST_PAGE = withoutSkipping(ArticleSchema.INDEX_SORT);
+
   private static final Sort RELEVANCE =
       new Sort(SortField.FIELD_SCORE, new SortField(ArticleSchema.ID_KEY, SortField.Type.LONG));
 
   private final Analyzer analyzer;
   private final UserQueryParser queryParser;
+
   /** For queries with wildcards only (see {@link HitHighlighter#needsAnalysis}). */
   private final UnifiedHighlighter titleHighlighter;
+
   private final UnifiedHighlighter summaryHighlighter;
   private final TermStateCache termStates = new TermStateCache();
   private final ParsedArticleCache<IndexedArticle> parsed = new ParsedArticleCache<>();
@@ -76,19 +81,26 @@ final class ArticleSearcher {
   SearchPage search(IndexSearcher searcher, SearchRequest request) throws IOException {
     Query text = request.hasText() ? queryParser.parse(request.text().strip()) : null;
     Query filter = ArticleSchema.filterQuery(request.filter(), true);
-    Query query = text == null ? filter
-        : new BooleanQuery.Builder()
-            .add(text, BooleanClause.Occur.MUST)
-            .add(filter, BooleanClause.Occur.FILTER)
-            .build();
-    Sort sort = request.order() == SearchRequest.Order.RELEVANCE ? RELEVANCE
-        : request.cursor() == null ? NEWEST_FIRST_PAGE : NEWEST;
+    Query query =
+        text == null
+            ? filter
+            : new BooleanQuery.Builder()
+                .add(text, BooleanClause.Occur.MUST)
+                .add(filter, BooleanClause.Occur.FILTER)
+                .build();
+    Sort sort =
+        request.order() == SearchRequest.Order.RELEVANCE
+            ? RELEVANCE
+            : request.cursor() == null ? NEWEST_FIRST_PAGE : NEWEST;
     Query bound = termStates.bind(query, searcher);
     int maxDoc = searcher.getIndexReader().maxDoc();
-    FieldDoc after = request.cursor() == null ? null
-        : SearchCursor.decode(request.cursor(), request.order(), maxDoc - 1);
-    TopFieldCollectorManager pages = new TopFieldCollectorManager(
-        sort, Math.min(request.limit(), Math.max(1, maxDoc)), after, request.limit(), false);
+    FieldDoc after =
+        request.cursor() == null
+            ? null
+            : SearchCursor.decode(request.cursor(), request.order(), maxDoc - 1);
+    TopFieldCollectorManager pages =
+        new TopFieldCollectorManager(
+            sort, Math.min(request.limit(), Math.max(1, maxDoc)), after, request.limit(), false);
     CappedHitCount.PageAndTotal result;
     try {
       // Scores are only computed when they are the sort. The page's collector counts no
@@ -97,13 +109,15 @@ final class ArticleSearcher {
       // relevance keeps a weight of its own, which skips hits that cannot score high enough.
       if (request.order() == SearchRequest.Order.RELEVANCE) {
         TopFieldDocs page = searcher.search(bound, pages);
-        CappedHitCount.PageAndTotal count = searcher.search(bound, CappedHitCount.alone(EXACT_TOTAL_UP_TO));
+        CappedHitCount.PageAndTotal count =
+            searcher.search(bound, CappedHitCount.alone(EXACT_TOTAL_UP_TO));
         result = new CappedHitCount.PageAndTotal(page, count.total(), count.exact());
       } else {
         result = searcher.search(bound, CappedHitCount.withPage(pages, EXACT_TOTAL_UP_TO));
       }
     } catch (IndexSearcher.TooManyClauses e) {
-      throw new BadQueryException("too_many_clauses", "the query expands to too many terms; use longer words before *");
+      throw new BadQueryException(
+          "too_many_clauses", "the query expands to too many terms; use longer words before *");
     }
     TopFieldDocs top = result.page();
     StoredFields stored = searcher.storedFields();
@@ -114,30 +128,37 @@ final class ArticleSearcher {
     List<List<Segment>[]> highlights = highlights(searcher, text, top.scoreDocs, articles);
     List<SearchPage.Hit> hits = new ArrayList<>();
     for (int i = 0; i < articles.size(); i++) {
-      Float score = request.order() == SearchRequest.Order.RELEVANCE
-          ? (Float) ((FieldDoc) top.scoreDocs[i]).fields[0] : null;
-      hits.add(new SearchPage.Hit(articles.get(i), score, highlights.get(i)[0], highlights.get(i)[1]));
+      Float score =
+          request.order() == SearchRequest.Order.RELEVANCE
+              ? (Float) ((FieldDoc) top.scoreDocs[i]).fields[0]
+              : null;
+      hits.add(
+          new SearchPage.Hit(articles.get(i), score, highlights.get(i)[0], highlights.get(i)[1]));
     }
     String next = null;
     if (top.scoreDocs.length == request.limit()) {
-      next = SearchCursor.encode((FieldDoc) top.scoreDocs[top.scoreDocs.length - 1], request.order());
+      next =
+          SearchCursor.encode((FieldDoc) top.scoreDocs[top.scoreDocs.length - 1], request.order());
     }
     return new SearchPage(hits, result.total(), result.exact(), next);
   }
 
-  private IndexedArticle article(IndexSearcher searcher, StoredFields stored, int doc) throws IOException {
+  private IndexedArticle article(IndexSearcher searcher, StoredFields stored, int doc)
+      throws IOException {
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    return parsed.get(leaf.reader(), doc - leaf.docBase, inSegment -> ArticleSchema.read(stored, doc));
+    return parsed.get(
+        leaf.reader(), doc - leaf.docBase, inSegment -> ArticleSchema.read(stored, doc));
   }
 
   /**
-   * Title and summary segments of each hit, in hit order: query matches flagged, from the
-   * offsets in the index; the title whole and the first 240 characters of the summary when
-   * nothing in them matched or there is no query.
+   * Title and summary segments of each hit, in hit order: query matches flagged, from the offsets
+   * in the index; the title whole and the first 240 characters of the summary when nothing in them
+   * matched or there is no query.
    */
-  private List<List<Segment>[]> highlights(IndexSearcher searcher, Query text, ScoreDoc[] docs,
-      List<IndexedArticle> indexed) throws IOException {
+  private List<List<Segment>[]> highlights(
+      IndexSearcher searcher, Query text, ScoreDoc[] docs, List<IndexedArticle> indexed)
+      throws IOException {
     List<List<Segment>[]> result = new ArrayList<>(docs.length);
     Map<Integer, String[]> texts = new HashMap<>();
     List<Integer> english = new ArrayList<>();
@@ -145,7 +166,11 @@ final class ArticleSearcher {
     for (int i = 0; i < docs.length; i++) {
       TaggedArticle article = indexed.get(i).article();
       @SuppressWarnings("unchecked")
-      List<Segment>[] fallback = new List[] {plain(article.title(), article.title()), plain(article.summary(), summaryStart(article.summary()))};
+      List<Segment>[] fallback =
+          new List[] {
+            plain(article.title(), article.title()),
+            plain(article.summary(), summaryStart(article.summary()))
+          };
       result.add(fallback);
       texts.put(docs[i].doc, new String[] {article.title(), article.summary()});
       ("zh".equals(indexed.get(i).lang()) ? chinese : english).add(i);
@@ -157,25 +182,53 @@ final class ArticleSearcher {
       for (int i = 0; i < docs.length; i++) {
         TaggedArticle article = indexed.get(i).article();
         boolean zh = chinese.contains(i);
-        result.get(i)[0] = highlight(titleHighlighter, zh ? ArticleSchema.TITLE_ZH : ArticleSchema.TITLE_EN, text,
-            article.title(), result.get(i)[0]);
-        result.get(i)[1] = highlight(summaryHighlighter, zh ? ArticleSchema.SUMMARY_ZH : ArticleSchema.SUMMARY_EN,
-            text, article.summary(), result.get(i)[1]);
+        result.get(i)[0] =
+            highlight(
+                titleHighlighter,
+                zh ? ArticleSchema.TITLE_ZH : ArticleSchema.TITLE_EN,
+                text,
+                article.title(),
+                result.get(i)[0]);
+        result.get(i)[1] =
+            highlight(
+                summaryHighlighter,
+                zh ? ArticleSchema.SUMMARY_ZH : ArticleSchema.SUMMARY_EN,
+                text,
+                article.summary(),
+                result.get(i)[1]);
       }
       return result;
     }
     HitHighlighter highlighter = new HitHighlighter(searcher, analyzer, texts, termStates);
-    highlightGroup(highlighter, new String[] {ArticleSchema.TITLE_EN, ArticleSchema.SUMMARY_EN}, text, docs, english,
+    highlightGroup(
+        highlighter,
+        new String[] {ArticleSchema.TITLE_EN, ArticleSchema.SUMMARY_EN},
+        text,
+        docs,
+        english,
         result);
-    highlightGroup(highlighter, new String[] {ArticleSchema.TITLE_ZH, ArticleSchema.SUMMARY_ZH}, text, docs, chinese,
+    highlightGroup(
+        highlighter,
+        new String[] {ArticleSchema.TITLE_ZH, ArticleSchema.SUMMARY_ZH},
+        text,
+        docs,
+        chinese,
         result);
     return result;
   }
 
-  /** Highlights the title and summary {@code fields} of the hits at {@code indexes} (one language). */
+  /**
+   * Highlights the title and summary {@code fields} of the hits at {@code indexes} (one language).
+   */
   @SuppressWarnings("unchecked")
-  private static void highlightGroup(HitHighlighter highlighter, String[] fields, Query text, ScoreDoc[] docs,
-      List<Integer> indexes, List<List<Segment>[]> result) throws IOException {
+  private static void highlightGroup(
+      HitHighlighter highlighter,
+      String[] fields,
+      Query text,
+      ScoreDoc[] docs,
+      List<Integer> indexes,
+      List<List<Segment>[]> result)
+      throws IOException {
     if (indexes.isEmpty()) {
       return;
     }
@@ -193,7 +246,9 @@ final class ArticleSearcher {
   }
 
   private static String summaryStart(String summary) {
-    return summary.length() <= SUMMARY_PASSAGE_CHARS ? summary : summary.substring(0, SUMMARY_PASSAGE_CHARS) + "…";
+    return summary.length() <= SUMMARY_PASSAGE_CHARS
+        ? summary
+        : summary.substring(0, SUMMARY_PASSAGE_CHARS) + "…";
   }
 
   /** {@code shown} as one unflagged segment, or nothing when {@code content} is empty. */
@@ -203,7 +258,11 @@ final class ArticleSearcher {
 
   @SuppressWarnings("unchecked")
   private static List<Segment> highlight(
-      UnifiedHighlighter highlighter, String field, Query query, String content, List<Segment> fallback)
+      UnifiedHighlighter highlighter,
+      String field,
+      Query query,
+      String content,
+      List<Segment> fallback)
       throws IOException {
     if (content.isEmpty()) {
       return List.of();

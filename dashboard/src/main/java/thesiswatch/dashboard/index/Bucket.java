@@ -9,13 +9,15 @@ import java.time.Instant;
  * @param count articles of the theme in the bucket (all articles when no theme was asked for)
  * @param total all articles in the bucket under the same language/source filters
  * @param share {@code count / total}, 0 when the bucket is empty
- * @param incomplete true when some feed was failing during the bucket, so a low count may be an outage
+ * @param incomplete true when some feed was failing during the bucket, so a low count may be an
+ *     outage
  */
 public record Bucket(Instant start, long count, long total, double share, boolean incomplete) {
 
   public Bucket {
     if (count < 0 || total < count) {
-      throw new IllegalArgumentException("bucket count must be in [0, total], got " + count + " of " + total);
+      throw new IllegalArgumentException(
+          "bucket count must be in [0, total], got " + count + " of " + total);
     }
   }
 

@@ -19,9 +19,9 @@ import org.apache.lucene.util.BytesRef;
 import thesiswatch.dashboard.index.cache.TrendBucketCache;
 
 /**
- * Trend buckets counted from doc values, per segment: a segment's buckets are computed in one
- * pass and kept until the segment changes (segments are immutable; a new deletion gives a new
- * segment reader and so a new cache key), so repeated requests only count new segments.
+ * Trend buckets counted from doc values, per segment: a segment's buckets are computed in one pass
+ * and kept until the segment changes (segments are immutable; a new deletion gives a new segment
+ * reader and so a new cache key), so repeated requests only count new segments.
  *
  * <p>Thread-safe.
  */
@@ -38,7 +38,8 @@ final class BucketCounter {
    * when given; all articles when neither is) and all articles, both under the filter's language
    * and source.
    */
-  BucketCounts count(IndexSearcher searcher, ArticleFilter filter, Interval interval, Instant start, Instant end)
+  BucketCounts count(
+      IndexSearcher searcher, ArticleFilter filter, Interval interval, Instant start, Instant end)
       throws IOException {
     long first = interval.floor(start.toEpochMilli());
     long width = interval.millis();
@@ -50,7 +51,9 @@ final class BucketCounter {
       for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
         SegmentBuckets cached = segmentBuckets(searcher, leaf, filter, interval);
         int i = Arrays.binarySearch(cached.starts(), first);
-        for (i = i >= 0 ? i : -i - 1; i < cached.starts().length && cached.starts()[i] < endMillis; i++) {
+        for (i = i >= 0 ? i : -i - 1;
+            i < cached.starts().length && cached.starts()[i] < endMillis;
+            i++) {
           int bucket = (int) ((cached.starts()[i] - first) / width);
           counts[bucket] += cached.counts()[i];
           totals[bucket] += cached.totals()[i];
@@ -60,39 +63,56 @@ final class BucketCounter {
     return new BucketCounts(interval, Instant.ofEpochMilli(first), counts, totals);
   }
 
-  private SegmentBuckets segmentBuckets(IndexSearcher searcher, LeafReaderContext leaf, ArticleFilter filter,
-      Interval interval) throws IOException {
-    String key = filter.theme() + "|" + filter.stance() + "|" + filter.lang() + "|" + filter.source() + "|" + interval;
+  private SegmentBuckets segmentBuckets(
+      IndexSearcher searcher, LeafReaderContext leaf, ArticleFilter filter, Interval interval)
+      throws IOException {
+    String key =
+        filter.theme()
+            + "|"
+            + filter.stance()
+            + "|"
+            + filter.lang()
+            + "|"
+            + filter.source()
+            + "|"
+            + interval;
     return cache.get(leaf.reader(), key, k -> countSegment(searcher, leaf, filter, interval));
   }
 
   /** Counts one segment: every live document under the language/source filter, in one pass. */
-  private static SegmentBuckets countSegment(IndexSearcher searcher, LeafReaderContext leaf, ArticleFilter filter,
-      Interval interval) throws IOException {
+  private static SegmentBuckets countSegment(
+      IndexSearcher searcher, LeafReaderContext leaf, ArticleFilter filter, Interval interval)
+      throws IOException {
     ArticleFilter scope = new ArticleFilter(null, null, filter.lang(), filter.source(), null, null);
-    Weight weight = searcher.createWeight(
-        searcher.rewrite(ArticleSchema.filterQuery(scope, false)), ScoreMode.COMPLETE_NO_SCORES, 1);
+    Weight weight =
+        searcher.createWeight(
+            searcher.rewrite(ArticleSchema.filterQuery(scope, false)),
+            ScoreMode.COMPLETE_NO_SCORES,
+            1);
     BulkScorer scorer = weight.bulkScorer(leaf);
     Map<Long, long[]> byStart = new HashMap<>();
     if (scorer != null) {
       NumericDocValues times = DocValues.getNumeric(leaf.reader(), ArticleSchema.TIME);
       Matcher matcher = new Matcher(leaf, filter);
-      scorer.score(new LeafCollector() {
-        @Override
-        public void setScorer(Scorable scorable) {}
+      scorer.score(
+          new LeafCollector() {
+            @Override
+            public void setScorer(Scorable scorable) {}
 
-        @Override
-        public void collect(int doc) throws IOException {
-          if (!times.advanceExact(doc)) {
-            return;
-          }
-          long[] bucket = byStart.computeIfAbsent(interval.floor(times.longValue()), k -> new long[2]);
-          bucket[1]++;
-          if (matcher.matches(doc)) {
-            bucket[0]++;
-          }
-        }
-      }, leaf.reader().getLiveDocs());
+            @Override
+            public void collect(int doc) throws IOException {
+              if (!times.advanceExact(doc)) {
+                return;
+              }
+              long[] bucket =
+                  byStart.computeIfAbsent(interval.floor(times.longValue()), k -> new long[2]);
+              bucket[1]++;
+              if (matcher.matches(doc)) {
+                bucket[0]++;
+              }
+            }
+          },
+          leaf.reader().getLiveDocs());
     }
     long[] starts = byStart.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
     long[] counts = new long[starts.length];

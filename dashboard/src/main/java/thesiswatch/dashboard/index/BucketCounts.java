@@ -17,7 +17,8 @@ public record BucketCounts(Interval interval, Instant first, long[] counts, long
 
   public BucketCounts {
     if (counts.length != totals.length) {
-      throw new IllegalArgumentException("counts and totals differ in length: " + counts.length + ", " + totals.length);
+      throw new IllegalArgumentException(
+          "counts and totals differ in length: " + counts.length + ", " + totals.length);
     }
     counts = counts.clone();
     totals = totals.clone();
@@ -61,18 +62,29 @@ public record BucketCounts(Interval interval, Instant first, long[] counts, long
   // A record compares arrays by identity; these counts are values.
   @Override
   public boolean equals(Object other) {
-    return other instanceof BucketCounts that && interval == that.interval && first.equals(that.first)
-        && Arrays.equals(counts, that.counts) && Arrays.equals(totals, that.totals);
+    return other instanceof BucketCounts that
+        && interval == that.interval
+        && first.equals(that.first)
+        && Arrays.equals(counts, that.counts)
+        && Arrays.equals(totals, that.totals);
   }
 
   @Override
   public int hashCode() {
-    return 31 * (31 * (31 * interval.hashCode() + first.hashCode()) + Arrays.hashCode(counts)) + Arrays.hashCode(totals);
+    return 31 * (31 * (31 * interval.hashCode() + first.hashCode()) + Arrays.hashCode(counts))
+        + Arrays.hashCode(totals);
   }
 
   @Override
   public String toString() {
-    return "BucketCounts[" + interval.key() + " from " + first + ", counts=" + Arrays.toString(counts)
-        + ", totals=" + Arrays.toString(totals) + "]";
+    return "BucketCounts["
+        + interval.key()
+        + " from "
+        + first
+        + ", counts="
+        + Arrays.toString(counts)
+        + ", totals="
+        + Arrays.toString(totals)
+        + "]";
   }
 }

@@ -20,8 +20,8 @@ import org.apache.lucene.search.Weight;
 /**
  * Counts a search's hits up to a cap: from the index's statistics in a segment that can tell
  * ({@link Weight#count}: a term or a plain filter, no deletions), else by visiting hits until the
- * cap is reached, after which the count is a lower bound. Beside a page's collector
- * ({@link #withPage}) it counts in the same pass, over the same weight, as the page is collected.
+ * cap is reached, after which the count is a lower bound. Beside a page's collector ({@link
+ * #withPage}) it counts in the same pass, over the same weight, as the page is collected.
  */
 final class CappedHitCount implements Collector {
 
@@ -37,7 +37,9 @@ final class CappedHitCount implements Collector {
     this.cap = cap;
   }
 
-  /** Counting alone, for a search whose page needs a weight of its own (one that skips by score). */
+  /**
+   * Counting alone, for a search whose page needs a weight of its own (one that skips by score).
+   */
   static CollectorManager<CappedHitCount, PageAndTotal> alone(int cap) {
     return new CollectorManager<>() {
       @Override
@@ -53,7 +55,8 @@ final class CappedHitCount implements Collector {
   }
 
   /** The page {@code pages} collects and the count, in one pass over one weight. */
-  static CollectorManager<Collector, PageAndTotal> withPage(TopFieldCollectorManager pages, int cap) {
+  static CollectorManager<Collector, PageAndTotal> withPage(
+      TopFieldCollectorManager pages, int cap) {
     return new CollectorManager<>() {
       @Override
       public Collector newCollector() throws IOException {

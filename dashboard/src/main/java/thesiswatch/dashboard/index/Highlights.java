@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Marks given terms in a text as {@link Segment}s, e.g. the terms a theme matched in a headline. */
+/**
+ * Marks given terms in a text as {@link Segment}s, e.g. the terms a theme matched in a headline.
+ */
 public final class Highlights {
 
   private Highlights() {}
@@ -23,7 +25,9 @@ public final class Highlights {
       if (needle.isEmpty() || lower.length() != text.length()) {
         continue; // lower-casing changed the length (rare scripts): offsets would not line up
       }
-      for (int at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + needle.length())) {
+      for (int at = lower.indexOf(needle);
+          at >= 0;
+          at = lower.indexOf(needle, at + needle.length())) {
         for (int i = at; i < at + needle.length(); i++) {
           hit[i] = true;
         }

@@ -31,16 +31,15 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import thesiswatch.dashboard.index.cache.TermStateCache;
 
 /**
- * Highlights the hits of one page with the match offsets read from the index: the four text
- * fields keep offsets in their postings, so no hit's title or summary is analysed again (SmartCN
- * and English analysis of every hit used to be most of a search's CPU). The texts themselves are
- * not stored twice: they come from the hits' JSON, already read for the page.
+ * Highlights the hits of one page with the match offsets read from the index: the four text fields
+ * keep offsets in their postings, so no hit's title or summary is analysed again (SmartCN and
+ * English analysis of every hit used to be most of a search's CPU). The texts themselves are not
+ * stored twice: they come from the hits' JSON, already read for the page.
  *
- * <p>Titles are highlighted whole, summaries as their best sentence. Matches are read per term
- * (a phrase's words are flagged one by one, only where the phrase matched), not through the
- * query's weight: that built a postings enum per hit, field and term, and halved the cost of a
- * page's highlights when dropped. One instance per page (it is bound to the page's searcher and
- * texts).
+ * <p>Titles are highlighted whole, summaries as their best sentence. Matches are read per term (a
+ * phrase's words are flagged one by one, only where the phrase matched), not through the query's
+ * weight: that built a postings enum per hit, field and term, and halved the cost of a page's
+ * highlights when dropped. One instance per page (it is bound to the page's searcher and texts).
  */
 final class HitHighlighter extends UnifiedHighlighter {
 
@@ -51,12 +50,17 @@ final class HitHighlighter extends UnifiedHighlighter {
    * A highlighter over {@code searcher} whose texts are {@code texts}: doc id → {title, summary},
    * finding terms in each segment through {@code termStates}.
    */
-  HitHighlighter(IndexSearcher searcher, Analyzer analyzer, Map<Integer, String[]> texts, TermStateCache termStates) {
-    super(UnifiedHighlighter.builder(searcher, analyzer)
-        .withFormatter(new SegmentFormatter())
-        .withScorer(new SmallPassageScorer())
-        .withWeightMatches(false)
-        .withHandleMultiTermQuery(true));
+  HitHighlighter(
+      IndexSearcher searcher,
+      Analyzer analyzer,
+      Map<Integer, String[]> texts,
+      TermStateCache termStates) {
+    super(
+        UnifiedHighlighter.builder(searcher, analyzer)
+            .withFormatter(new SegmentFormatter())
+            .withScorer(new SmallPassageScorer())
+            .withWeightMatches(false)
+            .withHandleMultiTermQuery(true));
     this.texts = texts;
     this.termStates = termStates;
   }
@@ -80,19 +84,22 @@ final class HitHighlighter extends UnifiedHighlighter {
    */
   static boolean needsAnalysis(Query query) {
     boolean[] found = {false};
-    query.visit(new QueryVisitor() {
-      @Override
-      public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
-        found[0] = true;
-      }
-    });
+    query.visit(
+        new QueryVisitor() {
+          @Override
+          public void consumeTermsMatching(
+              Query q, String field, Supplier<ByteRunAutomaton> automaton) {
+            found[0] = true;
+          }
+        });
     return found[0];
   }
 
   /**
    * The highlighted {@code fields} of {@code docIds}, one passage each.
    *
-   * @return per field, per doc id (in the order given): a {@code List<Segment>}, or null without a passage
+   * @return per field, per doc id (in the order given): a {@code List<Segment>}, or null without a
+   *     passage
    */
   Map<String, Object[]> highlight(String[] fields, Query query, int[] docIds) throws IOException {
     int[] passages = new int[fields.length];
@@ -111,7 +118,8 @@ final class HitHighlighter extends UnifiedHighlighter {
   }
 
   @Override
-  protected FieldOffsetStrategy getOffsetStrategy(OffsetSource offsetSource, UHComponents components) {
+  protected FieldOffsetStrategy getOffsetStrategy(
+      OffsetSource offsetSource, UHComponents components) {
     return offsetSource == OffsetSource.POSTINGS
         ? new KnownTermsOffsetStrategy(components, termStates)
         : super.getOffsetStrategy(offsetSource, components);
@@ -127,10 +135,12 @@ final class HitHighlighter extends UnifiedHighlighter {
   }
 
   @Override
-  protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
-      throws IOException {
+  protected List<CharSequence[]> loadFieldValues(
+      String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
     List<CharSequence[]> values = new ArrayList<>();
-    for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+    for (int doc = docIter.nextDoc();
+        doc != DocIdSetIterator.NO_MORE_DOCS;
+        doc = docIter.nextDoc()) {
       String[] text = texts.get(doc);
       CharSequence[] row = new CharSequence[fields.length];
       for (int i = 0; i < fields.length; i++) {
@@ -176,8 +186,8 @@ final class HitHighlighter extends UnifiedHighlighter {
   /**
    * Reads each hit's match offsets from the postings, finding the query's terms in the hit's
    * segment through the {@link TermStateCache} rather than the segment's term index (Lucene's
-   * strategy looks every term up again for every hit and field). Phrases go Lucene's way.
-   * One instance per field and page, used by one thread.
+   * strategy looks every term up again for every hit and field). Phrases go Lucene's way. One
+   * instance per field and page, used by one thread.
    */
   private static final class KnownTermsOffsetStrategy extends PostingsOffsetStrategy {
     private final TermStateCache termStates;
@@ -189,14 +199,15 @@ final class HitHighlighter extends UnifiedHighlighter {
     }
 
     @Override
-    public OffsetsEnum getOffsetsEnum(LeafReader reader, int docId, String content) throws IOException {
+    public OffsetsEnum getOffsetsEnum(LeafReader reader, int docId, String content)
+        throws IOException {
       segment = reader;
       return super.getOffsetsEnum(reader, docId, content);
     }
 
     @Override
-    protected void createOffsetsEnumsForTerms(BytesRef[] terms, Terms termsIndex, int doc, List<OffsetsEnum> results)
-        throws IOException {
+    protected void createOffsetsEnumsForTerms(
+        BytesRef[] terms, Terms termsIndex, int doc, List<OffsetsEnum> results) throws IOException {
       TermsEnum termsEnum = termsIndex.iterator();
       for (BytesRef term : terms) {
         TermStateCache.Entry entry = termStates.entry(segment, getField(), term);

@@ -3,10 +3,10 @@ package thesiswatch.dashboard.index;
 import java.nio.file.Path;
 
 /**
- * The index directory holds an index written by an older dashboard, in a layout this version
- * cannot open (no newest-first index sort, no offsets in the text postings). Lucene cannot add
- * an index sort to existing segments, so the index has to be rebuilt: delete the directory and
- * start the dashboard, which then replays {@code articles.tagged} from the start of the topic.
+ * The index directory holds an index written by an older dashboard, in a layout this version cannot
+ * open (no newest-first index sort, no offsets in the text postings). Lucene cannot add an index
+ * sort to existing segments, so the index has to be rebuilt: delete the directory and start the
+ * dashboard, which then replays {@code articles.tagged} from the start of the topic.
  *
  * <p>The dashboard does not delete the directory itself: a replay only restores what the topic's
  * retention still holds, and the spike-alert state kept in the commit starts afresh; that is an
@@ -18,9 +18,15 @@ public final class IncompatibleIndexException extends IllegalStateException {
 
   /** The index in {@code dir} has segments sorted as {@code found} (null: unsorted). */
   IncompatibleIndexException(Path dir, Object found) {
-    super("the dashboard index in " + dir + " was written by an older dashboard (index sort " + found
-        + ", expected newest first); this version cannot open it. Stop the dashboard, delete " + dir
-        + " and start it again: the index is rebuilt by replaying articles.tagged from the start of the topic"
-        + " (as far back as the topic's retention reaches; the alert state starts afresh)");
+    super(
+        "the dashboard index in "
+            + dir
+            + " was written by an older dashboard (index sort "
+            + found
+            + ", expected newest first); this version cannot open it. Stop the dashboard, delete "
+            + dir
+            + " and start it again: the index is rebuilt by replaying articles.tagged from the"
+            + " start of the topic (as far back as the topic's retention reaches; the alert state"
+            + " starts afresh)");
   }
 }

@@ -10,9 +10,9 @@ import org.apache.lucene.index.IndexWriter;
 
 /**
  * The positions of the records indexed (topic, partition → next offset) and small named states
- * (e.g. the alert state), kept in the Lucene commit's user data. Written by the same commit as
- * the documents, so after a crash the index and the positions agree: replaying from the
- * positions loses nothing and counts nothing twice.
+ * (e.g. the alert state), kept in the Lucene commit's user data. Written by the same commit as the
+ * documents, so after a crash the index and the positions agree: replaying from the positions loses
+ * nothing and counts nothing twice.
  *
  * <p>Thread-safe: the consumer thread records, any thread reads.
  */

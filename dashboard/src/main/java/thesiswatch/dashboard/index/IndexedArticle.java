@@ -7,9 +7,9 @@ import thesiswatch.common.TaggedArticle;
 
 /**
  * A tagged article as the index holds it, with what is derived from it once: the source name and
- * language it is filtered by, the link as it may be shown, and (made on first use by whoever
- * shows it) its rendered form. The index keeps one instance per document while the document is
- * read often, so what is derived here is derived once for many searches.
+ * language it is filtered by, the link as it may be shown, and (made on first use by whoever shows
+ * it) its rendered form. The index keeps one instance per document while the document is read
+ * often, so what is derived here is derived once for many searches.
  */
 public final class IndexedArticle {
 
@@ -33,7 +33,8 @@ public final class IndexedArticle {
 
   /** The article with what is derived from it. */
   public static IndexedArticle of(TaggedArticle article) {
-    return new IndexedArticle(article, sourceOf(article), langOf(article), Links.web(article.link()));
+    return new IndexedArticle(
+        article, sourceOf(article), langOf(article), Links.web(article.link()));
   }
 
   /** The record as read from {@code articles.tagged}. */
@@ -51,7 +52,10 @@ public final class IndexedArticle {
     return lang;
   }
 
-  /** The article's link when it is a web link ({@link Links#web}), else null: no {@code javascript:} links on the page. */
+  /**
+   * The article's link when it is a web link ({@link Links#web}), else null: no {@code javascript:}
+   * links on the page.
+   */
   public String safeLink() {
     return safeLink;
   }
@@ -73,7 +77,10 @@ public final class IndexedArticle {
     return made;
   }
 
-  /** The source name of {@code article}: feed title, else feed host, else link host, else {@link #UNKNOWN_SOURCE}. */
+  /**
+   * The source name of {@code article}: feed title, else feed host, else link host, else {@link
+   * #UNKNOWN_SOURCE}.
+   */
   public static String sourceOf(TaggedArticle article) {
     if (article.feedTitle() != null && !article.feedTitle().isBlank()) {
       return article.feedTitle().strip();
@@ -85,7 +92,10 @@ public final class IndexedArticle {
     return host == null ? UNKNOWN_SOURCE : host;
   }
 
-  /** The language code the index filters by ({@link Languages#primaryOrUndetermined}: {@code zh-CN} → {@code zh}). */
+  /**
+   * The language code the index filters by ({@link Languages#primaryOrUndetermined}: {@code zh-CN}
+   * → {@code zh}).
+   */
   public static String langOf(TaggedArticle article) {
     return Languages.primaryOrUndetermined(article.lang());
   }

@@ -5,9 +5,9 @@ import java.util.Base64;
 import org.apache.lucene.search.FieldDoc;
 
 /**
- * The cursor a search page hands out for the next one: the order, the last hit's time or score,
- * and its id key, URL-safe Base64. It holds sort values, not a position, so the next page
- * continues after the last hit's place in the order however many articles arrived in between.
+ * The cursor a search page hands out for the next one: the order, the last hit's time or score, and
+ * its id key, URL-safe Base64. It holds sort values, not a position, so the next page continues
+ * after the last hit's place in the order however many articles arrived in between.
  */
 final class SearchCursor {
 
@@ -30,8 +30,8 @@ final class SearchCursor {
   }
 
   /**
-   * The search's "after" for {@code cursor}. Its doc id is {@code lastDoc}, the last of the
-   * index, so that any document equal to the cursor's sort values counts as before it.
+   * The search's "after" for {@code cursor}. Its doc id is {@code lastDoc}, the last of the index,
+   * so that any document equal to the cursor's sort values counts as before it.
    *
    * @throws BadQueryException when {@code cursor} is not one issued for {@code order}
    */
@@ -43,10 +43,14 @@ final class SearchCursor {
       }
       long value = buffer.getLong();
       long idKey = buffer.getLong();
-      Object first = order == SearchRequest.Order.RELEVANCE ? (Object) Float.intBitsToFloat((int) value) : (Object) value;
+      Object first =
+          order == SearchRequest.Order.RELEVANCE
+              ? (Object) Float.intBitsToFloat((int) value)
+              : (Object) value;
       return new FieldDoc(Math.max(0, lastDoc), Float.NaN, new Object[] {first, idKey});
     } catch (IllegalArgumentException e) {
-      throw new BadQueryException("bad_cursor", "cursor is not one this dashboard issued for this order");
+      throw new BadQueryException(
+          "bad_cursor", "cursor is not one this dashboard issued for this order");
     }
   }
 }

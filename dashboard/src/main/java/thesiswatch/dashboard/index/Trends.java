@@ -21,8 +21,8 @@ public final class Trends {
     boolean incomplete(Instant start, Instant end);
 
     /**
-     * Changes whenever {@link #incomplete} could answer differently (e.g. counts coverage
-     * updates); constant coverage may keep the default.
+     * Changes whenever {@link #incomplete} could answer differently (e.g. counts coverage updates);
+     * constant coverage may keep the default.
      */
     default long version() {
       return 0;
@@ -58,8 +58,8 @@ public final class Trends {
 
   /**
    * The buckets for {@code filter} (theme, lang, source; its from/to bound the range). Without
-   * bounds the range ends with the newest article and starts with the oldest, or
-   * {@link #MAX_BUCKETS} buckets before the end, whichever is later.
+   * bounds the range ends with the newest article and starts with the oldest, or {@link
+   * #MAX_BUCKETS} buckets before the end, whichever is later.
    *
    * @throws BadQueryException when the range needs more than {@link #MAX_BUCKETS} buckets
    */
@@ -84,14 +84,24 @@ public final class Trends {
     if (buckets > MAX_BUCKETS) {
       throw new BadQueryException(
           "too_many_buckets",
-          "the range holds " + buckets + " " + interval.key() + " buckets; at most " + MAX_BUCKETS
+          "the range holds "
+              + buckets
+              + " "
+              + interval.key()
+              + " buckets; at most "
+              + MAX_BUCKETS
               + " are allowed — narrow from/to or use a wider interval");
     }
     BucketCounts counted = index.countBuckets(filter, interval, from, to);
     List<Bucket> result = new ArrayList<>(counted.size());
     for (int i = 0; i < counted.size(); i++) {
       Instant start = counted.start(i);
-      result.add(Bucket.of(start, counted.count(i), counted.total(i), coverage.incomplete(start, counted.end(i))));
+      result.add(
+          Bucket.of(
+              start,
+              counted.count(i),
+              counted.total(i),
+              coverage.incomplete(start, counted.end(i))));
     }
     return result;
   }

@@ -19,13 +19,23 @@ public final class UserQueryParser {
 
   /** Longest query accepted, in characters. */
   public static final int MAX_LENGTH = 256;
+
   /** Most whitespace-separated terms accepted. */
   public static final int MAX_TERMS = 32;
+
   /** Deepest parenthesis nesting accepted. */
   public static final int MAX_DEPTH = 8;
-  /** Characters required before a trailing {@code *}, so that {@code a*} cannot match half the index. */
+
+  /**
+   * Characters required before a trailing {@code *}, so that {@code a*} cannot match half the
+   * index.
+   */
   public static final int MIN_PREFIX = 3;
-  /** Characters required before {@code *} when the prefix has a Chinese character: a word is often two. */
+
+  /**
+   * Characters required before {@code *} when the prefix has a Chinese character: a word is often
+   * two.
+   */
   public static final int MIN_PREFIX_CJK = 2;
 
   /** AND, OR, NOT, phrases, parentheses, escapes, whitespace and prefixes — no fuzzy, no slop. */
@@ -63,7 +73,8 @@ public final class UserQueryParser {
     // Every word must match (in some field): a search box user adds words to narrow down.
     parser.setDefaultOperator(BooleanClause.Occur.MUST);
     Query query = parser.parse(text);
-    Query result = query == null ? new MatchNoDocsQuery("the query has no searchable terms") : query;
+    Query result =
+        query == null ? new MatchNoDocsQuery("the query has no searchable terms") : query;
     parsed.put(text, result);
     return result;
   }
@@ -84,12 +95,14 @@ public final class UserQueryParser {
   public static void check(String text) {
     if (text.length() > MAX_LENGTH) {
       throw new BadQueryException(
-          "query_too_long", "the query has " + text.length() + " characters; at most " + MAX_LENGTH + " are allowed");
+          "query_too_long",
+          "the query has " + text.length() + " characters; at most " + MAX_LENGTH + " are allowed");
     }
     String[] terms = WHITESPACE.split(text.strip());
     if (terms.length > MAX_TERMS) {
       throw new BadQueryException(
-          "too_many_terms", "the query has " + terms.length + " terms; at most " + MAX_TERMS + " are allowed");
+          "too_many_terms",
+          "the query has " + terms.length + " terms; at most " + MAX_TERMS + " are allowed");
     }
     int depth = 0;
     for (int i = 0; i < text.length(); i++) {
@@ -104,18 +117,31 @@ public final class UserQueryParser {
       }
     }
     for (String term : terms) {
-      // Operators around a term (- + | " parentheses) do not count; only a trailing * is an operator.
-      String bare = TRAILING_OPERATORS.matcher(LEADING_OPERATORS.matcher(term).replaceAll("")).replaceAll("");
+      // Operators around a term (- + | " parentheses) do not count; only a trailing * is an
+      // operator.
+      String bare =
+          TRAILING_OPERATORS.matcher(LEADING_OPERATORS.matcher(term).replaceAll("")).replaceAll("");
       if (bare.startsWith("*")) {
         throw new BadQueryException(
-            "leading_wildcard", "'" + term + "' starts with a wildcard; put at least " + MIN_PREFIX + " characters before *");
+            "leading_wildcard",
+            "'"
+                + term
+                + "' starts with a wildcard; put at least "
+                + MIN_PREFIX
+                + " characters before *");
       }
       if (bare.endsWith("*")) {
         String prefix = TRAILING_STARS.matcher(bare).replaceAll("");
         if (prefix.codePointCount(0, prefix.length()) < minPrefix(prefix)) {
           throw new BadQueryException(
-              "prefix_too_short", "'" + term + "' has too few characters before * (at least " + MIN_PREFIX
-                  + ", or " + MIN_PREFIX_CJK + " Chinese characters)");
+              "prefix_too_short",
+              "'"
+                  + term
+                  + "' has too few characters before * (at least "
+                  + MIN_PREFIX
+                  + ", or "
+                  + MIN_PREFIX_CJK
+                  + " Chinese characters)");
         }
       }
     }

@@ -30,28 +30,33 @@ import thesiswatch.dashboard.index.ArticleIndex;
 
 /**
  * Reads {@code articles.tagged} into the index and {@code feed-state} into feed health, on one
- * named thread. No consumer group: every partition is assigned and sought to the position the
- * index committed, because the index, not Kafka, holds this reader's offsets. {@code feed-state}
- * is compacted and small, so it is read from the beginning on every start.
+ * named thread. No consumer group: every partition is assigned and sought to the position the index
+ * committed, because the index, not Kafka, holds this reader's offsets. {@code feed-state} is
+ * compacted and small, so it is read from the beginning on every start.
  *
- * <p>Records are read {@code read_committed} (only the classifier's committed transactions).
- * The index is refreshed every refresh interval and committed, with the offsets, every commit
- * interval — never per record.
+ * <p>Records are read {@code read_committed} (only the classifier's committed transactions). The
+ * index is refreshed every refresh interval and committed, with the offsets, every commit interval
+ * — never per record.
  */
 public final class TaggedArticleConsumer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(TaggedArticleConsumer.class);
 
-  /** How long to wait for a topic's partitions before trying again (the topic may not exist yet). */
+  /**
+   * How long to wait for a topic's partitions before trying again (the topic may not exist yet).
+   */
   private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(5);
+
   /** Records per poll. */
   static final int MAX_POLL_RECORDS = 2000;
+
   /**
    * Once caught up, a refresh may follow the previous one this soon (a quarter of the refresh
-   * interval): a lone new article is searchable quickly, and a trickle cannot flush a tiny
-   * segment per record.
+   * interval): a lone new article is searchable quickly, and a trickle cannot flush a tiny segment
+   * per record.
    */
   private static final int CAUGHT_UP_REFRESH_DIVISOR = 4;
+
   /** The thread's name, as seen in thread dumps. */
   public static final String THREAD_NAME = "dashboard-consumer";
 
@@ -60,7 +65,10 @@ public final class TaggedArticleConsumer implements AutoCloseable {
     /** {@code articles} were just made searchable. */
     void indexed(List<TaggedArticle> articles);
 
-    /** Called before each commit, so that state written now (e.g. alerts) is committed with the offsets. */
+    /**
+     * Called before each commit, so that state written now (e.g. alerts) is committed with the
+     * offsets.
+     */
     void beforeCommit();
 
     /** Called after each commit, for work that must only happen once its state is durable. */
@@ -84,6 +92,7 @@ public final class TaggedArticleConsumer implements AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running = true;
   private volatile Throwable failure;
+
   /** True while partitions are assigned and the loop runs. */
   private volatile boolean reading;
 
@@ -107,17 +116,22 @@ public final class TaggedArticleConsumer implements AutoCloseable {
     this.commitInterval = commitInterval;
     this.refreshInterval = refreshInterval;
     this.registry = registry;
-    this.indexedCounter = Counter.builder("thesiswatch.dashboard.articles.indexed")
-        .description("tagged articles written to the index").register(registry);
-    this.commitTimer = Timer.builder("thesiswatch.dashboard.index.commit")
-        .description("time to commit the index with its Kafka offsets").register(registry);
+    this.indexedCounter =
+        Counter.builder("thesiswatch.dashboard.articles.indexed")
+            .description("tagged articles written to the index")
+            .register(registry);
+    this.commitTimer =
+        Timer.builder("thesiswatch.dashboard.index.commit")
+            .description("time to commit the index with its Kafka offsets")
+            .register(registry);
     this.skippedCounter =
         Counter.builder("thesiswatch.dashboard.records.skipped")
             .description("records of articles.tagged that are not valid TaggedArticle JSON")
             .tag("kind", "invalid_record")
             .register(registry);
     Gauge.builder("thesiswatch.dashboard.consumer.lag", lag, AtomicLong::get)
-        .description("records of articles.tagged not yet indexed").register(registry);
+        .description("records of articles.tagged not yet indexed")
+        .register(registry);
     this.thread = new Thread(this::run, THREAD_NAME);
   }
 
@@ -158,7 +172,8 @@ public final class TaggedArticleConsumer implements AutoCloseable {
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(MAX_POLL_RECORDS));
     // Keys are article ids / feed URLs; values are JSON read with the shared mapper.
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    props.put(
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     return props;
   }
 
@@ -189,7 +204,10 @@ public final class TaggedArticleConsumer implements AutoCloseable {
         }
         long now = System.nanoTime();
         boolean caughtUp = records.count() < MAX_POLL_RECORDS;
-        long gap = caughtUp ? refreshInterval.toNanos() / CAUGHT_UP_REFRESH_DIVISOR : refreshInterval.toNanos();
+        long gap =
+            caughtUp
+                ? refreshInterval.toNanos() / CAUGHT_UP_REFRESH_DIVISOR
+                : refreshInterval.toNanos();
         if (!unrefreshed.isEmpty() && now - lastRefresh >= gap) {
           index.refresh();
           listener.indexed(List.copyOf(unrefreshed));
@@ -239,8 +257,11 @@ public final class TaggedArticleConsumer implements AutoCloseable {
       }
     }
     kafka.seekToBeginning(states);
-    LOG.info("dashboard reads {} from {} and {} from the beginning", taggedTopic,
-        positions.isEmpty() ? "the beginning" : "the index's committed offsets " + positions, feedStateTopic);
+    LOG.info(
+        "dashboard reads {} from {} and {} from the beginning",
+        taggedTopic,
+        positions.isEmpty() ? "the beginning" : "the index's committed offsets " + positions,
+        feedStateTopic);
   }
 
   private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> kafka, String topic) {
@@ -262,8 +283,12 @@ public final class TaggedArticleConsumer implements AutoCloseable {
       return Json.read(record.value(), TaggedArticle.class);
     } catch (IllegalArgumentException e) {
       skippedCounter.increment();
-      LOG.warn("dashboard: skipped {}-{}@{}: invalid_record: {}",
-          record.topic(), record.partition(), record.offset(), e.getMessage());
+      LOG.warn(
+          "dashboard: skipped {}-{}@{}: invalid_record: {}",
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          e.getMessage());
       return null;
     }
   }
@@ -278,8 +303,12 @@ public final class TaggedArticleConsumer implements AutoCloseable {
     try {
       feeds.update(Json.read(record.value(), FeedState.class));
     } catch (IllegalArgumentException e) {
-      LOG.warn("dashboard: skipped feed state {}-{}@{}: invalid_record: {}",
-          record.topic(), record.partition(), record.offset(), e.getMessage());
+      LOG.warn(
+          "dashboard: skipped feed state {}-{}@{}: invalid_record: {}",
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          e.getMessage());
     }
   }
 

@@ -1,2 +1,5 @@
-/** The thin Kafka adapter: reads {@code articles.tagged} and {@code feed-state} into the index and feed health. */
+/**
+ * The thin Kafka adapter: reads {@code articles.tagged} and {@code feed-state} into the index and
+ * feed health.
+ */
 package thesiswatch.dashboard.kafka;

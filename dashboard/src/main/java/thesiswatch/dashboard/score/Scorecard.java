@@ -13,23 +13,25 @@ import thesiswatch.common.ThemeMatch;
 import thesiswatch.dashboard.index.ArticleFilter;
 import thesiswatch.dashboard.index.ArticleIndex;
 import thesiswatch.dashboard.index.Highlights;
-import thesiswatch.dashboard.index.Interval;
 import thesiswatch.dashboard.index.IndexedArticle;
+import thesiswatch.dashboard.index.Interval;
 import thesiswatch.dashboard.index.SearchPage;
 import thesiswatch.dashboard.index.SearchRequest;
 import thesiswatch.dashboard.index.Segment;
 
 /**
  * Holds each claim of the essay against the index. The observed direction compares the theme's
- * share of all articles in the recent window with its share in the baseline window before it
- * (a two-proportion z-test gives how sure that is); stances count the articles that support or
+ * share of all articles in the recent window with its share in the baseline window before it (a
+ * two-proportion z-test gives how sure that is); stances count the articles that support or
  * challenge the claim. The verdict combines both:
  *
  * <ul>
- *   <li>{@code too_little_data}: fewer than {@link #MIN_VOLUME} articles of the theme in both windows;
- *   <li>{@code bears_out}: the observed direction is the predicted one ({@code persisting} is borne out by
- *       rising or steady) and supporting articles are at least as many as challenging ones;
- *   <li>{@code not_borne_out}: the theme is falling and challenging articles outnumber supporting ones;
+ *   <li>{@code too_little_data}: fewer than {@link #MIN_VOLUME} articles of the theme in both
+ *       windows;
+ *   <li>{@code bears_out}: the observed direction is the predicted one ({@code persisting} is borne
+ *       out by rising or steady) and supporting articles are at least as many as challenging ones;
+ *   <li>{@code not_borne_out}: the theme is falling and challenging articles outnumber supporting
+ *       ones;
  *   <li>{@code contested}: anything in between.
  * </ul>
  *
@@ -40,21 +42,28 @@ public final class Scorecard {
 
   /** Length of the recent window. */
   public static final Duration RECENT = Duration.ofDays(14);
+
   /** Length of the baseline window, just before the recent one. */
   public static final Duration BASELINE = Duration.ofDays(28);
+
   /** Fewest articles of a theme in both windows for any verdict but {@code too_little_data}. */
   public static final int MIN_VOLUME = 10;
+
   /** |z| above which a change counts as a direction (two-sided 95 %). */
   public static final double Z_SIGNIFICANT = 1.96;
+
   /** Evidence headlines shown per stance. */
   public static final int EVIDENCE = 3;
 
   /** Verdict: the news bears the claim out. */
   public static final String BEARS_OUT = "bears_out";
+
   /** Verdict: direction or stances disagree. */
   public static final String CONTESTED = "contested";
+
   /** Verdict: the theme is falling and challenged more than supported. */
   public static final String NOT_BORNE_OUT = "not_borne_out";
+
   /** Verdict: too few articles to say. */
   public static final String TOO_LITTLE_DATA = "too_little_data";
 
@@ -66,7 +75,8 @@ public final class Scorecard {
    * @param baselineFrom start of the baseline window
    * @param claims one per theme, in the themes file's order
    */
-  public record Result(Instant asOf, Instant recentFrom, Instant baselineFrom, List<Claim> claims) {}
+  public record Result(
+      Instant asOf, Instant recentFrom, Instant baselineFrom, List<Claim> claims) {}
 
   /**
    * One claim.
@@ -99,7 +109,13 @@ public final class Scorecard {
    * @param stance supports, challenges or neutral
    */
   public record Evidence(
-      String id, String title, List<Segment> highlight, String link, Instant time, String source, String stance,
+      String id,
+      String title,
+      List<Segment> highlight,
+      String link,
+      Instant time,
+      String source,
+      String stance,
       List<String> matched) {}
 
   private final ArticleIndex index;
@@ -123,7 +139,8 @@ public final class Scorecard {
     Instant recentFrom = asOf.minus(RECENT);
     Instant baselineFrom = recentFrom.minus(BASELINE);
     int baselineDays = (int) BASELINE.toDays();
-    long[] totals = index.countBuckets(ArticleFilter.ALL, Interval.DAY, baselineFrom, asOf).totals();
+    long[] totals =
+        index.countBuckets(ArticleFilter.ALL, Interval.DAY, baselineFrom, asOf).totals();
     long baselineTotal = sum(totals, 0, baselineDays);
     long recentTotal = sum(totals, baselineDays, totals.length);
     ArticleFilter both = ArticleFilter.ALL.between(baselineFrom, asOf);
@@ -133,8 +150,18 @@ public final class Scorecard {
       long[] counts = index.countBuckets(ofTheme, Interval.DAY, baselineFrom, asOf).counts();
       long baselineCount = sum(counts, 0, baselineDays);
       long recentCount = sum(counts, baselineDays, counts.length);
-      long supporting = sum(index.countBuckets(ofTheme.withStance(ThemeMatch.SUPPORTS), Interval.DAY, baselineFrom, asOf).counts());
-      long challenging = sum(index.countBuckets(ofTheme.withStance(ThemeMatch.CHALLENGES), Interval.DAY, baselineFrom, asOf).counts());
+      long supporting =
+          sum(
+              index
+                  .countBuckets(
+                      ofTheme.withStance(ThemeMatch.SUPPORTS), Interval.DAY, baselineFrom, asOf)
+                  .counts());
+      long challenging =
+          sum(
+              index
+                  .countBuckets(
+                      ofTheme.withStance(ThemeMatch.CHALLENGES), Interval.DAY, baselineFrom, asOf)
+                  .counts());
       double z = zScore(recentCount, recentTotal, baselineCount, baselineTotal);
       String observed = z > Z_SIGNIFICANT ? "rising" : z < -Z_SIGNIFICANT ? "falling" : "steady";
       double confidence = 1 - 2 * (1 - normalCdf(Math.abs(z)));
@@ -146,9 +173,23 @@ public final class Scorecard {
       if (evidence.isEmpty()) {
         evidence.addAll(evidence(ofTheme, theme.id()));
       }
-      claims.add(new Claim(theme.id(), theme.name(), theme.claim(), theme.direction(), observed,
-          round(confidence), volume, recentCount, recentTotal, baselineCount, baselineTotal,
-          supporting, challenging, verdict, evidence));
+      claims.add(
+          new Claim(
+              theme.id(),
+              theme.name(),
+              theme.claim(),
+              theme.direction(),
+              observed,
+              round(confidence),
+              volume,
+              recentCount,
+              recentTotal,
+              baselineCount,
+              baselineTotal,
+              supporting,
+              challenging,
+              verdict,
+              evidence));
     }
     return new Result(asOf, recentFrom, baselineFrom, claims);
   }
@@ -166,13 +207,13 @@ public final class Scorecard {
   }
 
   /** The verdict for a claim; see the class comment. */
-  static String verdict(String predicted, String observed, long volume, long supporting, long challenging) {
+  static String verdict(
+      String predicted, String observed, long volume, long supporting, long challenging) {
     if (volume < MIN_VOLUME) {
       return TOO_LITTLE_DATA;
     }
-    boolean directionHolds = "persisting".equals(predicted)
-        ? !observed.equals("falling")
-        : observed.equals("rising");
+    boolean directionHolds =
+        "persisting".equals(predicted) ? !observed.equals("falling") : observed.equals("rising");
     if (directionHolds && supporting >= challenging) {
       return BEARS_OUT;
     }
@@ -197,8 +238,12 @@ public final class Scorecard {
   /** Standard normal CDF (Abramowitz–Stegun 7.1.26 erf, error below 1.5e-7). */
   static double normalCdf(double x) {
     double t = 1 / (1 + 0.3275911 * Math.abs(x) / Math.sqrt(2));
-    double erf = 1 - t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
-        * Math.exp(-x * x / 2);
+    double erf =
+        1
+            - t
+                * (0.254829592
+                    + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
+                * Math.exp(-x * x / 2);
     return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
   }
 
@@ -207,14 +252,24 @@ public final class Scorecard {
   }
 
   private List<Evidence> evidence(ArticleFilter filter, String themeId) {
-    SearchPage page = index.search(new SearchRequest(null, filter, EVIDENCE, null, SearchRequest.Order.NEWEST));
+    SearchPage page =
+        index.search(new SearchRequest(null, filter, EVIDENCE, null, SearchRequest.Order.NEWEST));
     List<Evidence> list = new ArrayList<>();
     for (SearchPage.Hit hit : page.hits()) {
       IndexedArticle indexed = hit.article();
       TaggedArticle a = indexed.article();
-      ThemeMatch match = a.themes().stream().filter(m -> m.id().equals(themeId)).findFirst().orElseThrow();
-      list.add(new Evidence(a.id(), a.title(), Highlights.mark(a.title(), match.matched()), indexed.safeLink(),
-          a.effectiveTime(), indexed.source(), match.stance(), match.matched()));
+      ThemeMatch match =
+          a.themes().stream().filter(m -> m.id().equals(themeId)).findFirst().orElseThrow();
+      list.add(
+          new Evidence(
+              a.id(),
+              a.title(),
+              Highlights.mark(a.title(), match.matched()),
+              indexed.safeLink(),
+              a.effectiveTime(),
+              indexed.source(),
+              match.stance(),
+              match.matched()));
     }
     return list;
   }

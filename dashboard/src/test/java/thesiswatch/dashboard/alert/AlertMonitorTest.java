@@ -11,11 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import thesiswatch.testkit.TestArticles;
 import thesiswatch.common.TaggedArticle;
-import thesiswatch.dashboard.Fixtures;
 import thesiswatch.dashboard.index.ArticleIndex;
 import thesiswatch.dashboard.index.Interval;
+import thesiswatch.testkit.TestArticles;
 
 /**
  * Spike detection over the index: a three-day layoffs spike in five weeks of fixture articles
@@ -23,14 +22,20 @@ import thesiswatch.dashboard.index.Interval;
  */
 class AlertMonitorTest {
 
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-05T00:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2025-03-05T00:00:00Z"), ZoneOffset.UTC);
   private static final SpikeRule RULE = new SpikeRule(14, 5, 3.0, 0.001, Duration.ofHours(48));
 
   private final List<Alert> delivered = new ArrayList<>();
 
   private AlertMonitor monitor(ArticleIndex index) {
-    return new AlertMonitor(index, RULE, List.of("layoffs", "vc_funding"), List.of(Interval.HOUR, Interval.DAY),
-        List.of(delivered::add), CLOCK);
+    return new AlertMonitor(
+        index,
+        RULE,
+        List.of("layoffs", "vc_funding"),
+        List.of(Interval.HOUR, Interval.DAY),
+        List.of(delivered::add),
+        CLOCK);
   }
 
   @Test
@@ -47,7 +52,9 @@ class AlertMonitorTest {
       assertThat(delivered).isEmpty(); // nothing leaves before the commit
       index.commit();
       monitor.deliver();
-      assertThat(delivered).extracting(Alert::id).containsExactly("layoffs:day:2025-02-03T00:00:00Z");
+      assertThat(delivered)
+          .extracting(Alert::id)
+          .containsExactly("layoffs:day:2025-02-03T00:00:00Z");
 
       // Replay: the same records again (as after a theme change or a rebuilt topic).
       articles.forEach(index::upsert);
@@ -59,7 +66,9 @@ class AlertMonitorTest {
     }
     try (ArticleIndex reopened = ArticleIndex.open(dir)) {
       AlertMonitor restarted = monitor(reopened);
-      assertThat(restarted.book().recent(10)).extracting(Alert::id).containsExactly("layoffs:day:2025-02-03T00:00:00Z");
+      assertThat(restarted.book().recent(10))
+          .extracting(Alert::id)
+          .containsExactly("layoffs:day:2025-02-03T00:00:00Z");
       articles.forEach(reopened::upsert);
       reopened.refresh();
       assertThat(restarted.check()).isEmpty();

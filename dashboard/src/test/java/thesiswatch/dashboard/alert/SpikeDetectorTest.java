@@ -18,10 +18,15 @@ class SpikeDetectorTest {
   private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
   private static final Duration DAY = Duration.ofDays(1);
   private static final Instant NOW = Instant.parse("2025-06-01T00:00:00Z");
+
   /** The dashboard's default rule. */
-  private static final SpikeRule RULE = new SpikeRule(DashboardConfig.DEFAULT_ALERT_BASELINE_PERIODS,
-      DashboardConfig.DEFAULT_ALERT_MIN_COUNT, DashboardConfig.DEFAULT_ALERT_MIN_RATIO,
-      DashboardConfig.DEFAULT_ALERT_MAX_P, DashboardConfig.DEFAULT_ALERT_COOLDOWN);
+  private static final SpikeRule RULE =
+      new SpikeRule(
+          DashboardConfig.DEFAULT_ALERT_BASELINE_PERIODS,
+          DashboardConfig.DEFAULT_ALERT_MIN_COUNT,
+          DashboardConfig.DEFAULT_ALERT_MIN_RATIO,
+          DashboardConfig.DEFAULT_ALERT_MAX_P,
+          DashboardConfig.DEFAULT_ALERT_COOLDOWN);
 
   private final SpikeDetector detector = new SpikeDetector(RULE);
 
@@ -73,10 +78,12 @@ class SpikeDetectorTest {
     counts[36] = 8;
     counts[37] = 7;
     counts[38] = 5;
-    List<Alert> alerts = detector.detect("layoffs", "day", Instant.parse("2025-01-06T00:00:00Z"), DAY, counts,
-        List.of(), NOW);
+    List<Alert> alerts =
+        detector.detect(
+            "layoffs", "day", Instant.parse("2025-01-06T00:00:00Z"), DAY, counts, List.of(), NOW);
     // 6 against a mean of 1.57 is not yet improbable enough; 8 against 1.86 is (p = 0.0055).
-    assertThat(alerts).extracting(Alert::id, Alert::count)
+    assertThat(alerts)
+        .extracting(Alert::id, Alert::count)
         .containsExactly(tuple("layoffs:day:2025-02-11T00:00:00Z", 8L));
   }
 
@@ -85,7 +92,8 @@ class SpikeDetectorTest {
     // 100 fixed series x 46 evaluated days of Poisson(3) noise: 4,600 chances for a false alarm.
     List<Alert> alarms = new ArrayList<>();
     for (long seed = 1; seed <= 100; seed++) {
-      alarms.addAll(detector.detect("layoffs", "day", START, DAY, noise(3.0, 60, seed), List.of(), NOW));
+      alarms.addAll(
+          detector.detect("layoffs", "day", START, DAY, noise(3.0, 60, seed), List.of(), NOW));
     }
     // Six fire (0.13 % of days), each a count of at least three times the true mean — days
     // that P(X >= 9 | 3) = 0.4 % makes rare. No count below 9 ever fires.
@@ -96,7 +104,9 @@ class SpikeDetectorTest {
   void smallCountsNeverPage() {
     long[] counts = new long[20];
     counts[18] = 4; // from nothing to four: far above baseline, but under the minimum count
-    assertThat(detector.detect("gig_work", "hour", START, Duration.ofHours(1), counts, List.of(), NOW)).isEmpty();
+    assertThat(
+            detector.detect("gig_work", "hour", START, Duration.ofHours(1), counts, List.of(), NOW))
+        .isEmpty();
   }
 
   @Test
@@ -104,8 +114,15 @@ class SpikeDetectorTest {
     long[] counts = noise(2.0, 40, 7);
     counts[25] = 14;
     List<Alert> first = detector.detect("layoffs", "day", START, DAY, counts, List.of(), NOW);
-    List<Alert> again = detector.detect("layoffs", "day", START, DAY, counts,
-        first.stream().map(Alert::periodStart).toList(), NOW.plusSeconds(5));
+    List<Alert> again =
+        detector.detect(
+            "layoffs",
+            "day",
+            START,
+            DAY,
+            counts,
+            first.stream().map(Alert::periodStart).toList(),
+            NOW.plusSeconds(5));
     assertThat(first).hasSize(1);
     assertThat(again).isEmpty();
   }
@@ -118,8 +135,11 @@ class SpikeDetectorTest {
     counts[22] = 12; // a new rising edge, but within 72 h of the first
     counts[30] = 15; // well after the cooldown
     SpikeRule threeDays = new SpikeRule(14, 5, 3.0, 0.001, Duration.ofHours(72));
-    List<Alert> alerts = new SpikeDetector(threeDays).detect("vc_funding", "day", START, DAY, counts, List.of(), NOW);
-    assertThat(alerts).extracting(Alert::periodStart)
+    List<Alert> alerts =
+        new SpikeDetector(threeDays)
+            .detect("vc_funding", "day", START, DAY, counts, List.of(), NOW);
+    assertThat(alerts)
+        .extracting(Alert::periodStart)
         .containsExactly(START.plus(DAY.multipliedBy(20)), START.plus(DAY.multipliedBy(30)));
   }
 

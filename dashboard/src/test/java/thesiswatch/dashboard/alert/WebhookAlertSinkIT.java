@@ -18,16 +18,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import thesiswatch.testkit.Await;
 import thesiswatch.common.Json;
-import thesiswatch.dashboard.Fixtures;
+import thesiswatch.testkit.Await;
 
-/** The webhook sink against a loopback receiver: retries with one idempotency key, the address guard. */
+/**
+ * The webhook sink against a loopback receiver: retries with one idempotency key, the address
+ * guard.
+ */
 class WebhookAlertSinkIT {
 
-  private static final Alert ALERT = new Alert("layoffs:day:2025-02-10T00:00:00Z", "layoffs", "day",
-      Instant.parse("2025-02-10T00:00:00Z"), Instant.parse("2025-02-11T00:00:00Z"), 12, 2.0, 6.0, 1e-6,
-      Instant.parse("2025-03-01T00:00:00Z"));
+  private static final Alert ALERT =
+      new Alert(
+          "layoffs:day:2025-02-10T00:00:00Z",
+          "layoffs",
+          "day",
+          Instant.parse("2025-02-10T00:00:00Z"),
+          Instant.parse("2025-02-11T00:00:00Z"),
+          12,
+          2.0,
+          6.0,
+          1e-6,
+          Instant.parse("2025-03-01T00:00:00Z"));
 
   private HttpServer receiver;
   private final AtomicInteger failuresLeft = new AtomicInteger();
@@ -37,13 +48,15 @@ class WebhookAlertSinkIT {
   @BeforeEach
   void startReceiver() throws IOException {
     receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    receiver.createContext("/hook", exchange -> {
-      keys.add(exchange.getRequestHeaders().getFirst(WebhookAlertSink.IDEMPOTENCY_HEADER));
-      bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      int status = failuresLeft.getAndDecrement() > 0 ? 500 : 204;
-      exchange.sendResponseHeaders(status, -1);
-      exchange.close();
-    });
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          keys.add(exchange.getRequestHeaders().getFirst(WebhookAlertSink.IDEMPOTENCY_HEADER));
+          bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          int status = failuresLeft.getAndDecrement() > 0 ? 500 : 204;
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
     receiver.start();
   }
 
@@ -59,8 +72,14 @@ class WebhookAlertSinkIT {
   @Test
   void retriesUntilDeliveredWithOneIdempotencyKey() {
     failuresLeft.set(2);
-    try (WebhookAlertSink sink = new WebhookAlertSink(hook(), new AddressGuard(List.of("127.0.0.1")),
-        Duration.ofSeconds(5), 5, Duration.ofMillis(10), new SimpleMeterRegistry())) {
+    try (WebhookAlertSink sink =
+        new WebhookAlertSink(
+            hook(),
+            new AddressGuard(List.of("127.0.0.1")),
+            Duration.ofSeconds(5),
+            5,
+            Duration.ofMillis(10),
+            new SimpleMeterRegistry())) {
       sink.send(ALERT);
       Await.until("three attempts", () -> keys.size() == 3);
     }
@@ -72,11 +91,22 @@ class WebhookAlertSinkIT {
   void givesUpAfterTheLastAttempt() {
     failuresLeft.set(100);
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    try (WebhookAlertSink sink = new WebhookAlertSink(hook(), new AddressGuard(List.of("127.0.0.1")),
-        Duration.ofSeconds(5), 3, Duration.ofMillis(10), registry)) {
+    try (WebhookAlertSink sink =
+        new WebhookAlertSink(
+            hook(),
+            new AddressGuard(List.of("127.0.0.1")),
+            Duration.ofSeconds(5),
+            3,
+            Duration.ofMillis(10),
+            registry)) {
       sink.send(ALERT);
-      Await.until("a failed delivery", () ->
-          registry.counter("thesiswatch.dashboard.webhook.deliveries", "outcome", "failed").count() == 1);
+      Await.until(
+          "a failed delivery",
+          () ->
+              registry
+                      .counter("thesiswatch.dashboard.webhook.deliveries", "outcome", "failed")
+                      .count()
+                  == 1);
     }
     assertThat(keys).hasSize(3);
   }
@@ -84,11 +114,22 @@ class WebhookAlertSinkIT {
   @Test
   void theGuardKeepsPrivateTargetsOutUnlessAllowed() {
     AddressGuard guard = new AddressGuard(List.of());
-    for (String url : List.of("http://127.0.0.1:9092/", "http://[::1]/", "http://0.0.0.0/", "http://2130706433/",
-        "http://10.1.2.3/", "http://192.168.0.1/", "http://169.254.169.254/latest", "http://100.64.0.1/",
-        "http://[fd00::1]/", "http://localhost/")) {
-      assertThatThrownBy(() -> guard.check(URI.create(url))).as(url)
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("non-public address");
+    for (String url :
+        List.of(
+            "http://127.0.0.1:9092/",
+            "http://[::1]/",
+            "http://0.0.0.0/",
+            "http://2130706433/",
+            "http://10.1.2.3/",
+            "http://192.168.0.1/",
+            "http://169.254.169.254/latest",
+            "http://100.64.0.1/",
+            "http://[fd00::1]/",
+            "http://localhost/")) {
+      assertThatThrownBy(() -> guard.check(URI.create(url)))
+          .as(url)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("non-public address");
     }
     assertThatThrownBy(() -> guard.check(URI.create("ftp://example.com/")))
         .hasMessage("webhook ftp://example.com/ is not http or https");
@@ -97,8 +138,14 @@ class WebhookAlertSinkIT {
 
   @Test
   void aRefusedTargetIsNeverContacted() {
-    try (WebhookAlertSink sink = new WebhookAlertSink(hook(), new AddressGuard(List.of()),
-        Duration.ofSeconds(5), 3, Duration.ofMillis(10), new SimpleMeterRegistry())) {
+    try (WebhookAlertSink sink =
+        new WebhookAlertSink(
+            hook(),
+            new AddressGuard(List.of()),
+            Duration.ofSeconds(5),
+            3,
+            Duration.ofMillis(10),
+            new SimpleMeterRegistry())) {
       sink.send(ALERT);
     } // close() waits for the queued delivery to finish
     assertThat(keys).isEmpty();

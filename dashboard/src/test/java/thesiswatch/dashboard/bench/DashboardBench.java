@@ -18,7 +18,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import thesiswatch.testkit.TestKafka;
 import thesiswatch.common.Env;
 import thesiswatch.common.Json;
 import thesiswatch.common.TaggedArticle;
@@ -27,17 +26,19 @@ import thesiswatch.dashboard.DashboardConfig;
 import thesiswatch.dashboard.DashboardService;
 import thesiswatch.dashboard.Fixtures;
 import thesiswatch.dashboard.index.ArticleIndex;
+import thesiswatch.testkit.TestKafka;
 
 /**
  * The dashboard benchmark.
  *
  * <ul>
- *   <li>{@code build DIR N}: writes N synthetic articles ({@link BenchCorpus}) into a new index in DIR;
+ *   <li>{@code build DIR N}: writes N synthetic articles ({@link BenchCorpus}) into a new index in
+ *       DIR;
  *   <li>{@code serve DIR PORT SAMPLES SECONDS}: starts the embedded broker and the dashboard on a
- *       fresh copy of that index (DIR/served), measures entering → searchable latency for SAMPLES articles produced one at a time
- *       (from the send until a search over HTTP, polled every 2 ms, finds it), then keeps serving
- *       for SECONDS (for {@code wrk}). {@code DASHBOARD_HTTP_THREADS} and {@code DASHBOARD_REFRESH_INTERVAL}
- *       pass through from the environment.
+ *       fresh copy of that index (DIR/served), measures entering → searchable latency for SAMPLES
+ *       articles produced one at a time (from the send until a search over HTTP, polled every 2 ms,
+ *       finds it), then keeps serving for SECONDS (for {@code wrk}). {@code DASHBOARD_HTTP_THREADS}
+ *       and {@code DASHBOARD_REFRESH_INTERVAL} pass through from the environment.
  * </ul>
  */
 public final class DashboardBench {
@@ -48,9 +49,14 @@ public final class DashboardBench {
   public static void main(String[] args) throws Exception {
     switch (args[0]) {
       case "build" -> build(Path.of(args[1]), Long.parseLong(args[2]));
-      case "serve" -> serve(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
-          Integer.parseInt(args[4]));
-      default -> throw new IllegalArgumentException("usage: build DIR N | serve DIR PORT SAMPLES SECONDS");
+      case "serve" ->
+          serve(
+              Path.of(args[1]),
+              Integer.parseInt(args[2]),
+              Integer.parseInt(args[3]),
+              Integer.parseInt(args[4]));
+      default ->
+          throw new IllegalArgumentException("usage: build DIR N | serve DIR PORT SAMPLES SECONDS");
     }
   }
 
@@ -63,13 +69,15 @@ public final class DashboardBench {
       index.commit();
       index.refresh();
       double seconds = (System.nanoTime() - start) / 1e9;
-      System.out.printf("indexed %d articles in %.1f s (%.0f/s), index size %d%n", index.size(), seconds, n / seconds,
-          index.size());
+      System.out.printf(
+          "indexed %d articles in %.1f s (%.0f/s), index size %d%n",
+          index.size(), seconds, n / seconds, index.size());
     }
   }
 
   private static void serve(Path dir, int port, int samples, int seconds) throws Exception {
-    // Each run serves a fresh copy of the built index: the index keeps the Kafka offsets it read, and
+    // Each run serves a fresh copy of the built index: the index keeps the Kafka offsets it read,
+    // and
     // a new embedded broker's topic starts again at 0, so a reused index would skip the new probes.
     Path served = dir.resolve("served");
     if (Files.exists(served)) {
@@ -85,19 +93,25 @@ public final class DashboardBench {
     }
     // The new broker's topic starts at offset 0 whatever a previous run on this index read.
     try (ArticleIndex copy = ArticleIndex.open(served)) {
-      copy.positions("articles.tagged").keySet().forEach(p -> copy.recordPosition("articles.tagged", p, 0));
+      copy.positions("articles.tagged")
+          .keySet()
+          .forEach(p -> copy.recordPosition("articles.tagged", p, 0));
       copy.commit();
     }
     try (TestKafka kafka = TestKafka.start()) {
-      Map<String, String> env = new HashMap<>(Map.of(
-          "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-          "DASHBOARD_PORT", Integer.toString(port),
-          "DASHBOARD_HOST", "127.0.0.1",
-          "DASHBOARD_INDEX_DIR", served.toString(),
-          "THEMES_FILE", Fixtures.themesFile(Files.createDirectories(dir.resolve("themes"))).toString(),
-          "ALERT_KAFKA", "false",
-          // wrk is one client sending thousands of searches: no per-client cap here.
-          "DASHBOARD_SEARCHES_PER_MINUTE", "0"));
+      Map<String, String> env =
+          new HashMap<>(
+              Map.of(
+                  "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                  "DASHBOARD_PORT", Integer.toString(port),
+                  "DASHBOARD_HOST", "127.0.0.1",
+                  "DASHBOARD_INDEX_DIR", served.toString(),
+                  "THEMES_FILE",
+                      Fixtures.themesFile(Files.createDirectories(dir.resolve("themes")))
+                          .toString(),
+                  "ALERT_KAFKA", "false",
+                  // wrk is one client sending thousands of searches: no per-client cap here.
+                  "DASHBOARD_SEARCHES_PER_MINUTE", "0"));
       // Settings under test pass through from the benchmark's own environment.
       for (String name : List.of("DASHBOARD_HTTP_THREADS", "DASHBOARD_REFRESH_INTERVAL")) {
         if (System.getenv(name) != null) {
@@ -105,27 +119,55 @@ public final class DashboardBench {
         }
       }
       try (DashboardService service =
-          new DashboardService(DashboardConfig.from(new Env(env)), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
+          new DashboardService(
+              DashboardConfig.from(new Env(env)),
+              new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
         service.start();
         System.out.println("serving http://127.0.0.1:" + service.port() + "/");
         List<Double> millis = new ArrayList<>();
         try (KafkaProducer<String, byte[]> producer = producer(kafka.bootstrapServers())) {
           for (int s = 0; s < samples; s++) {
             String token = "probe" + s + "x" + System.nanoTime();
-            TaggedArticle probe = new TaggedArticle(1, "probe-" + s, null, "Searchable " + token, null, "",
-                Instant.parse("2025-12-31T00:00:00Z"), Instant.parse("2025-12-31T00:00:00Z"), "en", null, "Probe",
-                List.of(), List.of(new ThemeMatch("layoffs", 1.0, "neutral", List.of(), null)), "bench", Instant.now());
+            TaggedArticle probe =
+                new TaggedArticle(
+                    1,
+                    "probe-" + s,
+                    null,
+                    "Searchable " + token,
+                    null,
+                    "",
+                    Instant.parse("2025-12-31T00:00:00Z"),
+                    Instant.parse("2025-12-31T00:00:00Z"),
+                    "en",
+                    null,
+                    "Probe",
+                    List.of(),
+                    List.of(new ThemeMatch("layoffs", 1.0, "neutral", List.of(), null)),
+                    "bench",
+                    Instant.now());
             long sent = System.nanoTime();
-            producer.send(new ProducerRecord<>("articles.tagged", probe.id(), Json.bytes(probe))).get();
-            while (Fixtures.get(service.port(), "/api/articles?limit=1&q=" + token).json().get("total").asLong() == 0) {
+            producer
+                .send(new ProducerRecord<>("articles.tagged", probe.id(), Json.bytes(probe)))
+                .get();
+            while (Fixtures.get(service.port(), "/api/articles?limit=1&q=" + token)
+                    .json()
+                    .get("total")
+                    .asLong()
+                == 0) {
               Thread.sleep(2);
             }
             millis.add((System.nanoTime() - sent) / 1e6);
           }
         }
         Collections.sort(millis);
-        System.out.printf("entering -> searchable over %d articles: p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms%n",
-            samples, pct(millis, 0.50), pct(millis, 0.90), pct(millis, 0.99), millis.get(millis.size() - 1));
+        System.out.printf(
+            "entering -> searchable over %d articles: p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max"
+                + " %.0f ms%n",
+            samples,
+            pct(millis, 0.50),
+            pct(millis, 0.90),
+            pct(millis, 0.99),
+            millis.get(millis.size() - 1));
         System.out.println("serving for " + seconds + " s");
         Thread.sleep(seconds * 1000L);
       }

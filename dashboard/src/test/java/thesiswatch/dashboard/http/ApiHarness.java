@@ -50,33 +50,46 @@ public final class ApiHarness implements AutoCloseable {
     articles.forEach(index::upsert);
     index.refresh();
     feeds = new FeedHealth(clock);
-    monitor = new AlertMonitor(index, new SpikeRule(14, 5, 3.0, 0.001, Duration.ofHours(48)),
-        catalog.themes().stream().map(ThemeCatalog.Theme::id).toList(), List.of(Interval.DAY),
-        List.of(alert -> events.broadcast("alert", alert)), clock);
+    monitor =
+        new AlertMonitor(
+            index,
+            new SpikeRule(14, 5, 3.0, 0.001, Duration.ofHours(48)),
+            catalog.themes().stream().map(ThemeCatalog.Theme::id).toList(),
+            List.of(Interval.DAY),
+            List.of(alert -> events.broadcast("alert", alert)),
+            clock);
     Scorecard scorecard = new Scorecard(index, catalog, clock);
-    DashboardApi api = new DashboardApi(index, new Trends(index, feeds), catalog, feeds,
-        new DashboardApi.Sections() {
-          @Override
-          public Object scorecard() {
-            return scorecard.compute();
-          }
+    DashboardApi api =
+        new DashboardApi(
+            index,
+            new Trends(index, feeds),
+            catalog,
+            feeds,
+            new DashboardApi.Sections() {
+              @Override
+              public Object scorecard() {
+                return scorecard.compute();
+              }
 
-          @Override
-          public Object alerts(int limit) {
-            return monitor.book().recent(limit);
-          }
+              @Override
+              public Object alerts(int limit) {
+                return monitor.book().recent(limit);
+              }
 
-          @Override
-          public Throwable failure() {
-            return failure;
-          }
+              @Override
+              public Throwable failure() {
+                return failure;
+              }
 
-          @Override
-          public boolean reading() {
-            return failure == null;
-          }
-        },
-        events, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), searchesPerMinute, clock);
+              @Override
+              public boolean reading() {
+                return failure == null;
+              }
+            },
+            events,
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            searchesPerMinute,
+            clock);
     app = api.create().start("127.0.0.1", 0);
   }
 

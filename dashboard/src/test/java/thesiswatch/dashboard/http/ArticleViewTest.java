@@ -16,34 +16,67 @@ import thesiswatch.dashboard.index.Segment;
 
 /**
  * An article's JSON in search results: its own fields (written once and kept with the indexed
- * article) then this search's highlights and score, as one well-formed object, the same every
- * time it is written.
+ * article) then this search's highlights and score, as one well-formed object, the same every time
+ * it is written.
  */
 class ArticleViewTest {
 
   private static final Instant T = Instant.parse("2025-02-11T08:00:00Z");
 
   private static IndexedArticle article() {
-    return IndexedArticle.of(new TaggedArticle(1, "a1", null, "\"Quotes\", <img src=x onerror=alert(1)> & 裁员",
-        "javascript:alert(1)", "Summary \\ with a backslash\n", T, T.plusSeconds(60), "zh-CN",
-        "https://feed.example.com/rss", null, List.of(),
-        List.of(new ThemeMatch("layoffs", 1.5, "supports", List.of("裁员"), null)), "v1", T));
+    return IndexedArticle.of(
+        new TaggedArticle(
+            1,
+            "a1",
+            null,
+            "\"Quotes\", <img src=x onerror=alert(1)> & 裁员",
+            "javascript:alert(1)",
+            "Summary \\ with a backslash\n",
+            T,
+            T.plusSeconds(60),
+            "zh-CN",
+            "https://feed.example.com/rss",
+            null,
+            List.of(),
+            List.of(new ThemeMatch("layoffs", 1.5, "supports", List.of("裁员"), null)),
+            "v1",
+            T));
   }
 
   @Test
   void anArticleIsItsFieldsThenTheSearchsHighlightsAndScoreInOneObject() throws Exception {
     IndexedArticle indexed = article();
     ArticleView first = new ArticleView(indexed, List.of(new Segment("裁员", true)), List.of(), 2.5f);
-    ArticleView second = new ArticleView(indexed, List.of(new Segment("no match", false)), List.of(), null);
+    ArticleView second =
+        new ArticleView(indexed, List.of(new Segment("no match", false)), List.of(), null);
 
-    JsonNode written = Json.MAPPER.readTree(Json.bytes(Map.of("articles", List.of(first, second)))).get("articles");
+    JsonNode written =
+        Json.MAPPER
+            .readTree(Json.bytes(Map.of("articles", List.of(first, second))))
+            .get("articles");
 
     List<String> names = new ArrayList<>();
     written.get(0).fieldNames().forEachRemaining(names::add);
-    assertThat(names).containsExactly("id", "title", "link", "summary", "published", "fetched", "time", "lang",
-        "source", "feedUrl", "themes", "themeSetVersion", "titleHighlight", "summaryHighlight", "score");
+    assertThat(names)
+        .containsExactly(
+            "id",
+            "title",
+            "link",
+            "summary",
+            "published",
+            "fetched",
+            "time",
+            "lang",
+            "source",
+            "feedUrl",
+            "themes",
+            "themeSetVersion",
+            "titleHighlight",
+            "summaryHighlight",
+            "score");
     JsonNode one = written.get(0);
-    assertThat(one.get("title").asText()).isEqualTo("\"Quotes\", <img src=x onerror=alert(1)> & 裁员");
+    assertThat(one.get("title").asText())
+        .isEqualTo("\"Quotes\", <img src=x onerror=alert(1)> & 裁员");
     assertThat(one.get("summary").asText()).isEqualTo("Summary \\ with a backslash\n");
     assertThat(one.get("link").isNull()).isTrue();
     assertThat(one.get("published").asText()).isEqualTo("2025-02-11T08:00:00Z");

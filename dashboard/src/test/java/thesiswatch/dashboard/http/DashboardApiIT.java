@@ -23,12 +23,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import thesiswatch.testkit.TestArticles;
 import thesiswatch.common.FeedState;
-import thesiswatch.dashboard.Fixtures.Response;
 import thesiswatch.dashboard.Fixtures;
+import thesiswatch.dashboard.Fixtures.Response;
+import thesiswatch.testkit.TestArticles;
 
-/** Every endpoint of the API over the fixture articles, including the bad input it must refuse with 400. */
+/**
+ * Every endpoint of the API over the fixture articles, including the bad input it must refuse with
+ * 400.
+ */
 class DashboardApiIT {
 
   @TempDir static Path dir;
@@ -81,12 +84,17 @@ class DashboardApiIT {
 
   @Test
   void everyResponseCarriesTheSecurityHeaders() {
-    for (String path : List.of("/", "/app.js", "/api/themes", "/api/articles?limit=0", "/api/nope")) {
+    for (String path :
+        List.of("/", "/app.js", "/api/themes", "/api/articles?limit=0", "/api/nope")) {
       Response response = get(path);
-      assertThat(response.header("Content-Security-Policy")).as(path).isEqualTo(DashboardApi.CONTENT_SECURITY_POLICY);
+      assertThat(response.header("Content-Security-Policy"))
+          .as(path)
+          .isEqualTo(DashboardApi.CONTENT_SECURITY_POLICY);
       assertThat(response.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
     }
-    assertThat(get("/").body()).contains("<script src=\"/app.js\" defer></script>").doesNotContain("<script>");
+    assertThat(get("/").body())
+        .contains("<script src=\"/app.js\" defer></script>")
+        .doesNotContain("<script>");
   }
 
   @Test
@@ -95,7 +103,9 @@ class DashboardApiIT {
     assertThat(body.get("version").asText()).hasSize(12);
     List<String> ids = new ArrayList<>();
     body.get("themes").forEach(t -> ids.add(t.get("id").asText()));
-    assertThat(ids).containsExactly("layoffs", "compute_monopoly", "gig_work", "one_person_company", "vc_funding");
+    assertThat(ids)
+        .containsExactly(
+            "layoffs", "compute_monopoly", "gig_work", "one_person_company", "vc_funding");
     JsonNode layoffs = body.get("themes").get(0);
     assertThat(layoffs.get("name").get("zh").asText()).isEqualTo("裁员");
     assertThat(layoffs.get("claim").get("zh").asText()).isEqualTo("想干活的时候说AI，想裁员的时候又怪AI");
@@ -104,13 +114,16 @@ class DashboardApiIT {
 
   @Test
   void articlesAreNewestFirstWithFilters() {
-    assertThat(ids(get("/api/articles"))).containsExactly(
-        "a08", "a03", "a12", "a09", "a02", "a01", "a10", "a04", "a05", "a06", "a07", "a11");
+    assertThat(ids(get("/api/articles")))
+        .containsExactly(
+            "a08", "a03", "a12", "a09", "a02", "a01", "a10", "a04", "a05", "a06", "a07", "a11");
     assertThat(ids(get("/api/articles?theme=layoffs&stance=challenges"))).containsExactly("a03");
     assertThat(ids(get("/api/articles?stance=challenges"))).containsExactly("a08", "a03");
     assertThat(ids(get("/api/articles?lang=zh"))).containsExactly("a12", "a02", "a05");
-    assertThat(ids(get("/api/articles?source=" + enc("Business Wire Example")))).containsExactly("a08", "a04", "a07");
-    assertThat(ids(get("/api/articles?from=2025-02-10&to=2025-02-11"))).containsExactly("a09", "a02", "a01");
+    assertThat(ids(get("/api/articles?source=" + enc("Business Wire Example"))))
+        .containsExactly("a08", "a04", "a07");
+    assertThat(ids(get("/api/articles?from=2025-02-10&to=2025-02-11")))
+        .containsExactly("a09", "a02", "a01");
     assertThat(get("/api/articles?theme=layoffs").json().get("total").asLong()).isEqualTo(5);
   }
 
@@ -125,13 +138,16 @@ class DashboardApiIT {
       }
     }
     assertThat(a01.get("score").isNumber()).isTrue();
-    assertThat(a01.get("titleHighlight").toString()).isEqualTo(
-        "[{\"text\":\"Big Tech \",\"hit\":false},{\"text\":\"layoffs\",\"hit\":true},"
-            + "{\"text\":\" continue as AI is blamed\",\"hit\":false}]");
+    assertThat(a01.get("titleHighlight").toString())
+        .isEqualTo(
+            "[{\"text\":\"Big Tech \",\"hit\":false},{\"text\":\"layoffs\",\"hit\":true},"
+                + "{\"text\":\" continue as AI is blamed\",\"hit\":false}]");
     assertThat(ids(get("/api/articles?q=" + enc("裁员")))).containsExactly("a02");
-    assertThat(ids(get("/api/articles?q=" + enc("layoffs -blamed") + "&theme=layoffs"))).containsExactly("a03", "a10", "a11");
+    assertThat(ids(get("/api/articles?q=" + enc("layoffs -blamed") + "&theme=layoffs")))
+        .containsExactly("a03", "a10", "a11");
     assertThat(ids(get("/api/articles?q=" + enc("fund*")))).containsExactly("a07");
-    JsonNode why = get("/api/articles?q=" + enc("骑手")).json().get("articles").get(0).get("themes").get(0);
+    JsonNode why =
+        get("/api/articles?q=" + enc("骑手")).json().get("articles").get(0).get("themes").get(0);
     assertThat(why.get("id").asText()).isEqualTo("gig_work");
     assertThat(why.get("matched").toString()).isEqualTo("[\"骑手\",\"算法\"]");
   }
@@ -144,7 +160,8 @@ class DashboardApiIT {
     do {
       Response page = get("/api/articles?limit=5" + (cursor == null ? "" : "&cursor=" + cursor));
       paged.addAll(ids(page));
-      cursor = page.json().get("nextCursor").isNull() ? null : page.json().get("nextCursor").asText();
+      cursor =
+          page.json().get("nextCursor").isNull() ? null : page.json().get("nextCursor").asText();
     } while (cursor != null);
     assertThat(paged).isEqualTo(all);
   }
@@ -152,7 +169,8 @@ class DashboardApiIT {
   @Test
   void linksThatAreNotHttpAreDroppedAndTextStaysText() {
     JsonNode a10 = get("/api/articles?q=ExampleCorp").json().get("articles").get(0);
-    assertThat(a10.get("title").asText()).isEqualTo("<img src=x onerror=alert(1)> layoffs at ExampleCorp");
+    assertThat(a10.get("title").asText())
+        .isEqualTo("<img src=x onerror=alert(1)> layoffs at ExampleCorp");
     assertThat(a10.get("link").isNull()).isTrue();
   }
 
@@ -161,13 +179,17 @@ class DashboardApiIT {
     Response csv = get("/api/articles.csv?theme=layoffs");
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.header("Content-Type")).isEqualTo("text/csv; charset=utf-8");
-    assertThat(csv.header("Content-Disposition")).isEqualTo("attachment; filename=\"thesiswatch-articles.csv\"");
+    assertThat(csv.header("Content-Disposition"))
+        .isEqualTo("attachment; filename=\"thesiswatch-articles.csv\"");
     List<String> lines = csv.body().lines().toList();
-    assertThat(lines.get(0)).isEqualTo("\uFEFFid,time,published,lang,source,title,link,themes,stances,matched");
+    assertThat(lines.get(0))
+        .isEqualTo("\uFEFFid,time,published,lang,source,title,link,themes,stances,matched");
     assertThat(lines).hasSize(6);
-    assertThat(lines.get(5)).isEqualTo(
-        "a11,2025-02-05T10:00:00Z,2025-02-05T10:00:00Z,en,Tech Daily,"
-            + "\"'=HYPERLINK(\"\"http://x.example\"\",\"\"y\"\") layoffs\",https://news.example.com/a11,layoffs,neutral,layoffs");
+    assertThat(lines.get(5))
+        .isEqualTo(
+            "a11,2025-02-05T10:00:00Z,2025-02-05T10:00:00Z,en,Tech"
+                + " Daily,\"'=HYPERLINK(\"\"http://x.example\"\",\"\"y\"\")"
+                + " layoffs\",https://news.example.com/a11,layoffs,neutral,layoffs");
     assertThat(CsvExport.cell("@SUM(A1)")).isEqualTo("\"'@SUM(A1)\"");
     assertThat(CsvExport.cell("-1+2")).isEqualTo("\"'-1+2\"");
     assertThat(CsvExport.cell("plain")).isEqualTo("plain");
@@ -177,22 +199,55 @@ class DashboardApiIT {
   void trendsCountShareAndIncompleteBuckets() {
     JsonNode week = get("/api/trends?theme=gig_work&interval=week&lang=zh").json();
     assertThat(week.get("interval").asText()).isEqualTo("week");
-    assertThat(week.get("buckets").toString()).isEqualTo(
-        "[{\"start\":\"2025-02-03T00:00:00Z\",\"count\":1,\"total\":1,\"share\":1.0,\"incomplete\":false},"
-            + "{\"start\":\"2025-02-10T00:00:00Z\",\"count\":1,\"total\":2,\"share\":0.5,\"incomplete\":false}]");
-    JsonNode hours = get("/api/trends?theme=layoffs&interval=hour&from=2025-02-10T08:00:00Z&to=2025-02-10T11:00:00Z").json();
-    assertThat(hours.get("buckets").toString()).isEqualTo(
-        "[{\"start\":\"2025-02-10T08:00:00Z\",\"count\":0,\"total\":0,\"share\":0.0,\"incomplete\":false},"
-            + "{\"start\":\"2025-02-10T09:00:00Z\",\"count\":1,\"total\":1,\"share\":1.0,\"incomplete\":false},"
-            + "{\"start\":\"2025-02-10T10:00:00Z\",\"count\":0,\"total\":0,\"share\":0.0,\"incomplete\":false}]");
+    assertThat(week.get("buckets").toString())
+        .isEqualTo(
+            "[{\"start\":\"2025-02-03T00:00:00Z\",\"count\":1,\"total\":1,\"share\":1.0,\"incomplete\":false},"
+                + "{\"start\":\"2025-02-10T00:00:00Z\",\"count\":1,\"total\":2,\"share\":0.5,\"incomplete\":false}]");
+    JsonNode hours =
+        get("/api/trends?theme=layoffs&interval=hour&from=2025-02-10T08:00:00Z&to=2025-02-10T11:00:00Z")
+            .json();
+    assertThat(hours.get("buckets").toString())
+        .isEqualTo(
+            "[{\"start\":\"2025-02-10T08:00:00Z\",\"count\":0,\"total\":0,\"share\":0.0,\"incomplete\":false},"
+                + "{\"start\":\"2025-02-10T09:00:00Z\",\"count\":1,\"total\":1,\"share\":1.0,\"incomplete\":false},"
+                + "{\"start\":\"2025-02-10T10:00:00Z\",\"count\":0,\"total\":0,\"share\":0.0,\"incomplete\":false}]");
 
-    harness.feeds().update(new FeedState("https://news.example.com/tech.xml", "Tech Daily", FeedState.FAILING, null,
-        null, 3, Instant.parse("2025-02-09T12:00:00Z"), Instant.parse("2025-02-09T06:00:00Z"), "timeout",
-        "no answer in 20s", null, 10, List.of()));
-    harness.feeds().update(new FeedState("https://news.example.com/tech.xml", "Tech Daily", FeedState.OK, null,
-        null, 0, Instant.parse("2025-02-10T01:00:00Z"), Instant.parse("2025-02-10T01:00:00Z"), null,
-        null, null, 12, List.of()));
-    JsonNode days = get("/api/trends?theme=layoffs&interval=day&from=2025-02-08&to=2025-02-11").json();
+    harness
+        .feeds()
+        .update(
+            new FeedState(
+                "https://news.example.com/tech.xml",
+                "Tech Daily",
+                FeedState.FAILING,
+                null,
+                null,
+                3,
+                Instant.parse("2025-02-09T12:00:00Z"),
+                Instant.parse("2025-02-09T06:00:00Z"),
+                "timeout",
+                "no answer in 20s",
+                null,
+                10,
+                List.of()));
+    harness
+        .feeds()
+        .update(
+            new FeedState(
+                "https://news.example.com/tech.xml",
+                "Tech Daily",
+                FeedState.OK,
+                null,
+                null,
+                0,
+                Instant.parse("2025-02-10T01:00:00Z"),
+                Instant.parse("2025-02-10T01:00:00Z"),
+                null,
+                null,
+                null,
+                12,
+                List.of()));
+    JsonNode days =
+        get("/api/trends?theme=layoffs&interval=day&from=2025-02-08&to=2025-02-11").json();
     List<Boolean> incomplete = new ArrayList<>();
     days.get("buckets").forEach(b -> incomplete.add(b.get("incomplete").asBoolean()));
     assertThat(incomplete).containsExactly(false, true, true);
@@ -214,11 +269,14 @@ class DashboardApiIT {
     assertThat(layoffs.get("challenging").asLong()).isEqualTo(1);
     assertThat(layoffs.get("verdict").asText()).isEqualTo("too_little_data");
     List<String> evidence = new ArrayList<>();
-    layoffs.get("evidence").forEach(e -> evidence.add(e.get("id").asText() + ":" + e.get("stance").asText()));
+    layoffs
+        .get("evidence")
+        .forEach(e -> evidence.add(e.get("id").asText() + ":" + e.get("stance").asText()));
     assertThat(evidence).containsExactly("a02:supports", "a01:supports", "a03:challenges");
-    assertThat(layoffs.get("evidence").get(0).get("highlight").toString()).isEqualTo(
-        "[{\"text\":\"某大厂宣布\",\"hit\":false},{\"text\":\"裁员\",\"hit\":true},{\"text\":\"，称\",\"hit\":false},"
-            + "{\"text\":\"降本增效\",\"hit\":true}]");
+    assertThat(layoffs.get("evidence").get(0).get("highlight").toString())
+        .isEqualTo(
+            "[{\"text\":\"某大厂宣布\",\"hit\":false},{\"text\":\"裁员\",\"hit\":true},{\"text\":\"，称\",\"hit\":false},"
+                + "{\"text\":\"降本增效\",\"hit\":true}]");
   }
 
   @Test
@@ -229,12 +287,16 @@ class DashboardApiIT {
   @Test
   void theStreamSaysHelloAndCarriesBroadcasts() throws Exception {
     HttpClient client = HttpClient.newHttpClient();
-    HttpResponse<InputStream> response = client.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + harness.port() + "/api/stream"))
-            .header("Accept", "text/event-stream").build(),
-        HttpResponse.BodyHandlers.ofInputStream());
-    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+    HttpResponse<InputStream> response =
+        client.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + harness.port() + "/api/stream"))
+                .header("Accept", "text/event-stream")
+                .build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("text/event-stream");
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
       assertThat(reader.readLine()).isEqualTo("event: hello");
       reader.readLine(); // data
       reader.readLine(); // blank line ending the event
@@ -244,42 +306,49 @@ class DashboardApiIT {
     }
   }
 
-  /** The search-box rows S1–S7 of reliability.md and other bad parameters: 4xx with {error, detail}, never 500. */
+  /**
+   * The search-box rows S1–S7 of reliability.md and other bad parameters: 4xx with {error, detail},
+   * never 500.
+   */
   @ParameterizedTest(name = "{0} -> {1} {2}")
-  @CsvSource(delimiter = '|', value = {
-      // S1 syntax errors: the forgiving parser ignores them
-      "/api/articles?q=layoffs%20AND%20(     | 200 |",
-      "/api/articles?q=%22unclosed%20quote   | 200 |",
-      // S2 leading wildcards and broad prefixes
-      "/api/articles?q=*ple                  | 400 | leading_wildcard",
-      "/api/articles?q=-*ple                 | 400 | leading_wildcard",
-      "/api/articles?q=a*                    | 400 | prefix_too_short",
-      // S3 regex blow-up: no regex syntax in the box, the text is searched as words
-      "/api/articles?q=/.*a.%7B30%7D/        | 200 |",
-      // S4 too many clauses
-      "/api/articles?q=a%20b%20c%20d%20e%20f%20g%20h%20i%20j%20k%20l%20m%20n%20o%20p%20q%20r%20s%20t%20u%20v%20w%20x%20y%20z%20aa%20bb%20cc%20dd%20ee%20ff%20gg | 400 | too_many_terms",
-      // S5 deep nesting
-      "/api/articles?q=((((((((((x))))))))))  | 400 | too_deep",
-      // S6 fuzzy: not an operator here
-      "/api/articles?q=layofs~2              | 200 |",
-      // S7 huge or bad limits and cursors
-      "/api/articles?limit=1000000           | 400 | bad_parameter",
-      "/api/articles?limit=0                 | 400 | bad_parameter",
-      "/api/articles?limit=ten               | 400 | bad_parameter",
-      "/api/articles?cursor=%21%21garbage    | 400 | bad_cursor",
-      "/api/articles.csv?limit=99999999      | 400 | bad_parameter",
-      // other parameters
-      "/api/articles?theme=nope              | 400 | unknown_theme",
-      "/api/articles?stance=maybe            | 400 | bad_parameter",
-      "/api/articles?lang=klingon1           | 400 | bad_parameter",
-      "/api/articles?sort=random             | 400 | bad_parameter",
-      "/api/articles?from=yesterday          | 400 | bad_parameter",
-      "/api/articles?from=2025-02-10&to=2025-02-01 | 400 | bad_parameter",
-      "/api/trends?interval=month            | 400 | bad_parameter",
-      "/api/trends?theme=layoffs&interval=hour&from=2000-01-01&to=2025-01-01 | 400 | too_many_buckets",
-      "/api/alerts?limit=-5                  | 400 | bad_parameter",
-      "/api/nope                             | 404 | not_found",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // S1 syntax errors: the forgiving parser ignores them
+        "/api/articles?q=layoffs%20AND%20(     | 200 |",
+        "/api/articles?q=%22unclosed%20quote   | 200 |",
+        // S2 leading wildcards and broad prefixes
+        "/api/articles?q=*ple                  | 400 | leading_wildcard",
+        "/api/articles?q=-*ple                 | 400 | leading_wildcard",
+        "/api/articles?q=a*                    | 400 | prefix_too_short",
+        // S3 regex blow-up: no regex syntax in the box, the text is searched as words
+        "/api/articles?q=/.*a.%7B30%7D/        | 200 |",
+        // S4 too many clauses
+        "/api/articles?q=a%20b%20c%20d%20e%20f%20g%20h%20i%20j%20k%20l%20m%20n%20o%20p%20q%20r%20s%20t%20u%20v%20w%20x%20y%20z%20aa%20bb%20cc%20dd%20ee%20ff%20gg"
+            + " | 400 | too_many_terms",
+        // S5 deep nesting
+        "/api/articles?q=((((((((((x))))))))))  | 400 | too_deep",
+        // S6 fuzzy: not an operator here
+        "/api/articles?q=layofs~2              | 200 |",
+        // S7 huge or bad limits and cursors
+        "/api/articles?limit=1000000           | 400 | bad_parameter",
+        "/api/articles?limit=0                 | 400 | bad_parameter",
+        "/api/articles?limit=ten               | 400 | bad_parameter",
+        "/api/articles?cursor=%21%21garbage    | 400 | bad_cursor",
+        "/api/articles.csv?limit=99999999      | 400 | bad_parameter",
+        // other parameters
+        "/api/articles?theme=nope              | 400 | unknown_theme",
+        "/api/articles?stance=maybe            | 400 | bad_parameter",
+        "/api/articles?lang=klingon1           | 400 | bad_parameter",
+        "/api/articles?sort=random             | 400 | bad_parameter",
+        "/api/articles?from=yesterday          | 400 | bad_parameter",
+        "/api/articles?from=2025-02-10&to=2025-02-01 | 400 | bad_parameter",
+        "/api/trends?interval=month            | 400 | bad_parameter",
+        "/api/trends?theme=layoffs&interval=hour&from=2000-01-01&to=2025-01-01 | 400 |"
+            + " too_many_buckets",
+        "/api/alerts?limit=-5                  | 400 | bad_parameter",
+        "/api/nope                             | 404 | not_found",
+      })
   void badInputIsRefusedWithJson(String path, int status, String kind) {
     Response response = get(path.strip());
     assertThat(response.status()).isEqualTo(status);
@@ -293,9 +362,11 @@ class DashboardApiIT {
   @Test
   void hugeQueriesAreRefusedBeforeParsing() {
     String deep = "(".repeat(120) + "x" + ")".repeat(120);
-    assertThat(get("/api/articles?q=" + enc(deep)).json().get("error").asText()).isEqualTo("too_deep");
+    assertThat(get("/api/articles?q=" + enc(deep)).json().get("error").asText())
+        .isEqualTo("too_deep");
     String many = "ab ".repeat(100);
-    assertThat(get("/api/articles?q=" + enc(many)).json().get("error").asText()).isEqualTo("query_too_long");
+    assertThat(get("/api/articles?q=" + enc(many)).json().get("error").asText())
+        .isEqualTo("query_too_long");
     // Beyond the server's URI limit the request never reaches a handler.
     String huge = "(".repeat(20_000) + "x" + ")".repeat(20_000);
     assertThat(get("/api/articles?q=" + enc(huge)).status()).isEqualTo(414);

@@ -10,9 +10,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import thesiswatch.testkit.TestArticles;
 import thesiswatch.dashboard.Fixtures;
 import thesiswatch.dashboard.Fixtures.Response;
+import thesiswatch.testkit.TestArticles;
 
 /** Query floods (reliability.md S7): searches per client and minute are capped with a 429. */
 class RateLimitIT {

@@ -16,26 +16,40 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import thesiswatch.testkit.TestArticles;
 import thesiswatch.common.FeedState;
 import thesiswatch.common.Json;
 import thesiswatch.common.TaggedArticle;
 import thesiswatch.common.ThemeMatch;
 import thesiswatch.dashboard.Fixtures;
+import thesiswatch.testkit.TestArticles;
 
 /**
- * Trend bodies are reused only while the index reader and the feed coverage they were computed
- * from are current: never a stale body after a refresh, gzip made once and equal to the JSON.
+ * Trend bodies are reused only while the index reader and the feed coverage they were computed from
+ * are current: never a stale body after a refresh, gzip made once and equal to the JSON.
  */
 class TrendsCacheIT {
 
-  private static final String DAY = "/api/trends?theme=layoffs&interval=day&from=2025-02-08&to=2025-02-12";
+  private static final String DAY =
+      "/api/trends?theme=layoffs&interval=day&from=2025-02-08&to=2025-02-12";
 
   private static TaggedArticle layoffs(int i) {
     Instant time = Instant.parse("2025-02-11T12:00:00Z");
-    return new TaggedArticle(1, "extra-" + i, null, "More layoffs " + i, null, "", time, time, "en",
-        "https://news.example.com/tech.xml", null, List.of(),
-        List.of(new ThemeMatch("layoffs", 1.0, "neutral", List.of(), null)), "v1", time);
+    return new TaggedArticle(
+        1,
+        "extra-" + i,
+        null,
+        "More layoffs " + i,
+        null,
+        "",
+        time,
+        time,
+        "en",
+        "https://news.example.com/tech.xml",
+        null,
+        List.of(),
+        List.of(new ThemeMatch("layoffs", 1.0, "neutral", List.of(), null)),
+        "v1",
+        time);
   }
 
   private static long lastCount(JsonNode trends) {
@@ -54,7 +68,9 @@ class TrendsCacheIT {
         // Not refreshed yet: not counted, as it is not searchable either.
         assertThat(lastCount(Fixtures.get(harness.port(), DAY).json())).isEqualTo(base + i - 1);
         harness.index().refresh();
-        assertThat(lastCount(Fixtures.get(harness.port(), DAY).json())).as("after refresh %d", i).isEqualTo(base + i);
+        assertThat(lastCount(Fixtures.get(harness.port(), DAY).json()))
+            .as("after refresh %d", i)
+            .isEqualTo(base + i);
       }
     }
   }
@@ -66,18 +82,22 @@ class TrendsCacheIT {
       AtomicInteger done = new AtomicInteger();
       Thread[] readers = new Thread[4];
       for (int r = 0; r < readers.length; r++) {
-        readers[r] = new Thread(() -> {
-          while (done.get() == 0) {
-            Fixtures.get(harness.port(), DAY);
-          }
-        });
+        readers[r] =
+            new Thread(
+                () -> {
+                  while (done.get() == 0) {
+                    Fixtures.get(harness.port(), DAY);
+                  }
+                });
         readers[r].start();
       }
       try {
         for (int i = 1; i <= 40; i++) {
           harness.index().upsert(layoffs(i));
           harness.index().refresh();
-          assertThat(lastCount(Fixtures.get(harness.port(), DAY).json())).as("after refresh %d", i).isEqualTo(base + i);
+          assertThat(lastCount(Fixtures.get(harness.port(), DAY).json()))
+              .as("after refresh %d", i)
+              .isEqualTo(base + i);
         }
       } finally {
         done.set(1);
@@ -92,9 +112,23 @@ class TrendsCacheIT {
   void aCoverageChangeIsSeenAtOnce(@TempDir Path dir) {
     try (ApiHarness harness = new ApiHarness(dir, TestArticles.tagged("tagged-small.jsonl"))) {
       assertThat(Fixtures.get(harness.port(), DAY).body()).doesNotContain("\"incomplete\":true");
-      harness.feeds().update(new FeedState("https://news.example.com/tech.xml", "Tech Daily", FeedState.FAILING, null,
-          null, 3, Instant.parse("2025-02-09T12:00:00Z"), Instant.parse("2025-02-09T06:00:00Z"), "timeout",
-          "no answer in 20s", null, 10, List.of()));
+      harness
+          .feeds()
+          .update(
+              new FeedState(
+                  "https://news.example.com/tech.xml",
+                  "Tech Daily",
+                  FeedState.FAILING,
+                  null,
+                  null,
+                  3,
+                  Instant.parse("2025-02-09T12:00:00Z"),
+                  Instant.parse("2025-02-09T06:00:00Z"),
+                  "timeout",
+                  "no answer in 20s",
+                  null,
+                  10,
+                  List.of()));
       assertThat(Fixtures.get(harness.port(), DAY).body()).contains("\"incomplete\":true");
     }
   }
@@ -105,10 +139,12 @@ class TrendsCacheIT {
       String plain = Fixtures.get(harness.port(), DAY).body();
       HttpClient client = HttpClient.newHttpClient();
       for (int i = 0; i < 2; i++) { // computed, then kept
-        HttpResponse<byte[]> gzipped = client.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + harness.port() + DAY))
-                .header("Accept-Encoding", "gzip, deflate").build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> gzipped =
+            client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + harness.port() + DAY))
+                    .header("Accept-Encoding", "gzip, deflate")
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(gzipped.headers().firstValue("Content-Encoding")).contains("gzip");
         assertThat(gzipped.headers().firstValue("Vary")).contains("Accept-Encoding");
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
@@ -132,15 +168,19 @@ class TrendsCacheIT {
   void theCacheKeepsBodiesPerVersionWithinItsBounds() {
     ResponseCache cache = new ResponseCache(2, 1_000);
     AtomicInteger computed = new AtomicInteger();
-    java.util.function.Supplier<byte[]> body = () -> ("{\"n\":" + computed.incrementAndGet() + "}").getBytes(StandardCharsets.UTF_8);
-    assertThat(cache.get("a", 1L, body).json()).isEqualTo("{\"n\":1}".getBytes(StandardCharsets.UTF_8));
-    assertThat(cache.get("a", 1L, body).json()).isEqualTo("{\"n\":1}".getBytes(StandardCharsets.UTF_8));
+    java.util.function.Supplier<byte[]> body =
+        () -> ("{\"n\":" + computed.incrementAndGet() + "}").getBytes(StandardCharsets.UTF_8);
+    assertThat(cache.get("a", 1L, body).json())
+        .isEqualTo("{\"n\":1}".getBytes(StandardCharsets.UTF_8));
+    assertThat(cache.get("a", 1L, body).json())
+        .isEqualTo("{\"n\":1}".getBytes(StandardCharsets.UTF_8));
     cache.get("b", 1L, body);
     cache.get("c", 1L, body); // over the entry bound: computed, not kept
     cache.get("c", 1L, body);
     assertThat(computed.get()).isEqualTo(4);
     // A new version: everything computed again.
-    assertThat(cache.get("a", 2L, body).json()).isEqualTo("{\"n\":5}".getBytes(StandardCharsets.UTF_8));
+    assertThat(cache.get("a", 2L, body).json())
+        .isEqualTo("{\"n\":5}".getBytes(StandardCharsets.UTF_8));
     assertThat(cache.hits()).isEqualTo(1);
     assertThat(cache.misses()).isEqualTo(5);
     // Over the byte bound: not kept.

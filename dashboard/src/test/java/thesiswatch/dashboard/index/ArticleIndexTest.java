@@ -1,7 +1,6 @@
 package thesiswatch.dashboard.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
@@ -25,10 +24,9 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import thesiswatch.testkit.TestArticles;
 import thesiswatch.common.TaggedArticle;
 import thesiswatch.common.ThemeMatch;
-import thesiswatch.dashboard.Fixtures;
+import thesiswatch.testkit.TestArticles;
 
 /**
  * The index on its own: replace by id, positions and states only as durable as the commit, bucket
@@ -38,8 +36,22 @@ import thesiswatch.dashboard.Fixtures;
 class ArticleIndexTest {
 
   private static TaggedArticle retag(TaggedArticle a, List<ThemeMatch> themes) {
-    return new TaggedArticle(a.schemaVersion(), a.id(), a.guid(), a.title(), a.link(), a.summary(), a.published(),
-        a.fetched(), a.lang(), a.feedUrl(), a.feedTitle(), a.sources(), themes, "v2", a.classified());
+    return new TaggedArticle(
+        a.schemaVersion(),
+        a.id(),
+        a.guid(),
+        a.title(),
+        a.link(),
+        a.summary(),
+        a.published(),
+        a.fetched(),
+        a.lang(),
+        a.feedUrl(),
+        a.feedTitle(),
+        a.sources(),
+        themes,
+        "v2",
+        a.classified());
   }
 
   @Test
@@ -47,7 +59,10 @@ class ArticleIndexTest {
     List<TaggedArticle> articles = TestArticles.tagged("tagged-small.jsonl");
     try (ArticleIndex index = ArticleIndex.open(dir)) {
       articles.forEach(index::upsert);
-      index.upsert(retag(articles.get(0), List.of(new ThemeMatch("vc_funding", 1.0, "neutral", List.of(), null))));
+      index.upsert(
+          retag(
+              articles.get(0),
+              List.of(new ThemeMatch("vc_funding", 1.0, "neutral", List.of(), null))));
       index.refresh();
       assertThat(index.size()).isEqualTo(12);
       assertThat(index.count(ArticleFilter.ALL.withTheme("layoffs"))).isEqualTo(4);
@@ -73,7 +88,8 @@ class ArticleIndexTest {
     try (ArticleIndex reopened = ArticleIndex.open(dir)) {
       reopened.refresh();
       assertThat(reopened.size()).isEqualTo(6);
-      assertThat(reopened.positions("articles.tagged")).isEqualTo(Map.of(0, 103L, 1, 104L, 2, 105L));
+      assertThat(reopened.positions("articles.tagged"))
+          .isEqualTo(Map.of(0, 103L, 1, 104L, 2, 105L));
       assertThat(reopened.positions("other")).isEmpty();
       assertThat(reopened.state("alerts")).contains("[\"one\"]");
     }
@@ -84,45 +100,77 @@ class ArticleIndexTest {
     try (ArticleIndex index = ArticleIndex.open(dir)) {
       TestArticles.tagged("tagged-small.jsonl").forEach(index::upsert);
       index.refresh();
-      BucketCounts counted = index.countBuckets(ArticleFilter.ALL.withTheme("layoffs"), Interval.DAY,
-          Instant.parse("2025-02-09T13:00:00Z"), Instant.parse("2025-02-12T00:00:00Z"));
+      BucketCounts counted =
+          index.countBuckets(
+              ArticleFilter.ALL.withTheme("layoffs"),
+              Interval.DAY,
+              Instant.parse("2025-02-09T13:00:00Z"),
+              Instant.parse("2025-02-12T00:00:00Z"));
       assertThat(counted.counts()).containsExactly(1, 2, 1);
       assertThat(counted.totals()).containsExactly(2, 3, 3);
-      BucketCounts chinese = index.countBuckets(new ArticleFilter(null, null, "zh", null, null, null), Interval.WEEK,
-          Instant.parse("2025-02-03T00:00:00Z"), Instant.parse("2025-02-17T00:00:00Z"));
+      BucketCounts chinese =
+          index.countBuckets(
+              new ArticleFilter(null, null, "zh", null, null, null),
+              Interval.WEEK,
+              Instant.parse("2025-02-03T00:00:00Z"),
+              Instant.parse("2025-02-17T00:00:00Z"));
       assertThat(chinese.counts()).containsExactly(1, 2);
       assertThat(index.timeRange().orElseThrow())
-          .containsExactly(Instant.parse("2025-02-05T10:00:00Z"), Instant.parse("2025-02-11T11:00:00Z"));
+          .containsExactly(
+              Instant.parse("2025-02-05T10:00:00Z"), Instant.parse("2025-02-11T11:00:00Z"));
     }
   }
 
   private static TaggedArticle numbered(int i, String title) {
     Instant time = Instant.parse("2025-03-01T00:00:00Z").plusSeconds(60L * (i % 500));
-    return new TaggedArticle(1, "n" + i, null, title + " " + i, null, "", time, time, "en", "https://feed.example.com/rss",
-        null, List.of(), List.of(new ThemeMatch("layoffs", 1.0, "neutral", List.of(), null)), "v1", time);
+    return new TaggedArticle(
+        1,
+        "n" + i,
+        null,
+        title + " " + i,
+        null,
+        "",
+        time,
+        time,
+        "en",
+        "https://feed.example.com/rss",
+        null,
+        List.of(),
+        List.of(new ThemeMatch("layoffs", 1.0, "neutral", List.of(), null)),
+        "v1",
+        time);
   }
 
   @Test
-  void everySegmentIsSortedNewestFirstWithOffsetsInTheTextPostings(@TempDir Path dir) throws Exception {
+  void everySegmentIsSortedNewestFirstWithOffsetsInTheTextPostings(@TempDir Path dir)
+      throws Exception {
     try (ArticleIndex index = ArticleIndex.open(dir)) {
       TestArticles.tagged("tagged-small.jsonl").forEach(index::upsert);
       index.commit();
     }
-    try (FSDirectory directory = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(directory)) {
+    try (FSDirectory directory = FSDirectory.open(dir);
+        DirectoryReader reader = DirectoryReader.open(directory)) {
       for (SegmentCommitInfo segment : SegmentInfos.readLatestCommit(directory)) {
         assertThat(segment.info.getIndexSort()).isEqualTo(ArticleSchema.INDEX_SORT);
       }
       for (LeafReaderContext leaf : reader.leaves()) {
         NumericDocValues times = leaf.reader().getNumericDocValues(ArticleSchema.TIME);
         long previous = Long.MAX_VALUE;
-        for (int doc = times.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = times.nextDoc()) {
+        for (int doc = times.nextDoc();
+            doc != DocIdSetIterator.NO_MORE_DOCS;
+            doc = times.nextDoc()) {
           assertThat(times.longValue()).isLessThanOrEqualTo(previous);
           previous = times.longValue();
         }
-        for (String field : List.of(ArticleSchema.TITLE_EN, ArticleSchema.TITLE_ZH, ArticleSchema.SUMMARY_EN,
-            ArticleSchema.SUMMARY_ZH)) {
+        for (String field :
+            List.of(
+                ArticleSchema.TITLE_EN,
+                ArticleSchema.TITLE_ZH,
+                ArticleSchema.SUMMARY_EN,
+                ArticleSchema.SUMMARY_ZH)) {
           FieldInfo info = leaf.reader().getFieldInfos().fieldInfo(field);
-          assertThat(info.getIndexOptions()).isEqualTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+          assertThat(info.getIndexOptions())
+              .isEqualTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         }
       }
     }
@@ -131,7 +179,8 @@ class ArticleIndexTest {
   @Test
   void anIndexWrittenWithoutTheSortIsRefusedSayingWhatToDo(@TempDir Path dir) throws Exception {
     try (FSDirectory directory = FSDirectory.open(dir);
-        IndexWriter old = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
+        IndexWriter old =
+            new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
       Document doc = new Document();
       doc.add(new StringField(ArticleSchema.ID, "old", org.apache.lucene.document.Field.Store.NO));
       old.addDocument(doc);
@@ -155,7 +204,8 @@ class ArticleIndexTest {
   }
 
   @Test
-  void totalsAreExactUpToTheThresholdAndALowerBoundBeyondUnlessCountedFromStatistics(@TempDir Path dir) {
+  void totalsAreExactUpToTheThresholdAndALowerBoundBeyondUnlessCountedFromStatistics(
+      @TempDir Path dir) {
     int n = ArticleIndex.EXACT_TOTAL_UP_TO + 50;
     try (ArticleIndex index = ArticleIndex.open(dir)) {
       for (int i = 0; i < n; i++) {
@@ -173,7 +223,9 @@ class ArticleIndexTest {
       assertThat(few.totalExact()).isTrue();
       assertThat(few.total()).isEqualTo(n / 2);
       // A plain filter without deletions is counted exactly from the term statistics.
-      SearchPage theme = index.search(new SearchRequest(null, ArticleFilter.ALL.withTheme("layoffs"), 20, null, null));
+      SearchPage theme =
+          index.search(
+              new SearchRequest(null, ArticleFilter.ALL.withTheme("layoffs"), 20, null, null));
       assertThat(theme.totalExact()).isTrue();
       assertThat(theme.total()).isEqualTo(n + 1);
     }
@@ -195,8 +247,10 @@ class ArticleIndexTest {
       for (int i = 0; i < 1200; i++) {
         all.add(numbered(i, "Layoffs"));
       }
-      all.sort(java.util.Comparator.comparing(TaggedArticle::effectiveTime).reversed()
-          .thenComparingLong(a -> ArticleSchema.idKey(a.id())));
+      all.sort(
+          java.util.Comparator.comparing(TaggedArticle::effectiveTime)
+              .reversed()
+              .thenComparingLong(a -> ArticleSchema.idKey(a.id())));
       all.forEach(a -> expected.add(a.id()));
       List<String> seen = new ArrayList<>();
       String cursor = null;
@@ -217,13 +271,20 @@ class ArticleIndexTest {
       for (String q : List.of("layoffs", "裁员", "\"funding drought\"", "AI", "算法")) {
         SearchPage fromIndex = index.search(new SearchRequest(q, null, 20, null, null));
         assertThat(fromIndex.hits()).as(q).isNotEmpty();
-        assertThat(fromIndex.hits().stream().anyMatch(h -> h.title().stream().anyMatch(Segment::hit))).as(q).isTrue();
+        assertThat(
+                fromIndex.hits().stream().anyMatch(h -> h.title().stream().anyMatch(Segment::hit)))
+            .as(q)
+            .isTrue();
       }
       // A query with a wildcard is highlighted by analysing the hits: the same segments.
       SearchPage exact = index.search(new SearchRequest("layoffs", null, 20, null, null));
       SearchPage analysed = index.search(new SearchRequest("layoff*", null, 20, null, null));
-      assertThat(analysed.hits()).extracting(SearchPage.Hit::title).isEqualTo(exact.hits().stream().map(SearchPage.Hit::title).toList());
-      assertThat(analysed.hits()).extracting(SearchPage.Hit::summary).isEqualTo(exact.hits().stream().map(SearchPage.Hit::summary).toList());
+      assertThat(analysed.hits())
+          .extracting(SearchPage.Hit::title)
+          .isEqualTo(exact.hits().stream().map(SearchPage.Hit::title).toList());
+      assertThat(analysed.hits())
+          .extracting(SearchPage.Hit::summary)
+          .isEqualTo(exact.hits().stream().map(SearchPage.Hit::summary).toList());
     }
   }
 
@@ -233,13 +294,15 @@ class ArticleIndexTest {
       index.upsert(numbered(1, "Layoffs at the plant"));
       index.refresh();
       SearchRequest newest = new SearchRequest(null, null, 20, null, null);
-      assertThat(index.search(newest).hits().get(0).article().article().title()).isEqualTo("Layoffs at the plant 1");
+      assertThat(index.search(newest).hits().get(0).article().article().title())
+          .isEqualTo("Layoffs at the plant 1");
       for (int round = 0; round < 3; round++) {
         index.upsert(numbered(1, "Hiring at the plant v" + round));
         index.refresh();
         SearchPage page = index.search(newest);
         assertThat(page.hits()).hasSize(1);
-        assertThat(page.hits().get(0).article().article().title()).isEqualTo("Hiring at the plant v" + round + " 1");
+        assertThat(page.hits().get(0).article().article().title())
+            .isEqualTo("Hiring at the plant v" + round + " 1");
       }
     }
   }

@@ -5,27 +5,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** Bucket widths: aligned in UTC, weeks from Monday; windows end with the newest article's bucket. */
+/**
+ * Bucket widths: aligned in UTC, weeks from Monday; windows end with the newest article's bucket.
+ */
 class IntervalTest {
 
   @Test
   void weeksStartOnMondayInUtc() {
-    assertThat(Interval.WEEK.floor(Instant.parse("2025-02-09T23:59:59Z"))).isEqualTo(Instant.parse("2025-02-03T00:00:00Z"));
-    assertThat(Interval.WEEK.floor(Instant.parse("2025-02-10T00:00:00Z"))).isEqualTo(Instant.parse("2025-02-10T00:00:00Z"));
-    assertThat(Interval.WEEK.floor(Instant.parse("1969-12-31T12:00:00Z"))).isEqualTo(Instant.parse("1969-12-29T00:00:00Z"));
-    assertThat(Interval.HOUR.floor(Instant.parse("2025-02-10T09:59:59Z"))).isEqualTo(Instant.parse("2025-02-10T09:00:00Z"));
+    assertThat(Interval.WEEK.floor(Instant.parse("2025-02-09T23:59:59Z")))
+        .isEqualTo(Instant.parse("2025-02-03T00:00:00Z"));
+    assertThat(Interval.WEEK.floor(Instant.parse("2025-02-10T00:00:00Z")))
+        .isEqualTo(Instant.parse("2025-02-10T00:00:00Z"));
+    assertThat(Interval.WEEK.floor(Instant.parse("1969-12-31T12:00:00Z")))
+        .isEqualTo(Instant.parse("1969-12-29T00:00:00Z"));
+    assertThat(Interval.HOUR.floor(Instant.parse("2025-02-10T09:59:59Z")))
+        .isEqualTo(Instant.parse("2025-02-10T09:00:00Z"));
   }
 
   @Test
   void aWindowEndsWithTheWholeBucketOfItsNewestArticle() {
-    assertThat(Interval.DAY.windowEnd(Instant.parse("2025-02-11T11:00:00Z"))).isEqualTo(Instant.parse("2025-02-12T00:00:00Z"));
+    assertThat(Interval.DAY.windowEnd(Instant.parse("2025-02-11T11:00:00Z")))
+        .isEqualTo(Instant.parse("2025-02-12T00:00:00Z"));
     // An article at a bucket's very start still gets its whole bucket.
-    assertThat(Interval.HOUR.windowEnd(Instant.parse("2025-02-11T11:00:00Z"))).isEqualTo(Instant.parse("2025-02-11T12:00:00Z"));
-    assertThat(Interval.WEEK.windowEnd(Instant.parse("2025-02-09T23:59:59Z"))).isEqualTo(Instant.parse("2025-02-10T00:00:00Z"));
-    // Counted from the bucket holding the start: 13:00 on the 9th to midnight on the 12th is three days.
-    assertThat(Interval.DAY.bucketCount(Instant.parse("2025-02-09T13:00:00Z"), Instant.parse("2025-02-12T00:00:00Z")))
+    assertThat(Interval.HOUR.windowEnd(Instant.parse("2025-02-11T11:00:00Z")))
+        .isEqualTo(Instant.parse("2025-02-11T12:00:00Z"));
+    assertThat(Interval.WEEK.windowEnd(Instant.parse("2025-02-09T23:59:59Z")))
+        .isEqualTo(Instant.parse("2025-02-10T00:00:00Z"));
+    // Counted from the bucket holding the start: 13:00 on the 9th to midnight on the 12th is three
+    // days.
+    assertThat(
+            Interval.DAY.bucketCount(
+                Instant.parse("2025-02-09T13:00:00Z"), Instant.parse("2025-02-12T00:00:00Z")))
         .isEqualTo(3);
-    assertThat(Interval.DAY.bucketCount(Instant.parse("2025-02-09T00:00:00Z"), Instant.parse("2025-02-09T00:00:01Z")))
+    assertThat(
+            Interval.DAY.bucketCount(
+                Instant.parse("2025-02-09T00:00:00Z"), Instant.parse("2025-02-09T00:00:01Z")))
         .isEqualTo(1);
   }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /** The search box's parser: parsed queries are kept; a text over a cap is refused every time. */
 class UserQueryParserTest {
 
-  private static final Map<String, Float> FIELDS = Map.of(ArticleSchema.TITLE_EN, 2f, ArticleSchema.TITLE_ZH, 2f);
+  private static final Map<String, Float> FIELDS =
+      Map.of(ArticleSchema.TITLE_EN, 2f, ArticleSchema.TITLE_ZH, 2f);
 
   @Test
   void theSameTextParsesOnceAndIsThenServedFromMemory() {

@@ -14,11 +14,14 @@ class ScorecardTest {
     assertThat(Scorecard.verdict("rising", "rising", 40, 20, 5)).isEqualTo(Scorecard.BEARS_OUT);
     assertThat(Scorecard.verdict("rising", "rising", 40, 5, 20)).isEqualTo(Scorecard.CONTESTED);
     assertThat(Scorecard.verdict("rising", "steady", 40, 20, 5)).isEqualTo(Scorecard.CONTESTED);
-    assertThat(Scorecard.verdict("rising", "falling", 40, 5, 20)).isEqualTo(Scorecard.NOT_BORNE_OUT);
+    assertThat(Scorecard.verdict("rising", "falling", 40, 5, 20))
+        .isEqualTo(Scorecard.NOT_BORNE_OUT);
     assertThat(Scorecard.verdict("rising", "falling", 40, 20, 5)).isEqualTo(Scorecard.CONTESTED);
-    assertThat(Scorecard.verdict("persisting", "steady", 40, 10, 10)).isEqualTo(Scorecard.BEARS_OUT);
+    assertThat(Scorecard.verdict("persisting", "steady", 40, 10, 10))
+        .isEqualTo(Scorecard.BEARS_OUT);
     assertThat(Scorecard.verdict("persisting", "rising", 40, 10, 3)).isEqualTo(Scorecard.BEARS_OUT);
-    assertThat(Scorecard.verdict("persisting", "falling", 40, 3, 10)).isEqualTo(Scorecard.NOT_BORNE_OUT);
+    assertThat(Scorecard.verdict("persisting", "falling", 40, 3, 10))
+        .isEqualTo(Scorecard.NOT_BORNE_OUT);
   }
 
   @Test

@@ -18,14 +18,18 @@ import thesiswatch.common.Article;
  * Counts stories, not copies. Remembers recently published stories for a time window and decides,
  * for a poll's articles, which to publish: a new story once; the same story from another feed (same
  * canonical link, hence the same id, or a near-identical normalised title) as an update of the
- * first one with the new feed added to its {@code sources}; a changed title or summary as an
- * update of the same id; anything else already published not at all. Thread-safe.
+ * first one with the new feed added to its {@code sources}; a changed title or summary as an update
+ * of the same id; anything else already published not at all. Thread-safe.
  */
 public final class StoryWindow {
 
   /** Titles shorter than this (after normalising) are too generic to call two stories the same. */
   static final int MIN_TITLE_KEY_LENGTH = 10;
-  /** A trailing " - Outlet" or " | Outlet" of at most this many characters is not part of the story's title. */
+
+  /**
+   * A trailing " - Outlet" or " | Outlet" of at most this many characters is not part of the
+   * story's title.
+   */
   private static final int MAX_OUTLET_SUFFIX = 40;
 
   /** What to do with one poll's articles. */
@@ -75,7 +79,8 @@ public final class StoryWindow {
         continue;
       }
       Article first = out.getOrDefault(known.article().id(), known.article());
-      boolean sameFeed = first.feedUrl().equals(article.feedUrl()) || first.sources().contains(article.feedUrl());
+      boolean sameFeed =
+          first.feedUrl().equals(article.feedUrl()) || first.sources().contains(article.feedUrl());
       if (!sameFeed) {
         List<String> sources = new ArrayList<>(first.sources());
         sources.add(article.feedUrl());
@@ -83,8 +88,10 @@ public final class StoryWindow {
         remember(merged, known.added());
         out.put(merged.id(), merged);
         crossFeed++;
-      } else if (first.id().equals(article.id()) && first.feedUrl().equals(article.feedUrl())
-          && (!first.title().equals(article.title()) || !first.summary().equals(article.summary()))) {
+      } else if (first.id().equals(article.id())
+          && first.feedUrl().equals(article.feedUrl())
+          && (!first.title().equals(article.title())
+              || !first.summary().equals(article.summary()))) {
         Article changed = withContent(first, article.title(), article.summary(), first.sources());
         remember(changed, known.added());
         out.put(changed.id(), changed);
@@ -97,8 +104,8 @@ public final class StoryWindow {
   }
 
   /**
-   * Remembers an article read back from Kafka at start (newer records of the same id replace
-   * older ones, as they did when they were published).
+   * Remembers an article read back from Kafka at start (newer records of the same id replace older
+   * ones, as they did when they were published).
    */
   public synchronized void restore(Article article) {
     remember(article, article.fetched());
@@ -139,9 +146,21 @@ public final class StoryWindow {
     }
   }
 
-  private static Article withContent(Article a, String title, String summary, List<String> sources) {
-    return new Article(a.schemaVersion(), a.id(), a.guid(), title, a.link(), summary, a.published(), a.fetched(),
-        a.lang(), a.feedUrl(), a.feedTitle(), sources);
+  private static Article withContent(
+      Article a, String title, String summary, List<String> sources) {
+    return new Article(
+        a.schemaVersion(),
+        a.id(),
+        a.guid(),
+        title,
+        a.link(),
+        summary,
+        a.published(),
+        a.fetched(),
+        a.lang(),
+        a.feedUrl(),
+        a.feedTitle(),
+        sources);
   }
 
   /**
@@ -152,7 +171,8 @@ public final class StoryWindow {
     String text = Normalizer.normalize(title, Normalizer.Form.NFKC);
     for (String separator : List.of(" - ", " | ", " – ", " — ")) {
       int at = text.lastIndexOf(separator);
-      if (at > 0 && text.length() - at - separator.length() <= MAX_OUTLET_SUFFIX
+      if (at > 0
+          && text.length() - at - separator.length() <= MAX_OUTLET_SUFFIX
           && key(text.substring(0, at)).length() >= MIN_TITLE_KEY_LENGTH) {
         text = text.substring(0, at);
         break;
@@ -164,7 +184,10 @@ public final class StoryWindow {
 
   private static String key(String text) {
     StringBuilder out = new StringBuilder(text.length());
-    text.toLowerCase(Locale.ROOT).codePoints().filter(Character::isLetterOrDigit).forEach(out::appendCodePoint);
+    text.toLowerCase(Locale.ROOT)
+        .codePoints()
+        .filter(Character::isLetterOrDigit)
+        .forEach(out::appendCodePoint);
     return out.toString();
   }
 }

@@ -3,13 +3,15 @@ package thesiswatch.ingest.fault;
 import java.util.Locale;
 
 /**
- * The closed set of reasons a feed can fail, each with a stable key that logs, metrics, feed
- * health and {@code thesiswatch parse} show. Keys are contracts: add kinds, never rename them.
+ * The closed set of reasons a feed can fail, each with a stable key that logs, metrics, feed health
+ * and {@code thesiswatch parse} show. Keys are contracts: add kinds, never rename them.
  */
 public enum FaultKind {
   /** The feed URL is malformed or has a scheme other than http, https or file. */
   BAD_URL,
-  /** The URL (or a redirect hop) resolves to a loopback, private, link-local or metadata address. */
+  /**
+   * The URL (or a redirect hop) resolves to a loopback, private, link-local or metadata address.
+   */
   BLOCKED_ADDRESS,
   /** No answer, or not the whole body, within the fetch deadline. */
   TIMEOUT,

@@ -17,8 +17,8 @@ import thesiswatch.common.Env;
 
 /**
  * Reads and writes the feed list as OPML: every {@code outline} with an {@code xmlUrl}, at any
- * depth (folders are outlines too), with the optional attributes {@code language},
- * {@code category}, {@code interval} (e.g. {@code 30m}) and {@code enabled="false"}.
+ * depth (folders are outlines too), with the optional attributes {@code language}, {@code
+ * category}, {@code interval} (e.g. {@code 30m}) and {@code enabled="false"}.
  */
 public final class FeedList {
 
@@ -43,19 +43,24 @@ public final class FeedList {
       if (url.isEmpty()) {
         continue;
       }
-      feeds.putIfAbsent(url, new FeedSpec(
+      feeds.putIfAbsent(
           url,
-          blankToNull(outline.hasAttr("title") ? outline.attr("title") : outline.attr("text")),
-          blankToNull(outline.attr("htmlUrl")),
-          blankToNull(outline.attr("language")),
-          blankToNull(outline.attr("category")),
-          interval(outline.attr("interval"), url),
-          !"false".equalsIgnoreCase(outline.attr("enabled").strip())));
+          new FeedSpec(
+              url,
+              blankToNull(outline.hasAttr("title") ? outline.attr("title") : outline.attr("text")),
+              blankToNull(outline.attr("htmlUrl")),
+              blankToNull(outline.attr("language")),
+              blankToNull(outline.attr("category")),
+              interval(outline.attr("interval"), url),
+              !"false".equalsIgnoreCase(outline.attr("enabled").strip())));
     }
     return List.copyOf(feeds.values());
   }
 
-  /** The OPML document for {@code feeds}: one flat outline per feed, round-trippable by {@link #parse}. */
+  /**
+   * The OPML document for {@code feeds}: one flat outline per feed, round-trippable by {@link
+   * #parse}.
+   */
   public static String write(String title, List<FeedSpec> feeds) {
     Document document = Document.createShell("");
     document.outputSettings().syntax(Document.OutputSettings.Syntax.xml).prettyPrint(true);

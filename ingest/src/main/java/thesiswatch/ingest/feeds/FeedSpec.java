@@ -14,7 +14,13 @@ import java.time.Duration;
  * @param enabled false when the list switches the feed off
  */
 public record FeedSpec(
-    String url, String title, String htmlUrl, String language, String category, Duration interval, boolean enabled) {
+    String url,
+    String title,
+    String htmlUrl,
+    String language,
+    String category,
+    Duration interval,
+    boolean enabled) {
 
   public FeedSpec {
     if (url == null || url.isBlank()) {
@@ -22,7 +28,8 @@ public record FeedSpec(
     }
     url = url.strip();
     if (interval != null && (interval.isNegative() || interval.isZero())) {
-      throw new IllegalArgumentException("feed interval must be positive: " + interval + " for " + url);
+      throw new IllegalArgumentException(
+          "feed interval must be positive: " + interval + " for " + url);
     }
   }
 

@@ -10,9 +10,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * A response body subscriber that collects at most a cap of bytes and fails as soon as more
- * arrive (or the {@code Content-Length} announces more), so an endless or oversized body never
- * fills the heap. Bodies of non-2xx answers are not read at all.
+ * A response body subscriber that collects at most a cap of bytes and fails as soon as more arrive
+ * (or the {@code Content-Length} announces more), so an endless or oversized body never fills the
+ * heap. Bodies of non-2xx answers are not read at all.
  */
 final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
 
@@ -40,7 +40,11 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
   static HttpResponse.BodySubscriber<byte[]> forResponse(HttpResponse.ResponseInfo info, long cap) {
     boolean success = info.statusCode() >= 200 && info.statusCode() < 300;
     long announced = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-    boolean identity = info.headers().firstValue("Content-Encoding").map(v -> v.isBlank() || v.equalsIgnoreCase("identity")).orElse(true);
+    boolean identity =
+        info.headers()
+            .firstValue("Content-Encoding")
+            .map(v -> v.isBlank() || v.equalsIgnoreCase("identity"))
+            .orElse(true);
     CappedBody body = new CappedBody(cap, !success);
     if (success && identity && announced > cap) {
       body.result.completeExceptionally(new TooLargeException());

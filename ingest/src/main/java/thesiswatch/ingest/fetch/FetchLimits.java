@@ -13,7 +13,11 @@ import java.util.Objects;
  * @param userAgent the {@code User-Agent} sent, so publishers can see who polls them
  */
 public record FetchLimits(
-    Duration connectTimeout, Duration timeout, long maxBodyBytes, int maxRedirects, String userAgent) {
+    Duration connectTimeout,
+    Duration timeout,
+    long maxBodyBytes,
+    int maxRedirects,
+    String userAgent) {
 
   public FetchLimits {
     Objects.requireNonNull(connectTimeout, "connect timeout must not be null");

@@ -34,9 +34,9 @@ import thesiswatch.ingest.fault.FeedFault;
 /**
  * Fetches one feed over http(s) or from an explicit {@code file:} URL, within {@link FetchLimits}:
  * one deadline covers every hop, the headers and the body (the JDK client's own request timeout
- * covers only the headers); redirects are followed by hand and every hop passes the
- * {@link SsrfGuard}; gzip and deflate are decoded here (the JDK client never does) and the cap
- * applies to the decoded bytes, so a compression bomb stops at the cap.
+ * covers only the headers); redirects are followed by hand and every hop passes the {@link
+ * SsrfGuard}; gzip and deflate are decoded here (the JDK client never does) and the cap applies to
+ * the decoded bytes, so a compression bomb stops at the cap.
  */
 public final class Fetcher {
 
@@ -53,13 +53,14 @@ public final class Fetcher {
   public Fetcher(FetchLimits limits, SsrfGuard guard) {
     this.limits = limits;
     this.guard = guard;
-    this.client = HttpClient.newBuilder()
-        // Redirects are followed by hand: the JDK ends a loop silently and skips our guard.
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(limits.connectTimeout())
-        // HTTP/1.1 avoids the h2c upgrade dance that some small feed servers mishandle.
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
+    this.client =
+        HttpClient.newBuilder()
+            // Redirects are followed by hand: the JDK ends a loop silently and skips our guard.
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(limits.connectTimeout())
+            // HTTP/1.1 avoids the h2c upgrade dance that some small feed servers mishandle.
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
   }
 
   /**
@@ -85,18 +86,28 @@ public final class Fetcher {
       int status = response.statusCode();
       HttpHeaders headers = response.headers();
       if (status >= 200 && status < 300) {
-        byte[] body = decode(response.body(), headers.firstValue("Content-Encoding").orElse("identity"));
-        return new FetchResult(false, body, headers.firstValue("Content-Type").orElse(null),
-            headers.firstValue("ETag").orElse(null), headers.firstValue("Last-Modified").orElse(null),
-            current.toString(), hop > 0 && permanent);
+        byte[] body =
+            decode(response.body(), headers.firstValue("Content-Encoding").orElse("identity"));
+        return new FetchResult(
+            false,
+            body,
+            headers.firstValue("Content-Type").orElse(null),
+            headers.firstValue("ETag").orElse(null),
+            headers.firstValue("Last-Modified").orElse(null),
+            current.toString(),
+            hop > 0 && permanent);
       }
       if (status == 304) {
-        return FetchResult.unchanged(headers.firstValue("ETag").orElse(etag),
-            headers.firstValue("Last-Modified").orElse(lastModified), current.toString(), hop > 0 && permanent);
+        return FetchResult.unchanged(
+            headers.firstValue("ETag").orElse(etag),
+            headers.firstValue("Last-Modified").orElse(lastModified),
+            current.toString(),
+            hop > 0 && permanent);
       }
       if (isRedirect(status)) {
         if (hop >= limits.maxRedirects()) {
-          throw new FeedFault(FaultKind.TOO_MANY_REDIRECTS,
+          throw new FeedFault(
+              FaultKind.TOO_MANY_REDIRECTS,
               "fetch: more than " + limits.maxRedirects() + " redirects from " + url);
         }
         permanent &= status == 301 || status == 308;
@@ -116,7 +127,8 @@ public final class Fetcher {
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("file")) {
-      throw new FeedFault(FaultKind.BAD_URL, "fetch: only http, https and file URLs are fetched: " + url);
+      throw new FeedFault(
+          FaultKind.BAD_URL, "fetch: only http, https and file URLs are fetched: " + url);
     }
     return uri;
   }
@@ -125,13 +137,15 @@ public final class Fetcher {
       throws FeedFault {
     Duration left = Duration.between(Instant.now(), deadline);
     if (left.isNegative() || left.isZero()) {
-      throw new FeedFault(FaultKind.TIMEOUT, "fetch: no answer within " + limits.timeout() + " from " + uri);
+      throw new FeedFault(
+          FaultKind.TIMEOUT, "fetch: no answer within " + limits.timeout() + " from " + uri);
     }
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-        .timeout(left)
-        .header("User-Agent", limits.userAgent())
-        .header("Accept", ACCEPT)
-        .header("Accept-Encoding", "gzip, deflate");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(left)
+            .header("User-Agent", limits.userAgent())
+            .header("Accept", ACCEPT)
+            .header("Accept-Encoding", "gzip, deflate");
     if (etag != null) {
       request.header("If-None-Match", etag);
     }
@@ -139,13 +153,17 @@ public final class Fetcher {
       request.header("If-Modified-Since", lastModified);
     }
     CompletableFuture<HttpResponse<byte[]>> future =
-        client.sendAsync(request.build(), info -> CappedBody.forResponse(info, limits.maxBodyBytes()));
+        client.sendAsync(
+            request.build(), info -> CappedBody.forResponse(info, limits.maxBodyBytes()));
     try {
       // The future completes only when the whole body is in, so this deadline covers the body too.
       return future.get(left.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw new FeedFault(FaultKind.TIMEOUT, "fetch: no complete answer within " + limits.timeout() + " from " + uri, e);
+      throw new FeedFault(
+          FaultKind.TIMEOUT,
+          "fetch: no complete answer within " + limits.timeout() + " from " + uri,
+          e);
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
@@ -157,17 +175,22 @@ public final class Fetcher {
 
   private FeedFault classify(Throwable cause, URI uri) {
     if (cause instanceof CappedBody.TooLargeException) {
-      return new FeedFault(FaultKind.TOO_LARGE, "fetch: body of " + uri + " exceeds " + limits.maxBodyBytes() + " bytes");
+      return new FeedFault(
+          FaultKind.TOO_LARGE,
+          "fetch: body of " + uri + " exceeds " + limits.maxBodyBytes() + " bytes");
     }
     if (cause instanceof HttpTimeoutException) {
-      return new FeedFault(FaultKind.TIMEOUT, "fetch: no answer within " + limits.timeout() + " from " + uri, cause);
+      return new FeedFault(
+          FaultKind.TIMEOUT, "fetch: no answer within " + limits.timeout() + " from " + uri, cause);
     }
     for (Throwable t = cause; t != null; t = t.getCause()) {
       if (t instanceof SSLException) {
-        return new FeedFault(FaultKind.TLS_ERROR, "fetch: TLS failure with " + uri + ": " + t.getMessage(), cause);
+        return new FeedFault(
+            FaultKind.TLS_ERROR, "fetch: TLS failure with " + uri + ": " + t.getMessage(), cause);
       }
     }
-    String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    String detail =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     return new FeedFault(FaultKind.IO_ERROR, "fetch: " + detail + " for " + uri, cause);
   }
 
@@ -178,17 +201,22 @@ public final class Fetcher {
   private static URI redirectTarget(URI from, HttpHeaders headers) throws FeedFault {
     String location = headers.firstValue("Location").orElse(null);
     if (location == null || location.isBlank()) {
-      throw new FeedFault(FaultKind.TOO_MANY_REDIRECTS, "fetch: redirect without Location from " + from);
+      throw new FeedFault(
+          FaultKind.TOO_MANY_REDIRECTS, "fetch: redirect without Location from " + from);
     }
     URI target;
     try {
       target = from.resolve(new URI(location.strip()));
     } catch (URISyntaxException | IllegalArgumentException e) {
-      throw new FeedFault(FaultKind.BAD_URL, "fetch: malformed redirect Location '" + location + "' from " + from, e);
+      throw new FeedFault(
+          FaultKind.BAD_URL,
+          "fetch: malformed redirect Location '" + location + "' from " + from,
+          e);
     }
     String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new FeedFault(FaultKind.BAD_URL, "fetch: redirect to a non-http(s) URL " + target + " from " + from);
+      throw new FeedFault(
+          FaultKind.BAD_URL, "fetch: redirect to a non-http(s) URL " + target + " from " + from);
     }
     return target;
   }
@@ -211,7 +239,9 @@ public final class Fetcher {
       return null;
     }
     if (value.chars().allMatch(Character::isDigit)) {
-      return value.length() > 9 ? Duration.ofSeconds(999_999_999) : Duration.ofSeconds(Long.parseLong(value));
+      return value.length() > 9
+          ? Duration.ofSeconds(999_999_999)
+          : Duration.ofSeconds(Long.parseLong(value));
     }
     try {
       Instant when = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
@@ -229,10 +259,15 @@ public final class Fetcher {
         case "", "identity" -> raw;
         case "gzip", "x-gzip" -> capped(new GZIPInputStream(new ByteArrayInputStream(raw)));
         case "deflate" -> inflate(raw);
-        default -> throw new FeedFault(FaultKind.BAD_ENCODING, "fetch: unsupported Content-Encoding " + contentEncoding);
+        default ->
+            throw new FeedFault(
+                FaultKind.BAD_ENCODING, "fetch: unsupported Content-Encoding " + contentEncoding);
       };
     } catch (IOException e) {
-      throw new FeedFault(FaultKind.BAD_ENCODING, "fetch: body does not decompress as " + encoding + ": " + e.getMessage(), e);
+      throw new FeedFault(
+          FaultKind.BAD_ENCODING,
+          "fetch: body does not decompress as " + encoding + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -247,9 +282,11 @@ public final class Fetcher {
 
   private byte[] capped(InputStream decoded) throws IOException, FeedFault {
     try (decoded) {
-      byte[] body = decoded.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBodyBytes() + 1));
+      byte[] body =
+          decoded.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBodyBytes() + 1));
       if (body.length > limits.maxBodyBytes()) {
-        throw new FeedFault(FaultKind.TOO_LARGE,
+        throw new FeedFault(
+            FaultKind.TOO_LARGE,
             "fetch: body exceeds " + limits.maxBodyBytes() + " bytes after decompression");
       }
       return body;
@@ -268,7 +305,8 @@ public final class Fetcher {
     } catch (NoSuchFileException e) {
       throw new FeedFault(FaultKind.IO_ERROR, "fetch: no such file " + path, e);
     } catch (IOException e) {
-      throw new FeedFault(FaultKind.IO_ERROR, "fetch: cannot read " + path + ": " + e.getMessage(), e);
+      throw new FeedFault(
+          FaultKind.IO_ERROR, "fetch: cannot read " + path + ": " + e.getMessage(), e);
     }
   }
 }

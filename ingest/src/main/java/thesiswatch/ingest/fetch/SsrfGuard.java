@@ -12,11 +12,11 @@ import thesiswatch.ingest.fault.FaultKind;
 import thesiswatch.ingest.fault.FeedFault;
 
 /**
- * Refuses feed URLs (and every redirect hop) whose host resolves to an address a public feed has
- * no business on: loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7), link-local
- * (169.254/16 with the cloud metadata service, fe80::/10), carrier-grade NAT (100.64/10), any-local,
- * multicast, and NAT64 forms of those. Entries of the allow-list ({@code host} or
- * {@code host:port}) are exempt, so the demo and tests can serve feeds on loopback.
+ * Refuses feed URLs (and every redirect hop) whose host resolves to an address a public feed has no
+ * business on: loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7), link-local (169.254/16
+ * with the cloud metadata service, fe80::/10), carrier-grade NAT (100.64/10), any-local, multicast,
+ * and NAT64 forms of those. Entries of the allow-list ({@code host} or {@code host:port}) are
+ * exempt, so the demo and tests can serve feeds on loopback.
  *
  * <p>Known limit: the check resolves the name before the HTTP client resolves it again, so a DNS
  * server that answers differently the second time (rebinding) is not stopped here.
@@ -25,19 +25,23 @@ public final class SsrfGuard {
 
   private final Set<String> allowed;
 
-  /** A guard exempting {@code allowed} entries ({@code host} or {@code host:port}, case-insensitive). */
+  /**
+   * A guard exempting {@code allowed} entries ({@code host} or {@code host:port},
+   * case-insensitive).
+   */
   public SsrfGuard(Set<String> allowed) {
-    this.allowed = allowed.stream()
-        .map(entry -> entry.strip().toLowerCase(Locale.ROOT))
-        .filter(entry -> !entry.isEmpty())
-        .collect(Collectors.toUnmodifiableSet());
+    this.allowed =
+        allowed.stream()
+            .map(entry -> entry.strip().toLowerCase(Locale.ROOT))
+            .filter(entry -> !entry.isEmpty())
+            .collect(Collectors.toUnmodifiableSet());
   }
 
   /**
    * Passes when {@code uri}'s host is allow-listed or resolves only to public addresses.
    *
-   * @throws FeedFault {@code blocked_address} for a refused address, {@code io_error} when the
-   *     name does not resolve, {@code bad_url} without a host
+   * @throws FeedFault {@code blocked_address} for a refused address, {@code io_error} when the name
+   *     does not resolve, {@code bad_url} without a host
    */
   public void check(URI uri) throws FeedFault {
     String host = uri.getHost();
@@ -46,8 +50,11 @@ public final class SsrfGuard {
     }
     host = host.toLowerCase(Locale.ROOT);
     String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-    if (allowed.contains(host) || allowed.contains(bare) || allowed.contains(host + ":" + port)
+    int port =
+        uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    if (allowed.contains(host)
+        || allowed.contains(bare)
+        || allowed.contains(host + ":" + port)
         || allowed.contains(bare + ":" + port)) {
       return;
     }
@@ -59,8 +66,12 @@ public final class SsrfGuard {
     }
     for (InetAddress address : addresses) {
       if (isBlocked(address)) {
-        throw new FeedFault(FaultKind.BLOCKED_ADDRESS,
-            "fetch: " + bare + " resolves to non-public address " + address.getHostAddress()
+        throw new FeedFault(
+            FaultKind.BLOCKED_ADDRESS,
+            "fetch: "
+                + bare
+                + " resolves to non-public address "
+                + address.getHostAddress()
                 + " (allow it with INGEST_ALLOW_PRIVATE)");
       }
     }
@@ -68,8 +79,11 @@ public final class SsrfGuard {
 
   /** True for addresses no public feed lives on. */
   static boolean isBlocked(InetAddress address) {
-    if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-        || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+    if (address.isLoopbackAddress()
+        || address.isAnyLocalAddress()
+        || address.isLinkLocalAddress()
+        || address.isSiteLocalAddress()
+        || address.isMulticastAddress()) {
       return true;
     }
     byte[] bytes = address.getAddress();
@@ -87,7 +101,8 @@ public final class SsrfGuard {
       if ((bytes[0] & 0xfe) == 0xfc) { // unique local fc00::/7
         return true;
       }
-      if ((bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xc0) == 0xc0) { // deprecated site-local fec0::/10
+      if ((bytes[0] & 0xff) == 0xfe
+          && (bytes[1] & 0xc0) == 0xc0) { // deprecated site-local fec0::/10
         return true;
       }
       if (isNat64(bytes) || isIpv4Compatible(bytes)) {
@@ -104,7 +119,10 @@ public final class SsrfGuard {
 
   private static boolean isNat64(byte[] bytes) {
     // 64:ff9b::/96
-    if (bytes[0] != 0 || bytes[1] != 0x64 || (bytes[2] & 0xff) != 0xff || (bytes[3] & 0xff) != 0x9b) {
+    if (bytes[0] != 0
+        || bytes[1] != 0x64
+        || (bytes[2] & 0xff) != 0xff
+        || (bytes[3] & 0xff) != 0x9b) {
       return false;
     }
     for (int i = 4; i < 12; i++) {

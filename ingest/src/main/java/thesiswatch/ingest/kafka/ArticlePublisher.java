@@ -19,8 +19,7 @@ import thesiswatch.common.Topics;
  * articles that were not published. A commit that timed out is retried as a commit (it may have
  * succeeded, so sending again could duplicate); any other failure aborts the transaction and drops
  * the producer, and the next call starts a fresh one (whose {@code initTransactions} also fences a
- * stuck predecessor).
- * Not thread-safe: one publisher thread owns it.
+ * stuck predecessor). Not thread-safe: one publisher thread owns it.
  */
 public final class ArticlePublisher implements AutoCloseable {
 
@@ -30,8 +29,10 @@ public final class ArticlePublisher implements AutoCloseable {
   private final Duration maxBlock;
   private final MeterRegistry registry;
   private KafkaProducer<String, byte[]> producer;
+
   /** The current producer's client metrics (request rates, errors, buffer use), unbound with it. */
   private KafkaClientMetrics producerMetrics;
+
   /** A commit timed out: it may have happened, so the retry only commits again, never re-sends. */
   private boolean commitPending;
 
@@ -40,7 +41,11 @@ public final class ArticlePublisher implements AutoCloseable {
    * {@code maxBlock}; the producer's client metrics go to {@code registry}.
    */
   public ArticlePublisher(
-      String bootstrapServers, Topics topics, String transactionalId, Duration maxBlock, MeterRegistry registry) {
+      String bootstrapServers,
+      Topics topics,
+      String transactionalId,
+      Duration maxBlock,
+      MeterRegistry registry) {
     this.bootstrapServers = bootstrapServers;
     this.topics = topics;
     this.transactionalId = transactionalId;
@@ -61,7 +66,8 @@ public final class ArticlePublisher implements AutoCloseable {
     }
     try {
       if (producer == null) {
-        producer = new KafkaProducer<>(IngestKafka.producer(bootstrapServers, transactionalId, maxBlock));
+        producer =
+            new KafkaProducer<>(IngestKafka.producer(bootstrapServers, transactionalId, maxBlock));
         producerMetrics = new KafkaClientMetrics(producer);
         producerMetrics.bindTo(registry);
         producer.initTransactions();
@@ -103,7 +109,8 @@ public final class ArticlePublisher implements AutoCloseable {
     } catch (TimeoutException e) {
       throw e; // still pending; the caller retries
     } catch (KafkaException e) {
-      // Not committed after all: drop the producer (its transaction is aborted) and send again next time.
+      // Not committed after all: drop the producer (its transaction is aborted) and send again next
+      // time.
       commitPending = false;
       reset();
       throw e;

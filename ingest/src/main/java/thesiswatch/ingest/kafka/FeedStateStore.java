@@ -11,7 +11,9 @@ import thesiswatch.common.FeedState;
 import thesiswatch.common.Json;
 import thesiswatch.common.TopicReader;
 
-/** Reads the compacted {@code feed-state} topic to its end: the last committed state of every feed. */
+/**
+ * Reads the compacted {@code feed-state} topic to its end: the last committed state of every feed.
+ */
 public final class FeedStateStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(FeedStateStore.class);
@@ -24,10 +26,16 @@ public final class FeedStateStore {
    * @throws org.apache.kafka.common.KafkaException when the broker cannot be reached, or the topic
    *     not read to its end, within {@code timeout}
    */
-  public static Map<String, FeedState> load(String bootstrapServers, String topic, Duration timeout) {
+  public static Map<String, FeedState> load(
+      String bootstrapServers, String topic, Duration timeout) {
     Map<String, FeedState> states = new HashMap<>();
-    TopicReader.Progress progress = TopicReader.read(TopicReader.settings(bootstrapServers), topic, null, timeout,
-        batch -> batch.forEach(record -> apply(states, record)));
+    TopicReader.Progress progress =
+        TopicReader.read(
+            TopicReader.settings(bootstrapServers),
+            topic,
+            null,
+            timeout,
+            batch -> batch.forEach(record -> apply(states, record)));
     if (!progress.complete()) {
       throw new TimeoutException("feed state: " + topic + " not read to its end within " + timeout);
     }
@@ -46,7 +54,10 @@ public final class FeedStateStore {
       states.put(record.key(), Json.read(record.value(), FeedState.class));
     } catch (IllegalArgumentException e) {
       // A broken state only costs that feed its memory: it is polled as new.
-      LOG.warn("feed state: skipping unreadable state feed_url={} offset={}: {}", record.key(), record.offset(),
+      LOG.warn(
+          "feed state: skipping unreadable state feed_url={} offset={}: {}",
+          record.key(),
+          record.offset(),
           e.getMessage());
     }
   }

@@ -12,7 +12,8 @@ public final class IngestKafka {
   private IngestKafka() {}
 
   /** The transactional producer writing articles and feed state together. */
-  public static Properties producer(String bootstrapServers, String transactionalId, Duration maxBlock) {
+  public static Properties producer(
+      String bootstrapServers, String transactionalId, Duration maxBlock) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     // A record is acknowledged only once every in-sync replica has it.

@@ -8,9 +8,9 @@ import thesiswatch.ingest.schedule.Poll;
 
 /**
  * The bounded queue between the fetch threads and the publisher. While Kafka is down the fetch
- * threads fill it, then wait; nothing is lost, because a feed's seen ids only advance when its
- * poll commits, and a feed is polled again only after that, so an outage holds at most one poll
- * per feed.
+ * threads fill it, then wait; nothing is lost, because a feed's seen ids only advance when its poll
+ * commits, and a feed is polled again only after that, so an outage holds at most one poll per
+ * feed.
  */
 public final class Outbox {
 
@@ -23,8 +23,8 @@ public final class Outbox {
   }
 
   /**
-   * Hands a finished poll to the publisher; blocks while the outbox is full, until there is room
-   * or the publisher gave up at close (the poll is then dropped: it is fetched again next time).
+   * Hands a finished poll to the publisher; blocks while the outbox is full, until there is room or
+   * the publisher gave up at close (the poll is then dropped: it is fetched again next time).
    */
   public void put(Poll poll) {
     try {

@@ -21,8 +21,8 @@ import thesiswatch.ingest.schedule.PollScheduler;
  * replays recent articles into the duplicate window, retrying while Kafka is unreachable, then
  * hands the feeds to the scheduler. From then on it drains the {@link Outbox}, commits up to
  * {@value #MAX_POLLS_PER_TRANSACTION} polls per transaction (articles and feed states together,
- * retried while Kafka is down), and after each commit records every feed's new state and hands
- * its next due time back to the scheduler.
+ * retried while Kafka is down), and after each commit records every feed's new state and hands its
+ * next due time back to the scheduler.
  */
 public final class PublishLoop {
 
@@ -30,8 +30,10 @@ public final class PublishLoop {
 
   /** Most polls committed in one transaction. */
   static final int MAX_POLLS_PER_TRANSACTION = 32;
+
   /** First and longest pause between attempts while Kafka is unreachable. */
   private static final Duration KAFKA_RETRY_MIN = Duration.ofMillis(500);
+
   private static final Duration KAFKA_RETRY_MAX = Duration.ofSeconds(5);
 
   /** What the loop counts. */
@@ -51,7 +53,8 @@ public final class PublishLoop {
    * @param kafkaBlock how long one Kafka call may block
    * @param dedupeWindow how far back articles are replayed into the duplicate window
    */
-  public record Settings(String bootstrapServers, Topics topics, Duration kafkaBlock, Duration dedupeWindow) {}
+  public record Settings(
+      String bootstrapServers, Topics topics, Duration kafkaBlock, Duration dedupeWindow) {}
 
   private final Settings settings;
   private final ArticlePublisher publisher;
@@ -65,6 +68,7 @@ public final class PublishLoop {
   private volatile List<FeedSpec> feeds = List.of();
   private volatile boolean stopping;
   private volatile boolean abandon;
+
   /** Set once the feed state has been read from Kafka: the broker answered and polling began. */
   private volatile boolean resumed;
 
@@ -73,8 +77,15 @@ public final class PublishLoop {
    * {@code states} (feed URL → state) and rescheduling feeds on {@code scheduler}. The thread's
    * unexpected death (an error no feed should cause) goes to {@code onDeath}.
    */
-  public PublishLoop(Settings settings, ArticlePublisher publisher, Outbox outbox, StoryWindow window,
-      Map<String, FeedState> states, PollScheduler scheduler, Meters meters, Clock clock,
+  public PublishLoop(
+      Settings settings,
+      ArticlePublisher publisher,
+      Outbox outbox,
+      StoryWindow window,
+      Map<String, FeedState> states,
+      PollScheduler scheduler,
+      Meters meters,
+      Clock clock,
       Thread.UncaughtExceptionHandler onDeath) {
     this.settings = settings;
     this.publisher = publisher;
@@ -99,7 +110,9 @@ public final class PublishLoop {
     return resumed;
   }
 
-  /** Ends the loop once the polls in flight are committed (or, before the state was read, at once). */
+  /**
+   * Ends the loop once the polls in flight are committed (or, before the state was read, at once).
+   */
   public void stop() {
     stopping = true;
   }
@@ -126,7 +139,8 @@ public final class PublishLoop {
       scheduler.scheduleAll(feeds);
       publish();
     } finally {
-      // Nobody takes polls any more, also when the thread dies: fetch threads must not wait for room.
+      // Nobody takes polls any more, also when the thread dies: fetch threads must not wait for
+      // room.
       outbox.abandon();
     }
   }
@@ -168,7 +182,8 @@ public final class PublishLoop {
     while (!stopping) {
       try {
         Map<String, FeedState> stored =
-            FeedStateStore.load(settings.bootstrapServers(), settings.topics().feedState(), settings.kafkaBlock());
+            FeedStateStore.load(
+                settings.bootstrapServers(), settings.topics().feedState(), settings.kafkaBlock());
         int adopted = 0;
         for (FeedSpec feed : feeds) {
           FeedState state = stored.get(feed.url());
@@ -177,13 +192,25 @@ public final class PublishLoop {
             adopted++;
           }
         }
-        LOG.info("ingest: resumed state of {} feeds from {}", adopted, settings.topics().feedState());
-        int stories = StoryLog.replay(settings.bootstrapServers(), settings.topics().articles(),
-            clock.instant().minus(settings.dedupeWindow()), settings.kafkaBlock().multipliedBy(6), window::restore);
-        LOG.info("ingest: replayed {} recent articles into the duplicate window ({} stories)", stories, window.size());
+        LOG.info(
+            "ingest: resumed state of {} feeds from {}", adopted, settings.topics().feedState());
+        int stories =
+            StoryLog.replay(
+                settings.bootstrapServers(),
+                settings.topics().articles(),
+                clock.instant().minus(settings.dedupeWindow()),
+                settings.kafkaBlock().multipliedBy(6),
+                window::restore);
+        LOG.info(
+            "ingest: replayed {} recent articles into the duplicate window ({} stories)",
+            stories,
+            window.size());
         return true;
       } catch (KafkaException e) {
-        LOG.warn("ingest: cannot read feed state yet ({}); retrying in {} ms", e.getMessage(), pause.toMillis());
+        LOG.warn(
+            "ingest: cannot read feed state yet ({}); retrying in {} ms",
+            e.getMessage(),
+            pause.toMillis());
         if (!sleep(pause)) {
           return false;
         }
@@ -214,7 +241,10 @@ public final class PublishLoop {
       } catch (KafkaException e) {
         meters.publishFailure();
         if (!warned) {
-          LOG.warn("ingest: publish failed ({}); holding {} polls and retrying", e.getMessage(), batch.size());
+          LOG.warn(
+              "ingest: publish failed ({}); holding {} polls and retrying",
+              e.getMessage(),
+              batch.size());
           warned = true;
         }
         if (!sleep(pause)) {

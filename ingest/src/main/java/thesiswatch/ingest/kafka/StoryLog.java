@@ -25,29 +25,46 @@ public final class StoryLog {
    * each partition.
    *
    * @return how many articles were replayed (fewer than written when {@code timeout} ran out first)
-   * @throws org.apache.kafka.common.KafkaException when the broker cannot be reached within {@code timeout}
+   * @throws org.apache.kafka.common.KafkaException when the broker cannot be reached within {@code
+   *     timeout}
    */
-  public static int replay(String bootstrapServers, String topic, Instant since, Duration timeout,
+  public static int replay(
+      String bootstrapServers,
+      String topic,
+      Instant since,
+      Duration timeout,
       Consumer<Article> sink) {
     int[] count = {0};
-    TopicReader.Progress progress = TopicReader.read(TopicReader.settings(bootstrapServers), topic, since, timeout,
-        batch -> {
-          for (ConsumerRecord<String, byte[]> record : batch) {
-            if (record.value() == null) {
-              continue;
-            }
-            try {
-              sink.accept(Json.read(record.value(), Article.class));
-              count[0]++;
-            } catch (IllegalArgumentException e) {
-              LOG.warn("story log: skipping unreadable article offset={} partition={}: {}", record.offset(),
-                  record.partition(), e.getMessage());
-            }
-          }
-        });
+    TopicReader.Progress progress =
+        TopicReader.read(
+            TopicReader.settings(bootstrapServers),
+            topic,
+            since,
+            timeout,
+            batch -> {
+              for (ConsumerRecord<String, byte[]> record : batch) {
+                if (record.value() == null) {
+                  continue;
+                }
+                try {
+                  sink.accept(Json.read(record.value(), Article.class));
+                  count[0]++;
+                } catch (IllegalArgumentException e) {
+                  LOG.warn(
+                      "story log: skipping unreadable article offset={} partition={}: {}",
+                      record.offset(),
+                      record.partition(),
+                      e.getMessage());
+                }
+              }
+            });
     if (!progress.complete()) {
       // A partial window only weakens cross-feed matching for a while; it must not stop ingest.
-      LOG.warn("story log: replay of {} stopped after {} articles at the {} limit", topic, count[0], timeout);
+      LOG.warn(
+          "story log: replay of {} stopped after {} articles at the {} limit",
+          topic,
+          count[0],
+          timeout);
     }
     return count[0];
   }

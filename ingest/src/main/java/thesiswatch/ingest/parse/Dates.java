@@ -23,32 +23,69 @@ final class Dates {
   static final Instant EARLIEST = Instant.parse("1995-01-01T00:00:00Z");
 
   /** What a raw date string turned out to be. */
-  enum Verdict { PARSED, IMPOSSIBLE, UNRECOGNISED }
+  enum Verdict {
+    PARSED,
+    IMPOSSIBLE,
+    UNRECOGNISED
+  }
 
   /** A parse result: the verdict and, when parsed, the instant. */
   record Result(Verdict verdict, Instant instant) {}
 
-  private static final Pattern RFC822 = Pattern.compile(
-      "^(?:[A-Za-z]{2,9}\\.?,?\\s*)?(\\d{1,2})[\\s-]+([A-Za-z]{3,9})\\.?[\\s-]+(\\d{2,4})"
-          + "(?:[\\sT]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?\\s*(\\(?[A-Za-z]{1,5}\\)?|[+-]\\d{2}:?\\d{2}|[+-]\\d{2})?\\s*$");
-  private static final Pattern ISO = Pattern.compile(
-      "^(\\d{4})(?:-?(\\d{2})(?:-?(\\d{2})(?:[Tt\\s]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?)?)?)?"
-          + "\\s*([Zz]|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?$");
-  private static final Pattern CHINESE = Pattern.compile(
-      "^(\\d{4})\\s*[年/.-]\\s*(\\d{1,2})\\s*[月/.-]\\s*(\\d{1,2})\\s*日?"
-          + "(?:\\s*(\\d{1,2})\\s*[:时]\\s*(\\d{1,2})(?:\\s*[:分]\\s*(\\d{1,2})\\s*秒?)?)?\\s*$");
-  private static final Map<String, String> MONTHS = Map.ofEntries(
-      Map.entry("jan", "1"), Map.entry("feb", "2"), Map.entry("mar", "3"), Map.entry("apr", "4"),
-      Map.entry("may", "5"), Map.entry("jun", "6"), Map.entry("jul", "7"), Map.entry("aug", "8"),
-      Map.entry("sep", "9"), Map.entry("oct", "10"), Map.entry("nov", "11"), Map.entry("dec", "12"));
+  private static final Pattern RFC822 =
+      Pattern.compile(
+          "^(?:[A-Za-z]{2,9}\\.?,?\\s*)?(\\d{1,2})[\\s-]+([A-Za-z]{3,9})\\.?[\\s-]+(\\d{2,4})"
+              + "(?:[\\sT]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?\\s*(\\(?[A-Za-z]{1,5}\\)?|[+-]\\d{2}:?\\d{2}|[+-]\\d{2})?\\s*$");
+  private static final Pattern ISO =
+      Pattern.compile(
+          "^(\\d{4})(?:-?(\\d{2})(?:-?(\\d{2})(?:[Tt\\s]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?)?)?)?"
+              + "\\s*([Zz]|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?$");
+  private static final Pattern CHINESE =
+      Pattern.compile(
+          "^(\\d{4})\\s*[年/.-]\\s*(\\d{1,2})\\s*[月/.-]\\s*(\\d{1,2})\\s*日?"
+              + "(?:\\s*(\\d{1,2})\\s*[:时]\\s*(\\d{1,2})(?:\\s*[:分]\\s*(\\d{1,2})\\s*秒?)?)?\\s*$");
+  private static final Map<String, String> MONTHS =
+      Map.ofEntries(
+          Map.entry("jan", "1"),
+          Map.entry("feb", "2"),
+          Map.entry("mar", "3"),
+          Map.entry("apr", "4"),
+          Map.entry("may", "5"),
+          Map.entry("jun", "6"),
+          Map.entry("jul", "7"),
+          Map.entry("aug", "8"),
+          Map.entry("sep", "9"),
+          Map.entry("oct", "10"),
+          Map.entry("nov", "11"),
+          Map.entry("dec", "12"));
+
   /** Zone abbreviations feeds use; CST is resolved by language, see {@link #zoneOf}. */
-  private static final Map<String, Integer> ABBREVIATIONS = Map.ofEntries(
-      Map.entry("ut", 0), Map.entry("utc", 0), Map.entry("gmt", 0), Map.entry("z", 0),
-      Map.entry("est", -5), Map.entry("edt", -4), Map.entry("cdt", -5), Map.entry("mst", -7),
-      Map.entry("mdt", -6), Map.entry("pst", -8), Map.entry("pdt", -7), Map.entry("hkt", 8),
-      Map.entry("jst", 9), Map.entry("kst", 9), Map.entry("sgt", 8), Map.entry("bst", 1),
-      Map.entry("cet", 1), Map.entry("cest", 2), Map.entry("eet", 2), Map.entry("eest", 3),
-      Map.entry("a", -1), Map.entry("m", -12), Map.entry("n", 1), Map.entry("y", 12));
+  private static final Map<String, Integer> ABBREVIATIONS =
+      Map.ofEntries(
+          Map.entry("ut", 0),
+          Map.entry("utc", 0),
+          Map.entry("gmt", 0),
+          Map.entry("z", 0),
+          Map.entry("est", -5),
+          Map.entry("edt", -4),
+          Map.entry("cdt", -5),
+          Map.entry("mst", -7),
+          Map.entry("mdt", -6),
+          Map.entry("pst", -8),
+          Map.entry("pdt", -7),
+          Map.entry("hkt", 8),
+          Map.entry("jst", 9),
+          Map.entry("kst", 9),
+          Map.entry("sgt", 8),
+          Map.entry("bst", 1),
+          Map.entry("cet", 1),
+          Map.entry("cest", 2),
+          Map.entry("eet", 2),
+          Map.entry("eest", 3),
+          Map.entry("a", -1),
+          Map.entry("m", -12),
+          Map.entry("n", 1),
+          Map.entry("y", 12));
 
   private Dates() {}
 
@@ -74,7 +111,8 @@ final class Dates {
     try {
       Matcher m = ISO.matcher(text);
       if (m.matches()) {
-        return parsed(local(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6)),
+        return parsed(
+            local(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6)),
             offset(m.group(7), zone));
       }
       m = RFC822.matcher(text);
@@ -83,15 +121,20 @@ final class Dates {
         if (month == null) {
           return new Result(Verdict.UNRECOGNISED, null);
         }
-        String year = m.group(3).length() == 2
-            ? String.valueOf(Integer.parseInt(m.group(3)) + (Integer.parseInt(m.group(3)) < 50 ? 2000 : 1900))
-            : m.group(3);
-        return parsed(local(year, month, m.group(1), m.group(4), m.group(5), m.group(6)),
+        String year =
+            m.group(3).length() == 2
+                ? String.valueOf(
+                    Integer.parseInt(m.group(3))
+                        + (Integer.parseInt(m.group(3)) < 50 ? 2000 : 1900))
+                : m.group(3);
+        return parsed(
+            local(year, month, m.group(1), m.group(4), m.group(5), m.group(6)),
             offset(m.group(7), zone));
       }
       m = CHINESE.matcher(text);
       if (m.matches()) {
-        return parsed(local(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6)), zone);
+        return parsed(
+            local(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6)), zone);
       }
     } catch (DateTimeException | NumberFormatException e) {
       return new Result(Verdict.IMPOSSIBLE, null);
@@ -106,10 +149,17 @@ final class Dates {
     return new Result(Verdict.PARSED, local.atZone(zone).toInstant());
   }
 
-  /** Builds the date, throwing {@link DateTimeException} for a day, month or time that does not exist. */
-  private static LocalDateTime local(String year, String month, String day, String hour, String minute, String second) {
-    LocalDate date = LocalDate.of(Integer.parseInt(year), month == null ? 1 : Integer.parseInt(month),
-        day == null ? 1 : Integer.parseInt(day));
+  /**
+   * Builds the date, throwing {@link DateTimeException} for a day, month or time that does not
+   * exist.
+   */
+  private static LocalDateTime local(
+      String year, String month, String day, String hour, String minute, String second) {
+    LocalDate date =
+        LocalDate.of(
+            Integer.parseInt(year),
+            month == null ? 1 : Integer.parseInt(month),
+            day == null ? 1 : Integer.parseInt(day));
     int h = hour == null ? 0 : Integer.parseInt(hour);
     int min = minute == null ? 0 : Integer.parseInt(minute);
     int s = second == null ? 0 : Integer.parseInt(second);
@@ -137,13 +187,18 @@ final class Dates {
   /** A named zone; {@code cst} is China's for feeds whose zone is China's, US Central otherwise. */
   private static ZoneId zoneOf(String abbreviation, ZoneId feedZone) {
     if (abbreviation.equals("cst")) {
-      return feedZone.equals(ZoneId.of("Asia/Shanghai")) ? ZoneOffset.ofHours(8) : ZoneOffset.ofHours(-6);
+      return feedZone.equals(ZoneId.of("Asia/Shanghai"))
+          ? ZoneOffset.ofHours(8)
+          : ZoneOffset.ofHours(-6);
     }
     Integer hours = ABBREVIATIONS.get(abbreviation);
     return hours == null ? null : ZoneOffset.ofHours(hours);
   }
 
-  /** {@code when} if it is believable: null before {@link #EARLIEST}, clamped to {@code fetched} when later. */
+  /**
+   * {@code when} if it is believable: null before {@link #EARLIEST}, clamped to {@code fetched}
+   * when later.
+   */
   static Instant sane(Instant when, Instant fetched) {
     if (when == null || when.isBefore(EARLIEST)) {
       return null;

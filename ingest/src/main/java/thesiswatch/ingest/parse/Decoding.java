@@ -7,9 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns feed bytes into text, choosing the encoding as: byte-order mark, then the XML prolog,
- * then the HTTP charset, then UTF-8. Unlike RFC 3023 (and ROME's {@code XmlReader}), a
- * {@code text/xml} without charset does not mean US-ASCII: that rule garbles Chinese feeds.
+ * Turns feed bytes into text, choosing the encoding as: byte-order mark, then the XML prolog, then
+ * the HTTP charset, then UTF-8. Unlike RFC 3023 (and ROME's {@code XmlReader}), a {@code text/xml}
+ * without charset does not mean US-ASCII: that rule garbles Chinese feeds.
  */
 final class Decoding {
 
@@ -52,17 +52,18 @@ final class Decoding {
   /** The charset named {@code name}, widened to its common superset; null when unknown. */
   static Charset charset(String name) {
     String key = name.strip().toLowerCase(Locale.ROOT);
-    String widened = switch (key) {
-      // GB18030 decodes every GB2312 and GBK byte sequence; feeds mislabel these freely.
-      case "gb2312", "gbk", "x-gbk", "cp936", "euc-cn", "gb_2312-80" -> "GB18030";
-      // Big5-HKSCS adds the Hong Kong characters Big5 feeds use anyway.
-      case "big5", "x-big5", "cp950" -> "Big5-HKSCS";
-      // As browsers do: Latin-1 and ASCII labels are read as windows-1252.
-      case "iso-8859-1", "latin1", "us-ascii", "ascii", "iso_8859-1" -> "windows-1252";
-      // A 16-bit label on text that had no BOM and no 16-bit pattern is wrong: bytes are 8-bit.
-      case "utf-16", "utf-16le", "utf-16be", "utf-32" -> "UTF-8";
-      default -> key;
-    };
+    String widened =
+        switch (key) {
+          // GB18030 decodes every GB2312 and GBK byte sequence; feeds mislabel these freely.
+          case "gb2312", "gbk", "x-gbk", "cp936", "euc-cn", "gb_2312-80" -> "GB18030";
+          // Big5-HKSCS adds the Hong Kong characters Big5 feeds use anyway.
+          case "big5", "x-big5", "cp950" -> "Big5-HKSCS";
+          // As browsers do: Latin-1 and ASCII labels are read as windows-1252.
+          case "iso-8859-1", "latin1", "us-ascii", "ascii", "iso_8859-1" -> "windows-1252";
+          // A 16-bit label on text that had no BOM and no 16-bit pattern is wrong: bytes are 8-bit.
+          case "utf-16", "utf-16le", "utf-16be", "utf-32" -> "UTF-8";
+          default -> key;
+        };
     try {
       return Charset.isSupported(widened) ? Charset.forName(widened) : null;
     } catch (IllegalArgumentException e) {

@@ -16,19 +16,19 @@ import org.jdom2.Namespace;
  * fix an entry up from its own element (base64 and extension titles and summaries, raw dates,
  * xml:base, the entry's own id). The one place entries and elements are paired.
  *
- * <p>ROME keeps no element: its parser builds one wire entry (an RSS {@code Item}, an Atom
- * {@code Entry}) per element it selects, in document order, and its converter one {@link
- * SyndEntry} per wire entry, which keeps it as {@link SyndEntry#getWireEntry()} when the wire
- * feed is preserved. So a ROME entry leads, by identity, to its wire entry; the wire entry's
- * place in the wire feed leads to the element at the same place among those ROME's parser
- * selects, which {@link #romeSelection} mirrors (ROME 2.1.0: the same children, in the same
- * namespace, per feed type). Wire entries are told apart by identity, never by {@code equals}:
- * ROME's beans are equal when their values are, and two identical items are still two elements.
+ * <p>ROME keeps no element: its parser builds one wire entry (an RSS {@code Item}, an Atom {@code
+ * Entry}) per element it selects, in document order, and its converter one {@link SyndEntry} per
+ * wire entry, which keeps it as {@link SyndEntry#getWireEntry()} when the wire feed is preserved.
+ * So a ROME entry leads, by identity, to its wire entry; the wire entry's place in the wire feed
+ * leads to the element at the same place among those ROME's parser selects, which {@link
+ * #romeSelection} mirrors (ROME 2.1.0: the same children, in the same namespace, per feed type).
+ * Wire entries are told apart by identity, never by {@code equals}: ROME's beans are equal when
+ * their values are, and two identical items are still two elements.
  *
- * <p>When the wire feed has another number of entries than the mirror finds elements (a feed
- * type not mirrored here, or a ROME that selects differently), no entry is paired, since pairing
- * by place would fix entries up from the wrong elements, and {@link #mismatch()} says what did
- * not pair; the entries are then read from ROME alone.
+ * <p>When the wire feed has another number of entries than the mirror finds elements (a feed type
+ * not mirrored here, or a ROME that selects differently), no entry is paired, since pairing by
+ * place would fix entries up from the wrong elements, and {@link #mismatch()} says what did not
+ * pair; the entries are then read from ROME alone.
  */
 final class EntryElements {
 
@@ -36,15 +36,23 @@ final class EntryElements {
   record Mismatch(String feedType, int romeEntries, int wireEntries, int elements) {
     @Override
     public String toString() {
-      return "feed_type=" + feedType + " rome_entries=" + romeEntries + " wire_entries=" + wireEntries
-          + " elements=" + elements;
+      return "feed_type="
+          + feedType
+          + " rome_entries="
+          + romeEntries
+          + " wire_entries="
+          + wireEntries
+          + " elements="
+          + elements;
     }
   }
 
   /** The namespace of RDF feeds' item elements, by ROME feed type. */
-  private static final Map<String, Namespace> RDF_ITEMS = Map.of(
-      "rss_0.9", Namespace.getNamespace("http://my.netscape.com/rdf/simple/0.9/"),
-      "rss_1.0", Namespace.getNamespace("http://purl.org/rss/1.0/"));
+  private static final Map<String, Namespace> RDF_ITEMS =
+      Map.of(
+          "rss_0.9", Namespace.getNamespace("http://my.netscape.com/rdf/simple/0.9/"),
+          "rss_1.0", Namespace.getNamespace("http://purl.org/rss/1.0/"));
+
   /** RSS 2.0 in a namespace, which ROME reads with its own parser (and then calls rss_2.0). */
   private static final Namespace RSS20 = Namespace.getNamespace("http://backend.userland.com/rss2");
 
@@ -62,12 +70,16 @@ final class EntryElements {
    */
   static EntryElements of(SyndFeed feed, Element root) {
     WireFeed wire = feed.originalWireFeed();
-    List<?> wireEntries = wire instanceof Channel channel ? channel.getItems()
-        : wire instanceof Feed atom ? atom.getEntries() : List.of();
+    List<?> wireEntries =
+        wire instanceof Channel channel
+            ? channel.getItems()
+            : wire instanceof Feed atom ? atom.getEntries() : List.of();
     List<Element> elements = wire == null ? List.of() : romeSelection(wire, root);
     if (wire == null || wireEntries.size() != elements.size()) {
-      return new EntryElements(Map.of(), new Mismatch(feed.getFeedType(), feed.getEntries().size(),
-          wireEntries.size(), elements.size()));
+      return new EntryElements(
+          Map.of(),
+          new Mismatch(
+              feed.getFeedType(), feed.getEntries().size(), wireEntries.size(), elements.size()));
     }
     Map<Object, Element> byWireEntry = new IdentityHashMap<>();
     for (int i = 0; i < elements.size(); i++) {
@@ -90,7 +102,8 @@ final class EntryElements {
   /** The elements ROME's parser for {@code wire}'s type reads entries from, in document order. */
   private static List<Element> romeSelection(WireFeed wire, Element root) {
     if (wire instanceof Feed) {
-      // Atom 0.3 and 1.0: ROME takes a document for Atom only when its root is in the Atom namespace.
+      // Atom 0.3 and 1.0: ROME takes a document for Atom only when its root is in the Atom
+      // namespace.
       return root.getChildren("entry", root.getNamespace());
     }
     Namespace rdfItems = RDF_ITEMS.get(wire.getFeedType());
@@ -98,8 +111,10 @@ final class EntryElements {
       return root.getChildren("item", rdfItems); // RSS 0.90 and 1.0: items beside the channel
     }
     // RSS 0.91 to 2.0: channel/item, in no namespace unless ROME read it as namespaced RSS 2.0.
-    Namespace ns = "rss_2.0".equals(wire.getFeedType()) && RSS20.equals(root.getNamespace())
-        ? RSS20 : Namespace.NO_NAMESPACE;
+    Namespace ns =
+        "rss_2.0".equals(wire.getFeedType()) && RSS20.equals(root.getNamespace())
+            ? RSS20
+            : Namespace.NO_NAMESPACE;
     Element channel = root.getChild("channel", ns);
     return channel == null ? List.of() : channel.getChildren("item", ns);
   }

@@ -5,8 +5,8 @@ import java.util.List;
 import thesiswatch.common.Article;
 
 /**
- * One parsed entry, normalised: plain-text title and summary, an http(s) link resolved against
- * the feed's base, a sane published time. This is also the shape {@code thesiswatch parse} prints.
+ * One parsed entry, normalised: plain-text title and summary, an http(s) link resolved against the
+ * feed's base, a sane published time. This is also the shape {@code thesiswatch parse} prints.
  *
  * @param id the stable article id (from the canonical link, else the GUID, else title and date)
  * @param guid the entry's own id (RSS guid, Atom id, JSON Feed id), or null
@@ -17,7 +17,13 @@ import thesiswatch.common.Article;
  * @param lang primary language subtag ({@code zh}, {@code en}), or null
  */
 public record FeedEntry(
-    String id, String guid, String title, String link, String summary, Instant published, String lang) {
+    String id,
+    String guid,
+    String title,
+    String link,
+    String summary,
+    Instant published,
+    String lang) {
 
   public FeedEntry {
     if (id == null || id.isBlank()) {
@@ -34,7 +40,18 @@ public record FeedEntry(
 
   /** This entry as an article fetched at {@code fetched} from {@code feedUrl}. */
   public Article toArticle(Instant fetched, String feedUrl, String feedTitle) {
-    return new Article(Article.SCHEMA_VERSION, id, guid, title, link, summary, published, fetched, lang,
-        feedUrl, feedTitle, List.of());
+    return new Article(
+        Article.SCHEMA_VERSION,
+        id,
+        guid,
+        title,
+        link,
+        summary,
+        published,
+        fetched,
+        lang,
+        feedUrl,
+        feedTitle,
+        List.of());
   }
 }

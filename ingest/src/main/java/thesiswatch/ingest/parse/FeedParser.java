@@ -14,8 +14,10 @@ public final class FeedParser {
 
   /** Entries kept per feed, first in document order (feeds list newest first). */
   public static final int DEFAULT_MAX_ENTRIES = 500;
+
   /** Longest title kept, in characters. */
   public static final int MAX_TITLE_CHARS = Entries.MAX_TITLE_CHARS;
+
   /** Longest summary kept, in characters: enough to classify, small enough for one Kafka record. */
   public static final int MAX_SUMMARY_CHARS = Entries.MAX_SUMMARY_CHARS;
 
@@ -39,10 +41,11 @@ public final class FeedParser {
    * @param baseUrl the URL the bytes came from, the base for relative links
    * @param langHint the feed list's language for this feed, or null
    * @param fetched the fetch time: later published times are clamped to it
-   * @throws FeedFault {@code empty}, {@code not_a_feed}, {@code doctype_refused} or
-   *     {@code invalid_xml}; never another exception for bad input
+   * @throws FeedFault {@code empty}, {@code not_a_feed}, {@code doctype_refused} or {@code
+   *     invalid_xml}; never another exception for bad input
    */
-  public ParsedFeed parse(byte[] body, String contentType, String baseUrl, String langHint, Instant fetched)
+  public ParsedFeed parse(
+      byte[] body, String contentType, String baseUrl, String langHint, Instant fetched)
       throws FeedFault {
     String text = Decoding.decode(body, contentType);
     String start = text.stripLeading();

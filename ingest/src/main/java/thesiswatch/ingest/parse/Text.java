@@ -53,8 +53,8 @@ final class Text {
   }
 
   /**
-   * Replaces C1 control characters (U+0080–U+009F) with the windows-1252 characters they stand
-   * for: feeds produced from Windows text often carry {@code U+0092} where they mean {@code ’}.
+   * Replaces C1 control characters (U+0080–U+009F) with the windows-1252 characters they stand for:
+   * feeds produced from Windows text often carry {@code U+0092} where they mean {@code ’}.
    */
   private static String demoronize(String text) {
     StringBuilder out = null;
@@ -72,5 +72,4 @@ final class Text {
     }
     return out == null ? text : out.toString();
   }
-
 }

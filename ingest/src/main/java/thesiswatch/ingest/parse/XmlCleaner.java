@@ -19,7 +19,9 @@ final class XmlCleaner {
 
   /** The start of a DOCTYPE declaration. */
   private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE\\s", Pattern.CASE_INSENSITIVE);
-  private static final Pattern HTML_DOCTYPE = Pattern.compile("<!DOCTYPE\\s+html[\\s>]", Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern HTML_DOCTYPE =
+      Pattern.compile("<!DOCTYPE\\s+html[\\s>]", Pattern.CASE_INSENSITIVE);
   private static final Pattern NAMED_ENTITY = Pattern.compile("&([A-Za-z][A-Za-z0-9]{0,31});");
   private static final Pattern STRAY_AMPERSAND =
       Pattern.compile("&(?!#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)");
@@ -48,7 +50,8 @@ final class XmlCleaner {
       int end = xml.indexOf('>', doctype.end());
       int subset = xml.indexOf('[', doctype.end());
       if (end < 0 || (subset >= 0 && subset < end)) {
-        throw new FeedFault(FaultKind.DOCTYPE_REFUSED,
+        throw new FeedFault(
+            FaultKind.DOCTYPE_REFUSED,
             "parse: a DOCTYPE with an internal subset is refused (entity expansion and XXE)");
       }
       xml = xml.substring(0, doctype.start()) + xml.substring(end + 1);
@@ -67,7 +70,9 @@ final class XmlCleaner {
         replacement = entity.group();
       } else if (Entities.isNamedEntity(name)) {
         StringBuilder numeric = new StringBuilder();
-        Entities.getByName(name).codePoints().forEach(cp -> numeric.append("&#").append(cp).append(';'));
+        Entities.getByName(name)
+            .codePoints()
+            .forEach(cp -> numeric.append("&#").append(cp).append(';'));
         replacement = numeric.toString();
       } else {
         replacement = "&amp;" + name + ";";
@@ -78,7 +83,9 @@ final class XmlCleaner {
     return STRAY_AMPERSAND.matcher(out).replaceAll("&amp;");
   }
 
-  /** Where the root element starts (after the prolog, comments and DOCTYPE), or the text's length. */
+  /**
+   * Where the root element starts (after the prolog, comments and DOCTYPE), or the text's length.
+   */
   static int rootStart(String xml) {
     int i = 0;
     while (i < xml.length()) {
@@ -114,17 +121,26 @@ final class XmlCleaner {
       return true;
     }
     String head = xml.substring(root, Math.min(xml.length(), root + 6)).toLowerCase(Locale.ROOT);
-    return head.startsWith("<html") && (head.length() == 5 || !Character.isLetterOrDigit(head.charAt(5)));
+    return head.startsWith("<html")
+        && (head.length() == 5 || !Character.isLetterOrDigit(head.charAt(5)));
   }
 
-  /** Drops code points XML 1.0 forbids (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/F). */
+  /**
+   * Drops code points XML 1.0 forbids (C0 controls other than tab/LF/CR, lone surrogates,
+   * U+FFFE/F).
+   */
   static String stripInvalidChars(String text) {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
       int width = Character.charCount(cp);
-      boolean valid = cp == 0x9 || cp == 0xA || cp == 0xD
-          || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+      boolean valid =
+          cp == 0x9
+              || cp == 0xA
+              || cp == 0xD
+              || (cp >= 0x20 && cp <= 0xD7FF)
+              || (cp >= 0xE000 && cp <= 0xFFFD)
+              || (cp >= 0x10000 && cp <= 0x10FFFF);
       if (!valid && out == null) {
         out = new StringBuilder(text.length()).append(text, 0, i);
       } else if (valid && out != null) {

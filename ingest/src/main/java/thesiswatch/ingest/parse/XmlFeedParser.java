@@ -38,9 +38,9 @@ import thesiswatch.ingest.fault.FaultKind;
 import thesiswatch.ingest.fault.FeedFault;
 
 /**
- * RSS 0.9x/1.0/2.0, Atom and RDF: the XML is cleaned ({@link XmlCleaner}), built once into a DOM
- * by ROME's secure builder (DOCTYPEs refused, as ROME does by default), read by ROME, and each
- * ROME entry is then fixed up from the raw element it came from (base64 and extension titles and
+ * RSS 0.9x/1.0/2.0, Atom and RDF: the XML is cleaned ({@link XmlCleaner}), built once into a DOM by
+ * ROME's secure builder (DOCTYPEs refused, as ROME does by default), read by ROME, and each ROME
+ * entry is then fixed up from the raw element it came from (base64 and extension titles and
  * summaries, strict dates, xml:base, the entry's own id).
  */
 final class XmlFeedParser {
@@ -50,12 +50,19 @@ final class XmlFeedParser {
   /** Child elements holding an entry's date, most specific first. */
   private static final List<String> DATE_ELEMENTS =
       List.of("pubDate", "published", "issued", "date", "created", "updated", "modified");
+
   /** Extension elements a title may hide in (Dublin Core, Media RSS). */
   private static final Set<String> TITLE_ELEMENTS = Set.of("title");
-  /** Extension and legacy elements a summary may hide in (Dublin Core, iTunes, Media RSS, XHTML body, fullitem). */
+
+  /**
+   * Extension and legacy elements a summary may hide in (Dublin Core, iTunes, Media RSS, XHTML
+   * body, fullitem).
+   */
   private static final Set<String> SUMMARY_ELEMENTS =
       Set.of("description", "summary", "abstract", "encoded", "body", "fullitem", "subtitle");
-  private static final Namespace RDF = Namespace.getNamespace("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
+
+  private static final Namespace RDF =
+      Namespace.getNamespace("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
 
   private final int maxEntries;
 
@@ -73,20 +80,29 @@ final class XmlFeedParser {
     SyndFeed feed;
     try {
       SyndFeedInput input = new SyndFeedInput();
-      input.setPreserveWireFeed(true); // each entry keeps its wire entry, which pairs it with its element
+      input.setPreserveWireFeed(
+          true); // each entry keeps its wire entry, which pairs it with its element
       feed = input.build(document);
     } catch (IllegalArgumentException e) {
-      throw new FeedFault(FaultKind.NOT_A_FEED,
-          "parse: <" + document.getRootElement().getName() + "> is not an RSS, Atom or RDF feed", e);
+      throw new FeedFault(
+          FaultKind.NOT_A_FEED,
+          "parse: <" + document.getRootElement().getName() + "> is not an RSS, Atom or RDF feed",
+          e);
     } catch (FeedException | RuntimeException e) {
       throw new FeedFault(FaultKind.INVALID_XML, "parse: " + e.getMessage(), e);
     }
-    String lang = Text.firstNonNull(Languages.primary(langHint), Languages.primary(feed.getLanguage()),
-        Languages.primary(document.getRootElement().getAttributeValue("lang", Namespace.XML_NAMESPACE)));
+    String lang =
+        Text.firstNonNull(
+            Languages.primary(langHint),
+            Languages.primary(feed.getLanguage()),
+            Languages.primary(
+                document.getRootElement().getAttributeValue("lang", Namespace.XML_NAMESPACE)));
     ZoneId zone = Dates.feedZone(lang);
     EntryElements elements = EntryElements.of(feed, document.getRootElement());
     if (elements.mismatch() != null) {
-      LOG.warn("parse: entries and elements do not pair, entries read from ROME alone feed_url={} {}", baseUrl,
+      LOG.warn(
+          "parse: entries and elements do not pair, entries read from ROME alone feed_url={} {}",
+          baseUrl,
           elements.mismatch());
     }
     Entries out = new Entries(maxEntries);
@@ -96,13 +112,18 @@ final class XmlFeedParser {
       }
       out.add(romeEntry(entry, elements.elementOf(entry), baseUrl, lang, zone, fetched));
     }
-    FeedInfo info = new FeedInfo(
-        Text.blankToNull(content(feed.getTitleEx(), feed.getTitle(), MAX_TITLE_CHARS)),
-        Links.resolve(feed.getLink(), baseUrl), lang, feed.getFeedType());
+    FeedInfo info =
+        new FeedInfo(
+            Text.blankToNull(content(feed.getTitleEx(), feed.getTitle(), MAX_TITLE_CHARS)),
+            Links.resolve(feed.getLink(), baseUrl),
+            lang,
+            feed.getFeedType());
     return new ParsedFeed(info, out.list());
   }
 
-  /** ROME's secure SAX builder (DOCTYPEs and external entities off), exposed to build the DOM once. */
+  /**
+   * ROME's secure SAX builder (DOCTYPEs and external entities off), exposed to build the DOM once.
+   */
   private static final class SecureInput extends WireFeedInput {
     org.jdom2.input.SAXBuilder builder() {
       return createSAXBuilder();
@@ -114,7 +135,8 @@ final class XmlFeedParser {
       return build(xml);
     } catch (JDOMException first) {
       if (String.valueOf(first.getMessage()).contains("DOCTYPE")) {
-        throw new FeedFault(FaultKind.DOCTYPE_REFUSED, "parse: DOCTYPE declarations are refused", first);
+        throw new FeedFault(
+            FaultKind.DOCTYPE_REFUSED, "parse: DOCTYPE declarations are refused", first);
       }
       try {
         return build(XmlCleaner.heal(xml));
@@ -132,8 +154,8 @@ final class XmlFeedParser {
     }
   }
 
-  private FeedEntry romeEntry(SyndEntry entry, Element element, String baseUrl, String lang, ZoneId zone,
-      Instant fetched) {
+  private FeedEntry romeEntry(
+      SyndEntry entry, Element element, String baseUrl, String lang, ZoneId zone, Instant fetched) {
     String base = element == null ? baseUrl : xmlBase(element, baseUrl);
     String title = content(entry.getTitleEx(), entry.getTitle(), MAX_TITLE_CHARS);
     String base64Title = element == null ? null : base64Child(element, "title");
@@ -141,12 +163,14 @@ final class XmlFeedParser {
       title = Text.fromHtml(base64Title, MAX_TITLE_CHARS);
     }
     if (title.isBlank() && element != null) {
-      // Extension titles (dc:title, media:title, possibly inside media:group) when the core one is missing.
+      // Extension titles (dc:title, media:title, possibly inside media:group) when the core one is
+      // missing.
       title = Text.fromHtml(descendantHtml(element, TITLE_ELEMENTS), MAX_TITLE_CHARS);
     }
     String summary = summary(entry, element);
     // ROME falls back to the guid for an RSS item's link; a guid is a link only when absolute.
-    boolean guidAsLink = element != null && !element.getName().equals("entry") && childText(element, "link") == null;
+    boolean guidAsLink =
+        element != null && !element.getName().equals("entry") && childText(element, "link") == null;
     String link = Links.resolve(entry.getLink(), guidAsLink ? null : base);
     if (link == null) {
       for (SyndLink candidate : entry.getLinks()) {
@@ -160,22 +184,28 @@ final class XmlFeedParser {
     }
     String guid = element == null ? entry.getUri() : guid(element, base);
     String rawDate = element == null ? null : firstChildText(element, DATE_ELEMENTS);
-    Date romeDate = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+    Date romeDate =
+        entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
     Instant published = published(rawDate, romeDate, zone, fetched);
     return Entries.entry(guid, title, summary, link, rawDate, published, lang);
   }
 
   /**
    * Summary: a base64 one decoded; in RSS with both description and a non-standard summary, the
-   * first in document order (as feedparser); else ROME's description, its first content, extensions.
+   * first in document order (as feedparser); else ROME's description, its first content,
+   * extensions.
    */
   private static String summary(SyndEntry entry, Element element) {
-    String base64 = element == null ? null
-        : Text.firstNonNull(base64Child(element, "summary"), base64Child(element, "content"));
+    String base64 =
+        element == null
+            ? null
+            : Text.firstNonNull(base64Child(element, "summary"), base64Child(element, "content"));
     if (base64 != null) {
       return Text.fromHtml(base64, MAX_SUMMARY_CHARS);
     }
-    if (element != null && !element.getName().equals("entry") && childText(element, "summary") != null) {
+    if (element != null
+        && !element.getName().equals("entry")
+        && childText(element, "summary") != null) {
       for (Element child : element.getChildren()) {
         if ((child.getName().equals("description") || child.getName().equals("summary"))
             && !child.getTextTrim().isEmpty()) {
@@ -188,7 +218,8 @@ final class XmlFeedParser {
         && !entry.getContents().isEmpty()) {
       description = entry.getContents().get(0);
     }
-    String summary = description == null ? "" : content(description, description.getValue(), MAX_SUMMARY_CHARS);
+    String summary =
+        description == null ? "" : content(description, description.getValue(), MAX_SUMMARY_CHARS);
     if (summary.isBlank() && element != null) {
       summary = Text.fromHtml(descendantHtml(element, SUMMARY_ELEMENTS), MAX_SUMMARY_CHARS);
     }
@@ -219,7 +250,10 @@ final class XmlFeedParser {
     }
   }
 
-  /** A child the feed base64-encoded (Atom 0.3 {@code mode="base64"}, or a binary media type), decoded. */
+  /**
+   * A child the feed base64-encoded (Atom 0.3 {@code mode="base64"}, or a binary media type),
+   * decoded.
+   */
   private static String base64Child(Element element, String name) {
     for (Element child : element.getChildren()) {
       if (!child.getName().equals(name)) {
@@ -229,7 +263,8 @@ final class XmlFeedParser {
       boolean binary = type.contains("/") && !type.startsWith("text/") && !type.contains("xml");
       if ("base64".equals(child.getAttributeValue("mode")) || binary) {
         try {
-          return new String(Base64.getMimeDecoder().decode(child.getTextTrim()), StandardCharsets.UTF_8);
+          return new String(
+              Base64.getMimeDecoder().decode(child.getTextTrim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
           return null;
         }
@@ -242,9 +277,10 @@ final class XmlFeedParser {
   private static String descendantHtml(Element element, Set<String> names) {
     for (Element child : element.getDescendants(Filters.element())) {
       if (names.contains(child.getName())) {
-        String html = child.getChildren().isEmpty()
-            ? child.getText()
-            : new XMLOutputter(Format.getRawFormat()).outputString(child.getContent());
+        String html =
+            child.getChildren().isEmpty()
+                ? child.getText()
+                : new XMLOutputter(Format.getRawFormat()).outputString(child.getContent());
         if (!html.isBlank()) {
           return html;
         }
@@ -253,7 +289,10 @@ final class XmlFeedParser {
     return "";
   }
 
-  /** The time from the raw text when it parses strictly; ROME's only when the format is unknown to us. */
+  /**
+   * The time from the raw text when it parses strictly; ROME's only when the format is unknown to
+   * us.
+   */
   private static Instant published(String raw, Date romeDate, ZoneId zone, Instant fetched) {
     Dates.Result result = Dates.parse(raw, zone);
     return switch (result.verdict()) {
@@ -263,11 +302,17 @@ final class XmlFeedParser {
     };
   }
 
-  /** Plain text of a title or summary: text types kept as written, HTML (and RSS's untyped text) stripped. */
+  /**
+   * Plain text of a title or summary: text types kept as written, HTML (and RSS's untyped text)
+   * stripped.
+   */
   private static String content(SyndContent typed, String fallback, int max) {
     String value = typed != null && typed.getValue() != null ? typed.getValue() : fallback;
-    String type = typed == null || typed.getType() == null ? "" : typed.getType().toLowerCase(Locale.ROOT);
-    return type.equals("text") || type.equals("text/plain") ? Text.plain(value, max) : Text.fromHtml(value, max);
+    String type =
+        typed == null || typed.getType() == null ? "" : typed.getType().toLowerCase(Locale.ROOT);
+    return type.equals("text") || type.equals("text/plain")
+        ? Text.plain(value, max)
+        : Text.fromHtml(value, max);
   }
 
   /** The entry's base URL: its (and its ancestors') xml:base resolved against the document URL. */

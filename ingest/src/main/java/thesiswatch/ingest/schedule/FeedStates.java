@@ -10,9 +10,9 @@ import thesiswatch.ingest.fault.FaultKind;
 import thesiswatch.ingest.fault.FeedFault;
 
 /**
- * How a feed's state moves after a poll, and when it is polled next: the interval after a
- * success, exponential backoff (capped, never given up) after a failure, at least the server's
- * {@code Retry-After}, and no more polls after HTTP 410.
+ * How a feed's state moves after a poll, and when it is polled next: the interval after a success,
+ * exponential backoff (capped, never given up) after a failure, at least the server's {@code
+ * Retry-After}, and no more polls after HTTP 410.
  */
 public final class FeedStates {
 
@@ -32,8 +32,20 @@ public final class FeedStates {
 
   /** A feed not fetched yet, due at {@code nextPoll} (null when disabled in the feed list). */
   public static FeedState pending(String url, String title, Instant nextPoll) {
-    return new FeedState(url, title, nextPoll == null ? FeedState.DISABLED : FeedState.PENDING, null, null, 0,
-        null, null, null, null, nextPoll, 0, List.of());
+    return new FeedState(
+        url,
+        title,
+        nextPoll == null ? FeedState.DISABLED : FeedState.PENDING,
+        null,
+        null,
+        0,
+        null,
+        null,
+        null,
+        null,
+        nextPoll,
+        0,
+        List.of());
   }
 
   /**
@@ -46,8 +58,14 @@ public final class FeedStates {
   }
 
   /** After a fetch that returned a feed: {@code ids} (this poll's) join the bounded seen window. */
-  public FeedState afterSuccess(FeedState s, String title, String etag, String lastModified, Instant now,
-      Duration interval, List<String> newIds) {
+  public FeedState afterSuccess(
+      FeedState s,
+      String title,
+      String etag,
+      String lastModified,
+      Instant now,
+      Duration interval,
+      List<String> newIds) {
     LinkedHashSet<String> seen = new LinkedHashSet<>(s.seenIds());
     long fresh = newIds.stream().filter(id -> !seen.contains(id)).count();
     seen.removeAll(newIds); // re-seen ids move to the newest end
@@ -56,30 +74,82 @@ public final class FeedStates {
     if (bounded.size() > seenIdsPerFeed) {
       bounded = bounded.subList(bounded.size() - seenIdsPerFeed, bounded.size());
     }
-    return new FeedState(s.url(), title == null ? s.title() : title, FeedState.OK, etag, lastModified, 0, now, now,
-        null, null, now.plus(interval), s.itemsSeen() + fresh, bounded);
+    return new FeedState(
+        s.url(),
+        title == null ? s.title() : title,
+        FeedState.OK,
+        etag,
+        lastModified,
+        0,
+        now,
+        now,
+        null,
+        null,
+        now.plus(interval),
+        s.itemsSeen() + fresh,
+        bounded);
   }
 
   /** After HTTP 304: nothing new, validators kept. */
-  public FeedState afterNotModified(FeedState s, String etag, String lastModified, Instant now, Duration interval) {
-    return new FeedState(s.url(), s.title(), FeedState.OK, etag, lastModified, 0, now, now, null, null,
-        now.plus(interval), s.itemsSeen(), s.seenIds());
+  public FeedState afterNotModified(
+      FeedState s, String etag, String lastModified, Instant now, Duration interval) {
+    return new FeedState(
+        s.url(),
+        s.title(),
+        FeedState.OK,
+        etag,
+        lastModified,
+        0,
+        now,
+        now,
+        null,
+        null,
+        now.plus(interval),
+        s.itemsSeen(),
+        s.seenIds());
   }
 
-  /** After a failure: backoff, or disabled for HTTP 410. The seen window and validators are kept. */
+  /**
+   * After a failure: backoff, or disabled for HTTP 410. The seen window and validators are kept.
+   */
   public FeedState afterFailure(FeedState s, FeedFault fault, Instant now) {
     int errors = s.consecutiveErrors() + 1;
     if (fault.kind() == FaultKind.HTTP_410) {
-      return new FeedState(s.url(), s.title(), FeedState.DISABLED, s.etag(), s.lastModified(), errors, now,
-          s.lastSuccess(), fault.kind().key(), fault.getMessage(), null, s.itemsSeen(), s.seenIds());
+      return new FeedState(
+          s.url(),
+          s.title(),
+          FeedState.DISABLED,
+          s.etag(),
+          s.lastModified(),
+          errors,
+          now,
+          s.lastSuccess(),
+          fault.kind().key(),
+          fault.getMessage(),
+          null,
+          s.itemsSeen(),
+          s.seenIds());
     }
     Duration wait = backoff(errors);
     if (fault.retryAfter() != null) {
-      Duration asked = fault.retryAfter().compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : fault.retryAfter();
+      Duration asked =
+          fault.retryAfter().compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : fault.retryAfter();
       wait = asked.compareTo(wait) > 0 ? asked : wait;
     }
-    return new FeedState(s.url(), s.title(), FeedState.FAILING, s.etag(), s.lastModified(), errors, now,
-        s.lastSuccess(), fault.kind().key(), fault.getMessage(), now.plus(wait), s.itemsSeen(), s.seenIds());
+    return new FeedState(
+        s.url(),
+        s.title(),
+        FeedState.FAILING,
+        s.etag(),
+        s.lastModified(),
+        errors,
+        now,
+        s.lastSuccess(),
+        fault.kind().key(),
+        fault.getMessage(),
+        now.plus(wait),
+        s.itemsSeen(),
+        s.seenIds());
   }
 
   /** The wait after {@code errors} consecutive failures: base doubled per failure, capped. */

@@ -20,11 +20,11 @@ import thesiswatch.ingest.feeds.FeedSpec;
 
 /**
  * When each feed is polled, and on which thread: the {@code ingest-scheduler} thread keeps every
- * feed's due time, spreads the first polls of a start over the startup window, and at a feed's
- * due time dispatches it to the {@code ingest-fetch-N} pool once its host has a free slot
- * ({@link HostGate}); the fetch thread runs the {@link Poller} and hands the finished
- * {@link Poll} on. A feed is due again only when {@link #schedule} is called for it, which ingest
- * does once its poll committed, so a feed is never polled twice at once.
+ * feed's due time, spreads the first polls of a start over the startup window, and at a feed's due
+ * time dispatches it to the {@code ingest-fetch-N} pool once its host has a free slot ({@link
+ * HostGate}); the fetch thread runs the {@link Poller} and hands the finished {@link Poll} on. A
+ * feed is due again only when {@link #schedule} is called for it, which ingest does once its poll
+ * committed, so a feed is never polled twice at once.
  */
 public final class PollScheduler {
 
@@ -48,23 +48,36 @@ public final class PollScheduler {
   private volatile boolean stopping;
 
   /**
-   * A scheduler with {@code fetchThreads} fetch threads and at most {@code perHost} polls in
-   * flight per host; a poll reads the feed's current state from {@code states} (by feed URL) and
-   * its result goes to {@code sink}, on the fetch thread. Due times are read against {@code clock}.
+   * A scheduler with {@code fetchThreads} fetch threads and at most {@code perHost} polls in flight
+   * per host; a poll reads the feed's current state from {@code states} (by feed URL) and its
+   * result goes to {@code sink}, on the fetch thread. Due times are read against {@code clock}.
    */
-  public PollScheduler(int fetchThreads, int perHost, Duration startupSpread, Function<String, FeedState> states,
-      Poller poller, Consumer<Poll> sink, Clock clock) {
+  public PollScheduler(
+      int fetchThreads,
+      int perHost,
+      Duration startupSpread,
+      Function<String, FeedState> states,
+      Poller poller,
+      Consumer<Poll> sink,
+      Clock clock) {
     this.startupSpread = startupSpread;
     this.hosts = new HostGate(perHost);
     this.states = states;
     this.poller = poller;
     this.sink = sink;
     this.clock = clock;
-    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, named("ingest-scheduler"));
+    ScheduledThreadPoolExecutor scheduler =
+        new ScheduledThreadPoolExecutor(1, named("ingest-scheduler"));
     scheduler.setRemoveOnCancelPolicy(true);
     this.timer = scheduler;
-    this.fetchers = new ThreadPoolExecutor(fetchThreads, fetchThreads, 0, TimeUnit.MILLISECONDS,
-        new LinkedBlockingQueue<>(), named("ingest-fetch"));
+    this.fetchers =
+        new ThreadPoolExecutor(
+            fetchThreads,
+            fetchThreads,
+            0,
+            TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(),
+            named("ingest-fetch"));
   }
 
   /**
@@ -82,7 +95,8 @@ public final class PollScheduler {
       }
       // Spread first polls evenly over the window instead of hitting every host at once.
       Instant spread = now.plus(startupSpread.multipliedBy(i).dividedBy(enabled.size()));
-      Instant due = state.nextPoll() != null && state.nextPoll().isAfter(spread) ? state.nextPoll() : spread;
+      Instant due =
+          state.nextPoll() != null && state.nextPoll().isAfter(spread) ? state.nextPoll() : spread;
       schedule(feed, due);
     }
   }
@@ -138,7 +152,10 @@ public final class PollScheduler {
     fetchers.shutdown();
   }
 
-  /** Waits at most {@code timeoutMillis} for the polls in flight after {@link #stop()}; true when none is left. */
+  /**
+   * Waits at most {@code timeoutMillis} for the polls in flight after {@link #stop()}; true when
+   * none is left.
+   */
   public boolean awaitPolls(long timeoutMillis) throws InterruptedException {
     return fetchers.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
   }

@@ -8,10 +8,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Where a feed is fetched from when it has moved. A feed is considered moved only after the same
  * permanent redirect (301/308 all the way) on {@link #CONFIRMATIONS} polls in a row; a temporary
- * redirect or a direct answer resets the count (Drupal's aggregator moved feeds on any redirect
- * and ended up polling maintenance pages). The feed keeps its identity (the URL in the feed list);
- * only the address fetched changes. Held in memory: after a restart it is learnt again.
- * Thread-safe.
+ * redirect or a direct answer resets the count (Drupal's aggregator moved feeds on any redirect and
+ * ended up polling maintenance pages). The feed keeps its identity (the URL in the feed list); only
+ * the address fetched changes. Held in memory: after a restart it is learnt again. Thread-safe.
  */
 public final class Relocations {
 

@@ -43,14 +43,17 @@ public final class IngestBenchmark {
     System.out.printf("feed: %d items, %.1f MiB%n", ITEMS, feed.length / 1024.0 / 1024.0);
     FeedParser parser = new FeedParser(Integer.MAX_VALUE);
     for (int i = 0; i < 5; i++) { // warm-up of both paths
-      parser.parse(feed, "application/rss+xml", "https://bench.example.com/feed", null, Instant.now());
+      parser.parse(
+          feed, "application/rss+xml", "https://bench.example.com/feed", null, Instant.now());
       rome(feed);
     }
     double ours = 0;
     double plain = 0;
     for (int round = 0; round < ROUNDS; round++) {
       long start = System.nanoTime();
-      ParsedFeed parsed = parser.parse(feed, "application/rss+xml", "https://bench.example.com/feed", null, Instant.now());
+      ParsedFeed parsed =
+          parser.parse(
+              feed, "application/rss+xml", "https://bench.example.com/feed", null, Instant.now());
       ours += System.nanoTime() - start;
       if (parsed.entries().size() != ITEMS) {
         throw new IllegalStateException("parsed " + parsed.entries().size() + " entries");
@@ -62,9 +65,11 @@ public final class IngestBenchmark {
         throw new IllegalStateException("rome parsed " + romeEntries + " entries");
       }
     }
-    System.out.printf("FeedParser (decode, clean, ROME, plain text, strict dates, ids): %,.0f items/s%n",
+    System.out.printf(
+        "FeedParser (decode, clean, ROME, plain text, strict dates, ids): %,.0f items/s%n",
         ITEMS * ROUNDS / (ours / 1e9));
-    System.out.printf("plain ROME SyndFeedInput on the same bytes:                   %,.0f items/s%n",
+    System.out.printf(
+        "plain ROME SyndFeedInput on the same bytes:                   %,.0f items/s%n",
         ITEMS * ROUNDS / (plain / 1e9));
     memory();
   }
@@ -73,23 +78,39 @@ public final class IngestBenchmark {
     return new SyndFeedInput().build(new InputSource(new ByteArrayInputStream(feed)));
   }
 
-  /** Heap held by an ingest service with 1,000 feeds configured, and by 1,000 full seen-id windows. */
+  /**
+   * Heap held by an ingest service with 1,000 feeds configured, and by 1,000 full seen-id windows.
+   */
   private static void memory() throws Exception {
     Path dir = Files.createTempDirectory("ingest-bench");
     List<FeedSpec> feeds = new ArrayList<>();
     for (int i = 0; i < FEEDS; i++) {
-      feeds.add(new FeedSpec("https://host" + (i % 200) + ".example.com/feed/" + i, "Feed " + i, null,
-          i % 2 == 0 ? "zh-CN" : "en", "tech", null, true));
+      feeds.add(
+          new FeedSpec(
+              "https://host" + (i % 200) + ".example.com/feed/" + i,
+              "Feed " + i,
+              null,
+              i % 2 == 0 ? "zh-CN" : "en",
+              "tech",
+              null,
+              true));
     }
     Path opml = Files.writeString(dir.resolve("feeds.opml"), FeedList.write("bench", feeds));
     long before = usedHeap();
-    // No broker at this address: the service reads its feed list and waits for Kafka, polling nothing.
-    IngestService service = new IngestService(IngestConfig.from(new Env(Map.of(
-        "FEEDS_FILE", opml.toString(), "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1"))), new SimpleMeterRegistry());
+    // No broker at this address: the service reads its feed list and waits for Kafka, polling
+    // nothing.
+    IngestService service =
+        new IngestService(
+            IngestConfig.from(
+                new Env(
+                    Map.of(
+                        "FEEDS_FILE", opml.toString(), "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1"))),
+            new SimpleMeterRegistry());
     service.start();
     long configured = usedHeap() - before;
-    System.out.printf("heap for %d configured feeds (service started, no broker): %.1f MiB%n", FEEDS,
-        configured / 1024.0 / 1024.0);
+    System.out.printf(
+        "heap for %d configured feeds (service started, no broker): %.1f MiB%n",
+        FEEDS, configured / 1024.0 / 1024.0);
     service.close();
 
     before = usedHeap();
@@ -102,11 +123,26 @@ public final class IngestBenchmark {
         random.nextBytes(id);
         ids.add(HexFormat.of().formatHex(id));
       }
-      states.add(new FeedState(feeds.get(i).url(), "Feed " + i, FeedState.OK, "\"etag\"", "Mon, 03 Mar 2025", 0,
-          Instant.now(), Instant.now(), null, null, Instant.now(), ids.size(), ids));
+      states.add(
+          new FeedState(
+              feeds.get(i).url(),
+              "Feed " + i,
+              FeedState.OK,
+              "\"etag\"",
+              "Mon, 03 Mar 2025",
+              0,
+              Instant.now(),
+              Instant.now(),
+              null,
+              null,
+              Instant.now(),
+              ids.size(),
+              ids));
     }
     long full = usedHeap() - before;
-    System.out.printf("heap for %d feed states with full seen-id windows (%d ids each): %.1f MiB (%d states kept)%n",
+    System.out.printf(
+        "heap for %d feed states with full seen-id windows (%d ids each): %.1f MiB (%d states"
+            + " kept)%n",
         FEEDS, IngestConfig.DEFAULT_SEEN_IDS, full / 1024.0 / 1024.0, states.size());
   }
 
@@ -121,17 +157,33 @@ public final class IngestBenchmark {
 
   /** An RSS feed of {@code items} realistic items, half Chinese, with HTML descriptions. */
   static byte[] largeFeed(int items) {
-    StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"
-        + "<title>Bench</title><link>https://bench.example.com/</link>\n");
+    StringBuilder xml =
+        new StringBuilder(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"
+                + "<title>Bench</title><link>https://bench.example.com/</link>\n");
     for (int i = 0; i < items; i++) {
       boolean zh = i % 2 == 0;
-      String title = zh ? "第" + i + "条：互联网大厂裁员与算力集中，外卖骑手与一人公司" : "Story " + i + ": layoffs, GPU supply and gig work at scale";
-      xml.append("<item><title>").append(title).append("</title>")
-          .append("<link>https://bench.example.com/news/").append(i).append("?utm_source=rss</link>")
-          .append("<guid isPermaLink=\"false\">bench-").append(i).append("</guid>")
-          .append("<description>&lt;p&gt;").append(title).append(" &lt;b&gt;analysis&lt;/b&gt; &amp; more text ")
-          .append("to make the summary about as long as a real one, with a &lt;a href=\"x\"&gt;link&lt;/a&gt;.&lt;/p&gt;")
-          .append("</description><pubDate>Mon, 03 Mar 2025 ").append(String.format("%02d:%02d", (i / 60) % 24, i % 60))
+      String title =
+          zh
+              ? "第" + i + "条：互联网大厂裁员与算力集中，外卖骑手与一人公司"
+              : "Story " + i + ": layoffs, GPU supply and gig work at scale";
+      xml.append("<item><title>")
+          .append(title)
+          .append("</title>")
+          .append("<link>https://bench.example.com/news/")
+          .append(i)
+          .append("?utm_source=rss</link>")
+          .append("<guid isPermaLink=\"false\">bench-")
+          .append(i)
+          .append("</guid>")
+          .append("<description>&lt;p&gt;")
+          .append(title)
+          .append(" &lt;b&gt;analysis&lt;/b&gt; &amp; more text ")
+          .append(
+              "to make the summary about as long as a real one, with a &lt;a"
+                  + " href=\"x\"&gt;link&lt;/a&gt;.&lt;/p&gt;")
+          .append("</description><pubDate>Mon, 03 Mar 2025 ")
+          .append(String.format("%02d:%02d", (i / 60) % 24, i % 60))
           .append(":00 GMT</pubDate></item>\n");
     }
     return xml.append("</channel></rss>\n").toString().getBytes(StandardCharsets.UTF_8);

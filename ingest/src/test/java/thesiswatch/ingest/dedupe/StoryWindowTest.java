@@ -17,8 +17,19 @@ class StoryWindowTest {
   static final String B = "https://b.example/feed";
 
   static Article article(String feed, String link, String title, String summary) {
-    return new Article(Article.SCHEMA_VERSION, ArticleIds.idFor(link, null, title, ""), null, title, link, summary,
-        null, NOW, "en", feed, null, List.of());
+    return new Article(
+        Article.SCHEMA_VERSION,
+        ArticleIds.idFor(link, null, title, ""),
+        null,
+        title,
+        link,
+        summary,
+        null,
+        NOW,
+        "en",
+        feed,
+        null,
+        List.of());
   }
 
   final StoryWindow window = new StoryWindow(Duration.ofHours(48), 1_000);
@@ -39,33 +50,49 @@ class StoryWindowTest {
     window.admit(List.of(first), Set.of(), NOW);
     StoryWindow.Admission admission = window.admit(List.of(copy), Set.of(), NOW);
     assertThat(admission.crossFeed()).isEqualTo(1);
-    assertThat(admission.toPublish()).singleElement().satisfies(merged -> {
-      assertThat(merged.id()).isEqualTo(first.id());
-      assertThat(merged.title()).isEqualTo("BigCo cuts 1,200 jobs");
-      assertThat(merged.feedUrl()).isEqualTo(A);
-      assertThat(merged.sources()).containsExactly(B);
-    });
+    assertThat(admission.toPublish())
+        .singleElement()
+        .satisfies(
+            merged -> {
+              assertThat(merged.id()).isEqualTo(first.id());
+              assertThat(merged.title()).isEqualTo("BigCo cuts 1,200 jobs");
+              assertThat(merged.feedUrl()).isEqualTo(A);
+              assertThat(merged.sources()).containsExactly(B);
+            });
     // Seen again from B: nothing more to say.
     assertThat(window.admit(List.of(copy), Set.of(), NOW).toPublish()).isEmpty();
   }
 
   @Test
   void aNearIdenticalTitleWithANewUrlIsTheSameStory() {
-    Article first = article(A, "https://news.example/1", "Delivery riders protest new algorithmic pay rules", "");
-    Article repost = article(B, "https://wire.example/77", "Delivery Riders Protest New Algorithmic Pay Rules! - Wire", "");
+    Article first =
+        article(
+            A, "https://news.example/1", "Delivery riders protest new algorithmic pay rules", "");
+    Article repost =
+        article(
+            B,
+            "https://wire.example/77",
+            "Delivery Riders Protest New Algorithmic Pay Rules! - Wire",
+            "");
     window.admit(List.of(first), Set.of(), NOW);
     assertThat(window.admit(List.of(repost), Set.of(), NOW).toPublish())
-        .singleElement().satisfies(merged -> {
-          assertThat(merged.id()).isEqualTo(first.id());
-          assertThat(merged.sources()).containsExactly(B);
-        });
+        .singleElement()
+        .satisfies(
+            merged -> {
+              assertThat(merged.id()).isEqualTo(first.id());
+              assertThat(merged.sources()).containsExactly(B);
+            });
   }
 
   @Test
   void shortTitlesAreTooGenericToMerge() {
     window.admit(List.of(article(A, "https://news.example/1", "Update", "")), Set.of(), NOW);
-    assertThat(window.admit(List.of(article(B, "https://other.example/2", "Update", "")), Set.of(), NOW).toPublish())
-        .hasSize(1).allSatisfy(a -> assertThat(a.sources()).isEmpty());
+    assertThat(
+            window
+                .admit(List.of(article(B, "https://other.example/2", "Update", "")), Set.of(), NOW)
+                .toPublish())
+        .hasSize(1)
+        .allSatisfy(a -> assertThat(a.sources()).isEmpty());
   }
 
   @Test
@@ -75,18 +102,25 @@ class StoryWindowTest {
     window.admit(List.of(first), Set.of(), NOW);
     StoryWindow.Admission admission = window.admit(List.of(changed), Set.of(first.id()), NOW);
     assertThat(admission.updated()).isEqualTo(1);
-    assertThat(admission.toPublish()).singleElement().satisfies(update -> {
-      assertThat(update.id()).isEqualTo(first.id());
-      assertThat(update.title()).isEqualTo("BigCo cuts 1,200 jobs");
-      assertThat(update.summary()).isEqualTo("Confirmed");
-    });
+    assertThat(admission.toPublish())
+        .singleElement()
+        .satisfies(
+            update -> {
+              assertThat(update.id()).isEqualTo(first.id());
+              assertThat(update.title()).isEqualTo("BigCo cuts 1,200 jobs");
+              assertThat(update.summary()).isEqualTo("Confirmed");
+            });
   }
 
   @Test
   void storiesLeaveTheWindowAfterItsDuration() {
-    Article first = article(A, "https://news.example/1", "Delivery riders protest new algorithmic pay rules", "");
+    Article first =
+        article(
+            A, "https://news.example/1", "Delivery riders protest new algorithmic pay rules", "");
     window.admit(List.of(first), Set.of(), NOW);
-    Article later = article(B, "https://wire.example/77", "Delivery riders protest new algorithmic pay rules", "");
+    Article later =
+        article(
+            B, "https://wire.example/77", "Delivery riders protest new algorithmic pay rules", "");
     assertThat(window.admit(List.of(later), Set.of(), NOW.plus(Duration.ofHours(49))).toPublish())
         .containsExactly(later);
     assertThat(window.size()).isEqualTo(1);
@@ -94,7 +128,8 @@ class StoryWindowTest {
 
   @Test
   void titleKeysIgnoreCaseWidthPunctuationAndAnOutletSuffix() {
-    assertThat(StoryWindow.titleKey("ＢｉｇＣｏ cuts 1,200 jobs — Reuters")).isEqualTo("bigcocuts1200jobs");
+    assertThat(StoryWindow.titleKey("ＢｉｇＣｏ cuts 1,200 jobs — Reuters"))
+        .isEqualTo("bigcocuts1200jobs");
     assertThat(StoryWindow.titleKey("多家互联网大厂启动新一轮裁员，降本增效持续")).isEqualTo("多家互联网大厂启动新一轮裁员降本增效持续");
     assertThat(StoryWindow.titleKey("Short")).isNull();
   }

@@ -13,7 +13,10 @@ import thesiswatch.ingest.LoopbackFeedServer;
 import thesiswatch.ingest.fault.FaultKind;
 import thesiswatch.ingest.fault.FeedFault;
 
-/** The P and E rows of the reliability catalogue: each hostile or broken feed and what ingest makes of it. */
+/**
+ * The P and E rows of the reliability catalogue: each hostile or broken feed and what ingest makes
+ * of it.
+ */
 class FeedParserTest {
 
   static final Instant FETCHED = Instant.parse("2026-01-01T00:00:00Z");
@@ -21,7 +24,8 @@ class FeedParserTest {
   final FeedParser parser = new FeedParser(FeedParser.DEFAULT_MAX_ENTRIES);
 
   ParsedFeed parse(String fixture, String contentType) throws FeedFault {
-    return parser.parse(LoopbackFeedServer.resource("parse/" + fixture), contentType, BASE, null, FETCHED);
+    return parser.parse(
+        LoopbackFeedServer.resource("parse/" + fixture), contentType, BASE, null, FETCHED);
   }
 
   List<String> titles(ParsedFeed feed) {
@@ -64,20 +68,24 @@ class FeedParserTest {
   @Test
   void htmlEntitiesAndStrayAmpersandsAreHealed() throws FeedFault {
     assertThat(titles(parse("html-entities.rss.xml", null)))
-        .containsExactly("Café workers strike — AT&T & Co"); // jsoup's plain text turns &nbsp; into a space
+        .containsExactly(
+            "Café workers strike — AT&T & Co"); // jsoup's plain text turns &nbsp; into a space
   }
 
   @Test
   void truncatedXmlIsInvalidAndNothingIsPublishedFromIt() {
     assertThatThrownBy(() -> parse("truncated.rss.xml", null))
-        .isInstanceOfSatisfying(FeedFault.class, f -> assertThat(f.kind()).isEqualTo(FaultKind.INVALID_XML));
+        .isInstanceOfSatisfying(
+            FeedFault.class, f -> assertThat(f.kind()).isEqualTo(FaultKind.INVALID_XML));
   }
 
   @Test
   void doctypesWithEntitiesAreRefusedBeforeAnyExpansion() {
     for (String fixture : List.of("xxe.rss.xml", "billion-laughs.rss.xml")) {
-      assertThatThrownBy(() -> parse(fixture, null)).as(fixture)
-          .isInstanceOfSatisfying(FeedFault.class, f -> assertThat(f.kind()).isEqualTo(FaultKind.DOCTYPE_REFUSED));
+      assertThatThrownBy(() -> parse(fixture, null))
+          .as(fixture)
+          .isInstanceOfSatisfying(
+              FeedFault.class, f -> assertThat(f.kind()).isEqualTo(FaultKind.DOCTYPE_REFUSED));
     }
   }
 
@@ -88,44 +96,64 @@ class FeedParserTest {
 
   @Test
   void pagesAndOtherDocumentsAreNotFeeds() {
-    assertThatThrownBy(() -> parser.parse(LoopbackFeedServer.resource("not-a-feed.html"), "text/html", BASE, null, FETCHED))
-        .isInstanceOfSatisfying(FeedFault.class, f -> assertThat(f.kind()).isEqualTo(FaultKind.NOT_A_FEED));
+    assertThatThrownBy(
+            () ->
+                parser.parse(
+                    LoopbackFeedServer.resource("not-a-feed.html"),
+                    "text/html",
+                    BASE,
+                    null,
+                    FETCHED))
+        .isInstanceOfSatisfying(
+            FeedFault.class, f -> assertThat(f.kind()).isEqualTo(FaultKind.NOT_A_FEED));
     for (String fixture : List.of("unknown-root.xml", "not-a-feed.json")) {
-      assertThatThrownBy(() -> parse(fixture, null)).as(fixture)
-          .isInstanceOfSatisfying(FeedFault.class, f -> assertThat(f.kind()).isEqualTo(FaultKind.NOT_A_FEED));
+      assertThatThrownBy(() -> parse(fixture, null))
+          .as(fixture)
+          .isInstanceOfSatisfying(
+              FeedFault.class, f -> assertThat(f.kind()).isEqualTo(FaultKind.NOT_A_FEED));
     }
     assertThatThrownBy(() -> parse("empty.xml", null))
-        .isInstanceOfSatisfying(FeedFault.class, f -> assertThat(f.kind()).isEqualTo(FaultKind.EMPTY));
+        .isInstanceOfSatisfying(
+            FeedFault.class, f -> assertThat(f.kind()).isEqualTo(FaultKind.EMPTY));
   }
 
   @Test
   void duplicateGuidsCountOnceAndMissingGuidsFallBackToLinkThenTitleAndDate() throws FeedFault {
     ParsedFeed feed = parse("guids.rss.xml", null);
-    assertThat(titles(feed)).containsExactly("First copy", "No guid, has link", "Neither guid nor link",
-        "Only a description, which becomes the title when it is the only text there is");
+    assertThat(titles(feed))
+        .containsExactly(
+            "First copy",
+            "No guid, has link",
+            "Neither guid nor link",
+            "Only a description, which becomes the title when it is the only text there is");
     List<FeedEntry> entries = feed.entries();
     assertThat(entries.get(0).id()).isEqualTo(ArticleIds.idFor(null, "dup-1", "First copy", ""));
     assertThat(entries.get(1).guid()).isNull();
-    assertThat(entries.get(1).id()).isEqualTo(ArticleIds.idFor("https://example.org/no-guid", null, null, null));
+    assertThat(entries.get(1).id())
+        .isEqualTo(ArticleIds.idFor("https://example.org/no-guid", null, null, null));
     assertThat(entries.get(2).id())
-        .isEqualTo(ArticleIds.idFor(null, null, "Neither guid nor link", "Mon, 03 Mar 2025 09:30:00 GMT"));
+        .isEqualTo(
+            ArticleIds.idFor(null, null, "Neither guid nor link", "Mon, 03 Mar 2025 09:30:00 GMT"));
     // Stable: the same bytes give the same ids.
-    assertThat(parse("guids.rss.xml", null).entries()).extracting(FeedEntry::id)
+    assertThat(parse("guids.rss.xml", null).entries())
+        .extracting(FeedEntry::id)
         .containsExactlyElementsOf(entries.stream().map(FeedEntry::id).toList());
   }
 
   @Test
   void datesAreStrictClampedAndReadInTheFeedsZone() throws FeedFault {
     List<FeedEntry> entries = parse("dates.rss.xml", null).entries();
-    assertThat(entries).extracting(FeedEntry::published).containsExactly(
-        FETCHED, // 2100: clamped to the fetch time
-        null, // 31 Feb: rejected, not rolled over to 2 Mar
-        null, // month 13: rejected
-        null, // 1990: absurd for a news item
-        Instant.parse("2025-03-01T02:00:00Z"), // zone-less, Chinese feed: Asia/Shanghai
-        Instant.parse("2025-03-01T02:00:00Z"), // CST in a Chinese feed: China Standard Time
-        Instant.parse("2025-03-01T02:00:00Z"), // 2025年03月01日 10:00
-        Instant.parse("2025-03-01T02:00:00Z"));
+    assertThat(entries)
+        .extracting(FeedEntry::published)
+        .containsExactly(
+            FETCHED, // 2100: clamped to the fetch time
+            null, // 31 Feb: rejected, not rolled over to 2 Mar
+            null, // month 13: rejected
+            null, // 1990: absurd for a news item
+            Instant.parse("2025-03-01T02:00:00Z"), // zone-less, Chinese feed: Asia/Shanghai
+            Instant.parse("2025-03-01T02:00:00Z"), // CST in a Chinese feed: China Standard Time
+            Instant.parse("2025-03-01T02:00:00Z"), // 2025年03月01日 10:00
+            Instant.parse("2025-03-01T02:00:00Z"));
     assertThat(parse("cst-en.rss.xml", null).entries().get(0).published())
         .isEqualTo(Instant.parse("2025-03-01T16:00:00Z")); // CST in an English feed: US Central
   }
@@ -139,35 +167,55 @@ class FeedParserTest {
     assertThat(hostile.summary()).isEqualTo("Body text");
     assertThat(hostile.link()).isNull();
     assertThat(feed.entries().get(1).link()).isNull();
-    assertThat(feed.entries().get(2).link()).isEqualTo("https://feeds.example.org/news/relative?id=7");
+    assertThat(feed.entries().get(2).link())
+        .isEqualTo("https://feeds.example.org/news/relative?id=7");
   }
 
   @Test
   void jsonFeedIsParsed() throws FeedFault {
     ParsedFeed feed = parse("feed.json", "application/feed+json");
-    assertThat(feed.feed()).isEqualTo(new FeedInfo("JSON & News", "https://json.example.org/", "en", "json_1.1"));
-    assertThat(feed.entries()).containsExactly(
-        new FeedEntry(ArticleIds.idFor("https://json.example.org/1", "j1", "Startup funding dries up", ""), "j1",
-            "Startup funding dries up", "https://json.example.org/1", "Seed rounds halved",
-            Instant.parse("2025-03-02T07:00:00Z"), "en"),
-        new FeedEntry(ArticleIds.idFor("https://json.example.org/2", "2", "Gig workers unionise", ""), "2",
-            "Gig workers unionise", "https://json.example.org/2", "Riders vote.", null, "zh"));
+    assertThat(feed.feed())
+        .isEqualTo(new FeedInfo("JSON & News", "https://json.example.org/", "en", "json_1.1"));
+    assertThat(feed.entries())
+        .containsExactly(
+            new FeedEntry(
+                ArticleIds.idFor(
+                    "https://json.example.org/1", "j1", "Startup funding dries up", ""),
+                "j1",
+                "Startup funding dries up",
+                "https://json.example.org/1",
+                "Seed rounds halved",
+                Instant.parse("2025-03-02T07:00:00Z"),
+                "en"),
+            new FeedEntry(
+                ArticleIds.idFor("https://json.example.org/2", "2", "Gig workers unionise", ""),
+                "2",
+                "Gig workers unionise",
+                "https://json.example.org/2",
+                "Riders vote.",
+                null,
+                "zh"));
   }
 
   @Test
   void entriesAreCappedPerFeed() throws FeedFault {
-    ParsedFeed feed = new FeedParser(2).parse(LoopbackFeedServer.resource("tech-news.rss.xml"), null, BASE, null, FETCHED);
+    ParsedFeed feed =
+        new FeedParser(2)
+            .parse(LoopbackFeedServer.resource("tech-news.rss.xml"), null, BASE, null, FETCHED);
     assertThat(feed.entries()).hasSize(2);
   }
 
   @ParameterizedTest(name = "{0} in {1} → {2}")
-  @CsvSource(delimiter = '|', value = {
-      "Mon, 03 Mar 2025 09:30:00 GMT|UTC|2025-03-03T09:30:00Z",
-      "3 Mar 2025 09:30 EST|UTC|2025-03-03T14:30:00Z",
-      "2025-03-03T09:30:00.123+05:30|UTC|2025-03-03T04:00:00Z",
-      "2025-03-03|Asia/Shanghai|2025-03-02T16:00:00Z",
-      "Mon, 03 Mar 25 09:30:00 +0000|UTC|2025-03-03T09:30:00Z",
-      "2025/3/3 9:30|Asia/Shanghai|2025-03-03T01:30:00Z"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Mon, 03 Mar 2025 09:30:00 GMT|UTC|2025-03-03T09:30:00Z",
+        "3 Mar 2025 09:30 EST|UTC|2025-03-03T14:30:00Z",
+        "2025-03-03T09:30:00.123+05:30|UTC|2025-03-03T04:00:00Z",
+        "2025-03-03|Asia/Shanghai|2025-03-02T16:00:00Z",
+        "Mon, 03 Mar 25 09:30:00 +0000|UTC|2025-03-03T09:30:00Z",
+        "2025/3/3 9:30|Asia/Shanghai|2025-03-03T01:30:00Z"
+      })
   void readsTheDateFormatsFeedsUse(String raw, String zone, String expected) {
     Dates.Result result = Dates.parse(raw, java.time.ZoneId.of(zone));
     assertThat(result.verdict()).isEqualTo(Dates.Verdict.PARSED);

@@ -21,61 +21,84 @@ import thesiswatch.common.Links;
 import thesiswatch.ingest.fault.FeedFault;
 
 /**
- * Conformance with Python feedparser's own fixture corpus, vendored under
- * {@code src/test/resources/corpus/feedparser} with its licence.
+ * Conformance with Python feedparser's own fixture corpus, vendored under {@code
+ * src/test/resources/corpus/feedparser} with its licence.
  *
  * <p>For every file whose {@code Expect:} header states {@code entries[0]}'s title, link, id (or
  * guid) or plain-text summary (or description, feedparser's alias), our parse must agree on at
- * least 95% of those expectations (titles and summaries compared as plain text); the known differences are listed in {@link #KNOWN_DIFFERENCES}
- * with the reason. Every file of the corpus must end in a parse or a classified {@link FeedFault},
- * never another exception.
+ * least 95% of those expectations (titles and summaries compared as plain text); the known
+ * differences are listed in {@link #KNOWN_DIFFERENCES} with the reason. Every file of the corpus
+ * must end in a parse or a classified {@link FeedFault}, never another exception.
  *
  * <p>Normalisations applied before comparing, because they are what ingest promises and not
  * differences: whitespace in titles and summaries is collapsed, links are compared in their
- * canonical form ({@link Links#canonical}: host lower-cased, fragment and tracking
- * parameters dropped).
+ * canonical form ({@link Links#canonical}: host lower-cased, fragment and tracking parameters
+ * dropped).
  */
 class FeedparserConformanceTest {
 
   static final Path CORPUS = Path.of("src/test/resources/corpus/feedparser/tests");
+
   /** The base URL feedparser's test server serves the corpus from; expectations embed it. */
   static final String SERVER = "http://127.0.0.1:8097/";
+
   static final Instant FETCHED = Instant.parse("2026-01-01T00:00:00Z");
 
-  private static final Pattern EXPECTATION = Pattern.compile(
-      "entries\\[0\\]\\[['\"](title|link|id|guid|summary|description)['\"]\\]\\s*==\\s*u?"
-          + "('''.*?'''|'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\")");
-  private static final Pattern HEADER = Pattern.compile("(?m)^Header:\\s*([A-Za-z-]+):\\s*(.*?)\\s*$");
+  private static final Pattern EXPECTATION =
+      Pattern.compile(
+          "entries\\[0\\]\\[['\"](title|link|id|guid|summary|description)['\"]\\]\\s*==\\s*u?"
+              + "('''.*?'''|'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\")");
+  private static final Pattern HEADER =
+      Pattern.compile("(?m)^Header:\\s*([A-Za-z-]+):\\s*(.*?)\\s*$");
 
-  private static final String TRUNCATED = "the file is truncated ('</feed' without '>'): ingest refuses malformed XML (invalid_xml) rather than publish a guess";
-  private static final String ROME_BASE64 = "ROME 2.1.0's Atom 0.3 parser fails on mode=\"base64\" (index out of bounds); classified invalid_xml, no crash";
-  private static final String CDF = "Microsoft CDF is not a feed format ROME or ingest supports: not_a_feed";
-  private static final String SANITISER_COMMENT = "feedparser's sanitiser drops everything after the malformed comment; jsoup recovers and keeps the visible text (scripts still dropped)";
-  private static final String IFRAME_TEXT = "jsoup reads an iframe's children as raw text and drops them with the iframe; feedparser keeps the inner text";
+  private static final String TRUNCATED =
+      "the file is truncated ('</feed' without '>'): ingest refuses malformed XML (invalid_xml)"
+          + " rather than publish a guess";
+  private static final String ROME_BASE64 =
+      "ROME 2.1.0's Atom 0.3 parser fails on mode=\"base64\" (index out of bounds); classified"
+          + " invalid_xml, no crash";
+  private static final String CDF =
+      "Microsoft CDF is not a feed format ROME or ingest supports: not_a_feed";
+  private static final String SANITISER_COMMENT =
+      "feedparser's sanitiser drops everything after the malformed comment; jsoup recovers and"
+          + " keeps the visible text (scripts still dropped)";
+  private static final String IFRAME_TEXT =
+      "jsoup reads an iframe's children as raw text and drops them with the iframe; feedparser"
+          + " keeps the inner text";
 
   /** Expectations we knowingly do not meet: "file|field" → why. */
-  static final Map<String, String> KNOWN_DIFFERENCES = Map.ofEntries(
-      Map.entry("entities/hex_entity_x_lowercase.xml|title", TRUNCATED),
-      Map.entry("entities/hex_entity_x_uppercase.xml|title", TRUNCATED),
-      Map.entry("wellformed/atom/entry_summary_base64.xml|summary", ROME_BASE64),
-      Map.entry("wellformed/atom/entry_title_base64.xml|title", ROME_BASE64),
-      Map.entry("wellformed/atom10/entry_id_with_attributes.xml|id", "a <feed> without the Atom namespace is not recognised by ROME: not_a_feed"),
-      Map.entry("wellformed/cdf/item_abstract_map_description.xml|description", CDF),
-      Map.entry("wellformed/cdf/item_href_map_link.xml|link", CDF),
-      Map.entry("wellformed/cdf/item_title.xml|title", CDF),
-      Map.entry("wellformed/rss/entity_in_doctype.xml|guid", "a DOCTYPE with an internal subset is refused (doctype_refused): entity expansion and XXE live there"),
-      Map.entry("wellformed/rss/item_description_not_a_doctype2.xml|description", "an <rss> without <channel> makes ROME fail; classified invalid_xml, no crash"),
-      Map.entry("wellformed/sanitize/entry_summary_crazy.xml|summary", SANITISER_COMMENT),
-      Map.entry("wellformed/sanitize/entry_title_crazy.xml|title", SANITISER_COMMENT),
-      Map.entry("wellformed/sanitize/item_content_encoded_crazy.xml|description", SANITISER_COMMENT),
-      Map.entry("wellformed/sanitize/item_description_crazy.xml|description", SANITISER_COMMENT),
-      Map.entry("wellformed/sanitize/item_fullitem_crazy.xml|description", SANITISER_COMMENT),
-      Map.entry("wellformed/sanitize/entry_summary_iframe.xml|summary", IFRAME_TEXT),
-      Map.entry("wellformed/sanitize/item_body_iframe.xml|description", IFRAME_TEXT),
-      Map.entry("wellformed/sanitize/item_content_encoded_iframe.xml|description", IFRAME_TEXT),
-      Map.entry("wellformed/sanitize/item_description_iframe.xml|description", IFRAME_TEXT),
-      Map.entry("wellformed/sanitize/item_fullitem_iframe.xml|description", IFRAME_TEXT),
-      Map.entry("wellformed/sanitize/item_xhtml_body_iframe.xml|description", IFRAME_TEXT));
+  static final Map<String, String> KNOWN_DIFFERENCES =
+      Map.ofEntries(
+          Map.entry("entities/hex_entity_x_lowercase.xml|title", TRUNCATED),
+          Map.entry("entities/hex_entity_x_uppercase.xml|title", TRUNCATED),
+          Map.entry("wellformed/atom/entry_summary_base64.xml|summary", ROME_BASE64),
+          Map.entry("wellformed/atom/entry_title_base64.xml|title", ROME_BASE64),
+          Map.entry(
+              "wellformed/atom10/entry_id_with_attributes.xml|id",
+              "a <feed> without the Atom namespace is not recognised by ROME: not_a_feed"),
+          Map.entry("wellformed/cdf/item_abstract_map_description.xml|description", CDF),
+          Map.entry("wellformed/cdf/item_href_map_link.xml|link", CDF),
+          Map.entry("wellformed/cdf/item_title.xml|title", CDF),
+          Map.entry(
+              "wellformed/rss/entity_in_doctype.xml|guid",
+              "a DOCTYPE with an internal subset is refused (doctype_refused): entity expansion and"
+                  + " XXE live there"),
+          Map.entry(
+              "wellformed/rss/item_description_not_a_doctype2.xml|description",
+              "an <rss> without <channel> makes ROME fail; classified invalid_xml, no crash"),
+          Map.entry("wellformed/sanitize/entry_summary_crazy.xml|summary", SANITISER_COMMENT),
+          Map.entry("wellformed/sanitize/entry_title_crazy.xml|title", SANITISER_COMMENT),
+          Map.entry(
+              "wellformed/sanitize/item_content_encoded_crazy.xml|description", SANITISER_COMMENT),
+          Map.entry(
+              "wellformed/sanitize/item_description_crazy.xml|description", SANITISER_COMMENT),
+          Map.entry("wellformed/sanitize/item_fullitem_crazy.xml|description", SANITISER_COMMENT),
+          Map.entry("wellformed/sanitize/entry_summary_iframe.xml|summary", IFRAME_TEXT),
+          Map.entry("wellformed/sanitize/item_body_iframe.xml|description", IFRAME_TEXT),
+          Map.entry("wellformed/sanitize/item_content_encoded_iframe.xml|description", IFRAME_TEXT),
+          Map.entry("wellformed/sanitize/item_description_iframe.xml|description", IFRAME_TEXT),
+          Map.entry("wellformed/sanitize/item_fullitem_iframe.xml|description", IFRAME_TEXT),
+          Map.entry("wellformed/sanitize/item_xhtml_body_iframe.xml|description", IFRAME_TEXT));
 
   @BeforeAll
   static void corpusPresent() {
@@ -114,18 +137,29 @@ class FeedparserConformanceTest {
       }
       for (Expectation expectation : expectations(file, header)) {
         expectations++;
-        String actual = parsed == null || parsed.entries().isEmpty() ? null : actual(parsed.entries().get(0), expectation.field());
+        String actual =
+            parsed == null || parsed.entries().isEmpty()
+                ? null
+                : actual(parsed.entries().get(0), expectation.field());
         if (agrees(expectation, actual)) {
           met++;
         } else if (KNOWN_DIFFERENCES.containsKey(expectation.key())) {
           missesListed.put(expectation.key(), actual);
         } else {
-          unexpectedMisses.add(expectation.key() + " expected [" + expectation.expected() + "] got [" + actual + "]");
+          unexpectedMisses.add(
+              expectation.key()
+                  + " expected ["
+                  + expectation.expected()
+                  + "] got ["
+                  + actual
+                  + "]");
         }
       }
     }
-    System.out.printf("[feedparser conformance] %d files, %d expectations, %d met (%.1f%%), %d known differences,"
-        + " faults by kind %s%n", files.size(), expectations, met, 100.0 * met / expectations, missesListed.size(), faults);
+    System.out.printf(
+        "[feedparser conformance] %d files, %d expectations, %d met (%.1f%%), %d known differences,"
+            + " faults by kind %s%n",
+        files.size(), expectations, met, 100.0 * met / expectations, missesListed.size(), faults);
     unexpectedMisses.forEach(miss -> System.out.println("[feedparser conformance] miss " + miss));
     assertThat(uncaught).as("files that ended in an unclassified exception").isEmpty();
     assertThat(expectations).isGreaterThan(100);
@@ -145,13 +179,18 @@ class FeedparserConformanceTest {
         base = h.group(2);
       }
     }
-    return new FeedParser(FeedParser.DEFAULT_MAX_ENTRIES).parse(bytes, contentType, base, null, FETCHED);
+    return new FeedParser(FeedParser.DEFAULT_MAX_ENTRIES)
+        .parse(bytes, contentType, base, null, FETCHED);
   }
 
   static List<Expectation> expectations(Path file, String header) {
     List<Expectation> result = new ArrayList<>();
-    String head = new String(header.substring(0, Math.min(header.length(), 8192)).getBytes(StandardCharsets.ISO_8859_1),
-        StandardCharsets.UTF_8);
+    String head =
+        new String(
+            header
+                .substring(0, Math.min(header.length(), 8192))
+                .getBytes(StandardCharsets.ISO_8859_1),
+            StandardCharsets.UTF_8);
     for (String line : head.split("\n")) {
       if (!line.contains("Expect:")) {
         continue;

@@ -18,9 +18,14 @@ class FeedStatesTest {
 
   @Test
   void backoffDoublesPerFailureUpToTheCapAndNeverGivesUp() {
-    assertThat(List.of(1, 2, 3, 9, 10, 100).stream().map(rules::backoff)).containsExactly(
-        Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(4), Duration.ofMinutes(256),
-        Duration.ofHours(6), Duration.ofHours(6));
+    assertThat(List.of(1, 2, 3, 9, 10, 100).stream().map(rules::backoff))
+        .containsExactly(
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(2),
+            Duration.ofMinutes(4),
+            Duration.ofMinutes(256),
+            Duration.ofHours(6),
+            Duration.ofHours(6));
     FeedState state = pending;
     for (int i = 0; i < 50; i++) {
       state = rules.afterFailure(state, new FeedFault(FaultKind.TIMEOUT, "fetch: slow"), NOW);
@@ -34,29 +39,54 @@ class FeedStatesTest {
 
   @Test
   void retryAfterIsHonouredAndCappedAtADay() {
-    FeedState asked = rules.afterFailure(pending,
-        new FeedFault(FaultKind.HTTP_429, "fetch: HTTP 429", Duration.ofMinutes(30), null), NOW);
+    FeedState asked =
+        rules.afterFailure(
+            pending,
+            new FeedFault(FaultKind.HTTP_429, "fetch: HTTP 429", Duration.ofMinutes(30), null),
+            NOW);
     assertThat(asked.nextPoll()).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
-    FeedState absurd = rules.afterFailure(pending,
-        new FeedFault(FaultKind.HTTP_503, "fetch: HTTP 503", Duration.ofDays(30), null), NOW);
+    FeedState absurd =
+        rules.afterFailure(
+            pending,
+            new FeedFault(FaultKind.HTTP_503, "fetch: HTTP 503", Duration.ofDays(30), null),
+            NOW);
     assertThat(absurd.nextPoll()).isEqualTo(NOW.plus(Duration.ofHours(24)));
   }
 
   @Test
   void goneDisablesTheFeed() {
-    FeedState gone = rules.afterFailure(pending, new FeedFault(FaultKind.HTTP_410, "fetch: HTTP 410"), NOW);
+    FeedState gone =
+        rules.afterFailure(pending, new FeedFault(FaultKind.HTTP_410, "fetch: HTTP 410"), NOW);
     assertThat(gone.status()).isEqualTo(FeedState.DISABLED);
     assertThat(gone.nextPoll()).isNull();
   }
 
   @Test
   void successResetsErrorsKeepsValidatorsAndBoundsTheSeenWindow() {
-    FeedState failing = rules.afterFailure(pending, new FeedFault(FaultKind.HTTP_404, "fetch: HTTP 404"), NOW);
-    FeedState ok = rules.afterSuccess(failing, "A feed", "\"e1\"", "lm", NOW, Duration.ofMinutes(15),
-        List.of("a", "b"));
-    ok = rules.afterSuccess(ok, null, "\"e2\"", "lm2", NOW, Duration.ofMinutes(15), List.of("b", "c", "d"));
-    assertThat(ok).isEqualTo(new FeedState("https://a.example/feed", "A feed", FeedState.OK, "\"e2\"", "lm2", 0,
-        NOW, NOW, null, null, NOW.plus(Duration.ofMinutes(15)), 4, List.of("b", "c", "d")));
+    FeedState failing =
+        rules.afterFailure(pending, new FeedFault(FaultKind.HTTP_404, "fetch: HTTP 404"), NOW);
+    FeedState ok =
+        rules.afterSuccess(
+            failing, "A feed", "\"e1\"", "lm", NOW, Duration.ofMinutes(15), List.of("a", "b"));
+    ok =
+        rules.afterSuccess(
+            ok, null, "\"e2\"", "lm2", NOW, Duration.ofMinutes(15), List.of("b", "c", "d"));
+    assertThat(ok)
+        .isEqualTo(
+            new FeedState(
+                "https://a.example/feed",
+                "A feed",
+                FeedState.OK,
+                "\"e2\"",
+                "lm2",
+                0,
+                NOW,
+                NOW,
+                null,
+                null,
+                NOW.plus(Duration.ofMinutes(15)),
+                4,
+                List.of("b", "c", "d")));
   }
 
   @Test

@@ -32,16 +32,28 @@ class PollSchedulerTest {
   final Map<String, FeedState> states = new ConcurrentHashMap<>();
   final List<String> polled = new CopyOnWriteArrayList<>();
   final BlockingQueue<Poll> done = new LinkedBlockingQueue<>();
+
   /** Feeds whose poll answers with the server's Retry-After of an hour. */
   final List<String> rateLimited = new CopyOnWriteArrayList<>();
-  final PollScheduler scheduler = new PollScheduler(1, 1, Duration.ZERO, states::get, this::poll, done::add,
-      Clock.fixed(NOW, ZoneOffset.UTC));
+
+  final PollScheduler scheduler =
+      new PollScheduler(
+          1,
+          1,
+          Duration.ZERO,
+          states::get,
+          this::poll,
+          done::add,
+          Clock.fixed(NOW, ZoneOffset.UTC));
 
   Poll poll(FeedSpec feed, FeedState before) {
     polled.add(feed.url());
     if (rateLimited.contains(feed.url())) {
-      FeedState after = RULES.afterFailure(before, new FeedFault(FaultKind.HTTP_429, "fetch: HTTP 429",
-          Duration.ofHours(1), null), NOW);
+      FeedState after =
+          RULES.afterFailure(
+              before,
+              new FeedFault(FaultKind.HTTP_429, "fetch: HTTP 429", Duration.ofHours(1), null),
+              NOW);
       return new Poll(feed, List.of(), after, after.nextPoll());
     }
     return new Poll(feed, List.of(), before, null);
@@ -67,12 +79,18 @@ class PollSchedulerTest {
   @Test
   void atStartAFeedIsPolledAtItsStoredDueTimeAndAFeedTheServerDisabledNever() throws Exception {
     String goneUrl = "https://gone.example/feed";
-    FeedState gone = RULES.afterFailure(FeedStates.pending(goneUrl, null, NOW),
-        new FeedFault(FaultKind.HTTP_410, "fetch: HTTP 410"), NOW.minusSeconds(60));
+    FeedState gone =
+        RULES.afterFailure(
+            FeedStates.pending(goneUrl, null, NOW),
+            new FeedFault(FaultKind.HTTP_410, "fetch: HTTP 410"),
+            NOW.minusSeconds(60));
     FeedSpec disabled = feed(goneUrl, gone);
-    FeedSpec later = feed("https://later.example/feed", FeedStates.pending("https://later.example/feed", null,
-        NOW.plus(Duration.ofHours(1))));
-    FeedSpec due = feed("https://due.example/feed", FeedStates.pending("https://due.example/feed", null, NOW));
+    FeedSpec later =
+        feed(
+            "https://later.example/feed",
+            FeedStates.pending("https://later.example/feed", null, NOW.plus(Duration.ofHours(1))));
+    FeedSpec due =
+        feed("https://due.example/feed", FeedStates.pending("https://due.example/feed", null, NOW));
 
     scheduler.scheduleAll(List.of(disabled, later, due));
 
@@ -85,9 +103,12 @@ class PollSchedulerTest {
 
   @Test
   void aRetryAfterRestsTheWholeHostWhileOtherHostsGoOn() throws Exception {
-    FeedSpec limited = feed("https://busy.example/a", FeedStates.pending("https://busy.example/a", null, NOW));
-    FeedSpec sameHost = feed("https://busy.example/b", FeedStates.pending("https://busy.example/b", null, NOW));
-    FeedSpec otherHost = feed("https://calm.example/c", FeedStates.pending("https://calm.example/c", null, NOW));
+    FeedSpec limited =
+        feed("https://busy.example/a", FeedStates.pending("https://busy.example/a", null, NOW));
+    FeedSpec sameHost =
+        feed("https://busy.example/b", FeedStates.pending("https://busy.example/b", null, NOW));
+    FeedSpec otherHost =
+        feed("https://calm.example/c", FeedStates.pending("https://calm.example/c", null, NOW));
     rateLimited.add(limited.url());
 
     scheduler.schedule(limited, NOW);

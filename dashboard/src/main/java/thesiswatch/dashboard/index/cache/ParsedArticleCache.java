@@ -8,8 +8,8 @@ import org.apache.lucene.index.LeafReader;
  * when the segment is merged away (its core closes), or all together at the bound.
  *
  * <p>Parsing the JSON (timestamps above all) was a third of a search's CPU, and the pages people
- * read (the newest, the frequent queries) repeat. Kept per segment core and document: a
- * document's stored fields never change, and a replaced article is a new document.
+ * read (the newest, the frequent queries) repeat. Kept per segment core and document: a document's
+ * stored fields never change, and a replaced article is a new document.
  *
  * <p>Thread-safe.
  *
@@ -22,8 +22,11 @@ public final class ParsedArticleCache<A> {
 
   private final ReaderCache<Integer, A> parsed = ReaderCache.perCore(PER_SEGMENT);
 
-  /** The article of document {@code doc} of {@code segment}, parsed by {@code parse} when not kept. */
-  public A get(LeafReader segment, int doc, ReaderCache.Loader<Integer, A> parse) throws IOException {
+  /**
+   * The article of document {@code doc} of {@code segment}, parsed by {@code parse} when not kept.
+   */
+  public A get(LeafReader segment, int doc, ReaderCache.Loader<Integer, A> parse)
+      throws IOException {
     return parsed.get(segment, doc, parse);
   }
 }

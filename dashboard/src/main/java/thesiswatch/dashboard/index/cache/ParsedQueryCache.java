@@ -8,8 +8,8 @@ import org.apache.lucene.search.Query;
  * Saves parsing (and analysing) a search-box text again; the least recently used text is dropped
  * past the bound. Never stale: a query is immutable and a text's analysis never changes.
  *
- * <p>The pages of one search repeat its text, and many people make the same searches; parsing
- * means SmartCN and English analysis for four fields.
+ * <p>The pages of one search repeat its text, and many people make the same searches; parsing means
+ * SmartCN and English analysis for four fields.
  *
  * <p>Thread-safe (one lock: a lookup is a write, it moves the text to the recent end).
  */
@@ -19,12 +19,13 @@ public final class ParsedQueryCache {
 
   /** A cache of up to {@code texts} queries. */
   public ParsedQueryCache(int texts) {
-    this.parsed = new LinkedHashMap<>(64, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Query> eldest) {
-        return size() > texts;
-      }
-    };
+    this.parsed =
+        new LinkedHashMap<>(64, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Query> eldest) {
+            return size() > texts;
+          }
+        };
   }
 
   /** The query kept for {@code text}, or null. */

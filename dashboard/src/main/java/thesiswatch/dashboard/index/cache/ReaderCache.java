@@ -7,12 +7,12 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 
 /**
- * Saves recomputing what was derived from a segment or reader; an entry is dropped when its
- * reader closes, or with the rest of its reader's entries when their bound is reached.
+ * Saves recomputing what was derived from a segment or reader; an entry is dropped when its reader
+ * closes, or with the rest of its reader's entries when their bound is reached.
  *
  * <p>Values derived from one index reader (a segment, or the whole index as one refresh sees it),
- * kept until that reader closes. A segment's documents and terms never change (an update is a
- * new document elsewhere plus a deletion), so an entry is never stale: kept per segment core it
+ * kept until that reader closes. A segment's documents and terms never change (an update is a new
+ * document elsewhere plus a deletion), so an entry is never stale: kept per segment core it
  * outlives refreshes; kept per reader (a segment with its deletions, or a whole index reader) it
  * lasts until the next deletion or refresh. A reader keeps up to a bound of entries and starts
  * afresh when it is reached: reads take no lock (searches read these on every page from many
@@ -40,7 +40,9 @@ public final class ReaderCache<K, V> {
     this.perCore = perCore;
   }
 
-  /** Values that depend only on a segment's documents and terms, not on which of them are deleted. */
+  /**
+   * Values that depend only on a segment's documents and terms, not on which of them are deleted.
+   */
   public static <K, V> ReaderCache<K, V> perCore(int maxPerSegment) {
     return new ReaderCache<>(maxPerSegment, true);
   }
@@ -55,16 +57,20 @@ public final class ReaderCache<K, V> {
    * {@code loader} when not kept.
    */
   public V get(IndexReader reader, K key, Loader<K, V> loader) throws IOException {
-    IndexReader.CacheHelper helper = perCore
-        ? (reader instanceof LeafReader segment ? segment.getCoreCacheHelper() : null)
-        : reader.getReaderCacheHelper();
+    IndexReader.CacheHelper helper =
+        perCore
+            ? (reader instanceof LeafReader segment ? segment.getCoreCacheHelper() : null)
+            : reader.getReaderCacheHelper();
     if (helper == null) {
       return loader.load(key);
     }
-    Map<K, V> values = readers.computeIfAbsent(helper.getKey(), readerKey -> {
-      helper.addClosedListener(readers::remove);
-      return new ConcurrentHashMap<>();
-    });
+    Map<K, V> values =
+        readers.computeIfAbsent(
+            helper.getKey(),
+            readerKey -> {
+              helper.addClosedListener(readers::remove);
+              return new ConcurrentHashMap<>();
+            });
     V value = values.get(key);
     if (value == null) {
       value = loader.load(key);

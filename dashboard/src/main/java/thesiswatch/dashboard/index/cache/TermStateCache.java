@@ -24,23 +24,27 @@ import org.apache.lucene.util.BytesRef;
  *
  * <p>Where each term's postings start in each segment, looked up once per segment rather than once
  * per search. Lucene finds a term by walking the segment's term index, for every term of a query,
- * in every segment, on every search (and the highlighter does it again for every hit); with a
- * few dozen segments that lookup was the largest part of a text search's CPU. A segment's term
- * dictionary never changes, so what a lookup finds is kept with the segment's core and stays
- * valid across refreshes: after a refresh only new segments are looked up.
+ * in every segment, on every search (and the highlighter does it again for every hit); with a few
+ * dozen segments that lookup was the largest part of a text search's CPU. A segment's term
+ * dictionary never changes, so what a lookup finds is kept with the segment's core and stays valid
+ * across refreshes: after a refresh only new segments are looked up.
  *
  * <p>Thread-safe. The states handed out are shared and never changed: every segment's state is
- * registered before a {@link TermStates} is handed out (so Lucene loads none later), and
- * Lucene's term enums copy a state when seeking to it.
+ * registered before a {@link TermStates} is handed out (so Lucene loads none later), and Lucene's
+ * term enums copy a state when seeking to it.
  */
 public final class TermStateCache {
 
   /** Terms kept per segment. */
   static final int TERMS_PER_SEGMENT = 4096;
+
   /** Terms whose states are kept per index reader (all segments together). */
   static final int TERMS_PER_READER = 1024;
 
-  /** A term of a segment: where its postings are, and its statistics; {@link #ABSENT} when not there. */
+  /**
+   * A term of a segment: where its postings are, and its statistics; {@link #ABSENT} when not
+   * there.
+   */
   public record Entry(TermState state, int docFreq, long totalTermFreq) {}
 
   /** The term does not occur in the segment. */
@@ -49,31 +53,35 @@ public final class TermStateCache {
   private record Key(String field, BytesRef bytes) {}
 
   private final ReaderCache<Key, Entry> segments = ReaderCache.perCore(TERMS_PER_SEGMENT);
+
   /**
-   * Each term's states across all segments of one reader, built from the per-segment entries:
-   * so a search binds each of its terms with one lookup, not one per segment.
+   * Each term's states across all segments of one reader, built from the per-segment entries: so a
+   * search binds each of its terms with one lookup, not one per segment.
    */
   private final ReaderCache<Term, TermStates> readers = ReaderCache.perReader(TERMS_PER_READER);
 
   /** The entry of {@code field}:{@code bytes} in {@code segment}. */
   public Entry entry(LeafReader segment, String field, BytesRef bytes) throws IOException {
-    return segments.get(segment, new Key(field, BytesRef.deepCopyOf(bytes)), key -> {
-      Terms terms = segment.terms(key.field());
-      if (terms == null) {
-        return ABSENT;
-      }
-      TermsEnum termsEnum = terms.iterator();
-      if (!termsEnum.seekExact(key.bytes())) {
-        return ABSENT;
-      }
-      return new Entry(termsEnum.termState(), termsEnum.docFreq(), termsEnum.totalTermFreq());
-    });
+    return segments.get(
+        segment,
+        new Key(field, BytesRef.deepCopyOf(bytes)),
+        key -> {
+          Terms terms = segment.terms(key.field());
+          if (terms == null) {
+            return ABSENT;
+          }
+          TermsEnum termsEnum = terms.iterator();
+          if (!termsEnum.seekExact(key.bytes())) {
+            return ABSENT;
+          }
+          return new Entry(termsEnum.termState(), termsEnum.docFreq(), termsEnum.totalTermFreq());
+        });
   }
 
   /**
    * {@code query} with every term query (inside boolean, boost and constant-score queries) given
-   * its states in {@code searcher}'s segments, so that searching it looks no term up again.
-   * Other queries are left as they are.
+   * its states in {@code searcher}'s segments, so that searching it looks no term up again. Other
+   * queries are left as they are.
    */
   public Query bind(Query query, IndexSearcher searcher) throws IOException {
     if (query instanceof TermQuery term) {
@@ -86,8 +94,9 @@ public final class TermStateCache {
       return new ConstantScoreQuery(bind(constant.getQuery(), searcher));
     }
     if (query instanceof BooleanQuery bool) {
-      BooleanQuery.Builder builder = new BooleanQuery.Builder()
-          .setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+      BooleanQuery.Builder builder =
+          new BooleanQuery.Builder()
+              .setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
       for (BooleanClause clause : bool.clauses()) {
         builder.add(bind(clause.getQuery(), searcher), clause.getOccur());
       }
@@ -105,7 +114,10 @@ public final class TermStateCache {
     return readers.get(reader, term, t -> build(reader, t));
   }
 
-  /** The states of {@code term} in every segment of {@code reader}, all registered (none loaded later). */
+  /**
+   * The states of {@code term} in every segment of {@code reader}, all registered (none loaded
+   * later).
+   */
   private TermStates build(IndexReader reader, Term term) throws IOException {
     TermStates states = new TermStates(reader.getContext());
     for (LeafReaderContext leaf : reader.leaves()) {

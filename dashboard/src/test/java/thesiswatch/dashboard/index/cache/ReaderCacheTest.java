@@ -19,8 +19,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 
 /**
- * Values kept per segment: computed once while kept, computed again after the bound is reached,
- * and (per reader) again after a deletion in the segment; per core they survive the deletion.
+ * Values kept per segment: computed once while kept, computed again after the bound is reached, and
+ * (per reader) again after a deletion in the segment; per core they survive the deletion.
  */
 class ReaderCacheTest {
 
@@ -28,8 +28,11 @@ class ReaderCacheTest {
   void valuesAreKeptPerSegmentUpToTheBoundAndPerReaderUntilADeletion() throws IOException {
     try (ByteBuffersDirectory directory = new ByteBuffersDirectory();
         // No merges: the deletion below must leave the same segment (core) with new deletions.
-        IndexWriter writer = new IndexWriter(directory,
-            new IndexWriterConfig(new StandardAnalyzer()).setMergePolicy(NoMergePolicy.INSTANCE))) {
+        IndexWriter writer =
+            new IndexWriter(
+                directory,
+                new IndexWriterConfig(new StandardAnalyzer())
+                    .setMergePolicy(NoMergePolicy.INSTANCE))) {
       for (String id : List.of("a", "b", "c")) {
         Document doc = new Document();
         doc.add(new StringField("id", id, Field.Store.NO));

@@ -40,27 +40,33 @@ class TermStateCacheTest {
     return doc;
   }
 
-  private static final List<Query> QUERIES = List.of(
-      new TermQuery(new Term("text", "layoffs")),
-      new TermQuery(new Term("text", "drought")), // absent from the first segment
-      new TermQuery(new Term("text", "nowhere")), // absent everywhere
-      new BooleanQuery.Builder()
-          .add(new BoostQuery(new TermQuery(new Term("text", "layoffs")), 2f), BooleanClause.Occur.SHOULD)
-          .add(new TermQuery(new Term("other", "funding")), BooleanClause.Occur.SHOULD)
-          .add(new ConstantScoreQuery(new TermQuery(new Term("id", "b1"))), BooleanClause.Occur.SHOULD)
-          .add(new TermQuery(new Term("text", "hiring")), BooleanClause.Occur.MUST_NOT)
-          .build(),
-      new BooleanQuery.Builder()
-          .add(new TermQuery(new Term("text", "layoffs")), BooleanClause.Occur.MUST)
-          .add(new PhraseQuery("text", "funding", "drought"), BooleanClause.Occur.SHOULD)
-          .add(new TermQuery(new Term("text", "plant")), BooleanClause.Occur.FILTER)
-          .build());
+  private static final List<Query> QUERIES =
+      List.of(
+          new TermQuery(new Term("text", "layoffs")),
+          new TermQuery(new Term("text", "drought")), // absent from the first segment
+          new TermQuery(new Term("text", "nowhere")), // absent everywhere
+          new BooleanQuery.Builder()
+              .add(
+                  new BoostQuery(new TermQuery(new Term("text", "layoffs")), 2f),
+                  BooleanClause.Occur.SHOULD)
+              .add(new TermQuery(new Term("other", "funding")), BooleanClause.Occur.SHOULD)
+              .add(
+                  new ConstantScoreQuery(new TermQuery(new Term("id", "b1"))),
+                  BooleanClause.Occur.SHOULD)
+              .add(new TermQuery(new Term("text", "hiring")), BooleanClause.Occur.MUST_NOT)
+              .build(),
+          new BooleanQuery.Builder()
+              .add(new TermQuery(new Term("text", "layoffs")), BooleanClause.Occur.MUST)
+              .add(new PhraseQuery("text", "funding", "drought"), BooleanClause.Occur.SHOULD)
+              .add(new TermQuery(new Term("text", "plant")), BooleanClause.Occur.FILTER)
+              .build());
 
   @Test
   void aBoundQueryFindsAndScoresAsTheUnboundOneThroughRefreshesAndMerges() throws IOException {
     TermStateCache cache = new TermStateCache();
     try (ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
+        IndexWriter writer =
+            new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
       writer.addDocument(doc("a1", "layoffs at the plant"));
       writer.addDocument(doc("a2", "hiring at the plant"));
       writer.commit();
@@ -92,7 +98,8 @@ class TermStateCacheTest {
     }
   }
 
-  private static void assertSameResults(TermStateCache cache, DirectoryReader reader) throws IOException {
+  private static void assertSameResults(TermStateCache cache, DirectoryReader reader)
+      throws IOException {
     IndexSearcher searcher = new IndexSearcher(reader);
     for (Query query : QUERIES) {
       for (int round = 0; round < 2; round++) { // the second round reads the kept states
@@ -105,6 +112,8 @@ class TermStateCacheTest {
   }
 
   private static List<String> describe(TopDocs docs) {
-    return java.util.Arrays.stream(docs.scoreDocs).map((ScoreDoc d) -> d.doc + ":" + d.score).toList();
+    return java.util.Arrays.stream(docs.scoreDocs)
+        .map((ScoreDoc d) -> d.doc + ":" + d.score)
+        .toList();
   }
 }
