@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * The pipeline's topics with their partitions and retention, created when missing. Every topic
@@ -93,7 +94,10 @@ public final class TopicLayout {
   /**
    * Waits until the leader of every partition of {@code created} answers for it. The end-offset
    * lookup goes to the partition's leader, which refuses it exactly as it would a write until it
-   * leads the partition; the admin client retries that refusal within its timeout.
+   * leads the partition; the admin client retries that refusal within its timeout. Right after
+   * creation the admin client's own metadata may not know the topic yet and fails the lookup with
+   * {@code UnknownTopicOrPartitionException} at once (seen on a loaded machine): that is asked
+   * again until the deadline.
    */
   private static void awaitLeaders(Admin admin, List<NewTopic> created)
       throws ExecutionException, TimeoutException, InterruptedException {
@@ -103,8 +107,21 @@ public final class TopicLayout {
         partitions.put(new TopicPartition(topic.name(), partition), OffsetSpec.latest());
       }
     }
-    if (!partitions.isEmpty()) {
-      admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS);
+    if (partitions.isEmpty()) {
+      return;
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      try {
+        admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS);
+        return;
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(100);
+      }
     }
   }
 }
