@@ -6,12 +6,14 @@ WORKDIR /src
 COPY pom.xml ./
 COPY common/pom.xml common/
 COPY broker/pom.xml broker/
+COPY testkit/pom.xml testkit/
 COPY ingest/pom.xml ingest/
 COPY classifier/pom.xml classifier/
 COPY dashboard/pom.xml dashboard/
 COPY cli/pom.xml cli/
 COPY common/src common/src
 COPY broker/src broker/src
+COPY testkit/src testkit/src
 COPY ingest/src ingest/src
 COPY classifier/src classifier/src
 COPY dashboard/src dashboard/src

@@ -1,19 +1,19 @@
 #!/bin/bash
 # The dashboard latency benchmark of docs/benchmarks.md: serves the index built by
-# `DashboardBench build` (BENCH_DIR, default /tmp/dash-bench), measures entering -> searchable with
+# `DashboardBench build` (BENCH_DIR, default target/dash-bench), measures entering -> searchable with
 # PROBES articles, warms up until the JIT has settled, then runs wrk at 32 clients and at 1 client
 # on each endpoint, printing p50/p90/p99, requests/s, the server's CPU per request and the CPU
 # other processes used meanwhile.
 # Run it from the dashboard module after test-compile + dependency:build-classpath (target/cp.txt),
-# under the shared lock: flock /work/bench.lock dashboard/src/test/bench/serve-and-measure.sh LABEL 300
+# with nothing else running on the machine: dashboard/src/test/bench/serve-and-measure.sh LABEL 300
 # usage: serve-and-measure.sh LABEL PROBES [extra java options]
 set -u
 LABEL=$1; PROBES=$2; shift 2
 cd "$(dirname "$0")/../../.."
 CP=target/classes:target/test-classes:$(cat target/cp.txt)
-OUT=${BENCH_OUT:-/tmp/dash-results}/$LABEL; mkdir -p $OUT
+OUT=${BENCH_OUT:-target/dash-results}/$LABEL; mkdir -p $OUT
 echo "uptime before: $(uptime)" | tee $OUT/uptime.txt
-java -Xmx1g "$@" -cp "$CP" thesiswatch.dashboard.bench.DashboardBench serve ${BENCH_DIR:-/tmp/dash-bench} 18931 $PROBES 600 > $OUT/serve.log 2>&1 &
+java -Xmx1g "$@" -cp "$CP" thesiswatch.dashboard.bench.DashboardBench serve ${BENCH_DIR:-target/dash-bench} 18931 $PROBES 600 > $OUT/serve.log 2>&1 &
 PID=$!
 for i in $(seq 1 240); do grep -q "serving for" $OUT/serve.log && break; sleep 1; done; grep -q "serving for" $OUT/serve.log || { echo "probes did not finish"; kill $PID; exit 1; }
 grep "entering" $OUT/serve.log

@@ -93,7 +93,8 @@ public class MatchingBenchmark {
     perField = Analyzers.perField();
     smartcn = new SmartChineseAnalyzer();
     bareMonitor = new Monitor(Analyzers.perField());
-    // GUIDE §4's reference monitor: five OR-queries (each theme's first topic query per language).
+    // The reference monitor of docs/benchmarks.md's ceilings: five OR-queries (each theme's first
+    // topic query per language).
     for (ThemeDefinition theme : ThemeSet.load(Path.of("../seeds/themes.yml")).themes()) {
       List<Query> firsts = new ArrayList<>();
       for (String language : Languages.ALL) {
@@ -131,7 +132,8 @@ public class MatchingBenchmark {
 
   /**
    * (c) For scale: a bare Lucene Monitor with five OR-queries (one per theme), one headline at a
-   * time, matches only (no offsets, no stance, no snippets) — the reference of GUIDE §4.
+   * time, matches only (no offsets, no stance, no snippets) — the reference of docs/benchmarks.md's
+   * ceilings.
    */
   @Benchmark
   public void bareMonitorFiveQueries(Blackhole sink) throws IOException {

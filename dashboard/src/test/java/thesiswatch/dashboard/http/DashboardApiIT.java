@@ -307,8 +307,8 @@ class DashboardApiIT {
   }
 
   /**
-   * The search-box rows S1–S7 of reliability.md and other bad parameters: 4xx with {error, detail},
-   * never 500.
+   * Hostile search-box input (over-long, unbalanced, leading wildcards, too many clauses) and other
+   * bad parameters: 4xx with {error, detail}, never 500.
    */
   @ParameterizedTest(name = "{0} -> {1} {2}")
   @CsvSource(

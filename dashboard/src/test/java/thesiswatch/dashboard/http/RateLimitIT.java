@@ -14,7 +14,7 @@ import thesiswatch.dashboard.Fixtures;
 import thesiswatch.dashboard.Fixtures.Response;
 import thesiswatch.testkit.TestArticles;
 
-/** Query floods (reliability.md S7): searches per client and minute are capped with a 429. */
+/** Query floods: searches per client and minute are capped with a 429. */
 class RateLimitIT {
 
   /** A clock the test moves by hand. */

@@ -6,7 +6,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** The Kafka client settings of ingest, each with its reason (reliability.md §b). */
+/** The Kafka client settings of ingest, each with its reason. */
 public final class IngestKafka {
 
   private IngestKafka() {}
