@@ -14,7 +14,9 @@ const I18N = {
     lastSuccess: '上次成功', errors: '连续错误', lastError: '上次错误', predicted: '预测', observed: '观察',
     confidence: '把握', volume: '文章数', supporting: '支持', challenging: '挑战', rising: '上升',
     falling: '下降', steady: '平稳', persisting: '持续', bears_out: '得到印证', contested: '有争议',
-    not_borne_out: '未被印证', too_little_data: '数据不足', window: '近期窗口', baseline: '基线',
+    not_borne_out: '未被印证', too_early: '为时尚早', unresolvable: '无法判定', window: '评估窗口', baseline: '基线',
+    rolling: '近期', history: '历史', method: '方法', stance_balance: '立场平衡', attention: '关注度',
+    inconclusive: '不确定', too_little_evidence: '证据不足', not_computable: '无法计算', allEvidence: '全部',
     results: '条结果', noResults: '没有结果', articles: '篇', noAlerts: '暂无警报', noFeeds: '暂无信息源状态',
     incomplete: '（有信息源故障，数据可能不全）', error: '错误', perPeriod: '篇/', matched: '匹配',
     indexed: '已索引', time: '时间',
@@ -30,7 +32,9 @@ const I18N = {
     lastError: 'Last error', predicted: 'predicted', observed: 'observed', confidence: 'confidence',
     volume: 'articles', supporting: 'supporting', challenging: 'challenging', rising: 'rising', falling: 'falling',
     steady: 'steady', persisting: 'persisting', bears_out: 'bears out', contested: 'contested',
-    not_borne_out: 'not borne out', too_little_data: 'too little data', window: 'recent window', baseline: 'baseline',
+    not_borne_out: 'not borne out', too_early: 'too early', unresolvable: 'unresolvable', window: 'window', baseline: 'baseline',
+    rolling: 'recent', history: 'history', method: 'method', stance_balance: 'stance balance', attention: 'attention',
+    inconclusive: 'inconclusive', too_little_evidence: 'too little evidence', not_computable: 'not computable', allEvidence: 'all',
     results: 'results', noResults: 'no results', articles: 'articles', noAlerts: 'no alerts yet',
     noFeeds: 'no feed state yet', incomplete: ' (feeds were failing: counts may be incomplete)', error: 'error',
     perPeriod: 'per ', matched: 'matched', indexed: 'indexed', time: 'time',
@@ -185,25 +189,41 @@ async function loadTrends() {
 
 async function loadScorecard() {
   const card = await api('/api/scorecard');
-  document.getElementById('scorecard-window').textContent =
-    `${t('window')}: ${when(card.recentFrom)} – ${when(card.asOf)} · ${t('baseline')}: ${when(card.baselineFrom)} – ${when(card.recentFrom)}`;
+  const first = card.claims[0];
+  document.getElementById('scorecard-window').textContent = first
+    ? `${t('window')}: ${first.window.from} – ${first.window.to} · ${t('baseline')}: ${first.baseline.from} – ${first.baseline.to}`
+    : '';
   const claims = document.getElementById('claims');
   clear(claims);
   for (const claim of card.claims) {
-    const evidence = el('ul', { class: 'evidence' }, claim.evidence.map(e =>
+    // Counter-evidence first: the headlines that challenge the claim, then those that support it.
+    const headlines = [...claim.evidence.challenges, ...claim.evidence.supports];
+    const evidence = el('ul', { class: 'evidence' }, headlines.map(e =>
       el('li', { 'data-stance': e.stance }, el('span', { class: 'stance' }, t(e.stance)),
         link(e.link, segments(e.highlight, e.title)), el('span', { class: 'meta' }, ' · ' + (e.source || '') + ' · ' + when(e.time)))));
-    claims.appendChild(el('article', { class: 'claim', 'data-theme': claim.theme },
+    const tests = el('ul', { class: 'tests' }, claim.tests.map(test =>
+      el('li', { 'data-signal': test.signal, 'data-reading': test.reading },
+        `${t(test.signal)}: ` + (test.low == null ? t(test.reading)
+          : `${fmt(test.estimate)} (95% CI ${fmt(test.low)}–${fmt(test.high)}; ${test.threshold}) → ${t(test.reading)}`)
+          + (test.decides ? '' : ' *'))));
+    const history = el('ol', { class: 'history', 'aria-label': t('history') }, claim.history.map(p =>
+      el('li', { class: 'verdict-cell ' + p.verdict, title: `${p.period}: ${t(p.verdict)}` }, p.period.slice(2))));
+    claims.appendChild(el('article', { class: 'claim', 'data-theme': claim.theme, 'data-verdict': claim.verdict },
       el('h3', {}, (claim.name[state.lang] || claim.theme) + ' ', el('span', { class: 'verdict ' + claim.verdict }, t(claim.verdict))),
       el('blockquote', {}, claim.claim.zh || '', el('div', { class: 'en' }, claim.claim.en || '')),
+      el('p', { class: 'why' }, claim.why[state.lang] || claim.why.en),
       el('div', { class: 'stats' },
-        el('span', {}, `${t('predicted')}: ${t(claim.predicted)}`),
-        el('span', {}, `${t('observed')}: ${t(claim.observed)} (${t('confidence')} ${(claim.confidence * 100).toFixed(0)}%)`),
-        el('span', {}, `${t('volume')}: ${claim.volume}`),
         el('span', {}, `${t('supporting')}: ${claim.supporting}`),
-        el('span', {}, `${t('challenging')}: ${claim.challenging}`)),
-      evidence));
+        el('span', {}, `${t('challenging')}: ${claim.challenging}`),
+        el('span', {}, `${t('neutral')}: ${claim.neutral}`),
+        el('span', {}, `${t('rolling')}: ${t(claim.rolling.verdict)}`)),
+      tests, history, evidence));
   }
+}
+
+/** A share as a percentage, a ratio with two decimals. */
+function fmt(value) {
+  return value <= 1 ? `${Math.round(value * 100)}%` : value.toFixed(2);
 }
 
 // ---------------------------------------------------------------- search

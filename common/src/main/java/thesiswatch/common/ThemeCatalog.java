@@ -3,6 +3,7 @@ package thesiswatch.common;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.Map;
  *     name: {zh: 裁员, en: Layoffs}
  *     claim: {zh: "想干活的时候说AI，想裁员的时候又怪AI", en: "AI is the excuse ..."}
  *     direction: rising          # rising | persisting
+ *     test: {...}                # the claim's pre-registered test, see ClaimTest
  *     queries: {zh: [...], en: [...]}
  *     supports: {zh: [...], en: [...]}
  *     challenges: {zh: [...], en: [...]}
@@ -35,7 +37,9 @@ public record ThemeCatalog(String version, List<Theme> themes) {
 
   /** Reads a theme's descriptive fields and ignores the rest (queries, notes). */
   private static final ObjectMapper LENIENT =
-      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   public ThemeCatalog {
     Article.requireText(version, "theme set version");
@@ -49,14 +53,21 @@ public record ThemeCatalog(String version, List<Theme> themes) {
    * @param name names by language ({@code zh}, {@code en})
    * @param claim the essay's claim by language: {@code zh} quotes the essay, {@code en} glosses it
    * @param direction what the essay predicts: {@code rising} or {@code persisting}
+   * @param test the test the claim is held to, fixed in advance ({@link ClaimTest#DEFAULT} when the
+   *     file gives none)
    */
   public record Theme(
-      String id, Map<String, String> name, Map<String, String> claim, String direction) {
+      String id,
+      Map<String, String> name,
+      Map<String, String> claim,
+      String direction,
+      ClaimTest test) {
     public Theme {
       Article.requireText(id, "theme id");
       name = name == null ? Map.of() : Map.copyOf(name);
       claim = claim == null ? Map.of() : Map.copyOf(claim);
       direction = direction == null ? "rising" : direction;
+      test = test == null ? ClaimTest.DEFAULT : test;
     }
   }
 
@@ -80,14 +91,30 @@ public record ThemeCatalog(String version, List<Theme> themes) {
     if (!list.isArray() || list.isEmpty()) {
       throw file.problem(" defines no themes");
     }
-    try {
-      List<Theme> themes = new ArrayList<>();
-      for (JsonNode theme : list) {
+    List<Theme> themes = new ArrayList<>();
+    for (JsonNode theme : list) {
+      try {
         themes.add(LENIENT.treeToValue(theme, Theme.class));
+      } catch (IOException | RuntimeException e) {
+        String where =
+            theme.path("id").isTextual() ? ": theme '" + theme.path("id").asText() + "'" : "";
+        throw file.problem(where + (where.isEmpty() ? " is not valid: " : ": ") + reason(e));
       }
-      return new ThemeCatalog(file.version(), themes);
-    } catch (IOException | RuntimeException e) {
-      throw file.problem(" is not valid: " + e.getMessage());
     }
+    return new ThemeCatalog(file.version(), themes);
+  }
+
+  /**
+   * What went wrong, in the file's terms: a test's own check says so exactly ("test: …"); Jackson's
+   * message for other mistakes.
+   */
+  private static String reason(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IllegalArgumentException
+          && String.valueOf(cause.getMessage()).startsWith("test:")) {
+        return cause.getMessage();
+      }
+    }
+    return e.getMessage();
   }
 }

@@ -43,6 +43,8 @@ public final class TopicLayout {
     }
     result.add(new NewTopic(topics.feedState(), 1, replicationFactor).configs(compacted));
     result.add(new NewTopic(topics.alerts(), 1, replicationFactor).configs(keepForever));
+    // Append-only: a re-computation is a new record beside the old, so the track record keeps both.
+    result.add(new NewTopic(topics.claimVerdicts(), 1, replicationFactor).configs(keepForever));
     return result;
   }
 

@@ -34,7 +34,9 @@ import thesiswatch.dashboard.http.EventStream;
 import thesiswatch.dashboard.index.ArticleIndex;
 import thesiswatch.dashboard.index.Interval;
 import thesiswatch.dashboard.index.Trends;
+import thesiswatch.dashboard.kafka.ClaimVerdictLog;
 import thesiswatch.dashboard.kafka.TaggedArticleConsumer;
+import thesiswatch.dashboard.kafka.TrackRecordPublisher;
 import thesiswatch.dashboard.score.Scorecard;
 
 /**
@@ -99,6 +101,13 @@ public final class DashboardService implements Service {
       EventStream events = new EventStream();
       AlertMonitor monitor = alertMonitor(catalog, events);
       Scorecard scorecard = new Scorecard(index, catalog, clock);
+      resources.add(
+          new TrackRecordPublisher(
+              new ClaimVerdictLog(
+                  config.bootstrapServers(), config.topics().claimVerdicts(), clock),
+              () -> scorecard,
+              index::readerVersion,
+              TrackRecordPublisher.INTERVAL));
       api =
           new DashboardApi(
               index,
@@ -107,7 +116,7 @@ public final class DashboardService implements Service {
               feeds,
               new DashboardApi.Sections() {
                 @Override
-                public Object scorecard() {
+                public Scorecard.Result scorecard() {
                   return scorecard.compute();
                 }
 

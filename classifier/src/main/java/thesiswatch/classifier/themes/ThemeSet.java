@@ -35,6 +35,7 @@ import thesiswatch.common.ThemesFile;
  *     claim: {zh: "quote from the essay", en: "English gloss"}
  *     direction: rising                 # rising | persisting
  *     note: "optional free text: what the theme covers and why the queries look as they do"
+ *     test: {...}                       # optional: the claim's pre-registered test (common ClaimTest)
  *     queries: {zh: [...], en: [...]}   # Lucene classic syntax; at least one per language
  *     supports: {zh: [...], en: [...]}  # optional per language: the article bears the claim out
  *     challenges: {zh: [...], en: [...]}# optional per language: the article goes against it
@@ -47,7 +48,8 @@ public record ThemeSet(String version, List<ThemeDefinition> themes) {
 
   /** Fields a theme may have. */
   public static final List<String> THEME_FIELDS =
-      List.of("id", "name", "claim", "direction", "note", "queries", "supports", "challenges");
+      List.of(
+          "id", "name", "claim", "direction", "note", "test", "queries", "supports", "challenges");
 
   /** Directions the essay may predict. */
   public static final List<String> DIRECTIONS = List.of("rising", "persisting");
@@ -88,7 +90,10 @@ public record ThemeSet(String version, List<ThemeDefinition> themes) {
    * @throws IllegalArgumentException naming the file and the first problem found
    */
   public static ThemeSet of(ThemesFile file) {
-    return new Reader(file).read();
+    ThemeSet themes = new Reader(file).read();
+    // The descriptive part (claims and their pre-registered tests) is checked by its one reader.
+    ThemeCatalog.of(file);
+    return themes;
   }
 
   /** Walks the YAML tree; every message starts with "themes file SOURCE". */

@@ -47,7 +47,7 @@ class ThemeSetTest {
       delimiter = '|',
       value = {
         "unknown-field.yml | : theme 'layoffs': unknown field 'colour' (allowed: id, name, claim,"
-            + " direction, note, queries, supports, challenges)",
+            + " direction, note, test, queries, supports, challenges)",
         "unparseable-query.yml | : theme 'layoffs': query '裁员 AND (' (queries.zh) does not parse:"
             + " Cannot parse '裁员 AND (': Encountered \"<EOF>\" at line 1, column 8.",
         "missing-language.yml | : theme 'layoffs': no query for language 'en' in queries",

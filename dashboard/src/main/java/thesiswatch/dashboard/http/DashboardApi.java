@@ -26,6 +26,7 @@ import thesiswatch.dashboard.index.SearchPage;
 import thesiswatch.dashboard.index.SearchRequest;
 import thesiswatch.dashboard.index.Trends;
 import thesiswatch.dashboard.index.UserQueryParser;
+import thesiswatch.dashboard.score.Scorecard;
 
 /**
  * The dashboard's HTTP routes (Javalin). Handlers only read parameters, call the index and its
@@ -75,8 +76,8 @@ public final class DashboardApi {
 
   /** The parts of the page computed elsewhere (scorecard, alerts), as JSON-ready values. */
   public interface Sections {
-    /** The scorecard, one entry per theme. */
-    Object scorecard();
+    /** The scorecard, one claim per theme. */
+    Scorecard.Result scorecard();
 
     /** Recent alerts, newest first. */
     Object alerts(int limit);
@@ -164,6 +165,7 @@ public final class DashboardApi {
     app.get("/api/articles", this::articles);
     app.get("/api/articles.csv", this::articlesCsv);
     app.get("/api/scorecard", ctx -> json(ctx, sections.scorecard()));
+    app.get("/api/scorecard/{theme}", this::claim);
     app.get(
         "/api/alerts",
         ctx ->
@@ -354,6 +356,36 @@ public final class DashboardApi {
   /** A client searched more often than the limit allows. */
   private static final class RateLimitedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+  }
+
+  /**
+   * One claim of the scorecard; an unknown theme is a 400 naming the known ones, as for {@code
+   * theme=}.
+   */
+  private void claim(Context ctx) {
+    String theme = ctx.pathParam("theme");
+    Scorecard.Result card = sections.scorecard();
+    for (Scorecard.Claim claim : card.claims()) {
+      if (claim.theme().equals(theme)) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("asOf", card.asOf());
+        body.put("themeSetVersion", card.themeSetVersion());
+        body.put("claim", claim);
+        json(ctx, body);
+        return;
+      }
+    }
+    String shown =
+        theme.length() > Params.MAX_VALUE_LENGTH
+            ? theme.substring(0, Params.MAX_VALUE_LENGTH) + "…"
+            : theme;
+    throw new BadQueryException(
+        "unknown_theme",
+        "theme must be one of "
+            + card.claims().stream().map(Scorecard.Claim::theme).toList()
+            + ", not '"
+            + shown
+            + "'");
   }
 
   static void json(Context ctx, Object body) {

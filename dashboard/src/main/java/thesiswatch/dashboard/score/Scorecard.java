@@ -1,276 +1,277 @@
 package thesiswatch.dashboard.score;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import thesiswatch.common.TaggedArticle;
+import thesiswatch.common.ClaimTest;
 import thesiswatch.common.ThemeCatalog;
-import thesiswatch.common.ThemeMatch;
-import thesiswatch.dashboard.index.ArticleFilter;
 import thesiswatch.dashboard.index.ArticleIndex;
-import thesiswatch.dashboard.index.Highlights;
-import thesiswatch.dashboard.index.IndexedArticle;
-import thesiswatch.dashboard.index.Interval;
-import thesiswatch.dashboard.index.SearchPage;
-import thesiswatch.dashboard.index.SearchRequest;
-import thesiswatch.dashboard.index.Segment;
 
 /**
- * Holds each claim of the essay against the index. The observed direction compares the theme's
- * share of all articles in the recent window with its share in the baseline window before it (a
- * two-proportion z-test gives how sure that is); stances count the articles that support or
- * challenge the claim. The verdict combines both:
+ * Holds each claim of the essay to the test its themes file fixes in advance ({@link ClaimTest}),
+ * by the rules of {@link ClaimRule}: the verdict in the evaluation window (the essay's year) and in
+ * the rolling window (the last days, for live use), each with the numbers it rests on, a sentence
+ * built from them, the evidence on both sides (counter-evidence first), and the track record — what
+ * the scorecard said at the end of every month and week of the history.
  *
- * <ul>
- *   <li>{@code too_little_data}: fewer than {@link #MIN_VOLUME} articles of the theme in both
- *       windows;
- *   <li>{@code bears_out}: the observed direction is the predicted one ({@code persisting} is borne
- *       out by rising or steady) and supporting articles are at least as many as challenging ones;
- *   <li>{@code not_borne_out}: the theme is falling and challenging articles outnumber supporting
- *       ones;
- *   <li>{@code contested}: anything in between.
- * </ul>
- *
- * <p>Windows are whole UTC days ending with the day of the newest article (or today, if that is
- * earlier), so that replayed history is judged as of its own time.
+ * <p>All windows are whole UTC days. The scorecard is as of the clock's now, never as of the newest
+ * article, so one mis-dated article cannot move it.
  */
 public final class Scorecard {
 
-  /** Length of the recent window. */
-  public static final Duration RECENT = Duration.ofDays(14);
-
-  /** Length of the baseline window, just before the recent one. */
-  public static final Duration BASELINE = Duration.ofDays(28);
-
-  /** Fewest articles of a theme in both windows for any verdict but {@code too_little_data}. */
-  public static final int MIN_VOLUME = 10;
-
-  /** |z| above which a change counts as a direction (two-sided 95 %). */
-  public static final double Z_SIGNIFICANT = 1.96;
-
   /** Evidence headlines shown per stance. */
-  public static final int EVIDENCE = 3;
-
-  /** Verdict: the news bears the claim out. */
-  public static final String BEARS_OUT = "bears_out";
-
-  /** Verdict: direction or stances disagree. */
-  public static final String CONTESTED = "contested";
-
-  /** Verdict: the theme is falling and challenged more than supported. */
-  public static final String NOT_BORNE_OUT = "not_borne_out";
-
-  /** Verdict: too few articles to say. */
-  public static final String TOO_LITTLE_DATA = "too_little_data";
-
-  /**
-   * The scorecard.
-   *
-   * @param asOf end of the recent window
-   * @param recentFrom start of the recent window (end of the baseline)
-   * @param baselineFrom start of the baseline window
-   * @param claims one per theme, in the themes file's order
-   */
-  public record Result(
-      Instant asOf, Instant recentFrom, Instant baselineFrom, List<Claim> claims) {}
-
-  /**
-   * One claim.
-   *
-   * @param predicted the essay's direction ({@code rising} or {@code persisting})
-   * @param observed {@code rising}, {@code falling} or {@code steady}
-   * @param confidence how sure the observed change is, 0..1 (1 − two-sided p-value)
-   * @param volume articles of the theme in both windows
-   */
-  public record Claim(
-      String theme,
-      Map<String, String> name,
-      Map<String, String> claim,
-      String predicted,
-      String observed,
-      double confidence,
-      long volume,
-      long recentCount,
-      long recentTotal,
-      long baselineCount,
-      long baselineTotal,
-      long supporting,
-      long challenging,
-      String verdict,
-      List<Evidence> evidence) {}
-
-  /**
-   * An evidence headline with the theme's matched terms flagged.
-   *
-   * @param stance supports, challenges or neutral
-   */
-  public record Evidence(
-      String id,
-      String title,
-      List<Segment> highlight,
-      String link,
-      Instant time,
-      String source,
-      String stance,
-      List<String> matched) {}
+  public static final int EVIDENCE = 5;
 
   private final ArticleIndex index;
   private final ThemeCatalog catalog;
   private final Clock clock;
+  private final EvidenceFinder evidence;
 
   /** A scorecard over {@code index} for the claims of {@code catalog}. */
   public Scorecard(ArticleIndex index, ThemeCatalog catalog, Clock clock) {
     this.index = index;
     this.catalog = catalog;
     this.clock = clock;
+    this.evidence = new EvidenceFinder(index, EVIDENCE);
   }
+
+  /**
+   * The scorecard.
+   *
+   * @param asOf the time it is computed for
+   * @param themeSetVersion the version of the themes file whose tests it applies
+   * @param claims one per theme, in the themes file's order
+   */
+  public record Result(Instant asOf, String themeSetVersion, List<Claim> claims) {}
+
+  /**
+   * One claim's verdict in one window.
+   *
+   * @param verdict one of {@link ClaimRule}'s verdicts
+   * @param why the sentence that explains it, {@code zh} and {@code en}
+   * @param window the window's first and last day and the day its counts end
+   * @param tests every signal with its estimate, interval, threshold and reading
+   */
+  public record Judgement(
+      String verdict,
+      Map<String, String> why,
+      Map<String, Object> window,
+      List<ClaimRule.Result> tests,
+      long supporting,
+      long challenging,
+      long neutral,
+      long articles,
+      long allArticles) {}
+
+  /**
+   * One claim, as {@code GET /api/scorecard} returns it.
+   *
+   * @param verdict the verdict in the evaluation window
+   * @param why its sentence
+   * @param window the evaluation window
+   * @param baseline the baseline window and its counts
+   * @param tests the signals of the evaluation window
+   * @param rolling the verdict in the rolling window, for live use
+   * @param evidence headlines on each side in the evaluation window, and where to find them all
+   * @param history the evaluation window's verdict at the end of every month
+   * @param weekly the rolling window's verdict at the end of every week
+   * @param method the pre-registered test, as data, and the rule that reads it
+   */
+  public record Claim(
+      String theme,
+      Map<String, String> name,
+      Map<String, String> claim,
+      String predicted,
+      String verdict,
+      Map<String, String> why,
+      Map<String, Object> window,
+      Map<String, Object> baseline,
+      List<ClaimRule.Result> tests,
+      long supporting,
+      long challenging,
+      long neutral,
+      Judgement rolling,
+      EvidenceFinder.Evidence evidence,
+      List<TrackRecord.Point> history,
+      List<TrackRecord.Point> weekly,
+      Map<String, Object> method) {}
 
   /** The scorecard as of now. */
   public Result compute() {
-    Instant now = clock.instant();
-    Optional<Instant[]> range = index.timeRange();
-    Instant newest = range.isPresent() && range.get()[1].isBefore(now) ? range.get()[1] : now;
-    // Whole UTC days, so that the counts come from the index's cached day buckets.
-    Instant asOf = Interval.DAY.windowEnd(newest);
-    Instant recentFrom = asOf.minus(RECENT);
-    Instant baselineFrom = recentFrom.minus(BASELINE);
-    int baselineDays = (int) BASELINE.toDays();
-    long[] totals =
-        index.countBuckets(ArticleFilter.ALL, Interval.DAY, baselineFrom, asOf).totals();
-    long baselineTotal = sum(totals, 0, baselineDays);
-    long recentTotal = sum(totals, baselineDays, totals.length);
-    ArticleFilter both = ArticleFilter.ALL.between(baselineFrom, asOf);
+    return compute(clock.instant());
+  }
+
+  /** The scorecard as of {@code asOf}. */
+  public Result compute(Instant asOf) {
+    LocalDate today = Sentences.day(asOf);
     List<Claim> claims = new ArrayList<>();
     for (ThemeCatalog.Theme theme : catalog.themes()) {
-      ArticleFilter ofTheme = both.withTheme(theme.id());
-      long[] counts = index.countBuckets(ofTheme, Interval.DAY, baselineFrom, asOf).counts();
-      long baselineCount = sum(counts, 0, baselineDays);
-      long recentCount = sum(counts, baselineDays, counts.length);
-      long supporting =
-          sum(
-              index
-                  .countBuckets(
-                      ofTheme.withStance(ThemeMatch.SUPPORTS), Interval.DAY, baselineFrom, asOf)
-                  .counts());
-      long challenging =
-          sum(
-              index
-                  .countBuckets(
-                      ofTheme.withStance(ThemeMatch.CHALLENGES), Interval.DAY, baselineFrom, asOf)
-                  .counts());
-      double z = zScore(recentCount, recentTotal, baselineCount, baselineTotal);
-      String observed = z > Z_SIGNIFICANT ? "rising" : z < -Z_SIGNIFICANT ? "falling" : "steady";
-      double confidence = 1 - 2 * (1 - normalCdf(Math.abs(z)));
-      long volume = recentCount + baselineCount;
-      String verdict = verdict(theme.direction(), observed, volume, supporting, challenging);
-      List<Evidence> evidence = new ArrayList<>();
-      evidence.addAll(evidence(ofTheme.withStance(ThemeMatch.SUPPORTS), theme.id()));
-      evidence.addAll(evidence(ofTheme.withStance(ThemeMatch.CHALLENGES), theme.id()));
-      if (evidence.isEmpty()) {
-        evidence.addAll(evidence(ofTheme, theme.id()));
-      }
-      claims.add(
-          new Claim(
-              theme.id(),
-              theme.name(),
-              theme.claim(),
-              theme.direction(),
-              observed,
-              round(confidence),
-              volume,
-              recentCount,
-              recentTotal,
-              baselineCount,
-              baselineTotal,
-              supporting,
-              challenging,
-              verdict,
-              evidence));
+      claims.add(claim(theme, today));
     }
-    return new Result(asOf, recentFrom, baselineFrom, claims);
+    return new Result(asOf, catalog.version(), claims);
   }
 
-  private static long sum(long[] values) {
-    return sum(values, 0, values.length);
+  /** The track record of every claim as of now: the entries {@code claim-verdicts} keeps. */
+  public List<TrackRecord.Entry> trackRecord() {
+    LocalDate today = Sentences.day(clock.instant());
+    List<TrackRecord.Entry> entries = new ArrayList<>();
+    for (ThemeCatalog.Theme theme : catalog.themes()) {
+      Judge judge = judge(theme, today);
+      entries.addAll(TrackRecord.monthly(theme.id(), theme.test(), today, judge::evaluation));
+      entries.addAll(TrackRecord.weekly(theme.id(), theme.test(), today, judge::rolling));
+    }
+    return entries;
   }
 
-  private static long sum(long[] values, int from, int to) {
-    long total = 0;
-    for (int i = from; i < to; i++) {
-      total += values[i];
-    }
-    return total;
+  /** The themes whose claims this scorecard judges. */
+  public ThemeCatalog catalog() {
+    return catalog;
   }
 
-  /** The verdict for a claim; see the class comment. */
-  static String verdict(
-      String predicted, String observed, long volume, long supporting, long challenging) {
-    if (volume < MIN_VOLUME) {
-      return TOO_LITTLE_DATA;
-    }
-    boolean directionHolds =
-        "persisting".equals(predicted) ? !observed.equals("falling") : observed.equals("rising");
-    if (directionHolds && supporting >= challenging) {
-      return BEARS_OUT;
-    }
-    if (observed.equals("falling") && challenging > supporting) {
-      return NOT_BORNE_OUT;
-    }
-    return CONTESTED;
+  private Claim claim(ThemeCatalog.Theme theme, LocalDate today) {
+    ClaimTest test = theme.test();
+    Judge judge = judge(theme, today);
+    Judgement main = judge.evaluation(today);
+    Judgement rolling = judge.rolling(today);
+    WindowCounts base = judge.baseline();
+    Map<String, Object> baseline = new LinkedHashMap<>();
+    baseline.put("from", test.baseline().from());
+    baseline.put("to", test.baseline().to());
+    baseline.put("articles", base.themed());
+    baseline.put("allArticles", base.total());
+    return new Claim(
+        theme.id(),
+        theme.name(),
+        theme.claim(),
+        theme.direction(),
+        main.verdict(),
+        main.why(),
+        main.window(),
+        baseline,
+        main.tests(),
+        main.supporting(),
+        main.challenging(),
+        main.neutral(),
+        rolling,
+        evidence.find(theme.id(), test.window(), today),
+        points(TrackRecord.monthly(theme.id(), test, today, judge::evaluation)),
+        points(TrackRecord.weekly(theme.id(), test, today, judge::rolling)),
+        method(test));
   }
 
-  /** Two-proportion z statistic of share a/n against b/m; 0 when either window is empty. */
-  static double zScore(long a, long n, long b, long m) {
-    if (n == 0 || m == 0) {
-      return 0;
+  private static List<TrackRecord.Point> points(List<TrackRecord.Entry> entries) {
+    return entries.stream().map(TrackRecord.Entry::point).toList();
+  }
+
+  private Judge judge(ThemeCatalog.Theme theme, LocalDate today) {
+    ClaimTest test = theme.test();
+    LocalDate first = earliest(test, today);
+    return new Judge(theme, DailySeries.read(index, theme.id(), first, today.plusDays(1)));
+  }
+
+  /** The first day any window of {@code test} can reach as of {@code today}. */
+  private static LocalDate earliest(ClaimTest test, LocalDate today) {
+    LocalDate rollingStart = today.minusDays(test.rolling().toDays() - 1);
+    LocalDate first = test.baseline().from();
+    return rollingStart.isBefore(first) ? rollingStart : first;
+  }
+
+  /** The verdicts of one claim for any day, over one theme's daily series. */
+  private record Judge(ThemeCatalog.Theme theme, DailySeries series) {
+
+    WindowCounts baseline() {
+      ClaimTest.Window b = theme.test().baseline();
+      return series.window(b.from(), b.to().plusDays(1));
     }
-    double p1 = (double) a / n;
-    double p0 = (double) b / m;
-    double pooled = (double) (a + b) / (n + m);
-    double se = Math.sqrt(pooled * (1 - pooled) * (1.0 / n + 1.0 / m));
-    return se == 0 ? 0 : (p1 - p0) / se;
-  }
 
-  /** Standard normal CDF (Abramowitz–Stegun 7.1.26 erf, error below 1.5e-7). */
-  static double normalCdf(double x) {
-    double t = 1 / (1 + 0.3275911 * Math.abs(x) / Math.sqrt(2));
-    double erf =
-        1
-            - t
-                * (0.254829592
-                    + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
-                * Math.exp(-x * x / 2);
-    return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
-  }
-
-  private static double round(double value) {
-    return Math.round(value * 1000) / 1000.0;
-  }
-
-  private List<Evidence> evidence(ArticleFilter filter, String themeId) {
-    SearchPage page =
-        index.search(new SearchRequest(null, filter, EVIDENCE, null, SearchRequest.Order.NEWEST));
-    List<Evidence> list = new ArrayList<>();
-    for (SearchPage.Hit hit : page.hits()) {
-      IndexedArticle indexed = hit.article();
-      TaggedArticle a = indexed.article();
-      ThemeMatch match =
-          a.themes().stream().filter(m -> m.id().equals(themeId)).findFirst().orElseThrow();
-      list.add(
-          new Evidence(
-              a.id(),
-              a.title(),
-              Highlights.mark(a.title(), match.matched()),
-              indexed.safeLink(),
-              a.effectiveTime(),
-              indexed.source(),
-              match.stance(),
-              match.matched()));
+    /** The evaluation window's verdict with the counts up to and including {@code day}. */
+    Judgement evaluation(LocalDate day) {
+      ClaimTest test = theme.test();
+      ClaimTest.Window w = test.window();
+      boolean begun = !day.isBefore(w.from());
+      LocalDate last = day.isBefore(w.to()) ? day : w.to();
+      WindowCounts counts =
+          begun ? series.window(w.from(), last.plusDays(1)) : series.window(w.from(), w.from());
+      LocalDate asOf = last.isBefore(w.to()) ? last : null;
+      return judge(
+          counts,
+          begun,
+          new Sentences.WindowLabel(w.from(), w.to(), begun ? asOf : null, 0),
+          window(w.from(), w.to(), begun ? last : null));
     }
-    return list;
+
+    /** The rolling window's verdict for the days that end with {@code day}. */
+    Judgement rolling(LocalDate day) {
+      long days = theme.test().rolling().toDays();
+      LocalDate from = day.minusDays(days - 1);
+      WindowCounts counts = series.window(from, day.plusDays(1));
+      return judge(
+          counts, true, new Sentences.WindowLabel(from, day, null, days), window(from, day, day));
+    }
+
+    private Judgement judge(
+        WindowCounts counts,
+        boolean begun,
+        Sentences.WindowLabel label,
+        Map<String, Object> window) {
+      ClaimTest test = theme.test();
+      WindowCounts base = baseline();
+      ClaimRule.Assessment assessment = ClaimRule.assess(test, counts, base, begun);
+      return new Judgement(
+          assessment.verdict(),
+          Sentences.why(theme.name(), label, counts, base, test, assessment),
+          window,
+          assessment.tests(),
+          counts.supports(),
+          counts.challenges(),
+          counts.neutral(),
+          counts.themed(),
+          counts.total());
+    }
+
+    private static Map<String, Object> window(LocalDate from, LocalDate to, LocalDate asOf) {
+      Map<String, Object> window = new LinkedHashMap<>();
+      window.put("from", from);
+      window.put("to", to);
+      window.put("asOf", asOf);
+      return window;
+    }
   }
+
+  /** The pre-registered test as data, with the rule in words, for {@code method}. */
+  static Map<String, Object> method(ClaimTest test) {
+    Map<String, Object> method = new LinkedHashMap<>();
+    method.put("window", Map.of("from", test.window().from(), "to", test.window().to()));
+    method.put("rolling", test.rolling().toDays() + "d");
+    method.put("baseline", Map.of("from", test.baseline().from(), "to", test.baseline().to()));
+    method.put("minEvidence", test.minEvidence());
+    method.put("signals", test.signals());
+    method.put("rule", RULE);
+    return method;
+  }
+
+  /** The verdict rules of {@link ClaimRule}, as the page and the API state them. */
+  static final Map<String, String> RULE =
+      Map.of(
+          "en",
+          "Each signal's 95% interval is read against its threshold: above it bears the claim out,"
+              + " below it goes against it, containing it is inconclusive. stance_balance is the"
+              + " share of supporting among the theme's stance-bearing articles (Wilson interval);"
+              + " attention is the theme's share of all articles in the window against the baseline"
+              + " (rate ratio, log-normal interval). The verdict is bears_out when every deciding"
+              + " signal bears the claim out, not_borne_out when every one goes against it,"
+              + " contested otherwise; too_early before the window opens or while a deciding signal"
+              + " has less evidence than min_evidence; unresolvable when no deciding signal can be"
+              + " computed. Never bears_out when challenging articles outnumber supporting ones.",
+          "zh",
+          "每个信号的95%置信区间与其阈值比较：整个区间高于阈值即支持论点，低于阈值即否定论点，包含阈值则不确定。"
+              + "立场平衡（stance_balance）是该主题表明立场的报道中支持者所占比例（Wilson区间）；"
+              + "关注度（attention）是窗口内该主题占全部报道的比例与基线期的比率（对数正态区间）。"
+              + "所有决定性信号都支持时判定为得到印证（bears_out），都否定时为未得到印证（not_borne_out），"
+              + "否则为存在争议（contested）；窗口开始前或决定性信号证据不足min_evidence时为为时尚早（too_early）；"
+              + "无法计算任何决定性信号时为无法判定（unresolvable）。质疑的报道多于支持的报道时，绝不判定为得到印证。");
 }

@@ -67,7 +67,7 @@ public final class ApiHarness implements AutoCloseable {
             feeds,
             new DashboardApi.Sections() {
               @Override
-              public Object scorecard() {
+              public Scorecard.Result scorecard() {
                 return scorecard.compute();
               }
 

@@ -258,25 +258,80 @@ class DashboardApiIT {
   }
 
   @Test
-  void scorecardHoldsEachClaimAgainstTheIndex() {
+  void scorecardHoldsEachClaimToItsPreRegisteredTest() {
     JsonNode card = get("/api/scorecard").json();
-    assertThat(card.get("asOf").asText()).isEqualTo("2025-02-12T00:00:00Z");
+    // As of the clock, never as of the newest article.
+    assertThat(card.get("asOf").asText()).isEqualTo("2025-03-01T00:00:00Z");
     JsonNode layoffs = card.get("claims").get(0);
     assertThat(layoffs.get("theme").asText()).isEqualTo("layoffs");
     assertThat(layoffs.get("predicted").asText()).isEqualTo("rising");
-    assertThat(layoffs.get("volume").asLong()).isEqualTo(5);
+    // Three stance-bearing articles, where the default test needs 30: too early, saying so.
+    assertThat(layoffs.get("verdict").asText()).isEqualTo("too_early");
     assertThat(layoffs.get("supporting").asLong()).isEqualTo(2);
     assertThat(layoffs.get("challenging").asLong()).isEqualTo(1);
-    assertThat(layoffs.get("verdict").asText()).isEqualTo("too_little_data");
-    List<String> evidence = new ArrayList<>();
-    layoffs
-        .get("evidence")
-        .forEach(e -> evidence.add(e.get("id").asText() + ":" + e.get("stance").asText()));
-    assertThat(evidence).containsExactly("a02:supports", "a01:supports", "a03:challenges");
-    assertThat(layoffs.get("evidence").get(0).get("highlight").toString())
+    assertThat(layoffs.get("neutral").asLong()).isEqualTo(2);
+    assertThat(layoffs.get("why").get("en").asText())
+        .isEqualTo(
+            "In 2025 (to 2025-03-01), 2 of 3 stance-bearing articles on Layoffs support the claim"
+                + " (67%); the test needs 30. Too early: a deciding signal has less evidence than"
+                + " the test's 30.");
+    assertThat(layoffs.get("why").get("zh").asText())
+        .startsWith("2025年（截至2025-03-01），3篇表明立场的裁员报道中有2篇支持这一论点");
+    assertThat(layoffs.get("window").toString())
+        .isEqualTo("{\"from\":\"2025-01-01\",\"to\":\"2025-12-31\",\"asOf\":\"2025-03-01\"}");
+    assertThat(layoffs.get("baseline").get("from").asText()).isEqualTo("2024-07-01");
+    JsonNode test = layoffs.get("tests").get(0);
+    assertThat(test.get("signal").asText()).isEqualTo("stance_balance");
+    assertThat(test.get("reading").asText()).isEqualTo("too_little_evidence");
+    assertThat(test.get("evidence").asLong()).isEqualTo(3);
+    assertThat(test.get("needed").asLong()).isEqualTo(30);
+    assertThat(test.get("decides").asBoolean()).isTrue();
+    // Counter-evidence first; newest first on each side.
+    JsonNode evidence = layoffs.get("evidence");
+    assertThat(evidence.fieldNames())
+        .toIterable()
+        .containsExactly("challenges", "supports", "search");
+    List<String> ids = new ArrayList<>();
+    evidence
+        .get("challenges")
+        .forEach(e -> ids.add(e.get("id").asText() + ":" + e.get("stance").asText()));
+    evidence
+        .get("supports")
+        .forEach(e -> ids.add(e.get("id").asText() + ":" + e.get("stance").asText()));
+    assertThat(ids).containsExactly("a03:challenges", "a02:supports", "a01:supports");
+    assertThat(evidence.get("supports").get(0).get("highlight").toString())
         .isEqualTo(
             "[{\"text\":\"某大厂宣布\",\"hit\":false},{\"text\":\"裁员\",\"hit\":true},{\"text\":\"，称\",\"hit\":false},"
                 + "{\"text\":\"降本增效\",\"hit\":true}]");
+    assertThat(evidence.get("search").get("challenges").toString())
+        .isEqualTo(
+            "{\"theme\":\"layoffs\",\"stance\":\"challenges\",\"from\":\"2025-01-01\",\"to\":\"2025-03-02\"}");
+    // The track record: a month from the baseline on; before the window opens, too early.
+    List<String> months = new ArrayList<>();
+    layoffs
+        .get("history")
+        .forEach(p -> months.add(p.get("period").asText() + "=" + p.get("verdict").asText()));
+    assertThat(months)
+        .containsExactly(
+            "2024-07=too_early",
+            "2024-08=too_early",
+            "2024-09=too_early",
+            "2024-10=too_early",
+            "2024-11=too_early",
+            "2024-12=too_early",
+            "2025-01=too_early",
+            "2025-02=too_early",
+            "2025-03=too_early");
+    assertThat(layoffs.get("rolling").get("window").get("from").asText()).isEqualTo("2024-12-02");
+    assertThat(layoffs.get("method").get("minEvidence").asInt()).isEqualTo(30);
+    assertThat(layoffs.get("method").get("rule").get("en").asText())
+        .startsWith("Each signal's 95% interval");
+
+    JsonNode one = get("/api/scorecard/layoffs").json();
+    assertThat(one.get("claim").get("why")).isEqualTo(layoffs.get("why"));
+    Response unknown = get("/api/scorecard/nope");
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().get("error").asText()).isEqualTo("unknown_theme");
   }
 
   @Test
