@@ -18,6 +18,7 @@ import thesiswatch.classifier.ClassifyLines;
  */
 @Command(
     name = "classify",
+    mixinStandardHelpOptions = true,
     description =
         "Tag headlines from stdin (JSON objects with title/summary/lang/id, or plain text) with the"
             + " essay's themes.")

@@ -10,6 +10,7 @@ import thesiswatch.cli.demo.Demo;
 /** {@code thesiswatch demo}: everything in one JVM on a real embedded Kafka broker. */
 @Command(
     name = "demo",
+    mixinStandardHelpOptions = true,
     description =
         "Run everything in one JVM: a real Kafka broker (KRaft), ingest, classifier and dashboard,"
             + " with the bundled sample feeds.")
@@ -42,6 +43,9 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Demo demo = Demo.start(new Demo.Options(data, port, kafkaPort, offline, Home.seeds()));
+    // So that query, reclassify and backfill find this demo on whatever ports it runs.
+    new Addresses("http://localhost:" + demo.dashboardPort(), "localhost:" + demo.kafkaPort())
+        .write(data);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -49,6 +53,7 @@ final class DemoCommand implements Callable<Integer> {
                 () -> {
                   System.out.println("thesiswatch demo: stopping…");
                   demo.close();
+                  Addresses.forget(data);
                   stopped.countDown();
                 },
                 "demo-shutdown"));
@@ -62,7 +67,12 @@ final class DemoCommand implements Callable<Integer> {
         "  kafka      localhost:"
             + demo.kafkaPort()
             + "  (topics articles, articles.tagged, feed-state, theme-alerts)");
-    System.out.println("  data       " + data.toAbsolutePath().normalize());
+    System.out.println(
+        "  data       "
+            + data.toAbsolutePath().normalize()
+            + "  (addresses in "
+            + Addresses.FILE
+            + ", read by query, reclassify and backfill)");
     System.out.println("Ctrl-C stops it; the next run resumes from the data directory.");
     stopped.await();
     return 0;

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "healthcheck",
+    mixinStandardHelpOptions = true,
     description =
         "Exit 0 when URL answers HTTP 200 within 5 s, 1 otherwise (container health checks).")
 final class HealthcheckCommand implements Callable<Integer> {

@@ -15,6 +15,7 @@ import thesiswatch.ingest.ParseLines;
 /** {@code thesiswatch parse FILE|URL...}: one JSON line per input, in input order. */
 @Command(
     name = "parse",
+    mixinStandardHelpOptions = true,
     description =
         "Fetch and parse feeds as ingest does; print one JSON line per input (articles or a"
             + " classified error).")

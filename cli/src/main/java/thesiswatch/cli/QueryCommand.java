@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -25,7 +26,12 @@ import thesiswatch.common.Env;
 import thesiswatch.common.Json;
 
 /** {@code thesiswatch query}: the dashboard's search from a terminal. */
-@Command(name = "query", description = "Search tagged articles on a running dashboard.")
+@Command(
+    name = "query",
+    mixinStandardHelpOptions = true,
+    description =
+        "Search tagged articles on a running dashboard (a demo's own address is read from its data"
+            + " directory).")
 final class QueryCommand implements Callable<Integer> {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -56,9 +62,18 @@ final class QueryCommand implements Callable<Integer> {
 
   @Option(
       names = "--url",
-      defaultValue = "http://localhost:8080",
-      description = "Dashboard address (default ${DEFAULT-VALUE}).")
+      description =
+          "Dashboard address (default: the one a demo wrote into --data, else "
+              + Addresses.DEFAULT_DASHBOARD
+              + ").")
   String url;
+
+  @Option(
+      names = "--data",
+      defaultValue = "data",
+      paramLabel = "DIR",
+      description = "A demo's data directory, to find its dashboard (default ./${DEFAULT-VALUE}).")
+  Path data;
 
   @Spec CommandSpec spec;
 
@@ -84,7 +99,9 @@ final class QueryCommand implements Callable<Integer> {
     parameters.forEach(
         (name, value) ->
             queryString.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
-    URI uri = URI.create(url.replaceAll("/+$", "") + "/api/articles?" + queryString);
+    Addresses.Chosen dashboard = Addresses.dashboard(url, data);
+    spec.commandLine().getErr().println("thesiswatch query: " + dashboard.describe("dashboard"));
+    URI uri = URI.create(dashboard.value() + "/api/articles?" + queryString);
 
     HttpResponse<String> response;
     try {
@@ -97,7 +114,9 @@ final class QueryCommand implements Callable<Integer> {
                   HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (ConnectException e) {
       throw new IOException(
-          "no dashboard answers at " + url + " (start one with ./thesiswatch demo, or pass --url)",
+          "no dashboard answers at "
+              + dashboard.value()
+              + " (start one with ./thesiswatch demo, or pass --url)",
           e);
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -118,6 +137,19 @@ final class QueryCommand implements Callable<Integer> {
       out.println(response.body());
       return 0;
     }
+    long total = body.path("total").asLong();
+    int shown = body.path("articles").size();
+    if (total == 0) {
+      out.println("no results");
+      out.flush();
+      return 0;
+    }
+    String lowerBound = "gte".equals(body.path("totalRelation").asText()) ? "at least " : "";
+    out.println(
+        lowerBound
+            + total
+            + (total == 1 ? " result" : " results")
+            + (shown < total ? ", showing the newest " + shown : ""));
     for (JsonNode article : body.path("articles")) {
       StringJoiner themes = new StringJoiner(",");
       article.path("themes").forEach(match -> themes.add(match.path("id").asText()));

@@ -45,7 +45,12 @@ abstract class ServiceCommand<C> implements Callable<Integer> {
 
   /** Environment with the seed files resolved against the home directory when not set. */
   static Env environment() {
-    Map<String, String> variables = new HashMap<>(System.getenv());
+    return environment(new HashMap<>(System.getenv()));
+  }
+
+  /** {@code variables} with the seed files resolved against the home directory when not set. */
+  static Env environment(Map<String, String> environment) {
+    Map<String, String> variables = new HashMap<>(environment);
     variables.putIfAbsent("THEMES_FILE", Home.seedFile("THEMES_FILE", "themes.yml"));
     variables.putIfAbsent("FEEDS_FILE", Home.seedFile("FEEDS_FILE", "feeds.opml"));
     return new Env(variables);

@@ -13,6 +13,7 @@ import thesiswatch.common.Topics;
 /** {@code thesiswatch topics}: create the pipeline's topics (docker compose runs it once). */
 @Command(
     name = "topics",
+    mixinStandardHelpOptions = true,
     description =
         "Create the pipeline's Kafka topics that are missing, with their partitions, retention and"
             + " compaction.")

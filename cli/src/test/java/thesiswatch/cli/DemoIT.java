@@ -68,6 +68,37 @@ class DemoIT {
       assertThatThrownBy(() -> Demo.start(options))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("is locked by another running thesiswatch demo");
+
+      // query finds a demo on other ports through the addresses it wrote, and says so.
+      new Addresses("http://127.0.0.1:" + demo.dashboardPort(), "127.0.0.1:" + demo.kafkaPort())
+          .write(data);
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      int status =
+          Main.commandLine()
+              .setOut(new PrintWriter(out))
+              .setErr(new PrintWriter(err))
+              .execute(
+                  "query", "裁员", "--theme", "layoffs", "--limit", "3", "--data", data.toString());
+      assertThat(status).isZero();
+      assertThat(err.toString().strip())
+          .isEqualTo(
+              "thesiswatch query: dashboard http://127.0.0.1:"
+                  + demo.dashboardPort()
+                  + " (from "
+                  + data.resolve(Addresses.FILE)
+                  + ")");
+      assertThat(out.toString().lines().findFirst().orElse(""))
+          .matches("\\d+ results, showing the newest 3");
+      assertThat(out.toString().lines().count()).isEqualTo(1 + 3 * 2);
+      StringWriter none = new StringWriter();
+      assertThat(
+              Main.commandLine()
+                  .setOut(new PrintWriter(none))
+                  .setErr(new PrintWriter(new StringWriter()))
+                  .execute("query", "zzqqxxnothinglikeit", "--data", data.toString()))
+          .isZero();
+      assertThat(none.toString().strip()).isEqualTo("no results");
     }
     try (Demo demo = Demo.start(options)) {
       String api = "http://127.0.0.1:" + demo.dashboardPort();

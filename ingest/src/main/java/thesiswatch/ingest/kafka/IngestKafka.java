@@ -30,6 +30,11 @@ public final class IngestKafka {
     props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 60_000);
     // Headlines compress well; lz4 is cheap on the CPU.
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    // One request in flight per broker. Right after a commit, the broker may still be writing the
+    // previous transaction's markers and answers the next transaction's first batch with
+    // CONCURRENT_TRANSACTIONS (retried); with more in flight, the batches behind it arrive out of
+    // sequence and the broker logs each as an ERROR. Ingest's volume never needs the pipelining.
+    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     // Names the client in broker logs and metrics.
     props.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
     // Keys are article ids and feed URLs; values are JSON bytes from thesiswatch.common.Json.
