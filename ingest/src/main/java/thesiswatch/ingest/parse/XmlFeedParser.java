@@ -9,27 +9,19 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.WireFeedInput;
-import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jdom2.Document;
 import org.jdom2.Element;
-import org.jdom2.JDOMException;
 import org.jdom2.Namespace;
 import org.jdom2.filter.Filters;
-import org.jdom2.output.Format;
-import org.jdom2.output.XMLOutputter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import thesiswatch.common.Languages;
@@ -38,10 +30,12 @@ import thesiswatch.ingest.fault.FaultKind;
 import thesiswatch.ingest.fault.FeedFault;
 
 /**
- * RSS 0.9x/1.0/2.0, Atom and RDF: the XML is cleaned ({@link XmlCleaner}), built once into a DOM by
- * ROME's secure builder (DOCTYPEs refused, as ROME does by default), read by ROME, and each ROME
- * entry is then fixed up from the raw element it came from (base64 and extension titles and
- * summaries, strict dates, xml:base, the entry's own id).
+ * RSS 0.9x/1.0/2.0, Atom 0.3/1.0 and RDF: the text is cleaned ({@link XmlCleaner}), built once into
+ * a DOM ({@link XmlDocuments}: nesting limit, repairs, shapes ROME does not know), read by ROME,
+ * and each ROME entry is then read again where ROME loses something, from the element it came from
+ * ({@link EntryElements}): titles and summaries with child elements, base64 and typed text ({@link
+ * TextConstructs}), extension summaries, an RSS item's {@code atom:link} and {@code atom:content},
+ * strict dates, xml:base, the entry's own id.
  */
 final class XmlFeedParser {
 
@@ -51,18 +45,28 @@ final class XmlFeedParser {
   private static final List<String> DATE_ELEMENTS =
       List.of("pubDate", "published", "issued", "date", "created", "updated", "modified");
 
-  /** Extension elements a title may hide in (Dublin Core, Media RSS). */
-  private static final Set<String> TITLE_ELEMENTS = Set.of("title");
+  /** Where an entry without a title of its own may have one: Dublin Core and Media RSS. */
+  private static final Set<String> TITLE_NAMESPACES =
+      Set.of(
+          "http://purl.org/dc/elements/1.1/",
+          "http://purl.org/dc/terms/",
+          "http://search.yahoo.com/mrss/");
 
   /**
-   * Extension and legacy elements a summary may hide in (Dublin Core, iTunes, Media RSS, XHTML
-   * body, fullitem).
+   * Extension elements that hold a summary (Dublin Core, Media RSS, Google Play and iTunes
+   * descriptions, Dublin Core abstracts, iTunes' subtitle), looked for by name in this order, in
+   * any namespace, when the core summary is empty.
    */
-  private static final Set<String> SUMMARY_ELEMENTS =
-      Set.of("description", "summary", "abstract", "encoded", "body", "fullitem", "subtitle");
+  private static final List<String> EXTENSION_SUMMARIES =
+      List.of("description", "summary", "abstract", "subtitle");
+
+  /** Extension and legacy elements that hold a full content (XHTML body, fullitem). */
+  private static final List<String> EXTENSION_CONTENTS = List.of("encoded", "body", "fullitem");
 
   private static final Namespace RDF =
       Namespace.getNamespace("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
+  private static final Namespace CONTENT =
+      Namespace.getNamespace("http://purl.org/rss/1.0/modules/content/");
 
   private final int maxEntries;
 
@@ -73,15 +77,16 @@ final class XmlFeedParser {
   /**
    * Parses the decoded text of an RSS, Atom or RDF document.
    *
-   * @throws FeedFault {@code not_a_feed}, {@code doctype_refused} or {@code invalid_xml}
+   * @throws FeedFault {@code not_a_feed}, {@code doctype_refused}, {@code too_deep} or {@code
+   *     invalid_xml}
    */
   ParsedFeed parse(String text, String baseUrl, String langHint, Instant fetched) throws FeedFault {
-    Document document = buildDocument(XmlCleaner.clean(text));
+    Document document = XmlDocuments.build(XmlCleaner.clean(text));
     SyndFeed feed;
     try {
       SyndFeedInput input = new SyndFeedInput();
-      input.setPreserveWireFeed(
-          true); // each entry keeps its wire entry, which pairs it with its element
+      // Each entry keeps its wire entry, which pairs it with its element.
+      input.setPreserveWireFeed(true);
       feed = input.build(document);
     } catch (IllegalArgumentException e) {
       throw new FeedFault(
@@ -91,14 +96,16 @@ final class XmlFeedParser {
     } catch (FeedException | RuntimeException e) {
       throw new FeedFault(FaultKind.INVALID_XML, "parse: " + e.getMessage(), e);
     }
+    Element root = document.getRootElement();
+    String base = documentBase(baseUrl, feed, root);
     String lang =
         Text.firstNonNull(
             Languages.primary(langHint),
             Languages.primary(feed.getLanguage()),
-            Languages.primary(
-                document.getRootElement().getAttributeValue("lang", Namespace.XML_NAMESPACE)));
+            Languages.primary(root.getAttributeValue("lang", Namespace.XML_NAMESPACE)));
     ZoneId zone = Dates.feedZone(lang);
-    EntryElements elements = EntryElements.of(feed, document.getRootElement());
+    boolean atom = feed.getFeedType() != null && feed.getFeedType().startsWith("atom");
+    EntryElements elements = EntryElements.of(feed, root);
     if (elements.mismatch() != null) {
       LOG.warn(
           "parse: entries and elements do not pair, entries read from ROME alone feed_url={} {}",
@@ -110,120 +117,290 @@ final class XmlFeedParser {
       if (out.full()) {
         break;
       }
-      out.add(romeEntry(entry, elements.elementOf(entry), baseUrl, lang, zone, fetched));
+      Element element = elements.elementOf(entry);
+      out.add(
+          element == null
+              ? romeEntry(entry, atom, base, lang, zone, fetched)
+              : elementEntry(entry, element, atom, base, lang, zone, fetched));
     }
     FeedInfo info =
         new FeedInfo(
-            Text.blankToNull(content(feed.getTitleEx(), feed.getTitle(), MAX_TITLE_CHARS)),
-            Links.resolve(feed.getLink(), baseUrl),
+            Text.blankToNull(content(feed.getTitleEx(), feed.getTitle(), atom, MAX_TITLE_CHARS)),
+            Entries.link(feed.getLink(), xmlBase(root, base)).canonical(),
             lang,
             feed.getFeedType());
     return new ParsedFeed(info, out.list());
   }
 
   /**
-   * ROME's secure SAX builder (DOCTYPEs and external entities off), exposed to build the DOM once.
+   * The URL relative links are resolved against: the document's own when it came from the web; for
+   * a local file (as {@code thesiswatch parse FILE} reads one), the feed's self link, else its site
+   * link, which say where the feed lives.
    */
-  private static final class SecureInput extends WireFeedInput {
-    org.jdom2.input.SAXBuilder builder() {
-      return createSAXBuilder();
+  private static String documentBase(String documentUrl, SyndFeed feed, Element root) {
+    if (Links.web(documentUrl) != null) {
+      return documentUrl;
     }
-  }
-
-  private static Document buildDocument(String xml) throws FeedFault {
-    try {
-      return build(xml);
-    } catch (JDOMException first) {
-      if (String.valueOf(first.getMessage()).contains("DOCTYPE")) {
-        throw new FeedFault(
-            FaultKind.DOCTYPE_REFUSED, "parse: DOCTYPE declarations are refused", first);
+    Element channel = root.getChild("channel", root.getNamespace());
+    String self = null;
+    for (Element parent : channel == null ? List.of(root) : List.of(root, channel)) {
+      for (Element link : parent.getChildren("link", XmlDocuments.ATOM_10)) {
+        self = "self".equals(link.getAttributeValue("rel")) ? link.getAttributeValue("href") : self;
       }
-      try {
-        return build(XmlCleaner.heal(xml));
-      } catch (JDOMException second) {
-        throw new FeedFault(FaultKind.INVALID_XML, "parse: " + first.getMessage(), first);
+      for (Element link : parent.getChildren("link", parent.getNamespace())) {
+        self = "self".equals(link.getAttributeValue("rel")) ? link.getAttributeValue("href") : self;
       }
     }
+    String selfUrl = Links.resolve(self, xmlBase(root, null));
+    String site = Links.resolve(feed.getLink(), Text.firstNonNull(selfUrl, xmlBase(root, null)));
+    return Text.firstNonNull(selfUrl, site, documentUrl);
   }
 
-  private static Document build(String xml) throws JDOMException {
-    try {
-      return new SecureInput().builder().build(new StringReader(xml));
-    } catch (IOException e) {
-      throw new JDOMException("unreadable document: " + e.getMessage(), e);
+  /** An entry read from its element, with ROME's reading where ROME gets it right. */
+  private Entries.Draft elementEntry(
+      SyndEntry entry,
+      Element element,
+      boolean atom,
+      String baseUrl,
+      String lang,
+      ZoneId zone,
+      Instant fetched) {
+    String base = xmlBase(element, baseUrl);
+    Namespace core = element.getNamespace();
+    String title = text(element.getChild("title", core), atom, MAX_TITLE_CHARS);
+    if (title.isBlank()) {
+      title = extensionTitle(element);
     }
-  }
-
-  private FeedEntry romeEntry(
-      SyndEntry entry, Element element, String baseUrl, String lang, ZoneId zone, Instant fetched) {
-    String base = element == null ? baseUrl : xmlBase(element, baseUrl);
-    String title = content(entry.getTitleEx(), entry.getTitle(), MAX_TITLE_CHARS);
-    String base64Title = element == null ? null : base64Child(element, "title");
-    if (base64Title != null) {
-      title = Text.fromHtml(base64Title, MAX_TITLE_CHARS);
-    }
-    if (title.isBlank() && element != null) {
-      // Extension titles (dc:title, media:title, possibly inside media:group) when the core one is
-      // missing.
-      title = Text.fromHtml(descendantHtml(element, TITLE_ELEMENTS), MAX_TITLE_CHARS);
-    }
-    String summary = summary(entry, element);
-    // ROME falls back to the guid for an RSS item's link; a guid is a link only when absolute.
-    boolean guidAsLink =
-        element != null && !element.getName().equals("entry") && childText(element, "link") == null;
-    String link = Links.resolve(entry.getLink(), guidAsLink ? null : base);
-    if (link == null) {
-      for (SyndLink candidate : entry.getLinks()) {
-        if (candidate.getRel() == null || candidate.getRel().equals("alternate")) {
-          link = Links.resolve(candidate.getHref(), base);
-          if (link != null) {
-            break;
-          }
-        }
-      }
-    }
-    String guid = element == null ? entry.getUri() : guid(element, base);
-    String rawDate = element == null ? null : firstChildText(element, DATE_ELEMENTS);
+    String summary = summary(element, atom);
+    Entries.Link link = atom ? atomLink(entry, element, base) : rssLink(element, base);
+    String rawDate = firstChildText(element, DATE_ELEMENTS);
     Date romeDate =
         entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
-    Instant published = published(rawDate, romeDate, zone, fetched);
-    return Entries.entry(guid, title, summary, link, rawDate, published, lang);
+    return new Entries.Draft(
+        guid(element, base),
+        title,
+        summary,
+        link,
+        rawDate,
+        published(rawDate, romeDate, zone, fetched),
+        lang);
   }
 
-  /**
-   * Summary: a base64 one decoded; in RSS with both description and a non-standard summary, the
-   * first in document order (as feedparser); else ROME's description, its first content,
-   * extensions.
-   */
-  private static String summary(SyndEntry entry, Element element) {
-    String base64 =
-        element == null
-            ? null
-            : Text.firstNonNull(base64Child(element, "summary"), base64Child(element, "content"));
-    if (base64 != null) {
-      return Text.fromHtml(base64, MAX_SUMMARY_CHARS);
-    }
-    if (element != null
-        && !element.getName().equals("entry")
-        && childText(element, "summary") != null) {
-      for (Element child : element.getChildren()) {
-        if ((child.getName().equals("description") || child.getName().equals("summary"))
-            && !child.getTextTrim().isEmpty()) {
-          return Text.fromHtml(child.getTextTrim(), MAX_SUMMARY_CHARS);
-        }
-      }
-    }
+  /** An entry read from ROME alone, when its element could not be told (see EntryElements). */
+  private static Entries.Draft romeEntry(
+      SyndEntry entry, boolean atom, String baseUrl, String lang, ZoneId zone, Instant fetched) {
+    String title = content(entry.getTitleEx(), entry.getTitle(), atom, MAX_TITLE_CHARS);
     SyndContent description = entry.getDescription();
     if ((description == null || description.getValue() == null || description.getValue().isBlank())
         && !entry.getContents().isEmpty()) {
       description = entry.getContents().get(0);
     }
     String summary =
-        description == null ? "" : content(description, description.getValue(), MAX_SUMMARY_CHARS);
-    if (summary.isBlank() && element != null) {
-      summary = Text.fromHtml(descendantHtml(element, SUMMARY_ELEMENTS), MAX_SUMMARY_CHARS);
+        description == null
+            ? ""
+            : content(description, description.getValue(), atom, MAX_SUMMARY_CHARS);
+    Entries.Link link = Entries.link(entry.getLink(), baseUrl);
+    if (link.canonical() == null) {
+      link = alternate(entry.getLinks(), baseUrl);
+    }
+    Date romeDate =
+        entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+    return new Entries.Draft(
+        entry.getUri(), title, summary, link, null, published(null, romeDate, zone, fetched), lang);
+  }
+
+  /**
+   * An entry's summary: what the feed calls its summary (RSS description, Atom summary) or an
+   * extension's summary; else its full content; else an extension's content.
+   */
+  private static String summary(Element entry, boolean atom) {
+    String summary = atom ? atomSummary(entry) : rssDescription(entry);
+    if (summary.isBlank() && !atom) {
+      summary = extension(entry, EXTENSION_SUMMARIES, false);
+      if (summary.isBlank()) {
+        summary = rssContent(entry);
+      }
+    }
+    if (summary.isBlank()) {
+      summary = extension(entry, atom ? EXTENSION_SUMMARIES : List.of(), atom);
+    }
+    if (summary.isBlank()) {
+      summary = extension(entry, EXTENSION_CONTENTS, atom);
     }
     return summary;
+  }
+
+  /**
+   * An RSS item's description, or a non-standard summary when that comes first (as feedparser reads
+   * them).
+   */
+  private static String rssDescription(Element item) {
+    Namespace core = item.getNamespace();
+    for (Element child : item.getChildren()) {
+      boolean description = child.getName().equals("description") && inCore(child, core);
+      boolean summary =
+          child.getName().equals("summary")
+              && (inCore(child, core) || child.getNamespace().equals(XmlDocuments.ATOM_10));
+      if (description || summary) {
+        String text = text(child, child.getNamespace().equals(XmlDocuments.ATOM_10));
+        if (!text.isBlank()) {
+          return text;
+        }
+      }
+    }
+    return "";
+  }
+
+  /**
+   * An RSS item's full content: {@code content:encoded}, {@code atom:content}, or a namespace-less
+   * {@code <encoded>}.
+   */
+  private static String rssContent(Element item) {
+    Namespace core = item.getNamespace();
+    for (Element child : item.getChildren()) {
+      boolean content =
+          (child.getName().equals("encoded")
+                  && (child.getNamespace().equals(CONTENT) || inCore(child, core)))
+              || (child.getName().equals("content")
+                  && child.getNamespace().equals(XmlDocuments.ATOM_10));
+      if (content) {
+        String text = text(child, child.getNamespace().equals(XmlDocuments.ATOM_10));
+        if (!text.isBlank()) {
+          return text;
+        }
+      }
+    }
+    return "";
+  }
+
+  /** An Atom entry's summary, else its content (unless the content is only a {@code src}). */
+  private static String atomSummary(Element entry) {
+    Namespace atom = entry.getNamespace();
+    String summary = text(entry.getChild("summary", atom), true);
+    if (!summary.isBlank()) {
+      return summary;
+    }
+    for (Element content : entry.getChildren("content", atom)) {
+      String text = text(content, true);
+      if (!text.isBlank()) {
+        return text;
+      }
+    }
+    return "";
+  }
+
+  /**
+   * The text of the first descendant named one of {@code names} (in that order of preference) that
+   * has text, leaving out the entry's own description and summary (read already) and an Atom {@code
+   * <source>} (which describes another feed).
+   */
+  private static String extension(Element entry, List<String> names, boolean atom) {
+    Namespace core = entry.getNamespace();
+    for (String name : names) {
+      for (Element child : entry.getDescendants(Filters.element())) {
+        if (!child.getName().equals(name)) {
+          continue;
+        }
+        boolean readAlready =
+            child.getParentElement() == entry
+                && inCore(child, core)
+                && (name.equals("description") || name.equals("summary"));
+        if (!readAlready && !insideSource(child, entry)) {
+          String text = text(child, atom && child.getNamespace().equals(core));
+          if (!text.isBlank()) {
+            return text;
+          }
+        }
+      }
+    }
+    return "";
+  }
+
+  /** True inside an Atom {@code <source>}: that describes the feed an entry came from. */
+  private static boolean insideSource(Element element, Element entry) {
+    for (Element e = element.getParentElement();
+        e != null && e != entry;
+        e = e.getParentElement()) {
+      if (e.getName().equals("source")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A title from Dublin Core or Media RSS (possibly inside {@code media:group}). */
+  private static String extensionTitle(Element entry) {
+    for (Element child : entry.getDescendants(Filters.element())) {
+      if (child.getName().equals("title") && TITLE_NAMESPACES.contains(child.getNamespaceURI())) {
+        String text = text(child, false, MAX_TITLE_CHARS);
+        if (!text.isBlank()) {
+          return text;
+        }
+      }
+    }
+    return "";
+  }
+
+  /**
+   * An RSS item's link: its {@code <link>} (resolved against xml:base), else an {@code atom:link}
+   * to the alternate page, else (as ROME does) its guid when that is an absolute permalink.
+   */
+  private static Entries.Link rssLink(Element item, String base) {
+    Element link = item.getChild("link", item.getNamespace());
+    if (link != null && !link.getTextTrim().isEmpty()) {
+      Entries.Link resolved = Entries.link(link.getTextTrim(), base);
+      if (resolved.canonical() != null) {
+        return resolved;
+      }
+    }
+    for (Element atomLink : item.getChildren("link", XmlDocuments.ATOM_10)) {
+      String rel = atomLink.getAttributeValue("rel", "alternate").strip();
+      if (rel.equals("alternate")) {
+        Entries.Link resolved =
+            Entries.link(atomLink.getAttributeValue("href"), xmlBase(atomLink, base));
+        if (resolved.canonical() != null) {
+          return resolved;
+        }
+      }
+    }
+    // As ROME does, an item without a link of its own links to its guid when that is a permalink
+    // (the default) - taken only when absolute, since a relative guid is an id, not a page.
+    Element guid = item.getChild("guid", item.getNamespace());
+    boolean permalink =
+        guid != null
+            && !"false".equalsIgnoreCase(guid.getAttributeValue("isPermaLink", "").strip());
+    return permalink ? Entries.link(guid.getTextTrim(), null) : Entries.Link.NONE;
+  }
+
+  /**
+   * An Atom entry's link: its alternate link (the first without {@code rel} or with {@code
+   * rel="alternate"}), resolved against the link's xml:base.
+   */
+  private static Entries.Link atomLink(SyndEntry entry, Element element, String base) {
+    for (Element link : element.getChildren("link", element.getNamespace())) {
+      String rel = link.getAttributeValue("rel", "alternate").strip();
+      if (rel.equals("alternate")
+          || rel.equals("http://www.iana.org/assignments/relation/alternate")) {
+        Entries.Link resolved = Entries.link(link.getAttributeValue("href"), xmlBase(link, base));
+        if (resolved.canonical() != null) {
+          return resolved;
+        }
+      }
+    }
+    Entries.Link link = Entries.link(entry.getLink(), base);
+    return link.canonical() != null ? link : alternate(entry.getLinks(), base);
+  }
+
+  private static Entries.Link alternate(List<SyndLink> links, String base) {
+    for (SyndLink candidate : links) {
+      if (candidate.getRel() == null || candidate.getRel().equals("alternate")) {
+        Entries.Link link = Entries.link(candidate.getHref(), base);
+        if (link.canonical() != null) {
+          return link;
+        }
+      }
+    }
+    return Entries.Link.NONE;
   }
 
   /** The entry's own id: RSS guid, Atom id (relative ids resolved like links), RDF rdf:about. */
@@ -250,43 +427,16 @@ final class XmlFeedParser {
     }
   }
 
-  /**
-   * A child the feed base64-encoded (Atom 0.3 {@code mode="base64"}, or a binary media type),
-   * decoded.
-   */
-  private static String base64Child(Element element, String name) {
-    for (Element child : element.getChildren()) {
-      if (!child.getName().equals(name)) {
-        continue;
-      }
-      String type = child.getAttributeValue("type", "");
-      boolean binary = type.contains("/") && !type.startsWith("text/") && !type.contains("xml");
-      if ("base64".equals(child.getAttributeValue("mode")) || binary) {
-        try {
-          return new String(
-              Base64.getMimeDecoder().decode(child.getTextTrim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-          return null;
-        }
-      }
-    }
-    return null;
+  private static boolean inCore(Element child, Namespace core) {
+    return child.getNamespace().equals(core) || child.getNamespace().equals(Namespace.NO_NAMESPACE);
   }
 
-  /** The markup of the first descendant named one of {@code names} with content, or "". */
-  private static String descendantHtml(Element element, Set<String> names) {
-    for (Element child : element.getDescendants(Filters.element())) {
-      if (names.contains(child.getName())) {
-        String html =
-            child.getChildren().isEmpty()
-                ? child.getText()
-                : new XMLOutputter(Format.getRawFormat()).outputString(child.getContent());
-        if (!html.isBlank()) {
-          return html;
-        }
-      }
-    }
-    return "";
+  private static String text(Element element, boolean atom) {
+    return text(element, atom, MAX_SUMMARY_CHARS);
+  }
+
+  private static String text(Element element, boolean atom, int max) {
+    return element == null ? "" : TextConstructs.plainText(element, atom, max);
   }
 
   /**
@@ -303,19 +453,19 @@ final class XmlFeedParser {
   }
 
   /**
-   * Plain text of a title or summary: text types kept as written, HTML (and RSS's untyped text)
-   * stripped.
+   * Plain text of a ROME title or summary: Atom's text types kept as written, anything else read as
+   * HTML (RSS's text is HTML whatever type ROME gives it).
    */
-  private static String content(SyndContent typed, String fallback, int max) {
+  private static String content(SyndContent typed, String fallback, boolean atom, int max) {
     String value = typed != null && typed.getValue() != null ? typed.getValue() : fallback;
     String type =
         typed == null || typed.getType() == null ? "" : typed.getType().toLowerCase(Locale.ROOT);
-    return type.equals("text") || type.equals("text/plain")
+    return atom && (type.equals("text") || type.equals("text/plain"))
         ? Text.plain(value, max)
         : Text.fromHtml(value, max);
   }
 
-  /** The entry's base URL: its (and its ancestors') xml:base resolved against the document URL. */
+  /** The element's base URL: its (and its ancestors') xml:base resolved against the document's. */
   private static String xmlBase(Element element, String documentUrl) {
     List<String> bases = new ArrayList<>();
     for (Element e = element; e != null; e = e.getParentElement()) {
