@@ -78,7 +78,9 @@ final class JsonFeedParser {
       }
       String itemLang =
           Text.firstNonNull(Languages.primary(item.path("language").asText(null)), lang);
-      String title = Text.fromHtml(item.path("title").asText(""), MAX_TITLE_CHARS);
+      // JSON Feed titles are plain text: markup in one is text, but an escaped entity is still
+      // read once, as in the other formats.
+      String title = Text.unescaped(item.path("title").asText(""), MAX_TITLE_CHARS);
       // The summary first, as in the other formats; the full content when there is none.
       String summary = Text.plain(item.path("summary").asText(""), MAX_SUMMARY_CHARS);
       if (summary.isEmpty()) {
@@ -104,7 +106,7 @@ final class JsonFeedParser {
     String format = version.endsWith("1.1") ? "json_1.1" : "json_1.0";
     FeedInfo info =
         new FeedInfo(
-            Text.blankToNull(Text.fromHtml(root.path("title").asText(""), MAX_TITLE_CHARS)),
+            Text.blankToNull(Text.unescaped(root.path("title").asText(""), MAX_TITLE_CHARS)),
             Entries.link(root.path("home_page_url").asText(null), base).canonical(),
             lang,
             format);

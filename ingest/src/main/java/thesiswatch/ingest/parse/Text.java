@@ -55,6 +55,17 @@ final class Text {
     return cap(collapse(text), max);
   }
 
+  /**
+   * Plain text with its character references read once ({@code &amp;} is {@code &}), markup kept as
+   * text, whitespace collapsed, at most {@code max} characters.
+   */
+  static String unescaped(String text, int max) {
+    if (text == null) {
+      return "";
+    }
+    return cap(collapse(text.indexOf('&') < 0 ? text : Parser.unescapeEntities(text, false)), max);
+  }
+
   /** Plain text kept as written, whitespace collapsed, at most {@code max} characters. */
   static String plain(String text, int max) {
     if (text == null) {

@@ -18,8 +18,9 @@ import org.jdom2.output.XMLOutputter;
  * <ul>
  *   <li>RSS (every version): the text is HTML, escaped or in CDATA, so it is read as HTML;
  *   <li>Atom: by {@code type} — {@code text} (Atom 1.0's default) and {@code text/plain} (Atom
- *       0.3's) as written, {@code html} as HTML, {@code xhtml} from its markup, any other media
- *       type, and Atom 0.3's {@code mode="base64"}, base64-decoded;
+ *       0.3's) as written, {@code html} as HTML, {@code xhtml} from its markup, an image, audio or
+ *       video type as no text at all, any other media type, and Atom 0.3's {@code mode="base64"},
+ *       base64-decoded;
  *   <li>either: child elements (markup the feed did not escape, {@code <title>Test:
  *       <b>bold</b></title>}) are read as markup with the text around them, never dropped.
  * </ul>
@@ -38,6 +39,9 @@ final class TextConstructs {
   static String plainText(Element element, boolean atom, int max) {
     String type = element.getAttributeValue("type", "").strip().toLowerCase(Locale.ROOT);
     String mode = element.getAttributeValue("mode", "");
+    if (atom && isMediaType(type)) {
+      return ""; // a picture, a sound or a film: no text to read, whatever it is encoded as
+    }
     if (mode.equals("base64") || (atom && isBinaryType(type))) {
       String decoded = decodeBase64(element.getText());
       if (decoded != null) {
@@ -88,6 +92,11 @@ final class TextConstructs {
     return (type.isEmpty() && !mode.equals("escaped"))
         || type.equals("text")
         || type.equals("text/plain");
+  }
+
+  /** An image, audio or video type. */
+  private static boolean isMediaType(String type) {
+    return type.startsWith("image/") || type.startsWith("audio/") || type.startsWith("video/");
   }
 
   /** A media type Atom says is base64-encoded: neither text, nor XML, nor one of its own. */
