@@ -9,6 +9,7 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.impl.DateParser;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jdom2.Document;
 import org.jdom2.Element;
@@ -40,10 +42,6 @@ import thesiswatch.ingest.fault.FeedFault;
 final class XmlFeedParser {
 
   private static final Logger LOG = LoggerFactory.getLogger(XmlFeedParser.class);
-
-  /** Child elements holding an entry's date, most specific first. */
-  private static final List<String> DATE_ELEMENTS =
-      List.of("pubDate", "published", "issued", "date", "created", "updated", "modified");
 
   /** Where an entry without a title of its own may have one: Dublin Core and Media RSS. */
   private static final Set<String> TITLE_NAMESPACES =
@@ -82,6 +80,7 @@ final class XmlFeedParser {
    */
   ParsedFeed parse(String text, String baseUrl, String langHint, Instant fetched) throws FeedFault {
     Document document = XmlDocuments.build(XmlCleaner.clean(text));
+    Map<Element, String> dates = EntryDates.takeOut(document.getRootElement());
     SyndFeed feed;
     try {
       SyndFeedInput input = new SyndFeedInput();
@@ -121,7 +120,7 @@ final class XmlFeedParser {
       out.add(
           element == null
               ? romeEntry(entry, atom, base, lang, zone, fetched)
-              : elementEntry(entry, element, atom, base, lang, zone, fetched));
+              : elementEntry(entry, element, dates.get(element), atom, base, lang, zone, fetched));
     }
     FeedInfo info =
         new FeedInfo(
@@ -160,6 +159,7 @@ final class XmlFeedParser {
   private Entries.Draft elementEntry(
       SyndEntry entry,
       Element element,
+      String rawDate,
       boolean atom,
       String baseUrl,
       String lang,
@@ -173,16 +173,13 @@ final class XmlFeedParser {
     }
     String summary = summary(element, atom);
     Entries.Link link = atom ? atomLink(entry, element, base) : rssLink(element, base);
-    String rawDate = firstChildText(element, DATE_ELEMENTS);
-    Date romeDate =
-        entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
     return new Entries.Draft(
         guid(element, base),
         title,
         summary,
         link,
         rawDate,
-        published(rawDate, romeDate, zone, fetched),
+        published(rawDate, null, zone, fetched),
         lang);
   }
 
@@ -440,15 +437,18 @@ final class XmlFeedParser {
   }
 
   /**
-   * The time from the raw text when it parses strictly; ROME's only when the format is unknown to
-   * us.
+   * The time from the raw text when it parses strictly; else ROME's reading of it (ROME knows some
+   * rarer forms), or ROME's date for an entry read from ROME alone.
    */
   private static Instant published(String raw, Date romeDate, ZoneId zone, Instant fetched) {
     Dates.Result result = Dates.parse(raw, zone);
     return switch (result.verdict()) {
       case PARSED -> Dates.sane(result.instant(), fetched);
       case IMPOSSIBLE -> null;
-      case UNRECOGNISED -> Dates.sane(romeDate == null ? null : romeDate.toInstant(), fetched);
+      case UNRECOGNISED -> {
+        Date rome = raw == null ? romeDate : DateParser.parseDate(raw, Locale.US);
+        yield Dates.sane(rome == null ? null : rome.toInstant(), fetched);
+      }
     };
   }
 
@@ -494,9 +494,5 @@ final class XmlFeedParser {
       }
     }
     return null;
-  }
-
-  private static String firstChildText(Element element, List<String> names) {
-    return childText(element, names.toArray(String[]::new));
   }
 }
