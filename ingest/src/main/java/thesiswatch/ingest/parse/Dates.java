@@ -135,7 +135,7 @@ final class Dates {
   }
 
   /** Longest date text read: anything longer is not a date, whatever it starts with. */
-  private static final int MAX_DATE_CHARS = 100;
+  static final int MAX_DATE_CHARS = 100;
 
   /** Parses {@code raw} strictly; a zone-less date is read in {@code zone}. */
   static Result parse(String raw, ZoneId zone) {

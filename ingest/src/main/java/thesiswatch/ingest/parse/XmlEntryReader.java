@@ -321,7 +321,10 @@ final class XmlEntryReader {
       case PARSED -> Dates.sane(result.instant(), fetched);
       case IMPOSSIBLE -> null;
       case UNRECOGNISED -> {
-        Date rome = raw == null ? romeDate : DateParser.parseDate(raw, Locale.US);
+        Date rome =
+            raw == null
+                ? romeDate
+                : raw.length() > Dates.MAX_DATE_CHARS ? null : DateParser.parseDate(raw, Locale.US);
         yield Dates.sane(rome == null ? null : rome.toInstant(), fetched);
       }
     };
