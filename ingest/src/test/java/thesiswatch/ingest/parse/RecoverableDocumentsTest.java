@@ -38,6 +38,20 @@ class RecoverableDocumentsTest {
   }
 
   @Test
+  void anUndeclaredDublinCorePrefixGetsDublinCoresNamespaceSoItsTitleAndDateAreRead()
+      throws FeedFault {
+    String feed =
+        "<rss version=\"2.0\"><channel><title>t</title><item>"
+            + "<dc:title>Only in Dublin Core</dc:title><dc:date>2025-03-01T08:00:00+08:00</dc:date>"
+            + "<link>https://example.org/dc</link></item></channel></rss>";
+    FeedEntry entry =
+        Feeds2.parse("inline.xml", feed.getBytes(StandardCharsets.UTF_8)).entries().get(0);
+    assertThat(entry.title()).isEqualTo("Only in Dublin Core");
+    assertThat(entry.published()).isEqualTo(java.time.Instant.parse("2025-03-01T00:00:00Z"));
+    assertThat(entry.link()).isEqualTo("https://example.org/dc");
+  }
+
+  @Test
   void aCommentBeforeTheXmlDeclarationIsNoError() throws FeedFault {
     assertThat(Feeds2.parse("rome/rome/src/test/resources/jira_issue1.xml").entries())
         .extracting(FeedEntry::title)
