@@ -42,7 +42,12 @@ public enum FaultKind {
   /** The feed declares a DOCTYPE, which is refused (XXE and entity-expansion attacks). */
   DOCTYPE_REFUSED,
   /** The XML (or JSON) is malformed, e.g. truncated. */
-  INVALID_XML;
+  INVALID_XML,
+  /**
+   * The document nests elements (or JSON values) deeper than the parser's limit: refused whole,
+   * before any recursive step could overflow the stack.
+   */
+  TOO_DEEP;
 
   /** The stable key, e.g. {@code too_large}. */
   public String key() {

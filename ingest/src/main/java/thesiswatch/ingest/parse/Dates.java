@@ -32,14 +32,46 @@ final class Dates {
   /** A parse result: the verdict and, when parsed, the instant. */
   record Result(Verdict verdict, Instant instant) {}
 
+  /**
+   * A zone as feeds write it: an abbreviation ({@code GMT}, {@code EST}, a military letter), an
+   * offset ({@code +0900}, {@code -07:00}, {@code GMT+8}) or an IANA region name ({@code
+   * America/Los_Angeles}).
+   */
+  private static final String ZONE =
+      "(\\(?[A-Za-z]{1,5}\\)?|(?:GMT|UTC)?[+-]\\d{1,2}(?::?\\d{1,2})?|[A-Za-z]+(?:/[A-Za-z0-9_+-]+)+)";
+
+  /** A time of day, with seconds, fractions and a 12-hour clock's AM/PM optional. */
+  private static final String TIME =
+      "(?:[\\sT,]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?(?:\\s*([AaPp])\\.?[Mm]\\.?(?![A-Za-z]))?)?";
+
+  private static final String WEEKDAY = "(?:[A-Za-z]{2,9}\\.?,?\\s*)?";
+
+  /** RFC 822 and its relatives: {@code Mon, 03 Mar 2025 09:30:00 GMT}, day before month. */
   private static final Pattern RFC822 =
       Pattern.compile(
-          "^(?:[A-Za-z]{2,9}\\.?,?\\s*)?(\\d{1,2})[\\s-]+([A-Za-z]{3,9})\\.?[\\s-]+(\\d{2,4})"
-              + "(?:[\\sT]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?\\s*(\\(?[A-Za-z]{1,5}\\)?|[+-]\\d{2}:?\\d{2}|[+-]\\d{2})?\\s*$");
+          "^"
+              + WEEKDAY
+              + "(\\d{1,2})[\\s-]+([A-Za-z]{3,9})\\.?[\\s-]+(\\d{2,4})"
+              + TIME
+              + "\\s*"
+              + ZONE
+              + "?\\s*$");
+
+  /** Month before day, as US sites write it: {@code Sat, Dec 16 2023 02:02:33 PM}. */
+  private static final Pattern MONTH_FIRST =
+      Pattern.compile(
+          "^"
+              + WEEKDAY
+              + "([A-Za-z]{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})"
+              + TIME
+              + "\\s*"
+              + ZONE
+              + "?\\s*$");
+
   private static final Pattern ISO =
       Pattern.compile(
           "^(\\d{4})(?:-?(\\d{2})(?:-?(\\d{2})(?:[Tt\\s]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?)?)?)?"
-              + "\\s*([Zz]|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?$");
+              + "\\s*([Zz]|UTC|GMT|[+-]\\d{2}(?::?\\d{1,2})?)?$");
   private static final Pattern CHINESE =
       Pattern.compile(
           "^(\\d{4})\\s*[年/.-]\\s*(\\d{1,2})\\s*[月/.-]\\s*(\\d{1,2})\\s*日?"
@@ -102,9 +134,12 @@ final class Dates {
     };
   }
 
+  /** Longest date text read: anything longer is not a date, whatever it starts with. */
+  static final int MAX_DATE_CHARS = 100;
+
   /** Parses {@code raw} strictly; a zone-less date is read in {@code zone}. */
   static Result parse(String raw, ZoneId zone) {
-    if (raw == null || raw.isBlank()) {
+    if (raw == null || raw.isBlank() || raw.length() > MAX_DATE_CHARS) {
       return new Result(Verdict.UNRECOGNISED, null);
     }
     String text = raw.strip().replaceAll("\\s+", " ");
@@ -112,34 +147,45 @@ final class Dates {
       Matcher m = ISO.matcher(text);
       if (m.matches()) {
         return parsed(
-            local(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6)),
+            local(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6), null),
             offset(m.group(7), zone));
       }
       m = RFC822.matcher(text);
       if (m.matches()) {
-        String month = MONTHS.get(m.group(2).substring(0, 3).toLowerCase(Locale.ROOT));
-        if (month == null) {
-          return new Result(Verdict.UNRECOGNISED, null);
-        }
-        String year =
-            m.group(3).length() == 2
-                ? String.valueOf(
-                    Integer.parseInt(m.group(3))
-                        + (Integer.parseInt(m.group(3)) < 50 ? 2000 : 1900))
-                : m.group(3);
-        return parsed(
-            local(year, month, m.group(1), m.group(4), m.group(5), m.group(6)),
-            offset(m.group(7), zone));
+        return named(m.group(2), m.group(1), m.group(3), m, zone);
+      }
+      m = MONTH_FIRST.matcher(text);
+      if (m.matches()) {
+        return named(m.group(1), m.group(2), m.group(3), m, zone);
       }
       m = CHINESE.matcher(text);
       if (m.matches()) {
         return parsed(
-            local(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6)), zone);
+            local(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6), null),
+            zone);
       }
     } catch (DateTimeException | NumberFormatException e) {
       return new Result(Verdict.IMPOSSIBLE, null);
     }
     return new Result(Verdict.UNRECOGNISED, null);
+  }
+
+  /**
+   * A date with a month name ({@link #RFC822} or {@link #MONTH_FIRST}: groups 4 to 8 are hour,
+   * minute, second, AM/PM and zone in both).
+   */
+  private static Result named(String monthName, String day, String year, Matcher m, ZoneId zone) {
+    String month = MONTHS.get(monthName.substring(0, 3).toLowerCase(Locale.ROOT));
+    if (month == null) {
+      return new Result(Verdict.UNRECOGNISED, null);
+    }
+    String fullYear =
+        year.length() == 2
+            ? String.valueOf(Integer.parseInt(year) + (Integer.parseInt(year) < 50 ? 2000 : 1900))
+            : year;
+    return parsed(
+        local(fullYear, month, day, m.group(4), m.group(5), m.group(6), m.group(7)),
+        offset(m.group(8), zone));
   }
 
   private static Result parsed(LocalDateTime local, ZoneId zone) {
@@ -154,13 +200,25 @@ final class Dates {
    * exist.
    */
   private static LocalDateTime local(
-      String year, String month, String day, String hour, String minute, String second) {
+      String year,
+      String month,
+      String day,
+      String hour,
+      String minute,
+      String second,
+      String amPm) {
     LocalDate date =
         LocalDate.of(
             Integer.parseInt(year),
             month == null ? 1 : Integer.parseInt(month),
             day == null ? 1 : Integer.parseInt(day));
     int h = hour == null ? 0 : Integer.parseInt(hour);
+    if (amPm != null) {
+      if (h < 1 || h > 12) {
+        throw new DateTimeException("hour " + h + " on a 12-hour clock");
+      }
+      h = h % 12 + (amPm.equalsIgnoreCase("p") ? 12 : 0);
+    }
     int min = minute == null ? 0 : Integer.parseInt(minute);
     int s = second == null ? 0 : Integer.parseInt(second);
     if (h == 24 && min == 0 && s == 0) {
@@ -173,13 +231,36 @@ final class Dates {
     if (zoneText == null || zoneText.isBlank()) {
       return feedZone;
     }
-    String z = zoneText.replace("(", "").replace(")", "").strip().toLowerCase(Locale.ROOT);
+    String written = zoneText.replace("(", "").replace(")", "").strip();
+    if (written.indexOf('/') > 0) {
+      try {
+        return ZoneId.of(written); // an IANA region, e.g. America/Los_Angeles, DST included
+      } catch (DateTimeException e) {
+        return null;
+      }
+    }
+    String z = written.toLowerCase(Locale.ROOT);
+    if (z.length() > 3 && (z.startsWith("gmt") || z.startsWith("utc"))) {
+      z = z.substring(3);
+    }
     if (z.startsWith("+") || z.startsWith("-")) {
-      String digits = z.substring(1).replace(":", "");
-      int hours = Integer.parseInt(digits.substring(0, 2));
-      int minutes = digits.length() >= 4 ? Integer.parseInt(digits.substring(2, 4)) : 0;
+      String body = z.substring(1);
+      int colon = body.indexOf(':');
+      String hours;
+      String minutes;
+      if (colon >= 0) {
+        hours = body.substring(0, colon);
+        minutes = body.substring(colon + 1);
+      } else if (body.length() <= 2) {
+        hours = body;
+        minutes = "0";
+      } else {
+        hours = body.substring(0, body.length() - 2);
+        minutes = body.substring(body.length() - 2);
+      }
       int sign = z.startsWith("-") ? -1 : 1;
-      return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+      return ZoneOffset.ofHoursMinutes(
+          sign * Integer.parseInt(hours), sign * Integer.parseInt(minutes));
     }
     return zoneOf(z, feedZone);
   }

@@ -21,6 +21,15 @@ public final class FeedParser {
   /** Longest summary kept, in characters: enough to classify, small enough for one Kafka record. */
   public static final int MAX_SUMMARY_CHARS = Entries.MAX_SUMMARY_CHARS;
 
+  /** Longest link kept, in characters; a longer one is dropped (a cut link is a wrong link). */
+  public static final int MAX_LINK_CHARS = Entries.MAX_LINK_CHARS;
+
+  /** Longest guid kept as written; a longer one becomes {@code sha256:} and its digest. */
+  public static final int MAX_GUID_CHARS = Entries.MAX_GUID_CHARS;
+
+  /** Deepest nesting of XML elements (or JSON values) read; deeper is {@code too_deep}. */
+  public static final int MAX_DEPTH = XmlDocuments.MAX_DEPTH;
+
   private final XmlFeedParser xml;
   private final JsonFeedParser json;
 
@@ -41,8 +50,8 @@ public final class FeedParser {
    * @param baseUrl the URL the bytes came from, the base for relative links
    * @param langHint the feed list's language for this feed, or null
    * @param fetched the fetch time: later published times are clamped to it
-   * @throws FeedFault {@code empty}, {@code not_a_feed}, {@code doctype_refused} or {@code
-   *     invalid_xml}; never another exception for bad input
+   * @throws FeedFault {@code empty}, {@code not_a_feed}, {@code doctype_refused}, {@code too_deep}
+   *     or {@code invalid_xml}; never another exception for bad input
    */
   public ParsedFeed parse(
       byte[] body, String contentType, String baseUrl, String langHint, Instant fetched)

@@ -1,10 +1,8 @@
 package thesiswatch.ingest.parse;
 
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jsoup.nodes.Entities;
 import thesiswatch.ingest.fault.FaultKind;
 import thesiswatch.ingest.fault.FeedFault;
 
@@ -12,8 +10,8 @@ import thesiswatch.ingest.fault.FeedFault;
  * Repairs decoded feed text before the XML parser sees it, in CommaFeed's order: junk before the
  * first {@code <} dropped, characters XML forbids dropped, a DOCTYPE that only names an external
  * DTD (old Netscape RSS 0.91 feeds) dropped. A DOCTYPE with an internal subset (where entity
- * attacks live) is refused. A second, lossy pass ({@link #heal}) runs only when the strict parse
- * failed: HTML entities become numeric references and stray ampersands are escaped.
+ * attacks live) is refused. An XML declaration after a comment is dropped (the text is decoded
+ * already). The lossy repairs ({@link XmlRepairs}) run only when the strict parse failed.
  */
 final class XmlCleaner {
 
@@ -22,10 +20,9 @@ final class XmlCleaner {
 
   private static final Pattern HTML_DOCTYPE =
       Pattern.compile("<!DOCTYPE\\s+html[\\s>]", Pattern.CASE_INSENSITIVE);
-  private static final Pattern NAMED_ENTITY = Pattern.compile("&([A-Za-z][A-Za-z0-9]{0,31});");
-  private static final Pattern STRAY_AMPERSAND =
-      Pattern.compile("&(?!#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)");
-  private static final Set<String> XML_ENTITIES = Set.of("amp", "lt", "gt", "quot", "apos");
+
+  /** An XML declaration ({@code <?xml-stylesheet ...?>} and other instructions are not one). */
+  private static final Pattern XML_DECLARATION = Pattern.compile("<\\?xml\\s[^>]*\\?>");
 
   private XmlCleaner() {}
 
@@ -41,6 +38,14 @@ final class XmlCleaner {
       throw new FeedFault(FaultKind.EMPTY, "parse: the document is empty");
     }
     String xml = stripInvalidChars(text.substring(start));
+    if (!xml.startsWith("<?xml")) {
+      // A declaration after a comment is an error to XML parsers; the text is decoded already,
+      // so the declaration has nothing left to say.
+      Matcher declaration = XML_DECLARATION.matcher(xml);
+      if (declaration.find() && declaration.start() < rootStart(xml)) {
+        xml = xml.substring(0, declaration.start()) + xml.substring(declaration.end());
+      }
+    }
     if (isHtmlPage(xml)) {
       throw new FeedFault(FaultKind.NOT_A_FEED, "parse: an HTML page, not a feed");
     }
@@ -57,30 +62,6 @@ final class XmlCleaner {
       xml = xml.substring(0, doctype.start()) + xml.substring(end + 1);
     }
     return xml;
-  }
-
-  /** The lossy repair for documents that failed the strict parse. */
-  static String heal(String xml) {
-    Matcher entity = NAMED_ENTITY.matcher(xml);
-    StringBuilder out = new StringBuilder(xml.length() + 64);
-    while (entity.find()) {
-      String name = entity.group(1);
-      String replacement;
-      if (XML_ENTITIES.contains(name)) {
-        replacement = entity.group();
-      } else if (Entities.isNamedEntity(name)) {
-        StringBuilder numeric = new StringBuilder();
-        Entities.getByName(name)
-            .codePoints()
-            .forEach(cp -> numeric.append("&#").append(cp).append(';'));
-        replacement = numeric.toString();
-      } else {
-        replacement = "&amp;" + name + ";";
-      }
-      entity.appendReplacement(out, Matcher.quoteReplacement(replacement));
-    }
-    entity.appendTail(out);
-    return STRAY_AMPERSAND.matcher(out).replaceAll("&amp;");
   }
 
   /**
