@@ -85,4 +85,17 @@ public final class Fixtures {
       throw new IllegalStateException(e);
     }
   }
+
+  /**
+   * The value of the unlabelled metric {@code name} on {@code /metrics} of the dashboard on {@code
+   * port}.
+   */
+  public static double metric(int port, String name) {
+    for (String line : get(port, "/metrics").body().split("\n")) {
+      if (line.startsWith(name + " ")) {
+        return Double.parseDouble(line.substring(name.length() + 1).strip());
+      }
+    }
+    throw new AssertionError("no metric " + name);
+  }
 }

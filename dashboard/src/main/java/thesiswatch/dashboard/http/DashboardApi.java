@@ -2,15 +2,21 @@ package thesiswatch.dashboard.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +32,19 @@ import thesiswatch.dashboard.index.SearchPage;
 import thesiswatch.dashboard.index.SearchRequest;
 import thesiswatch.dashboard.index.Trends;
 import thesiswatch.dashboard.index.UserQueryParser;
+import thesiswatch.dashboard.themes.LiveThemes;
 
 /**
  * The dashboard's HTTP routes (Javalin). Handlers only read parameters, call the index and its
  * companions, and write JSON; bad input is a 4xx {@code {error, detail}}, never a 500.
+ *
+ * <p>The API's work ({@code /api/...}: searches, exports, trends, the scorecard) runs on its own
+ * bounded pool; a request beyond its queue is a 503 with {@code Retry-After}. The server's own
+ * threads only hand requests over, so {@code /health}, {@code /ready} and {@code /metrics} answer
+ * from them under any API load (before, five CSV exports a second held every thread and pushed
+ * {@code /health} past compose's health-check timeout).
  */
-public final class DashboardApi {
+public final class DashboardApi implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DashboardApi.class);
 
@@ -50,15 +63,21 @@ public final class DashboardApi {
   /** Prometheus text exposition format. */
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
+  /** Requests that may wait for an API thread, per thread, before the API answers 503. */
+  public static final int API_QUEUE_PER_THREAD = 16;
+
+  /** Seconds a client is asked to wait when the API is saturated. */
+  static final int BUSY_RETRY_AFTER_SECONDS = 1;
+
   private final ArticleIndex index;
   private final Trends trends;
-  private final ThemeCatalog catalog;
+  private final LiveThemes themes;
   private final FeedHealth feeds;
   private final Sections sections;
   private final EventStream events;
   private final PrometheusMeterRegistry registry;
-  private final Set<String> themeIds;
   private final RateLimit searchLimit;
+  private ThreadPoolExecutor apiPool;
 
   /** Trend bodies of the current index reader and coverage. */
   private final ResponseCache trendsCache =
@@ -87,7 +106,10 @@ public final class DashboardApi {
      */
     Throwable failure();
 
-    /** Whether the indexer reads Kafka now: the index is open and the broker answered. */
+    /**
+     * Whether the indexer reads Kafka now: the index is open, the broker answered and it is not
+     * stalled.
+     */
     boolean reading();
   }
 
@@ -98,7 +120,7 @@ public final class DashboardApi {
   public DashboardApi(
       ArticleIndex index,
       Trends trends,
-      ThemeCatalog catalog,
+      LiveThemes themes,
       FeedHealth feeds,
       Sections sections,
       EventStream events,
@@ -107,28 +129,40 @@ public final class DashboardApi {
       Clock clock) {
     this.index = index;
     this.trends = trends;
-    this.catalog = catalog;
+    this.themes = themes;
     this.feeds = feeds;
     this.sections = sections;
     this.events = events;
     this.registry = registry;
     this.searchLimit = new RateLimit(searchesPerMinute, clock);
-    Set<String> ids = new LinkedHashSet<>();
-    catalog.themes().forEach(theme -> ids.add(theme.id()));
-    this.themeIds = Set.copyOf(ids);
-  }
-
-  /** A Javalin server with every route and Javalin's default thread pool, not yet started. */
-  public Javalin create() {
-    return create(0);
   }
 
   /**
    * A Javalin server with every route, not yet started, whose Jetty pool has at most {@code
-   * httpThreads} threads (0: Javalin's default, up to 250). Work beyond the pool waits in Jetty's
-   * FIFO job queue.
+   * httpThreads} threads (0: Javalin's default, up to 250) and whose API work runs on {@code
+   * apiThreads} more, each with {@link #API_QUEUE_PER_THREAD} requests waiting at most.
    */
-  public Javalin create(int httpThreads) {
+  public Javalin create(int httpThreads, int apiThreads) {
+    AtomicInteger threadNumber = new AtomicInteger();
+    apiPool =
+        new ThreadPoolExecutor(
+            apiThreads,
+            apiThreads,
+            60,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(apiThreads * API_QUEUE_PER_THREAD),
+            task -> {
+              Thread thread = new Thread(task, "dashboard-api-" + threadNumber.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    ThreadPoolExecutor work = apiPool;
+    Gauge.builder("thesiswatch.dashboard.api.active", work, ThreadPoolExecutor::getActiveCount)
+        .description("API requests being worked on")
+        .register(registry);
+    Gauge.builder("thesiswatch.dashboard.api.queued", work, p -> p.getQueue().size())
+        .description("API requests waiting for a thread (beyond the queue: 503)")
+        .register(registry);
     Javalin app =
         Javalin.create(
             config -> {
@@ -159,19 +193,40 @@ public final class DashboardApi {
           json(ctx, Map.of("status", ready ? "ready" : "not_ready"));
         });
     app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
-    app.get("/api/themes", this::themes);
-    app.get("/api/trends", this::trends);
-    app.get("/api/articles", this::articles);
-    app.get("/api/articles.csv", this::articlesCsv);
-    app.get("/api/scorecard", ctx -> json(ctx, sections.scorecard()));
+    app.get("/api/themes", offloaded(this::themes));
+    app.get("/api/trends", offloaded(this::trends));
+    app.get("/api/articles", offloaded(this::articles));
+    app.get("/api/articles.csv", offloaded(this::articlesCsv));
+    app.get("/api/scorecard", offloaded(ctx -> json(ctx, sections.scorecard())));
     app.get(
         "/api/alerts",
-        ctx ->
-            json(ctx, Map.of("alerts", sections.alerts(params(ctx).integer("limit", 50, 1, 500)))));
+        offloaded(
+            ctx ->
+                json(
+                    ctx,
+                    Map.of("alerts", sections.alerts(params(ctx).integer("limit", 50, 1, 500))))));
     app.get(
-        "/api/feeds", ctx -> json(ctx, Map.of("feeds", feeds.feeds(), "outages", feeds.outages())));
-    app.sse("/api/stream", events::join);
+        "/api/feeds",
+        offloaded(ctx -> json(ctx, Map.of("feeds", feeds.feeds(), "outages", feeds.outages()))));
+    app.get(
+        "/api/stream",
+        ctx -> {
+          if (!events.join(ctx)) {
+            ctx.header("Retry-After", Integer.toString(STREAM_RETRY_AFTER_SECONDS));
+            error(
+                ctx,
+                503,
+                "too_many_streams",
+                "the most live streams this dashboard allows are open; try again later");
+          }
+        });
     app.exception(BadQueryException.class, (e, ctx) -> error(ctx, 400, e.kind(), e.getMessage()));
+    app.exception(
+        BusyException.class,
+        (e, ctx) -> {
+          ctx.header("Retry-After", Integer.toString(BUSY_RETRY_AFTER_SECONDS));
+          error(ctx, 503, "busy", "the dashboard is answering as many requests as it can; retry");
+        });
     app.exception(
         RateLimitedException.class,
         (e, ctx) -> {
@@ -199,9 +254,48 @@ public final class DashboardApi {
     return app;
   }
 
+  /** Seconds a client is asked to wait when every live stream is taken. */
+  static final int STREAM_RETRY_AFTER_SECONDS = 30;
+
+  /**
+   * {@code handler} run on the API pool: the server thread only hands it over. When the pool's
+   * queue is full, {@link BusyException} (503).
+   */
+  private Handler offloaded(Handler handler) {
+    return ctx -> {
+      CompletableFuture<Void> done = new CompletableFuture<>();
+      try {
+        apiPool.execute(
+            () -> {
+              try {
+                handler.handle(ctx);
+                done.complete(null);
+              } catch (Exception e) {
+                done.completeExceptionally(e);
+              } catch (Error e) {
+                done.completeExceptionally(e);
+                throw e;
+              }
+            });
+      } catch (RejectedExecutionException e) {
+        throw new BusyException();
+      }
+      ctx.future(() -> done);
+    };
+  }
+
   /** Closes the Server-Sent Events connections (before the server stops). */
   public void closeStreams() {
     events.closeAll();
+  }
+
+  /** Closes the streams and the API pool (after the server stopped). Idempotent. */
+  @Override
+  public void close() {
+    closeStreams();
+    if (apiPool != null) {
+      apiPool.shutdownNow();
+    }
   }
 
   private static void securityHeaders(Context ctx) {
@@ -212,7 +306,7 @@ public final class DashboardApi {
   }
 
   private Params params(Context ctx) {
-    return new Params(ctx, themeIds);
+    return new Params(ctx, themes.ids());
   }
 
   private void health(Context ctx) {
@@ -226,6 +320,7 @@ public final class DashboardApi {
   }
 
   private void themes(Context ctx) {
+    ThemeCatalog catalog = themes.current();
     json(ctx, Map.of("version", catalog.version(), "themes", catalog.themes()));
   }
 
@@ -353,6 +448,11 @@ public final class DashboardApi {
 
   /** A client searched more often than the limit allows. */
   private static final class RateLimitedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** The API pool and its queue are full. */
+  private static final class BusyException extends RuntimeException {
     private static final long serialVersionUID = 1L;
   }
 
