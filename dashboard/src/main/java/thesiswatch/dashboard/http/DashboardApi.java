@@ -2,21 +2,13 @@ package thesiswatch.dashboard.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,9 +55,6 @@ public final class DashboardApi implements AutoCloseable {
   /** Prometheus text exposition format. */
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
-  /** Requests that may wait for an API thread, per thread, before the API answers 503. */
-  public static final int API_QUEUE_PER_THREAD = 16;
-
   /** Seconds a client is asked to wait when the API is saturated. */
   static final int BUSY_RETRY_AFTER_SECONDS = 1;
 
@@ -77,7 +66,7 @@ public final class DashboardApi implements AutoCloseable {
   private final EventStream events;
   private final PrometheusMeterRegistry registry;
   private final RateLimit searchLimit;
-  private ThreadPoolExecutor apiPool;
+  private ApiPool apiPool;
 
   /** Trend bodies of the current index reader and coverage. */
   private final ResponseCache trendsCache =
@@ -140,29 +129,10 @@ public final class DashboardApi implements AutoCloseable {
   /**
    * A Javalin server with every route, not yet started, whose Jetty pool has at most {@code
    * httpThreads} threads (0: Javalin's default, up to 250) and whose API work runs on {@code
-   * apiThreads} more, each with {@link #API_QUEUE_PER_THREAD} requests waiting at most.
+   * apiThreads} more ({@link ApiPool}).
    */
   public Javalin create(int httpThreads, int apiThreads) {
-    AtomicInteger threadNumber = new AtomicInteger();
-    apiPool =
-        new ThreadPoolExecutor(
-            apiThreads,
-            apiThreads,
-            60,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(apiThreads * API_QUEUE_PER_THREAD),
-            task -> {
-              Thread thread = new Thread(task, "dashboard-api-" + threadNumber.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
-    ThreadPoolExecutor work = apiPool;
-    Gauge.builder("thesiswatch.dashboard.api.active", work, ThreadPoolExecutor::getActiveCount)
-        .description("API requests being worked on")
-        .register(registry);
-    Gauge.builder("thesiswatch.dashboard.api.queued", work, p -> p.getQueue().size())
-        .description("API requests waiting for a thread (beyond the queue: 503)")
-        .register(registry);
+    apiPool = new ApiPool(apiThreads, registry);
     Javalin app =
         Javalin.create(
             config -> {
@@ -193,26 +163,27 @@ public final class DashboardApi implements AutoCloseable {
           json(ctx, Map.of("status", ready ? "ready" : "not_ready"));
         });
     app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
-    app.get("/api/themes", offloaded(this::themes));
-    app.get("/api/trends", offloaded(this::trends));
-    app.get("/api/articles", offloaded(this::articles));
-    app.get("/api/articles.csv", offloaded(this::articlesCsv));
-    app.get("/api/scorecard", offloaded(ctx -> json(ctx, sections.scorecard())));
+    app.get("/api/themes", apiPool.offloaded(this::themes));
+    app.get("/api/trends", apiPool.offloaded(this::trends));
+    app.get("/api/articles", apiPool.offloaded(this::articles));
+    app.get("/api/articles.csv", apiPool.offloaded(this::articlesCsv));
+    app.get("/api/scorecard", apiPool.offloaded(ctx -> json(ctx, sections.scorecard())));
     app.get(
         "/api/alerts",
-        offloaded(
+        apiPool.offloaded(
             ctx ->
                 json(
                     ctx,
                     Map.of("alerts", sections.alerts(params(ctx).integer("limit", 50, 1, 500))))));
     app.get(
         "/api/feeds",
-        offloaded(ctx -> json(ctx, Map.of("feeds", feeds.feeds(), "outages", feeds.outages()))));
+        apiPool.offloaded(
+            ctx -> json(ctx, Map.of("feeds", feeds.feeds(), "outages", feeds.outages()))));
     app.get(
         "/api/stream",
         ctx -> {
           if (!events.join(ctx)) {
-            ctx.header("Retry-After", Integer.toString(STREAM_RETRY_AFTER_SECONDS));
+            ctx.header("Retry-After", Integer.toString(EventStream.RETRY_AFTER_SECONDS));
             error(
                 ctx,
                 503,
@@ -222,7 +193,7 @@ public final class DashboardApi implements AutoCloseable {
         });
     app.exception(BadQueryException.class, (e, ctx) -> error(ctx, 400, e.kind(), e.getMessage()));
     app.exception(
-        BusyException.class,
+        ApiPool.BusyException.class,
         (e, ctx) -> {
           ctx.header("Retry-After", Integer.toString(BUSY_RETRY_AFTER_SECONDS));
           error(ctx, 503, "busy", "the dashboard is answering as many requests as it can; retry");
@@ -254,36 +225,6 @@ public final class DashboardApi implements AutoCloseable {
     return app;
   }
 
-  /** Seconds a client is asked to wait when every live stream is taken. */
-  static final int STREAM_RETRY_AFTER_SECONDS = 30;
-
-  /**
-   * {@code handler} run on the API pool: the server thread only hands it over. When the pool's
-   * queue is full, {@link BusyException} (503).
-   */
-  private Handler offloaded(Handler handler) {
-    return ctx -> {
-      CompletableFuture<Void> done = new CompletableFuture<>();
-      try {
-        apiPool.execute(
-            () -> {
-              try {
-                handler.handle(ctx);
-                done.complete(null);
-              } catch (Exception e) {
-                done.completeExceptionally(e);
-              } catch (Error e) {
-                done.completeExceptionally(e);
-                throw e;
-              }
-            });
-      } catch (RejectedExecutionException e) {
-        throw new BusyException();
-      }
-      ctx.future(() -> done);
-    };
-  }
-
   /** Closes the Server-Sent Events connections (before the server stops). */
   public void closeStreams() {
     events.closeAll();
@@ -294,7 +235,7 @@ public final class DashboardApi implements AutoCloseable {
   public void close() {
     closeStreams();
     if (apiPool != null) {
-      apiPool.shutdownNow();
+      apiPool.close();
     }
   }
 
@@ -448,11 +389,6 @@ public final class DashboardApi implements AutoCloseable {
 
   /** A client searched more often than the limit allows. */
   private static final class RateLimitedException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-  }
-
-  /** The API pool and its queue are full. */
-  private static final class BusyException extends RuntimeException {
     private static final long serialVersionUID = 1L;
   }
 

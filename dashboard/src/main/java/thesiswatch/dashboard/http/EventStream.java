@@ -46,6 +46,9 @@ public final class EventStream implements AutoCloseable {
   /** Bytes of events a client may have waiting before it is dropped as not reading. */
   public static final int CLIENT_BUFFER_BYTES = 1 << 20;
 
+  /** Seconds a client is asked to wait when every stream is taken. */
+  static final int RETRY_AFTER_SECONDS = 30;
+
   /** An SSE comment: ignored by browsers, it tests the connection. */
   private static final byte[] HEARTBEAT = ":\n\n".getBytes(StandardCharsets.UTF_8);
 

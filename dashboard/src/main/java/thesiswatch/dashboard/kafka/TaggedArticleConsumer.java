@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +31,6 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,10 +42,13 @@ import thesiswatch.common.Topics;
 import thesiswatch.dashboard.feeds.FeedHealth;
 import thesiswatch.dashboard.index.ArticleIndex;
 import thesiswatch.dashboard.intake.Admission;
+import thesiswatch.dashboard.intake.IndexHealth;
 import thesiswatch.dashboard.intake.RecordProblem;
 import thesiswatch.dashboard.intake.StallWatch;
 import thesiswatch.dashboard.intake.TaggedRecordCheck;
 
+// Over 400 lines: the reader's loop and its failure tiers read best in one place; the checks, dead
+// letters, index health and stall rules are classes of their own.
 /**
  * Reads {@code articles.tagged} into the index and {@code feed-state} into feed health, on one
  * named thread. No consumer group: every partition is assigned and sought to the position the index
@@ -154,25 +155,11 @@ public final class TaggedArticleConsumer implements AutoCloseable {
   private volatile boolean running = true;
   private volatile Throwable failure;
 
-  /** The failed index write the dashboard has not recovered from yet, or null. */
-  private volatile Throwable problem;
+  /** What is durable, and the failed index write not recovered from yet. */
+  private final IndexHealth health = new IndexHealth();
 
   /** Whether the index must be reopened before the next record (consumer thread only). */
   private boolean indexBroken;
-
-  /**
-   * Per tagged partition, the next offset the last commit made durable (consumer thread only):
-   * progress is what a commit advanced, not what was read — a replay after a failed write reads the
-   * same records again and is no progress.
-   */
-  private final Map<TopicPartition, Long> durable = new HashMap<>();
-
-  /**
-   * Where the reader was when the index failed (consumer thread only): it is healthy again once a
-   * commit has made everything up to there durable, so that a commit squeezed in on a nearly full
-   * disk does not report a recovery that the next write undoes.
-   */
-  private final Map<TopicPartition, Long> failedAt = new HashMap<>();
 
   /** True while partitions are assigned and the loop runs. */
   private volatile boolean reading;
@@ -217,7 +204,7 @@ public final class TaggedArticleConsumer implements AutoCloseable {
     Gauge.builder("thesiswatch.dashboard.stalled", this, c -> c.stalled() ? 1 : 0)
         .description("1 while records of articles.tagged wait and the reader makes no progress")
         .register(registry);
-    Gauge.builder("thesiswatch.dashboard.index.failing", this, c -> c.problem == null ? 0 : 1)
+    Gauge.builder("thesiswatch.dashboard.index.failing", health, h -> h.problem() == null ? 0 : 1)
         .description("1 while index writes fail (e.g. a full disk) and the index is retried")
         .register(registry);
     this.thread = new Thread(this::run, THREAD_NAME);
@@ -238,7 +225,7 @@ public final class TaggedArticleConsumer implements AutoCloseable {
    * healthy: cleared by the next successful commit.
    */
   public Throwable problem() {
-    return problem;
+    return health.problem();
   }
 
   /** Whether records wait and the reader has made no progress for the stall time. */
@@ -306,7 +293,7 @@ public final class TaggedArticleConsumer implements AutoCloseable {
               index(record, letters);
             }
           }
-          watch.turn(lag(kafka), progress());
+          watch.turn(health.lag(ends(kafka)), health.progress());
           long now = System.nanoTime();
           boolean caughtUp = records.count() < MAX_POLL_RECORDS;
           long refreshNanos = settings.refreshInterval().toNanos();
@@ -320,21 +307,18 @@ public final class TaggedArticleConsumer implements AutoCloseable {
             lastCommit = now;
           }
         } catch (RuntimeException e) {
-          if (!writeFailed(e)) {
+          if (!IndexHealth.recoverable(e, index.tragedy())) {
             throw e;
           }
           indexBroken = true;
-          failedAt.clear();
-          for (TopicPartition partition : durable.keySet()) {
-            failedAt.put(partition, kafka.position(partition));
-          }
-          problem =
+          Throwable problem =
               new IllegalStateException(
                   "the index cannot be written ("
-                      + rootCause(e)
+                      + IndexHealth.rootCause(e, index.tragedy())
                       + "); serving its last commit and retrying from it every "
                       + Env.format(settings.recoveryInterval()),
                   e);
+          health.failed(problem, readPositions(kafka));
           LOG.error("dashboard: {}", problem.getMessage());
         }
       }
@@ -348,26 +332,6 @@ public final class TaggedArticleConsumer implements AutoCloseable {
       reading = false;
       stopped.countDown();
     }
-  }
-
-  /**
-   * Whether {@code e} is a failed write of the index that reopening may cure: an I/O error (a full
-   * disk, a lost mount), not damage (a checksum mismatch) nor a bug.
-   */
-  private boolean writeFailed(RuntimeException e) {
-    Throwable tragedy = index.tragedy();
-    Throwable cause =
-        tragedy != null ? tragedy : e instanceof UncheckedIOException ? e.getCause() : null;
-    return cause instanceof IOException && !(cause instanceof CorruptIndexException);
-  }
-
-  private String rootCause(Throwable e) {
-    Throwable tragedy = index.tragedy();
-    Throwable cause = tragedy != null ? tragedy : e;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    return cause.toString();
   }
 
   private void index(ConsumerRecord<String, byte[]> record, DeadLetterWriter letters) {
@@ -420,25 +384,12 @@ public final class TaggedArticleConsumer implements AutoCloseable {
     listener.beforeCommit();
     letters.flush();
     commitTimer.record(index::commit);
-    index
-        .positions(settings.taggedTopic())
-        .forEach(
-            (partition, next) ->
-                durable.put(new TopicPartition(settings.taggedTopic(), partition), next));
-    if (problem != null && recovered()) {
+    health.committed(index.positions(settings.taggedTopic()));
+    Throwable problem = health.problem();
+    if (health.recovered()) {
       LOG.info("dashboard: the index is written again; recovered from {}", problem.getMessage());
-      problem = null;
     }
     listener.afterCommit();
-  }
-
-  private boolean recovered() {
-    for (Map.Entry<TopicPartition, Long> entry : failedAt.entrySet()) {
-      if (durable.getOrDefault(entry.getKey(), 0L) < entry.getValue()) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** After a failed write: waits a recovery interval, reopens the index and replays from it. */
@@ -514,11 +465,11 @@ public final class TaggedArticleConsumer implements AutoCloseable {
     all.addAll(states);
     kafka.assign(all);
     Map<Integer, Long> positions = seekToIndex(kafka);
-    Map<TopicPartition, Long> starts = beginnings(kafka, tagged);
-    for (TopicPartition partition : tagged) {
-      Long position = positions.get(partition.partition());
-      durable.put(partition, position != null ? position : starts.getOrDefault(partition, 0L));
-    }
+    Map<Integer, Long> durable = new HashMap<>();
+    beginnings(kafka, tagged)
+        .forEach((partition, start) -> durable.put(partition.partition(), start));
+    durable.putAll(positions);
+    health.committed(durable);
     kafka.seekToBeginning(states);
     LOG.info(
         "dashboard reads {} from {} and {} from the beginning",
@@ -581,29 +532,35 @@ public final class TaggedArticleConsumer implements AutoCloseable {
   }
 
   /**
-   * Records of the tagged topic not yet durable in the index: from the last commit's positions to
-   * the partitions' ends. {@code currentLag} uses the end offsets the last fetch brought along (no
-   * extra request to the broker); a partition not fetched yet counts as unknown, not as lag.
+   * Each tagged partition's end, where known: {@code currentLag} uses the end offsets the last
+   * fetch brought along (no extra request to the broker); a partition not fetched yet is left out.
    */
-  private long lag(KafkaConsumer<String, byte[]> kafka) {
-    long total = 0;
-    for (Map.Entry<TopicPartition, Long> entry : durable.entrySet()) {
-      OptionalLong behind = kafka.currentLag(entry.getKey());
-      if (behind.isPresent()) {
-        total +=
-            Math.max(0, kafka.position(entry.getKey()) + behind.getAsLong() - entry.getValue());
+  private Map<Integer, Long> ends(KafkaConsumer<String, byte[]> kafka) {
+    Map<Integer, Long> ends = new HashMap<>();
+    for (TopicPartition partition : kafka.assignment()) {
+      if (partition.topic().equals(settings.taggedTopic())) {
+        OptionalLong behind = kafka.currentLag(partition);
+        if (behind.isPresent()) {
+          ends.put(partition.partition(), kafka.position(partition) + behind.getAsLong());
+        }
       }
     }
-    return total;
+    return ends;
   }
 
-  /** What the commits have made durable so far, as one number that grows with every record. */
-  private long progress() {
-    long total = 0;
-    for (long next : durable.values()) {
-      total += next;
+  /** Where the reader is in each tagged partition (what a recovery must make durable). */
+  private Map<Integer, Long> readPositions(KafkaConsumer<String, byte[]> kafka) {
+    Map<Integer, Long> read = new HashMap<>();
+    for (TopicPartition partition : kafka.assignment()) {
+      if (partition.topic().equals(settings.taggedTopic())) {
+        try {
+          read.put(partition.partition(), kafka.position(partition, METADATA_TIMEOUT));
+        } catch (TimeoutException e) {
+          // Not known now: the recovery waits for what is known.
+        }
+      }
     }
-    return total;
+    return read;
   }
 
   private Map<TopicPartition, Long> beginnings(

@@ -52,7 +52,7 @@ class ApiIsolationIT {
       int port = harness.port();
       HttpClient client = HttpClient.newHttpClient();
       int threads = ApiHarness.API_THREADS;
-      int queue = threads * DashboardApi.API_QUEUE_PER_THREAD;
+      int queue = threads * ApiPool.QUEUE_PER_THREAD;
       List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
       for (int i = 0; i < threads + queue; i++) {
         held.add(
