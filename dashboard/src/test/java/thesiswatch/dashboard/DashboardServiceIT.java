@@ -30,7 +30,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import thesiswatch.common.Env;
 import thesiswatch.common.Json;
 import thesiswatch.common.PortInUseException;
 import thesiswatch.common.TaggedArticle;
@@ -51,16 +50,7 @@ class DashboardServiceIT {
   @RegisterExtension static final KafkaBroker kafka = new KafkaBroker();
 
   private static DashboardConfig config(Path dir, Map<String, String> extra) {
-    Map<String, String> env = new HashMap<>();
-    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-    env.put("DASHBOARD_PORT", "0");
-    env.put("DASHBOARD_HOST", "127.0.0.1");
-    env.put("DASHBOARD_INDEX_DIR", dir.resolve("index").toString());
-    env.put("THEMES_FILE", Fixtures.themesFile(dir).toString());
-    env.put("DASHBOARD_COMMIT_INTERVAL", "200ms");
-    env.put("ALERT_KAFKA", "false");
-    env.putAll(extra);
-    return DashboardConfig.from(new Env(env));
+    return Fixtures.config(kafka.bootstrapServers(), dir, extra);
   }
 
   private static DashboardService start(DashboardConfig config) {
@@ -252,27 +242,16 @@ class DashboardServiceIT {
               + "    claim: {zh: 学新技能, en: Workers retrain for AI}\n"
               + "    direction: rising\n");
       Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(3600)));
-      TaggedArticle a01 = TestArticles.tagged("tagged-small.jsonl").get(0);
       TestArticles.produce(
           kafka.bootstrapServers(),
           topics.tagged(),
           List.of(
-              new TaggedArticle(
-                  a01.schemaVersion(),
-                  a01.id(),
-                  a01.guid(),
-                  a01.title(),
-                  a01.link(),
-                  a01.summary(),
-                  a01.published(),
-                  a01.fetched(),
-                  a01.lang(),
-                  a01.feedUrl(),
-                  a01.feedTitle(),
-                  a01.sources(),
+              Fixtures.article(
+                  "a01",
+                  "Big Tech layoffs continue as AI is blamed",
+                  "",
                   List.of(new ThemeMatch("upskilling", 1.0, "supports", List.of("retrain"), null)),
-                  "classifier-reloaded",
-                  a01.classified())));
+                  "classifier-reloaded")));
       Await.until(
           "the new theme's article",
           () -> {
@@ -370,27 +349,18 @@ class DashboardServiceIT {
 
       // Thirty refreshes, each a live update with four headlines of 50,000 characters: megabytes
       // for each client, which the silent ones never take.
-      TaggedArticle a01 = TestArticles.tagged("tagged-small.jsonl").get(0);
+      List<ThemeMatch> layoffs =
+          List.of(new ThemeMatch("layoffs", 1.0, "supports", List.of("layoffs"), null));
       for (int batch = 0; batch < 30; batch++) {
         List<TaggedArticle> big = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
           big.add(
-              new TaggedArticle(
-                  a01.schemaVersion(),
+              Fixtures.article(
                   "big-" + batch + "-" + i,
-                  null,
                   "layoffs " + batch + " " + "x".repeat(50_000),
-                  null,
                   "",
-                  a01.published(),
-                  a01.fetched(),
-                  "en",
-                  a01.feedUrl(),
-                  a01.feedTitle(),
-                  List.of(),
-                  a01.themes(),
-                  a01.themeSetVersion(),
-                  a01.classified()));
+                  layoffs,
+                  "fixture00001"));
         }
         TestArticles.produce(kafka.bootstrapServers(), topics.tagged(), big);
         long expected = 4L * (batch + 1);

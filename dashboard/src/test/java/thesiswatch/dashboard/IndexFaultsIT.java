@@ -25,8 +25,8 @@ import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import thesiswatch.common.Env;
 import thesiswatch.common.TaggedArticle;
+import thesiswatch.common.ThemeMatch;
 import thesiswatch.common.Topics;
 import thesiswatch.testkit.Await;
 import thesiswatch.testkit.KafkaBroker;
@@ -183,26 +183,22 @@ class IndexFaultsIT {
   private static DashboardService start(
       Disk disk, Path dir, Topics topics, HandClock clock, PrometheusMeterRegistry registry) {
     Map<String, String> env = new HashMap<>(topics.variables());
-    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-    env.put("DASHBOARD_PORT", "0");
-    env.put("DASHBOARD_HOST", "127.0.0.1");
     env.put("DASHBOARD_INDEX_DIR", disk.indexDir().toString());
-    env.put("THEMES_FILE", Fixtures.themesFile(dir).toString());
-    env.put("DASHBOARD_COMMIT_INTERVAL", "200ms");
     env.put("DASHBOARD_RECOVERY_INTERVAL", "100ms");
     env.put("DASHBOARD_STALL_AFTER", "1m");
-    env.put("ALERT_KAFKA", "false");
     DashboardService service =
-        new DashboardService(DashboardConfig.from(new Env(env)), registry, clock, disk.storage());
+        new DashboardService(
+            Fixtures.config(kafka.bootstrapServers(), dir, env), registry, clock, disk.storage());
     service.start();
     return service;
   }
 
   /** Articles with long summaries of random words: a few megabytes of index in all. */
   private static List<TaggedArticle> bulky(int count) {
-    TaggedArticle a01 = TestArticles.tagged("tagged-small.jsonl").get(0);
     Random random = new Random(42);
     List<TaggedArticle> articles = new ArrayList<>();
+    List<ThemeMatch> layoffs =
+        List.of(new ThemeMatch("layoffs", 1.0, "supports", List.of("layoffs"), null));
     for (int i = 0; i < count; i++) {
       StringBuilder summary = new StringBuilder();
       while (summary.length() < 8_000) {
@@ -212,22 +208,8 @@ class IndexFaultsIT {
         summary.append(' ');
       }
       articles.add(
-          new TaggedArticle(
-              a01.schemaVersion(),
-              "bulky-" + i,
-              null,
-              "Layoffs report " + i,
-              null,
-              summary.toString(),
-              a01.published(),
-              a01.fetched(),
-              "en",
-              a01.feedUrl(),
-              a01.feedTitle(),
-              List.of(),
-              a01.themes(),
-              a01.themeSetVersion(),
-              a01.classified()));
+          Fixtures.article(
+              "bulky-" + i, "Layoffs report " + i, summary.toString(), layoffs, "fixture00001"));
     }
     return articles;
   }

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import thesiswatch.common.DeadLetter;
-import thesiswatch.common.Env;
 import thesiswatch.common.Json;
 import thesiswatch.common.Topics;
 import thesiswatch.testkit.Await;
@@ -56,17 +54,9 @@ class PoisonRecordsIT {
   }
 
   private static DashboardService start(Path dir, Topics topics) {
-    Map<String, String> env = new HashMap<>(topics.variables());
-    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-    env.put("DASHBOARD_PORT", "0");
-    env.put("DASHBOARD_HOST", "127.0.0.1");
-    env.put("DASHBOARD_INDEX_DIR", dir.resolve("index").toString());
-    env.put("THEMES_FILE", Fixtures.themesFile(dir).toString());
-    env.put("DASHBOARD_COMMIT_INTERVAL", "200ms");
-    env.put("ALERT_KAFKA", "false");
     DashboardService service =
         new DashboardService(
-            DashboardConfig.from(new Env(env)),
+            Fixtures.config(kafka.bootstrapServers(), dir, topics.variables()),
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     service.start();
     return service;

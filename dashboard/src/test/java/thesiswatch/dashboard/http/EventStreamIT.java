@@ -40,6 +40,15 @@ class EventStreamIT {
 
   @TempDir Path dir;
 
+  private ApiHarness harness(int maxClients, Duration heartbeat) {
+    return new ApiHarness(
+        dir,
+        TestArticles.tagged("tagged-small.jsonl"),
+        0,
+        new ApiHarness.Streams(maxClients, heartbeat),
+        null);
+  }
+
   private static long descriptors() {
     try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
       return fds.count();
@@ -83,13 +92,7 @@ class EventStreamIT {
 
   @Test
   void tenThousandOpenCloseCyclesLeaveNoDescriptorBehind() throws IOException {
-    try (ApiHarness harness =
-        new ApiHarness(
-            dir,
-            TestArticles.tagged("tagged-small.jsonl"),
-            0,
-            new ApiHarness.Streams(20_000, Duration.ofMillis(50)),
-            null)) {
+    try (ApiHarness harness = harness(20_000, Duration.ofMillis(50))) {
       int port = harness.port();
       cycles(port, 200); // the server's pools and buffers reach their working size
       Await.until("the warm-up streams released", () -> harness.events().size() == 0);
@@ -105,13 +108,7 @@ class EventStreamIT {
 
   @Test
   void streamsBeyondTheCapAreA503WithRetryAfter() throws IOException {
-    try (ApiHarness harness =
-        new ApiHarness(
-            dir,
-            TestArticles.tagged("tagged-small.jsonl"),
-            0,
-            new ApiHarness.Streams(3, Duration.ofMillis(50)),
-            null)) {
+    try (ApiHarness harness = harness(3, Duration.ofMillis(50))) {
       int port = harness.port();
       List<Socket> open = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
@@ -136,13 +133,7 @@ class EventStreamIT {
 
   @Test
   void aClientThatDoesNotReadIsDroppedAndTheOthersGetEveryEvent() throws Exception {
-    try (ApiHarness harness =
-        new ApiHarness(
-            dir,
-            TestArticles.tagged("tagged-small.jsonl"),
-            0,
-            new ApiHarness.Streams(10, Duration.ofHours(1)),
-            null)) {
+    try (ApiHarness harness = harness(10, Duration.ofHours(1))) {
       int port = harness.port();
       Socket silent = new Socket();
       silent.setReceiveBufferSize(4096);

@@ -10,6 +10,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import thesiswatch.common.TaggedArticle;
@@ -52,14 +53,22 @@ class LiveThemesTest {
     Files.setLastModifiedTime(file, FileTime.from(Instant.ofEpochSecond(modifiedSecond)));
   }
 
+  private Path file;
+  private String original;
+  private LiveThemes themes;
+  private final List<ThemeCatalog> changes = new ArrayList<>();
+
+  @BeforeEach
+  void load() throws IOException {
+    file = Fixtures.themesFile(dir);
+    original = Files.readString(file);
+    Files.setLastModifiedTime(file, FileTime.from(Instant.ofEpochSecond(1_000)));
+    themes = LiveThemes.load(file);
+    themes.onChange(changes::add);
+  }
+
   @Test
   void aThemeAddedToTheFileIsKnownWithItsFirstArticle() throws IOException {
-    Path file = Fixtures.themesFile(dir);
-    String original = Files.readString(file);
-    Files.setLastModifiedTime(file, FileTime.from(Instant.ofEpochSecond(1_000)));
-    LiveThemes themes = LiveThemes.load(file);
-    List<ThemeCatalog> changes = new ArrayList<>();
-    themes.onChange(changes::add);
     String version = themes.current().version();
     assertThat(themes.ids())
         .containsExactly(
@@ -81,12 +90,6 @@ class LiveThemesTest {
 
   @Test
   void anUnknownThemeTheFileDoesNotHaveIsLookedForOncePerChangeOfTheFile() throws IOException {
-    Path file = Fixtures.themesFile(dir);
-    String original = Files.readString(file);
-    Files.setLastModifiedTime(file, FileTime.from(Instant.ofEpochSecond(1_000)));
-    LiveThemes themes = LiveThemes.load(file);
-    List<ThemeCatalog> changes = new ArrayList<>();
-    themes.onChange(changes::add);
     for (int i = 0; i < 1000; i++) {
       themes.observe(tagged("from_an_old_file", "old" + i));
     }
