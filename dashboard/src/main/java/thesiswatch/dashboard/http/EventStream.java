@@ -275,9 +275,10 @@ public final class EventStream implements AutoCloseable {
     /** Closes the connection at once, whatever is pending on it (a client that does not read). */
     private void abort() {
       release();
-      Request.getBaseRequest(ctx.req())
-          .getHttpChannel()
-          .abort(new IOException("event stream client does not read"));
+      Request jetty = Request.getBaseRequest(ctx.req());
+      if (jetty != null) {
+        jetty.getHttpChannel().abort(new IOException("event stream client does not read"));
+      }
       done.complete(null);
     }
 
