@@ -100,9 +100,18 @@ class EventStreamIT {
 
       cycles(port, 10_000);
       Await.until("every stream released", () -> harness.events().size() == 0);
+      long afterCycles = descriptors();
       Await.until(
           "descriptors back to " + baseline + " (+" + DESCRIPTOR_SLACK + ")",
           () -> descriptors() <= baseline + DESCRIPTOR_SLACK);
+      System.out.println(
+          "[thesiswatch test] descriptors: "
+              + baseline
+              + " before 10,000 stream cycles, "
+              + afterCycles
+              + " right after, "
+              + descriptors()
+              + " once the heartbeats ran");
     }
   }
 
