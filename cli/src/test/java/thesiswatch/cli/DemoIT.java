@@ -7,6 +7,7 @@ import static thesiswatch.cli.Probes.sum;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.RandomAccessFile;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -117,6 +118,38 @@ class DemoIT {
       try (Stream<Path> entries = Files.list(data)) {
         assertThat(entries.map(path -> path.getFileName().toString()))
             .anyMatch(name -> name.startsWith("dashboard.old-"));
+      }
+    }
+    // Finding 8: an index with flipped bytes is not served; the demo moves it aside and rebuilds
+    // it from the topic, with the right totals.
+    flipBytesInTheLargestIndexFile();
+    try (Demo demo = Demo.start(options)) {
+      String api = "http://127.0.0.1:" + demo.dashboardPort();
+      awaitTrue(() -> counts(api).equals(countsBefore));
+      try (Stream<Path> entries = Files.list(data)) {
+        assertThat(entries.map(path -> path.getFileName().toString()))
+            .anyMatch(name -> name.startsWith("dashboard.damaged-"));
+      }
+    }
+  }
+
+  /** Flips 101 bytes in the middle of the index's largest postings or compound file. */
+  private void flipBytesInTheLargestIndexFile() throws IOException {
+    Path largest;
+    try (Stream<Path> files = Files.list(data.resolve("dashboard"))) {
+      largest =
+          files
+              .filter(f -> f.toString().endsWith(".cfs") || f.toString().endsWith(".doc"))
+              .max(Comparator.comparingLong(f -> f.toFile().length()))
+              .orElseThrow();
+    }
+    try (RandomAccessFile raf = new RandomAccessFile(largest.toFile(), "rw")) {
+      long start = raf.length() / 2;
+      for (int i = 0; i < 101; i++) {
+        raf.seek(start + i);
+        int b = raf.read();
+        raf.seek(start + i);
+        raf.write(~b);
       }
     }
   }

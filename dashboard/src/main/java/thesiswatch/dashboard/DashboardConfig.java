@@ -28,6 +28,15 @@ import thesiswatch.common.Topics;
  *     ({@code DASHBOARD_SEARCHES_PER_MINUTE})
  * @param httpThreads most threads of the HTTP server's pool, acceptor and selector included ({@code
  *     DASHBOARD_HTTP_THREADS})
+ * @param apiThreads threads doing the API's work, apart from the server's ({@code
+ *     DASHBOARD_API_THREADS})
+ * @param streamClients most live-update streams open at once ({@code DASHBOARD_STREAM_CLIENTS})
+ * @param streamHeartbeat time between heartbeats on each stream ({@code
+ *     DASHBOARD_STREAM_HEARTBEAT})
+ * @param stallAfter time without progress, while records wait, after which the reader counts as
+ *     stalled ({@code DASHBOARD_STALL_AFTER})
+ * @param recoveryInterval time between attempts to reopen the index after a failed write ({@code
+ *     DASHBOARD_RECOVERY_INTERVAL})
  * @param alerts spike alert rules and sinks; spikes are looked for before every commit
  */
 public record DashboardConfig(
@@ -41,6 +50,11 @@ public record DashboardConfig(
     Duration refreshInterval,
     int searchesPerMinute,
     int httpThreads,
+    int apiThreads,
+    int streamClients,
+    Duration streamHeartbeat,
+    Duration stallAfter,
+    Duration recoveryInterval,
     AlertSettings alerts) {
 
   /** Default {@code DASHBOARD_PORT}. */
@@ -76,6 +90,34 @@ public record DashboardConfig(
    * Server-Sent Events clients hold no thread while they wait.
    */
   public static final int DEFAULT_HTTP_THREADS = 16;
+
+  /**
+   * Default {@code DASHBOARD_API_THREADS}: searches, exports and trends are CPU work, so a few
+   * threads keep a few cores busy; more would only time-slice them. The server's own threads stay
+   * free for health checks and metrics.
+   */
+  public static final int DEFAULT_API_THREADS = 4;
+
+  /**
+   * Default {@code DASHBOARD_STREAM_CLIENTS}: far more than the pages one dashboard serves, far
+   * fewer than the file descriptors a process has.
+   */
+  public static final int DEFAULT_STREAM_CLIENTS = 256;
+
+  /**
+   * Default {@code DASHBOARD_STREAM_HEARTBEAT}: a client that went away is noticed within two
+   * heartbeats, well inside the proxies' usual 60-second idle limits.
+   */
+  public static final Duration DEFAULT_STREAM_HEARTBEAT = Duration.ofSeconds(15);
+
+  /**
+   * Default {@code DASHBOARD_STALL_AFTER}: a healthy reader makes progress at every poll; two
+   * minutes without any, while records wait, is a stall, not a slow batch.
+   */
+  public static final Duration DEFAULT_STALL_AFTER = Duration.ofMinutes(2);
+
+  /** Default {@code DASHBOARD_RECOVERY_INTERVAL}: a full disk is retried every ten seconds. */
+  public static final Duration DEFAULT_RECOVERY_INTERVAL = Duration.ofSeconds(10);
 
   /** Default {@code ALERT_GRANULARITIES}. */
   public static final String DEFAULT_ALERT_GRANULARITIES = "hour,day";
@@ -161,6 +203,18 @@ public record DashboardConfig(
     }
   }
 
+  public DashboardConfig {
+    if (stallAfter.compareTo(commitInterval) <= 0) {
+      // Progress is what a commit makes durable: between commits there is none to see.
+      throw new IllegalArgumentException(
+          "invalid setting DASHBOARD_STALL_AFTER="
+              + Env.format(stallAfter)
+              + ": expected longer than DASHBOARD_COMMIT_INTERVAL ("
+              + Env.format(commitInterval)
+              + ")");
+    }
+  }
+
   /** The settings in {@code env}. */
   public static DashboardConfig from(Env env) {
     return new DashboardConfig(
@@ -174,6 +228,12 @@ public record DashboardConfig(
         env.duration("DASHBOARD_REFRESH_INTERVAL", DEFAULT_REFRESH_INTERVAL, Duration.ofMillis(10)),
         env.integer("DASHBOARD_SEARCHES_PER_MINUTE", DEFAULT_SEARCHES_PER_MINUTE, 0, 1_000_000),
         env.integer("DASHBOARD_HTTP_THREADS", DEFAULT_HTTP_THREADS, 8, 1_000),
+        env.integer("DASHBOARD_API_THREADS", DEFAULT_API_THREADS, 1, 256),
+        env.integer("DASHBOARD_STREAM_CLIENTS", DEFAULT_STREAM_CLIENTS, 1, 100_000),
+        env.duration("DASHBOARD_STREAM_HEARTBEAT", DEFAULT_STREAM_HEARTBEAT, Duration.ofMillis(10)),
+        env.duration("DASHBOARD_STALL_AFTER", DEFAULT_STALL_AFTER, Duration.ofMillis(100)),
+        env.duration(
+            "DASHBOARD_RECOVERY_INTERVAL", DEFAULT_RECOVERY_INTERVAL, Duration.ofMillis(10)),
         new AlertSettings(
             list(env.string("ALERT_THEMES", "")),
             list(env.string("ALERT_GRANULARITIES", DEFAULT_ALERT_GRANULARITIES)),

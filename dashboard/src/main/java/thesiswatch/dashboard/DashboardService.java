@@ -10,23 +10,27 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.apache.lucene.store.Directory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import thesiswatch.common.PortInUseException;
 import thesiswatch.common.Service;
 import thesiswatch.common.TaggedArticle;
-import thesiswatch.common.ThemeCatalog;
 import thesiswatch.dashboard.alert.AddressGuard;
+import thesiswatch.dashboard.alert.AlertLedger;
 import thesiswatch.dashboard.alert.AlertMonitor;
 import thesiswatch.dashboard.alert.AlertSink;
 import thesiswatch.dashboard.alert.KafkaAlertSink;
 import thesiswatch.dashboard.alert.LogAlertSink;
 import thesiswatch.dashboard.alert.SpikeRule;
+import thesiswatch.dashboard.alert.TopicAlertLedger;
 import thesiswatch.dashboard.alert.WebhookAlertSink;
 import thesiswatch.dashboard.feeds.FeedHealth;
 import thesiswatch.dashboard.http.DashboardApi;
@@ -38,10 +42,13 @@ import thesiswatch.dashboard.kafka.ClaimVerdictLog;
 import thesiswatch.dashboard.kafka.TaggedArticleConsumer;
 import thesiswatch.dashboard.kafka.TrackRecordPublisher;
 import thesiswatch.dashboard.score.Scorecard;
+import thesiswatch.dashboard.themes.LiveThemes;
 
 /**
- * The dashboard: opens the index, reads {@code articles.tagged} and {@code feed-state} into it on
- * the consumer thread, looks for spikes before every commit, and serves the API and the page.
+ * The dashboard: opens (and verifies) the index, reads {@code articles.tagged} and {@code
+ * feed-state} into it on the consumer thread, looks for spikes before every commit, and serves the
+ * API and the page. Healthy ({@code /health}) while the index is written; ready ({@code /ready})
+ * while the reader has its partitions, is not stalled and the index is healthy.
  */
 public final class DashboardService implements Service {
 
@@ -52,9 +59,12 @@ public final class DashboardService implements Service {
 
   private final DashboardConfig config;
   private final PrometheusMeterRegistry registry;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
+  private final UnaryOperator<Directory> storage;
   private final List<AutoCloseable> resources = new ArrayList<>();
   private ArticleIndex index;
+  private volatile AlertMonitor monitor;
+  private volatile Scorecard scorecard;
 
   /** Volatile: {@link #ready()} and {@link #failure()} are asked from HTTP and ops threads. */
   private volatile TaggedArticleConsumer consumer;
@@ -68,8 +78,22 @@ public final class DashboardService implements Service {
    * A dashboard with {@code config}, reporting metrics to {@code registry}; call {@link #start()}.
    */
   public DashboardService(DashboardConfig config, PrometheusMeterRegistry registry) {
+    this(config, registry, Clock.systemUTC(), UnaryOperator.identity());
+  }
+
+  /**
+   * The same, judging times by {@code clock}, with the index directory as {@code storage} makes it
+   * (fault tests put a filling disk under it).
+   */
+  DashboardService(
+      DashboardConfig config,
+      PrometheusMeterRegistry registry,
+      Clock clock,
+      UnaryOperator<Directory> storage) {
     this.config = config;
     this.registry = registry;
+    this.clock = clock;
+    this.storage = storage;
   }
 
   /**
@@ -78,6 +102,8 @@ public final class DashboardService implements Service {
    * @throws IllegalStateException when called twice or after {@link #close()}
    * @throws PortInUseException when the HTTP port is taken
    * @throws IllegalArgumentException when the themes file is not valid
+   * @throws thesiswatch.dashboard.index.DamagedIndexException when the index fails its checksums
+   * @throws thesiswatch.dashboard.index.IncompatibleIndexException when an older dashboard wrote it
    * @throws UncheckedIOException when the index cannot be opened (e.g. another process holds it)
    */
   @Override
@@ -90,17 +116,19 @@ public final class DashboardService implements Service {
     }
     started = true;
     try {
-      ThemeCatalog catalog = ThemeCatalog.load(config.themesFile());
+      LiveThemes themes = LiveThemes.load(config.themesFile());
       Files.createDirectories(config.indexDir());
-      index = ArticleIndex.open(config.indexDir());
+      index = ArticleIndex.open(config.indexDir(), storage);
       resources.add(index);
       Gauge.builder("thesiswatch.dashboard.index.articles", index, ArticleIndex::size)
           .description("articles in the dashboard index")
           .register(registry);
       FeedHealth feeds = new FeedHealth(clock);
-      EventStream events = new EventStream();
-      AlertMonitor monitor = alertMonitor(catalog, events);
-      Scorecard scorecard = new Scorecard(index, catalog, clock);
+      EventStream events =
+          new EventStream(config.streamClients(), config.streamHeartbeat(), registry);
+      monitor = alertMonitor(themes, events);
+      scorecard = new Scorecard(index, themes.current(), clock);
+      themes.onChange(catalog -> scorecard = new Scorecard(index, catalog, clock));
       resources.add(
           new TrackRecordPublisher(
               new ClaimVerdictLog(
@@ -112,7 +140,7 @@ public final class DashboardService implements Service {
           new DashboardApi(
               index,
               new Trends(index, feeds),
-              catalog,
+              themes,
               feeds,
               new DashboardApi.Sections() {
                 @Override
@@ -127,7 +155,9 @@ public final class DashboardService implements Service {
 
                 @Override
                 public Throwable failure() {
-                  return DashboardService.this.failure().orElse(null);
+                  TaggedArticleConsumer reader = consumer;
+                  Throwable fatal = DashboardService.this.failure().orElse(null);
+                  return fatal != null || reader == null ? fatal : reader.problem();
                 }
 
                 @Override
@@ -139,7 +169,8 @@ public final class DashboardService implements Service {
               registry,
               config.searchesPerMinute(),
               clock);
-      http = api.create(config.httpThreads());
+      resources.add(api);
+      http = api.create(config.httpThreads(), config.apiThreads());
       try {
         http.start(config.host(), config.port());
       } catch (JavalinBindException e) {
@@ -147,12 +178,27 @@ public final class DashboardService implements Service {
       }
       consumer =
           new TaggedArticleConsumer(
-              config.bootstrapServers(),
-              config.topics().tagged(),
-              config.topics().feedState(),
+              new TaggedArticleConsumer.Settings(
+                  config.bootstrapServers(),
+                  config.topics().tagged(),
+                  config.topics().feedState(),
+                  config.commitInterval(),
+                  config.refreshInterval(),
+                  config.stallAfter(),
+                  config.recoveryInterval()),
               index,
               feeds,
               new TaggedArticleConsumer.Listener() {
+                @Override
+                public void assigned() {
+                  monitor.readLedger();
+                }
+
+                @Override
+                public void admitted(TaggedArticle article) {
+                  themes.observe(article);
+                }
+
                 @Override
                 public void indexed(List<TaggedArticle> articles) {
                   events.broadcast("articles", liveUpdate(articles));
@@ -167,10 +213,14 @@ public final class DashboardService implements Service {
                 public void afterCommit() {
                   monitor.deliver();
                 }
+
+                @Override
+                public void reopened() {
+                  monitor.reload();
+                }
               },
-              config.commitInterval(),
-              config.refreshInterval(),
-              registry);
+              registry,
+              clock);
       consumer.start();
       LOG.info(
           "dashboard serving http://{}:{}/ from index {}",
@@ -187,35 +237,31 @@ public final class DashboardService implements Service {
     }
   }
 
-  private AlertMonitor alertMonitor(ThemeCatalog catalog, EventStream events) {
+  private AlertMonitor alertMonitor(LiveThemes themes, EventStream events) {
     DashboardConfig.AlertSettings settings = config.alerts();
-    List<String> themes =
-        settings.themes().isEmpty()
-            ? catalog.themes().stream().map(ThemeCatalog.Theme::id).toList()
-            : settings.themes();
+    Supplier<List<String>> watched =
+        settings.themes().isEmpty() ? () -> List.copyOf(themes.ids()) : () -> settings.themes();
     List<Interval> granularities = settings.granularities().stream().map(Interval::parse).toList();
     // Registered up front, at zero, so a dashboard that has not alerted yet still charts the
-    // series.
-    Map<String, Counter> fired = new HashMap<>();
-    for (String theme : themes) {
+    // series; a theme added to the themes file later gets its counters at its first alert.
+    Map<String, Counter> fired = new ConcurrentHashMap<>();
+    for (String theme : watched.get()) {
       for (Interval granularity : granularities) {
-        fired.put(
-            theme + "/" + granularity.key(),
-            Counter.builder("thesiswatch.dashboard.alerts.fired")
-                .description("spike alerts raised, by theme and granularity")
-                .tags("theme", theme, "granularity", granularity.key())
-                .register(registry));
+        firedCounter(fired, theme, granularity.key());
       }
     }
     List<AlertSink> sinks = new ArrayList<>();
-    sinks.add(alert -> fired.get(alert.theme() + "/" + alert.granularity()).increment());
+    sinks.add(alert -> firedCounter(fired, alert.theme(), alert.granularity()).increment());
     sinks.add(new LogAlertSink());
     sinks.add(alert -> events.broadcast("alert", alert));
+    AlertLedger ledger = AlertLedger.NONE;
     if (settings.kafka()) {
       KafkaAlertSink kafka =
-          new KafkaAlertSink(config.bootstrapServers(), config.topics().alerts());
+          new KafkaAlertSink(
+              config.bootstrapServers(), config.topics().alerts(), id -> monitor.confirm(id));
       resources.add(kafka);
       sinks.add(kafka);
+      ledger = new TopicAlertLedger(config.bootstrapServers(), config.topics().alerts());
     }
     if (settings.webhookUrl() != null) {
       WebhookAlertSink webhook =
@@ -236,7 +282,18 @@ public final class DashboardService implements Service {
             settings.minRatio(),
             settings.maxP(),
             settings.cooldown());
-    return new AlertMonitor(index, rule, themes, granularities, sinks, clock);
+    return new AlertMonitor(
+        index, rule, watched, granularities, sinks, ledger, settings.kafka(), clock);
+  }
+
+  private Counter firedCounter(Map<String, Counter> fired, String theme, String granularity) {
+    return fired.computeIfAbsent(
+        theme + "/" + granularity,
+        key ->
+            Counter.builder("thesiswatch.dashboard.alerts.fired")
+                .description("spike alerts raised, by theme and granularity")
+                .tags("theme", theme, "granularity", granularity)
+                .register(registry));
   }
 
   private Map<String, Object> liveUpdate(List<TaggedArticle> articles) {
@@ -267,11 +324,14 @@ public final class DashboardService implements Service {
     return http.port();
   }
 
-  /** Whether the consumer has its partitions and reads them: what {@code /ready} answers. */
+  /**
+   * What {@code /ready} answers: the consumer has its partitions and reads them, is not stalled
+   * (records wait and nothing moves) and the index is written.
+   */
   @Override
   public boolean ready() {
     TaggedArticleConsumer reader = consumer;
-    return reader != null && reader.reading();
+    return reader != null && reader.reading() && !reader.stalled() && reader.problem() == null;
   }
 
   /**
@@ -287,7 +347,8 @@ public final class DashboardService implements Service {
   }
 
   /**
-   * The error that stopped the consumer, e.g. a Lucene tragic exception; empty while it runs or
+   * The error that stopped the consumer for good (e.g. a damaged index found by a merge); empty
+   * while it runs — also while it recovers from a failed write, which {@code /health} reports — or
    * after a normal close.
    */
   @Override

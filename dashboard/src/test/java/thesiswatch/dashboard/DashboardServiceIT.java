@@ -4,26 +4,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import thesiswatch.common.Env;
 import thesiswatch.common.Json;
 import thesiswatch.common.PortInUseException;
 import thesiswatch.common.TaggedArticle;
 import thesiswatch.common.ThemeMatch;
 import thesiswatch.common.Topics;
 import thesiswatch.dashboard.alert.Alert;
+import thesiswatch.dashboard.alert.WebhookAlertSink;
 import thesiswatch.testkit.Await;
 import thesiswatch.testkit.KafkaBroker;
 import thesiswatch.testkit.TestArticles;
@@ -37,16 +50,7 @@ class DashboardServiceIT {
   @RegisterExtension static final KafkaBroker kafka = new KafkaBroker();
 
   private static DashboardConfig config(Path dir, Map<String, String> extra) {
-    Map<String, String> env = new HashMap<>();
-    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-    env.put("DASHBOARD_PORT", "0");
-    env.put("DASHBOARD_HOST", "127.0.0.1");
-    env.put("DASHBOARD_INDEX_DIR", dir.resolve("index").toString());
-    env.put("THEMES_FILE", Fixtures.themesFile(dir).toString());
-    env.put("DASHBOARD_COMMIT_INTERVAL", "200ms");
-    env.put("ALERT_KAFKA", "false");
-    env.putAll(extra);
-    return DashboardConfig.from(new Env(env));
+    return Fixtures.config(kafka.bootstrapServers(), dir, extra);
   }
 
   private static DashboardService start(DashboardConfig config) {
@@ -213,5 +217,203 @@ class DashboardServiceIT {
                         + "/"
                         + b.get("total").asLong()));
     return list;
+  }
+
+  /**
+   * Finding 15: a theme the classifier's hot reload added is known to the dashboard with its first
+   * article, not refused as {@code unknown_theme} until a restart.
+   */
+  @Test
+  void aThemeAddedByTheClassifiersReloadIsKnownWithItsFirstArticle(@TempDir Path dir)
+      throws Exception {
+    Topics topics = kafka.freshTopics();
+    Map<String, String> env = new HashMap<>(topics.variables());
+    DashboardConfig config = config(dir, env);
+    try (DashboardService service = start(config)) {
+      int port = service.port();
+      assertThat(Fixtures.get(port, "/api/articles?theme=upskilling").json().get("error").asText())
+          .isEqualTo("unknown_theme");
+      Path file = config.themesFile();
+      Files.writeString(
+          file,
+          Files.readString(file)
+              + "  - id: upskilling\n"
+              + "    name: {zh: 技能提升, en: Upskilling}\n"
+              + "    claim: {zh: 学新技能, en: Workers retrain for AI}\n"
+              + "    direction: rising\n");
+      Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(3600)));
+      TestArticles.produce(
+          kafka.bootstrapServers(),
+          topics.tagged(),
+          List.of(
+              Fixtures.article(
+                  "a01",
+                  "Big Tech layoffs continue as AI is blamed",
+                  "",
+                  List.of(new ThemeMatch("upskilling", 1.0, "supports", List.of("retrain"), null)),
+                  "classifier-reloaded")));
+      Await.until(
+          "the new theme's article",
+          () -> {
+            Fixtures.Response response = Fixtures.get(port, "/api/articles?theme=upskilling");
+            return response.status() == 200 && response.json().get("total").asLong() == 1;
+          });
+      assertThat(Fixtures.get(port, "/api/themes").json().get("themes")).hasSize(6);
+      assertThat(buckets(Fixtures.get(port, "/api/trends?theme=upskilling&interval=day").json()))
+          .containsExactly("2025-02-10T00:00:00Z 1/1");
+    }
+  }
+
+  /**
+   * Finding 9: rebuilding the index by the README's procedure (remove it, start the dashboard)
+   * neither publishes an alert again nor posts its webhook again, and {@code /api/alerts} keeps the
+   * alert history, read back from the alerts topic.
+   */
+  @Test
+  void aRebuiltIndexNeitherRepublishesNorRepostsAndKeepsItsAlertHistory(@TempDir Path dir)
+      throws Exception {
+    Topics topics = kafka.freshTopics();
+    TestArticles.produce(
+        kafka.bootstrapServers(), topics.tagged(), TestArticles.tagged("tagged-spike.jsonl"));
+    List<String> posted = new CopyOnWriteArrayList<>();
+    HttpServer receiver =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          posted.add(exchange.getRequestHeaders().getFirst(WebhookAlertSink.IDEMPOTENCY_HEADER));
+          exchange.getRequestBody().readAllBytes();
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    receiver.start();
+    try {
+      Map<String, String> env = new HashMap<>(topics.variables());
+      env.put("ALERT_KAFKA", "true");
+      env.put("ALERT_WEBHOOK_URL", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+      env.put("ALERT_WEBHOOK_ALLOW_HOSTS", "127.0.0.1");
+      DashboardConfig config = config(dir, env);
+      String spike = "layoffs:day:2025-02-03T00:00:00Z";
+      try (DashboardService service = start(config)) {
+        int port = service.port();
+        Await.until("the alert", () -> alertIds(port).equals(List.of(spike)));
+      }
+      assertThat(posted).containsExactly(spike);
+      assertThat(publishedIds(topics)).containsExactly(spike);
+
+      deleteRecursively(config.indexDir());
+      try (DashboardService service = start(config)) {
+        int port = service.port();
+        Await.until(
+            "the rebuilt index",
+            () -> Fixtures.get(port, "/api/articles").json().get("total").asLong() == 240);
+        assertThat(alertIds(port)).containsExactly(spike);
+      }
+      assertThat(publishedIds(topics)).containsExactly(spike);
+      assertThat(posted).containsExactly(spike);
+    } finally {
+      receiver.stop(0);
+    }
+  }
+
+  /**
+   * Finding 12: clients of {@code /api/stream} that never read do not hold up indexing: they are
+   * dropped when their buffer is full, while a client that reads keeps its stream.
+   */
+  @Test
+  void indexingGoesOnWhileStreamClientsDoNotRead(@TempDir Path dir) throws Exception {
+    Topics topics = kafka.freshTopics();
+    Map<String, String> env = new HashMap<>(topics.variables());
+    env.put("DASHBOARD_REFRESH_INTERVAL", "10ms");
+    try (DashboardService service = start(config(dir, env))) {
+      int port = service.port();
+      List<Socket> silent = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        silent.add(openStream(port));
+      }
+      Socket reader = openStream(port);
+      Thread reading =
+          new Thread(
+              () -> {
+                try (InputStream in = reader.getInputStream()) {
+                  in.transferTo(OutputStream.nullOutputStream());
+                } catch (IOException e) {
+                  // closed at the end of the test
+                }
+              },
+              "test-stream-reader");
+      reading.start();
+      Await.until(
+          "11 streams open",
+          () -> Fixtures.metric(port, "thesiswatch_dashboard_stream_clients") == 11);
+
+      // Thirty refreshes, each a live update with four headlines of 50,000 characters: megabytes
+      // for each client, which the silent ones never take.
+      List<ThemeMatch> layoffs =
+          List.of(new ThemeMatch("layoffs", 1.0, "supports", List.of("layoffs"), null));
+      for (int batch = 0; batch < 30; batch++) {
+        List<TaggedArticle> big = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+          big.add(
+              Fixtures.article(
+                  "big-" + batch + "-" + i,
+                  "layoffs " + batch + " " + "x".repeat(50_000),
+                  "",
+                  layoffs,
+                  "fixture00001"));
+        }
+        TestArticles.produce(kafka.bootstrapServers(), topics.tagged(), big);
+        long expected = 4L * (batch + 1);
+        Await.until(
+            expected + " articles indexed",
+            () -> Fixtures.get(port, "/api/articles").json().get("total").asLong() == expected);
+      }
+      Await.until(
+          "the ten silent clients dropped",
+          () -> Fixtures.metric(port, "thesiswatch_dashboard_stream_dropped_total") == 10);
+      assertThat(Fixtures.metric(port, "thesiswatch_dashboard_stream_clients")).isEqualTo(1);
+      for (Socket socket : silent) {
+        socket.close();
+      }
+      reader.close();
+      reading.join();
+    }
+  }
+
+  private static Socket openStream(int port) throws IOException {
+    Socket socket = new Socket();
+    // A tiny window: the server's writes back up after a few kilobytes.
+    socket.setReceiveBufferSize(4096);
+    socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    socket
+        .getOutputStream()
+        .write(
+            ("GET /api/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+    socket.getOutputStream().flush();
+    return socket;
+  }
+
+  private static List<String> alertIds(int port) {
+    List<String> ids = new ArrayList<>();
+    Fixtures.get(port, "/api/alerts")
+        .json()
+        .get("alerts")
+        .forEach(a -> ids.add(a.get("id").asText()));
+    return ids;
+  }
+
+  private static List<String> publishedIds(Topics topics) {
+    return kafka.readCommitted(topics.alerts()).stream()
+        .map(record -> Json.read(record.value(), Alert.class).id())
+        .toList();
+  }
+
+  static void deleteRecursively(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 }

@@ -12,9 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import thesiswatch.common.Env;
 import thesiswatch.common.Json;
+import thesiswatch.common.TaggedArticle;
+import thesiswatch.common.ThemeMatch;
 import thesiswatch.common.TopicLayout;
 import thesiswatch.common.Topics;
+import thesiswatch.testkit.TestArticles;
 
 /**
  * The dashboard tests' fixtures (files under {@code src/test/resources/fixtures}) and small
@@ -84,5 +91,63 @@ public final class Fixtures {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The value of the unlabelled metric {@code name} on {@code /metrics} of the dashboard on {@code
+   * port}.
+   */
+  public static double metric(int port, String name) {
+    for (String line : get(port, "/metrics").body().split("\n")) {
+      if (line.startsWith(name + " ")) {
+        return Double.parseDouble(line.substring(name.length() + 1).strip());
+      }
+    }
+    throw new AssertionError("no metric " + name);
+  }
+
+  /**
+   * Settings of a dashboard over {@code bootstrapServers} on a free loopback port, its index
+   * ({@code index}) and the fixture themes file in {@code dir}, committing every 200 ms, alerts not
+   * published to Kafka; {@code extra} adds or overrides variables.
+   */
+  public static DashboardConfig config(
+      String bootstrapServers, Path dir, Map<String, String> extra) {
+    Map<String, String> env = new HashMap<>();
+    env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+    env.put("DASHBOARD_PORT", "0");
+    env.put("DASHBOARD_HOST", "127.0.0.1");
+    env.put("DASHBOARD_INDEX_DIR", dir.resolve("index").toString());
+    env.put("THEMES_FILE", themesFile(dir).toString());
+    env.put("DASHBOARD_COMMIT_INTERVAL", "200ms");
+    env.put("ALERT_KAFKA", "false");
+    env.putAll(extra);
+    return DashboardConfig.from(new Env(env));
+  }
+
+  /**
+   * A tagged article like the first fixture article (an English layoffs headline published
+   * 2025-02-10), with {@code id}, {@code title}, {@code summary}, {@code themes} and {@code
+   * themeSetVersion} of its own.
+   */
+  public static TaggedArticle article(
+      String id, String title, String summary, List<ThemeMatch> themes, String themeSetVersion) {
+    TaggedArticle a01 = TestArticles.tagged("tagged-small.jsonl").get(0);
+    return new TaggedArticle(
+        a01.schemaVersion(),
+        id,
+        null,
+        title,
+        null,
+        summary,
+        a01.published(),
+        a01.fetched(),
+        "en",
+        a01.feedUrl(),
+        a01.feedTitle(),
+        List.of(),
+        themes,
+        themeSetVersion,
+        a01.classified());
   }
 }

@@ -29,6 +29,7 @@ import thesiswatch.common.TopicLayout;
 import thesiswatch.common.Topics;
 import thesiswatch.dashboard.DashboardConfig;
 import thesiswatch.dashboard.DashboardService;
+import thesiswatch.dashboard.index.DamagedIndexException;
 import thesiswatch.dashboard.index.IncompatibleIndexException;
 import thesiswatch.ingest.IngestConfig;
 import thesiswatch.ingest.IngestService;
@@ -179,10 +180,11 @@ public final class Demo implements AutoCloseable {
   }
 
   /**
-   * The demo's dashboard. An index written by an older version is moved aside and rebuilt, not
-   * refused as the dashboard service refuses it: the demo's own broker keeps {@code
-   * articles.tagged} for ever, so the replay restores every article, and a demo's alert history is
-   * not worth an error after an upgrade.
+   * The demo's dashboard. An index written by an older version, or one that fails its checksums, is
+   * moved aside and rebuilt, not refused as the dashboard service refuses it: the demo's own broker
+   * keeps {@code articles.tagged} and {@code theme-alerts} for ever, so the replay restores every
+   * article and the alert history, and a demo is not worth an error after an upgrade or a damaged
+   * disk block. What was moved aside is kept for inspection.
    */
   private static DashboardService startDashboard(
       DashboardConfig config, PrometheusMeterRegistry registry) {
@@ -190,22 +192,25 @@ public final class Demo implements AutoCloseable {
     try {
       dashboard.start();
       return dashboard;
-    } catch (IncompatibleIndexException e) {
+    } catch (IncompatibleIndexException | DamagedIndexException e) {
       dashboard.close();
+      String why = e instanceof DamagedIndexException ? "damaged" : "old";
       Path aside =
           config
               .indexDir()
               .resolveSibling(
-                  config.indexDir().getFileName() + ".old-" + System.currentTimeMillis());
+                  config.indexDir().getFileName() + "." + why + "-" + System.currentTimeMillis());
       try {
         Files.move(config.indexDir(), aside);
       } catch (IOException moveFailed) {
         throw new UncheckedIOException(
-            "cannot move the old dashboard index aside to " + aside, moveFailed);
+            "cannot move the " + why + " dashboard index aside to " + aside, moveFailed);
       }
       LOG.warn(
-          "the dashboard index was written by an older version; moved it to {} and rebuilding it"
-              + " from articles.tagged",
+          "{}; moved it to {} and rebuilding it from articles.tagged",
+          e instanceof DamagedIndexException
+              ? "the dashboard index failed its checksums"
+              : "the dashboard index was written by an older version",
           aside);
       DashboardService rebuilt = new DashboardService(config, registry);
       rebuilt.start();

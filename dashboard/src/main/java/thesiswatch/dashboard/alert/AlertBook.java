@@ -55,6 +55,11 @@ public final class AlertBook {
     return true;
   }
 
+  /** The alert recorded under {@code id}, or null. */
+  public synchronized Alert get(String id) {
+    return alerts.get(id);
+  }
+
   /** The period starts that alerted for {@code theme} at {@code granularity}. */
   public synchronized List<Instant> fired(String theme, String granularity) {
     return alerts.values().stream()

@@ -6,11 +6,9 @@ import io.javalin.http.staticfiles.Location;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,12 +25,19 @@ import thesiswatch.dashboard.index.SearchRequest;
 import thesiswatch.dashboard.index.Trends;
 import thesiswatch.dashboard.index.UserQueryParser;
 import thesiswatch.dashboard.score.Scorecard;
+import thesiswatch.dashboard.themes.LiveThemes;
 
 /**
  * The dashboard's HTTP routes (Javalin). Handlers only read parameters, call the index and its
  * companions, and write JSON; bad input is a 4xx {@code {error, detail}}, never a 500.
+ *
+ * <p>The API's work ({@code /api/...}: searches, exports, trends, the scorecard) runs on its own
+ * bounded pool; a request beyond its queue is a 503 with {@code Retry-After}. The server's own
+ * threads only hand requests over, so {@code /health}, {@code /ready} and {@code /metrics} answer
+ * from them under any API load (before, five CSV exports a second held every thread and pushed
+ * {@code /health} past compose's health-check timeout).
  */
-public final class DashboardApi {
+public final class DashboardApi implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DashboardApi.class);
 
@@ -51,15 +56,18 @@ public final class DashboardApi {
   /** Prometheus text exposition format. */
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
+  /** Seconds a client is asked to wait when the API is saturated. */
+  static final int BUSY_RETRY_AFTER_SECONDS = 1;
+
   private final ArticleIndex index;
   private final Trends trends;
-  private final ThemeCatalog catalog;
+  private final LiveThemes themes;
   private final FeedHealth feeds;
   private final Sections sections;
   private final EventStream events;
   private final PrometheusMeterRegistry registry;
-  private final Set<String> themeIds;
   private final RateLimit searchLimit;
+  private ApiPool apiPool;
 
   /** Trend bodies of the current index reader and coverage. */
   private final ResponseCache trendsCache =
@@ -88,7 +96,10 @@ public final class DashboardApi {
      */
     Throwable failure();
 
-    /** Whether the indexer reads Kafka now: the index is open and the broker answered. */
+    /**
+     * Whether the indexer reads Kafka now: the index is open, the broker answered and it is not
+     * stalled.
+     */
     boolean reading();
   }
 
@@ -99,7 +110,7 @@ public final class DashboardApi {
   public DashboardApi(
       ArticleIndex index,
       Trends trends,
-      ThemeCatalog catalog,
+      LiveThemes themes,
       FeedHealth feeds,
       Sections sections,
       EventStream events,
@@ -108,28 +119,21 @@ public final class DashboardApi {
       Clock clock) {
     this.index = index;
     this.trends = trends;
-    this.catalog = catalog;
+    this.themes = themes;
     this.feeds = feeds;
     this.sections = sections;
     this.events = events;
     this.registry = registry;
     this.searchLimit = new RateLimit(searchesPerMinute, clock);
-    Set<String> ids = new LinkedHashSet<>();
-    catalog.themes().forEach(theme -> ids.add(theme.id()));
-    this.themeIds = Set.copyOf(ids);
-  }
-
-  /** A Javalin server with every route and Javalin's default thread pool, not yet started. */
-  public Javalin create() {
-    return create(0);
   }
 
   /**
    * A Javalin server with every route, not yet started, whose Jetty pool has at most {@code
-   * httpThreads} threads (0: Javalin's default, up to 250). Work beyond the pool waits in Jetty's
-   * FIFO job queue.
+   * httpThreads} threads (0: Javalin's default, up to 250) and whose API work runs on {@code
+   * apiThreads} more ({@link ApiPool}).
    */
-  public Javalin create(int httpThreads) {
+  public Javalin create(int httpThreads, int apiThreads) {
+    apiPool = new ApiPool(apiThreads, registry);
     Javalin app =
         Javalin.create(
             config -> {
@@ -160,20 +164,42 @@ public final class DashboardApi {
           json(ctx, Map.of("status", ready ? "ready" : "not_ready"));
         });
     app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
-    app.get("/api/themes", this::themes);
-    app.get("/api/trends", this::trends);
-    app.get("/api/articles", this::articles);
-    app.get("/api/articles.csv", this::articlesCsv);
-    app.get("/api/scorecard", ctx -> json(ctx, sections.scorecard()));
-    app.get("/api/scorecard/{theme}", this::claim);
+    app.get("/api/themes", apiPool.offloaded(this::themes));
+    app.get("/api/trends", apiPool.offloaded(this::trends));
+    app.get("/api/articles", apiPool.offloaded(this::articles));
+    app.get("/api/articles.csv", apiPool.offloaded(this::articlesCsv));
+    app.get("/api/scorecard", apiPool.offloaded(ctx -> json(ctx, sections.scorecard())));
+    app.get("/api/scorecard/{theme}", apiPool.offloaded(this::claim));
     app.get(
         "/api/alerts",
-        ctx ->
-            json(ctx, Map.of("alerts", sections.alerts(params(ctx).integer("limit", 50, 1, 500)))));
+        apiPool.offloaded(
+            ctx ->
+                json(
+                    ctx,
+                    Map.of("alerts", sections.alerts(params(ctx).integer("limit", 50, 1, 500))))));
     app.get(
-        "/api/feeds", ctx -> json(ctx, Map.of("feeds", feeds.feeds(), "outages", feeds.outages())));
-    app.sse("/api/stream", events::join);
+        "/api/feeds",
+        apiPool.offloaded(
+            ctx -> json(ctx, Map.of("feeds", feeds.feeds(), "outages", feeds.outages()))));
+    app.get(
+        "/api/stream",
+        ctx -> {
+          if (!events.join(ctx)) {
+            ctx.header("Retry-After", Integer.toString(EventStream.RETRY_AFTER_SECONDS));
+            error(
+                ctx,
+                503,
+                "too_many_streams",
+                "the most live streams this dashboard allows are open; try again later");
+          }
+        });
     app.exception(BadQueryException.class, (e, ctx) -> error(ctx, 400, e.kind(), e.getMessage()));
+    app.exception(
+        ApiPool.BusyException.class,
+        (e, ctx) -> {
+          ctx.header("Retry-After", Integer.toString(BUSY_RETRY_AFTER_SECONDS));
+          error(ctx, 503, "busy", "the dashboard is answering as many requests as it can; retry");
+        });
     app.exception(
         RateLimitedException.class,
         (e, ctx) -> {
@@ -206,6 +232,15 @@ public final class DashboardApi {
     events.closeAll();
   }
 
+  /** Closes the streams and the API pool (after the server stopped). Idempotent. */
+  @Override
+  public void close() {
+    closeStreams();
+    if (apiPool != null) {
+      apiPool.close();
+    }
+  }
+
   private static void securityHeaders(Context ctx) {
     ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     ctx.header("X-Content-Type-Options", "nosniff");
@@ -214,7 +249,7 @@ public final class DashboardApi {
   }
 
   private Params params(Context ctx) {
-    return new Params(ctx, themeIds);
+    return new Params(ctx, themes.ids());
   }
 
   private void health(Context ctx) {
@@ -228,6 +263,7 @@ public final class DashboardApi {
   }
 
   private void themes(Context ctx) {
+    ThemeCatalog catalog = themes.current();
     json(ctx, Map.of("version", catalog.version(), "themes", catalog.themes()));
   }
 

@@ -22,6 +22,15 @@ final class Params {
   /** Longest value accepted for any free-text parameter other than {@code q}. */
   static final int MAX_VALUE_LENGTH = 200;
 
+  /** Earliest instant a date parameter may name. */
+  static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+  /**
+   * Latest instant a date parameter may name: bucket and millisecond arithmetic stays far from
+   * overflow inside this range, and no news falls outside it.
+   */
+  static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
   private static final Set<String> STANCES =
       Set.of(ThemeMatch.SUPPORTS, ThemeMatch.CHALLENGES, ThemeMatch.NEUTRAL);
 
@@ -70,22 +79,29 @@ final class Params {
   }
 
   /**
-   * An instant given as ISO-8601 ({@code 2025-02-10T00:00:00Z}) or a UTC date ({@code 2025-02-10}).
+   * An instant given as ISO-8601 ({@code 2025-02-10T00:00:00Z}) or a UTC date ({@code 2025-02-10}),
+   * from {@link #EARLIEST} to {@link #LATEST}.
    */
   Instant instant(String name) {
     String value = string(name);
     if (value == null) {
       return null;
     }
+    Instant instant;
     try {
       if (value.length() == 10) {
-        return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+        instant = LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+      } else {
+        instant = Instant.parse(value);
       }
-      return Instant.parse(value);
     } catch (DateTimeParseException e) {
       throw bad(
           name, "must be an ISO-8601 instant or date such as 2025-02-10, not '" + value + "'");
     }
+    if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+      throw bad(name, "must be from 1970-01-01 to 2100-01-01, not '" + value + "'");
+    }
+    return instant;
   }
 
   /** The filters {@code theme, stance, lang, source, from, to}. */

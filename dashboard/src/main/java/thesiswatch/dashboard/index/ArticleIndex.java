@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
@@ -15,6 +16,8 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.PointValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import thesiswatch.common.TaggedArticle;
 
@@ -35,6 +38,11 @@ import thesiswatch.common.TaggedArticle;
  * cannot be given them in place: {@link #open} refuses it with {@link IncompatibleIndexException},
  * and it is rebuilt by deleting it and replaying the topic.
  *
+ * <p>Its checksums are verified when it is opened ({@link IndexIntegrity}): a damaged index is
+ * refused with {@link DamagedIndexException}, never served. After a write fails (a full disk), the
+ * writer is discarded and {@link #reopen()} opens a new one at the last commit, which the reader
+ * then replays from; searches go on meanwhile from the last refreshed state.
+ *
  * <p>This class holds the Lucene writer and searchers and hands the work to its parts: {@link
  * ArticleSchema} (the layout), {@link IndexCheckpoint} (positions and states), {@link
  * ArticleSearcher} (search pages) and {@link BucketCounter} (trend buckets).
@@ -49,56 +57,111 @@ public final class ArticleIndex implements Closeable {
    */
   public static final int EXACT_TOTAL_UP_TO = ArticleSearcher.EXACT_TOTAL_UP_TO;
 
-  private final FSDirectory directory;
-  private final IndexWriter writer;
-  private final SearcherManager searchers;
+  private final Directory directory;
+  private final Path dir;
   private final Analyzer analyzer;
-  private final IndexCheckpoint checkpoint;
   private final ArticleSearcher articleSearcher;
   private final BucketCounter bucketCounter = new BucketCounter();
+
+  /** The writer with the searchers and checkpoint that belong to it; replaced by a reopen. */
+  private volatile Writer current;
+
   private volatile boolean closed;
 
-  private ArticleIndex(FSDirectory directory, IndexWriter writer, Analyzer analyzer)
-      throws IOException {
-    this.directory = directory;
-    this.writer = writer;
-    this.analyzer = analyzer;
-    this.searchers = new SearcherManager(writer, null);
-    this.checkpoint = new IndexCheckpoint(writer);
-    this.articleSearcher = new ArticleSearcher(analyzer);
-  }
+  /** A writer and what belongs to it: its searchers and the checkpoint it committed last. */
+  private record Writer(IndexWriter writer, SearcherManager searchers, IndexCheckpoint checkpoint) {
 
-  /**
-   * Opens (or creates) the index in {@code dir}.
-   *
-   * @throws UncheckedIOException when the directory cannot be used, e.g. another process holds its
-   *     lock
-   * @throws IncompatibleIndexException when {@code dir} holds an index written by an older
-   *     dashboard without the newest-first sort; delete it and the dashboard rebuilds it from the
-   *     topic
-   */
-  public static ArticleIndex open(Path dir) {
-    try {
-      FSDirectory directory = FSDirectory.open(dir);
-      Analyzer analyzer = ArticleSchema.analyzer();
+    static Writer open(Directory directory, Analyzer analyzer) throws IOException {
       IndexWriterConfig config =
           new IndexWriterConfig(analyzer)
               .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
               .setIndexSort(ArticleSchema.INDEX_SORT)
               // Only an explicit commit carries positions; closing must not commit half a batch.
               .setCommitOnClose(false);
-      IndexWriter writer;
+      IndexWriter writer = new IndexWriter(directory, config);
       try {
-        ArticleSchema.checkLayout(directory, dir);
-        writer = new IndexWriter(directory, config);
+        return new Writer(writer, new SearcherManager(writer, null), new IndexCheckpoint(writer));
       } catch (IOException | RuntimeException e) {
+        writer.rollback();
+        throw e;
+      }
+    }
+  }
+
+  private ArticleIndex(Directory directory, Path dir, Analyzer analyzer, Writer writer) {
+    this.directory = directory;
+    this.dir = dir;
+    this.analyzer = analyzer;
+    this.current = writer;
+    this.articleSearcher = new ArticleSearcher(analyzer);
+  }
+
+  /**
+   * Opens (or creates) the index in {@code dir}, verifying the checksums of every file of its last
+   * commit first.
+   *
+   * @throws UncheckedIOException when the directory cannot be used, e.g. another process holds its
+   *     lock
+   * @throws DamagedIndexException when a file of the index is damaged (a checksum mismatch, a
+   *     truncated or missing file); delete it and the dashboard rebuilds it from the topic
+   * @throws IncompatibleIndexException when {@code dir} holds an index written by an older
+   *     dashboard without the newest-first sort; delete it and the dashboard rebuilds it from the
+   *     topic
+   */
+  public static ArticleIndex open(Path dir) {
+    return open(dir, UnaryOperator.identity());
+  }
+
+  /**
+   * {@link #open(Path)} over the directory {@code storage} makes of {@code dir}'s: what a fault
+   * test uses to put a disk that fills up under the index.
+   */
+  public static ArticleIndex open(Path dir, UnaryOperator<Directory> storage) {
+    try {
+      Directory directory = storage.apply(FSDirectory.open(dir));
+      Analyzer analyzer = ArticleSchema.analyzer();
+      try {
+        IndexIntegrity.verify(directory, dir);
+        ArticleSchema.checkLayout(directory, dir);
+        return new ArticleIndex(directory, dir, analyzer, Writer.open(directory, analyzer));
+      } catch (IOException | RuntimeException e) {
+        analyzer.close();
         directory.close();
         throw e;
       }
-      return new ArticleIndex(directory, writer, analyzer);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot open the dashboard index in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Discards the writer and everything not committed, and opens a new writer at the last commit:
+   * after a failed write (a full disk), so that the reader replays from the committed positions.
+   * Searches already running finish on the old searcher; new ones see the last commit.
+   *
+   * @throws UncheckedIOException when the index cannot be opened again (e.g. the disk still has no
+   *     room for the writer's lock)
+   */
+  public synchronized void reopen() {
+    Writer old = current;
+    try {
+      // Releases the lock (after a tragedy the writer has rolled itself back already).
+      old.writer().rollback();
+    } catch (IOException | RuntimeException e) {
+      // Nothing of the old writer is kept; its searchers go on reading files already open.
+    }
+    try {
+      current = Writer.open(directory, analyzer);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot open the dashboard index in " + dir + " again: " + e.getMessage(), e);
+    }
+    try {
+      // Searches already running finish on their searcher; new ones ask the new writer's.
+      old.searchers().close();
+    } catch (IOException | RuntimeException e) {
+      // The old searchers are discarded either way.
     }
   }
 
@@ -118,13 +181,15 @@ public final class ArticleIndex implements Closeable {
    * skipped record.
    */
   public void recordPosition(String topic, int partition, long nextOffset) {
-    checkpoint.recordPosition(topic, partition, nextOffset);
+    current.checkpoint().recordPosition(topic, partition, nextOffset);
   }
 
   /** Adds {@code article}, replacing any earlier document with its id. */
   public void upsert(TaggedArticle article) {
     try {
-      writer.updateDocument(ArticleSchema.idTerm(article), ArticleSchema.document(article));
+      current
+          .writer()
+          .updateDocument(ArticleSchema.idTerm(article), ArticleSchema.document(article));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot index article " + article.id(), e);
     }
@@ -132,12 +197,12 @@ public final class ArticleIndex implements Closeable {
 
   /** Sets the named state (e.g. {@code alerts}) to be written with the next commit. */
   public void putState(String name, String value) {
-    checkpoint.putState(name, value);
+    current.checkpoint().putState(name, value);
   }
 
   /** The named state as last put or committed. */
   public Optional<String> state(String name) {
-    return checkpoint.state(name);
+    return current.checkpoint().state(name);
   }
 
   /**
@@ -145,13 +210,14 @@ public final class ArticleIndex implements Closeable {
    * called right after opening).
    */
   public Map<Integer, Long> positions(String topic) {
-    return checkpoint.positions(topic);
+    return current.checkpoint().positions(topic);
   }
 
   /** Makes everything added so far durable, together with the positions and states. */
   public void commit() {
     try {
-      checkpoint.commit(writer);
+      Writer writer = current;
+      writer.checkpoint().commit(writer.writer());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit the dashboard index", e);
     }
@@ -160,7 +226,7 @@ public final class ArticleIndex implements Closeable {
   /** Makes everything added so far searchable (not durable). */
   public void refresh() {
     try {
-      searchers.maybeRefreshBlocking();
+      current.searchers().maybeRefreshBlocking();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot refresh the dashboard index", e);
     }
@@ -168,7 +234,7 @@ public final class ArticleIndex implements Closeable {
 
   /** The error that closed the writer for good (disk full, I/O error), or null while healthy. */
   public Throwable tragedy() {
-    return writer.getTragicException();
+    return current.writer().getTragicException();
   }
 
   // ---------------------------------------------------------------- reading
@@ -242,7 +308,15 @@ public final class ArticleIndex implements Closeable {
 
   private <T> T withSearcher(SearcherWork<T> work) {
     try {
-      IndexSearcher searcher = searchers.acquire();
+      SearcherManager searchers = current.searchers();
+      IndexSearcher searcher;
+      try {
+        searcher = searchers.acquire();
+      } catch (AlreadyClosedException e) {
+        // A reopen swapped the writer between reading it and acquiring: ask the new one.
+        searchers = current.searchers();
+        searcher = searchers.acquire();
+      }
       try {
         return work.apply(searcher);
       } finally {
@@ -258,18 +332,24 @@ public final class ArticleIndex implements Closeable {
    * Idempotent.
    */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (closed) {
       return;
     }
     closed = true;
+    Writer writer = current;
     try {
-      searchers.close();
-      writer.close();
-      analyzer.close();
-      directory.close();
+      writer.searchers().close();
+      writer.writer().close();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close the dashboard index", e);
+    } finally {
+      analyzer.close();
+      try {
+        directory.close();
+      } catch (IOException e) {
+        // Nothing is left to write; the directory only releases its handles.
+      }
     }
   }
 }

@@ -9,8 +9,8 @@ import java.nio.file.Path;
  * dashboard, which then replays {@code articles.tagged} from the start of the topic.
  *
  * <p>The dashboard does not delete the directory itself: a replay only restores what the topic's
- * retention still holds, and the spike-alert state kept in the commit starts afresh; that is an
- * operator's decision, not a side effect of an upgrade.
+ * retention still holds; that is an operator's decision, not a side effect of an upgrade. The alert
+ * history is read back from the alerts topic.
  */
 public final class IncompatibleIndexException extends IllegalStateException {
 
@@ -26,7 +26,7 @@ public final class IncompatibleIndexException extends IllegalStateException {
             + ", expected newest first); this version cannot open it. Stop the dashboard, delete "
             + dir
             + " and start it again: the index is rebuilt by replaying articles.tagged from the"
-            + " start of the topic (as far back as the topic's retention reaches; the alert state"
-            + " starts afresh)");
+            + " start of the topic (as far back as the topic's retention reaches; the alert history"
+            + " is read back from the alerts topic)");
   }
 }

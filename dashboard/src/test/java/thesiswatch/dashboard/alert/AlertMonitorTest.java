@@ -76,4 +76,128 @@ class AlertMonitorTest {
       assertThat(delivered).hasSize(1);
     }
   }
+
+  /**
+   * Finding 9: what the alerts topic holds is what went out. An index rebuilt from nothing finds
+   * the spike again, but the ledger shows it published: the book lists it, nothing is sent.
+   */
+  @Test
+  void aRebuiltIndexFindsItsAlertsOnTheLedgerAndSendsNothing(@TempDir Path dir) {
+    List<TaggedArticle> articles = TestArticles.tagged("tagged-spike.jsonl");
+    List<Alert> topic = new ArrayList<>();
+    try (ArticleIndex index = ArticleIndex.open(dir.resolve("first"))) {
+      articles.forEach(index::upsert);
+      index.refresh();
+      AlertMonitor monitor = ledgered(index, topic);
+      monitor.readLedger();
+      assertThat(monitor.check()).hasSize(1);
+      index.commit();
+      monitor.deliver();
+      assertThat(delivered).extracting(Alert::id).containsExactly(SPIKE);
+      topic.addAll(delivered); // what the Kafka sink wrote
+    }
+    delivered.clear();
+    try (ArticleIndex rebuilt = ArticleIndex.open(dir.resolve("rebuilt"))) {
+      AlertMonitor monitor = ledgered(rebuilt, topic);
+      monitor.readLedger();
+      assertThat(monitor.book().recent(10)).extracting(Alert::id).containsExactly(SPIKE);
+      articles.forEach(rebuilt::upsert);
+      rebuilt.refresh();
+      assertThat(monitor.check()).isEmpty();
+      rebuilt.commit();
+      monitor.deliver();
+    }
+    // A second dashboard that did not read the ledger at start still asks before it sends.
+    try (ArticleIndex second = ArticleIndex.open(dir.resolve("second"))) {
+      AlertMonitor monitor = ledgered(second, topic);
+      articles.forEach(second::upsert);
+      second.refresh();
+      assertThat(monitor.check()).extracting(Alert::id).containsExactly(SPIKE);
+      second.commit();
+      monitor.deliver();
+    }
+    assertThat(delivered).isEmpty();
+  }
+
+  /**
+   * An alert stays pending in the committed state until the ledger's sink confirms it: a crash
+   * between the commit and the broker's acknowledgement delivers it again after the restart, unless
+   * the ledger shows it by then; a confirmed one is never sent again.
+   */
+  @Test
+  void anUnconfirmedAlertIsDeliveredAgainAfterARestart(@TempDir Path dir) {
+    List<TaggedArticle> articles = TestArticles.tagged("tagged-spike.jsonl");
+    List<Alert> topic = new ArrayList<>();
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      articles.forEach(index::upsert);
+      index.refresh();
+      AlertMonitor monitor = ledgered(index, topic);
+      monitor.check();
+      index.commit();
+      monitor.deliver(); // handed to the sinks; the broker never acknowledges (a crash)
+    }
+    assertThat(delivered).extracting(Alert::id).containsExactly(SPIKE);
+    try (ArticleIndex reopened = ArticleIndex.open(dir)) {
+      AlertMonitor monitor = ledgered(reopened, topic);
+      monitor.readLedger();
+      monitor.deliver();
+      assertThat(delivered).extracting(Alert::id).containsExactly(SPIKE, SPIKE);
+      monitor.confirm(SPIKE);
+      monitor.check();
+      reopened.commit();
+    }
+    try (ArticleIndex again = ArticleIndex.open(dir)) {
+      AlertMonitor monitor = ledgered(again, topic);
+      monitor.readLedger();
+      monitor.deliver();
+      assertThat(delivered).hasSize(2);
+    }
+  }
+
+  /** A ledger that cannot be read holds delivery back: sent twice is worse than sent later. */
+  @Test
+  void noLedgerNoDelivery(@TempDir Path dir) {
+    boolean[] reachable = {false};
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      TestArticles.tagged("tagged-spike.jsonl").forEach(index::upsert);
+      index.refresh();
+      AlertMonitor monitor =
+          new AlertMonitor(
+              index,
+              RULE,
+              () -> List.of("layoffs"),
+              List.of(Interval.DAY),
+              List.of(delivered::add),
+              () -> {
+                if (!reachable[0]) {
+                  throw new IllegalStateException("broker down");
+                }
+                return List.of();
+              },
+              true,
+              CLOCK);
+      monitor.readLedger();
+      monitor.check();
+      index.commit();
+      monitor.deliver();
+      assertThat(delivered).isEmpty();
+      reachable[0] = true;
+      monitor.deliver();
+      assertThat(delivered).extracting(Alert::id).containsExactly(SPIKE);
+    }
+  }
+
+  private static final String SPIKE = "layoffs:day:2025-02-03T00:00:00Z";
+
+  private AlertMonitor ledgered(ArticleIndex index, List<Alert> topic) {
+    return new AlertMonitor(
+        index,
+        RULE,
+        () -> List.of("layoffs", "vc_funding"),
+        List.of(Interval.HOUR, Interval.DAY),
+        List.of(delivered::add),
+        () -> List.copyOf(topic),
+        true,
+        CLOCK);
+  }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Supplier;
 import thesiswatch.common.TaggedArticle;
 import thesiswatch.common.ThemeCatalog;
 import thesiswatch.dashboard.Fixtures;
@@ -19,6 +20,7 @@ import thesiswatch.dashboard.index.ArticleIndex;
 import thesiswatch.dashboard.index.Interval;
 import thesiswatch.dashboard.index.Trends;
 import thesiswatch.dashboard.score.Scorecard;
+import thesiswatch.dashboard.themes.LiveThemes;
 
 /**
  * The dashboard's HTTP side over an index filled from fixtures, without Kafka: what the API and
@@ -27,12 +29,16 @@ import thesiswatch.dashboard.score.Scorecard;
  */
 public final class ApiHarness implements AutoCloseable {
 
+  /** Threads of the harness's API pool. */
+  public static final int API_THREADS = 2;
+
   /** The harness's "now": after every fixture article. */
   public static final Instant NOW = Instant.parse("2025-03-01T00:00:00Z");
 
   private final ArticleIndex index;
   private final Javalin app;
-  private final EventStream events = new EventStream();
+  private final DashboardApi api;
+  private final EventStream events;
   private final FeedHealth feeds;
   private final AlertMonitor monitor;
   private volatile Throwable failure;
@@ -44,8 +50,32 @@ public final class ApiHarness implements AutoCloseable {
 
   /** The same, allowing {@code searchesPerMinute} searches per client (0: unlimited). */
   public ApiHarness(Path dir, List<TaggedArticle> articles, int searchesPerMinute) {
+    this(dir, articles, searchesPerMinute, new Streams(64, Duration.ofSeconds(15)), null);
+  }
+
+  /**
+   * Live-stream settings of a harness.
+   *
+   * @param maxClients most streams open at once
+   * @param heartbeat time between heartbeats
+   */
+  public record Streams(int maxClients, Duration heartbeat) {}
+
+  /**
+   * The same with {@code streams}; {@code scorecard}, when not null, answers {@code /api/scorecard}
+   * instead of the real scorecard (a test that must hold the API's threads).
+   */
+  public ApiHarness(
+      Path dir,
+      List<TaggedArticle> articles,
+      int searchesPerMinute,
+      Streams streams,
+      Supplier<Scorecard.Result> scorecard) {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    ThemeCatalog catalog = ThemeCatalog.load(Fixtures.themesFile(dir));
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    events = new EventStream(streams.maxClients(), streams.heartbeat(), registry);
+    LiveThemes themes = LiveThemes.load(Fixtures.themesFile(dir));
+    ThemeCatalog catalog = themes.current();
     index = ArticleIndex.open(dir.resolve("index"));
     articles.forEach(index::upsert);
     index.refresh();
@@ -58,17 +88,18 @@ public final class ApiHarness implements AutoCloseable {
             List.of(Interval.DAY),
             List.of(alert -> events.broadcast("alert", alert)),
             clock);
-    Scorecard scorecard = new Scorecard(index, catalog, clock);
-    DashboardApi api =
+    Scorecard real = new Scorecard(index, catalog, clock);
+    Supplier<Scorecard.Result> card = scorecard != null ? scorecard : real::compute;
+    api =
         new DashboardApi(
             index,
             new Trends(index, feeds),
-            catalog,
+            themes,
             feeds,
             new DashboardApi.Sections() {
               @Override
               public Scorecard.Result scorecard() {
-                return scorecard.compute();
+                return card.get();
               }
 
               @Override
@@ -87,10 +118,10 @@ public final class ApiHarness implements AutoCloseable {
               }
             },
             events,
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            registry,
             searchesPerMinute,
             clock);
-    app = api.create().start("127.0.0.1", 0);
+    app = api.create(0, API_THREADS).start("127.0.0.1", 0);
   }
 
   /** The bound port. */
@@ -126,8 +157,9 @@ public final class ApiHarness implements AutoCloseable {
 
   @Override
   public void close() {
-    events.closeAll();
+    api.closeStreams();
     app.stop();
+    api.close();
     index.close();
   }
 }

@@ -426,4 +426,68 @@ class DashboardApiIT {
     String huge = "(".repeat(20_000) + "x" + ")".repeat(20_000);
     assertThat(get("/api/articles?q=" + enc(huge)).status()).isEqualTo(414);
   }
+
+  /**
+   * Finding 7: dates near the ends of {@code Instant}'s range, outside 1970–2100, and huge spans
+   * are a 400 naming the parameter (or the bucket limit), or a sane 200 — never a 5xx, never
+   * buckets outside the range asked for.
+   */
+  @ParameterizedTest(name = "{0} -> {1} {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "/api/trends?theme=layoffs&from=-1000000000-01-01T00:00:00Z           | 400 | from",
+        "/api/trends?theme=layoffs&to=%2B1000000000-12-31T23:59:59.999999999Z | 400 | to",
+        "/api/trends?theme=layoffs&from=-290308-12-21T19:59:05.225Z           | 400 | from",
+        "/api/trends?theme=layoffs&to=%2B292278994-08-17T07:12:55.807Z        | 400 | to",
+        "/api/trends?theme=layoffs&from=%2B292278994-08-17T07:12:55.807Z      | 400 | from",
+        "/api/trends?theme=layoffs&to=-290308-12-21T19:59:05.225Z             | 400 | to",
+        "/api/trends?theme=layoffs&from=1969-12-31T23:59:59.999Z              | 400 | from",
+        "/api/trends?theme=layoffs&to=2100-01-01T00:00:00.001Z                | 400 | to",
+        "/api/trends?theme=layoffs&from=0001-01-01                            | 400 | from",
+        "/api/trends?theme=layoffs&to=9999-12-31                              | 400 | to",
+        "/api/trends?theme=layoffs&interval=week&from=1970-01-01&to=2100-01-01 | 400 |"
+            + " too_many_buckets",
+        "/api/trends?theme=layoffs&interval=hour&from=1970-01-01              | 400 |"
+            + " too_many_buckets",
+        "/api/trends?theme=layoffs&interval=hour&to=2100-01-01                | 200 |",
+        "/api/trends?theme=layoffs&interval=day&from=1970-01-01&to=1975-06-01 | 200 |",
+        "/api/trends?theme=layoffs&interval=week&from=2099-01-01&to=2100-01-01 | 200 |",
+        "/api/trends?theme=layoffs&interval=hour&from=2025-02-10T23:59:59.999Z | 200 |",
+        "/api/articles?from=-1000000000-01-01T00:00:00Z                       | 400 | from",
+        "/api/articles?to=%2B1000000000-12-31T23:59:59Z                       | 400 | to",
+        "/api/articles?from=1970-01-01&to=2100-01-01                          | 200 |",
+        "/api/articles.csv?from=1970-01-01T00:00:00Z&to=2100-01-01T00:00:00Z  | 200 |",
+        "/api/articles.csv?to=-0001-01-01T00:00:00Z                           | 400 | to",
+      })
+  void hostileRangesAreA400NamingTheParameterOrASane200(String path, int status, String named) {
+    Response response = get(path.strip());
+    assertThat(response.status()).isEqualTo(status);
+    if (status == 400) {
+      JsonNode body = response.json();
+      if (named.strip().equals("too_many_buckets")) {
+        assertThat(body.get("error").asText()).isEqualTo("too_many_buckets");
+      } else {
+        assertThat(body.get("error").asText()).isEqualTo("bad_parameter");
+        assertThat(body.get("detail").asText())
+            .startsWith(named.strip() + " must be from 1970-01-01 to 2100-01-01, not '");
+      }
+      return;
+    }
+    if (!path.startsWith("/api/trends")) {
+      return;
+    }
+    JsonNode buckets = response.json().get("buckets");
+    assertThat(buckets.size()).isBetween(1, 2000);
+    Instant previous = null;
+    for (JsonNode bucket : buckets) {
+      Instant start = Instant.parse(bucket.get("start").asText());
+      assertThat(start)
+          .isBetween(Instant.parse("1969-12-29T00:00:00Z"), Instant.parse("2100-01-01T00:00:00Z"));
+      if (previous != null) {
+        assertThat(start).isAfter(previous);
+      }
+      previous = start;
+    }
+  }
 }

@@ -3,43 +3,17 @@ package thesiswatch.dashboard.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import thesiswatch.dashboard.Fixtures;
 import thesiswatch.dashboard.Fixtures.Response;
+import thesiswatch.dashboard.HandClock;
 import thesiswatch.testkit.TestArticles;
 
 /** Query floods: searches per client and minute are capped with a 429. */
 class RateLimitIT {
-
-  /** A clock the test moves by hand. */
-  private static final class HandClock extends Clock {
-    private Instant now;
-
-    HandClock(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   @Test
   void theLimitCountsPerClientAndMinute() {
@@ -47,7 +21,7 @@ class RateLimitIT {
     RateLimit limit = new RateLimit(2, clock);
     assertThat(List.of(limit.allow("a"), limit.allow("a"), limit.allow("a"), limit.allow("b")))
         .containsExactly(true, true, false, true);
-    clock.now = Instant.parse("2025-02-10T10:01:00Z");
+    clock.set(Instant.parse("2025-02-10T10:01:00Z"));
     assertThat(limit.allow("a")).isTrue();
     assertThat(new RateLimit(0, clock).allow("a")).isTrue();
   }
