@@ -11,8 +11,11 @@ import java.util.Map;
  *     {@code feed-state})
  * @param alerts spike alerts from the dashboard ({@code TOPIC_ALERTS}, default {@code
  *     theme-alerts})
+ * @param backfillState compacted progress of every backfill ({@code TOPIC_BACKFILL_STATE}, default
+ *     {@code backfill-state})
  */
-public record Topics(String articles, String tagged, String feedState, String alerts) {
+public record Topics(
+    String articles, String tagged, String feedState, String alerts, String backfillState) {
 
   /** Default name of the articles topic. */
   public static final String ARTICLES = "articles";
@@ -26,17 +29,27 @@ public record Topics(String articles, String tagged, String feedState, String al
   /** Default name of the alerts topic. */
   public static final String ALERTS = "theme-alerts";
 
+  /** Default name of the backfill progress topic. */
+  public static final String BACKFILL_STATE = "backfill-state";
+
   /** Suffix of a topic's dead-letter topic. */
   public static final String DLQ_SUFFIX = ".dlq";
 
   /** The default names. */
-  public static final Topics DEFAULTS = new Topics(ARTICLES, TAGGED, FEED_STATE, ALERTS);
+  public static final Topics DEFAULTS =
+      new Topics(ARTICLES, TAGGED, FEED_STATE, ALERTS, BACKFILL_STATE);
 
   public Topics {
     Article.requireText(articles, "articles topic");
     Article.requireText(tagged, "tagged topic");
     Article.requireText(feedState, "feed state topic");
     Article.requireText(alerts, "alerts topic");
+    Article.requireText(backfillState, "backfill state topic");
+  }
+
+  /** These names with the default backfill state topic. */
+  public Topics(String articles, String tagged, String feedState, String alerts) {
+    this(articles, tagged, feedState, alerts, BACKFILL_STATE);
   }
 
   /** Topic names from {@code env}. */
@@ -45,7 +58,8 @@ public record Topics(String articles, String tagged, String feedState, String al
         env.string("TOPIC_ARTICLES", ARTICLES),
         env.string("TOPIC_TAGGED", TAGGED),
         env.string("TOPIC_FEED_STATE", FEED_STATE),
-        env.string("TOPIC_ALERTS", ALERTS));
+        env.string("TOPIC_ALERTS", ALERTS),
+        env.string("TOPIC_BACKFILL_STATE", BACKFILL_STATE));
   }
 
   /**
@@ -57,7 +71,8 @@ public record Topics(String articles, String tagged, String feedState, String al
         "TOPIC_ARTICLES", articles,
         "TOPIC_TAGGED", tagged,
         "TOPIC_FEED_STATE", feedState,
-        "TOPIC_ALERTS", alerts);
+        "TOPIC_ALERTS", alerts,
+        "TOPIC_BACKFILL_STATE", backfillState);
   }
 
   /** The dead-letter topic of {@code topic}. */
