@@ -66,9 +66,10 @@ public final class Backfill {
     stopRequested.set(true);
   }
 
-  /** Plans {@code source} against {@code sink}'s states without doing anything. */
-  public Plan dryRun(Source source, Sink sink) throws Pacer.Stop, InterruptedException {
-    return source.plan(sink == null ? Map.of() : sink.load());
+  /** Plans {@code source} against earlier runs' {@code states} without doing anything. */
+  public Plan dryRun(Source source, Map<String, BackfillState> states)
+      throws Pacer.Stop, InterruptedException {
+    return source.plan(states);
   }
 
   /**
