@@ -3,11 +3,20 @@ package thesiswatch.backfill;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import thesiswatch.backfill.archive.ArchiveSource;
 import thesiswatch.backfill.archive.Pacer;
+import thesiswatch.backfill.archive.Rates;
+import thesiswatch.backfill.export.CsvRows;
+import thesiswatch.backfill.export.JsonLines;
+import thesiswatch.backfill.file.FileSource;
+import thesiswatch.backfill.file.Format;
+import thesiswatch.backfill.file.Input;
+import thesiswatch.backfill.warc.WarcFiles;
 import thesiswatch.ingest.FeedReader;
 import thesiswatch.ingest.IngestConfig;
+import thesiswatch.ingest.fault.FeedFault;
 import thesiswatch.ingest.feeds.FeedSpec;
 import thesiswatch.ingest.parse.FeedParser;
 
@@ -72,7 +81,7 @@ public final class Sources {
         new FeedParser(config.maxEntries()),
         new Pacer(
             host,
-            thesiswatch.backfill.archive.Rates.interval(politeness.cdxRate()),
+            Rates.interval(politeness.cdxRate()),
             politeness.backoff(),
             maxBackoff,
             politeness.maxFailures(),
@@ -80,7 +89,7 @@ public final class Sources {
             sleeper),
         new Pacer(
             host,
-            thesiswatch.backfill.archive.Rates.interval(politeness.rate()),
+            Rates.interval(politeness.rate()),
             politeness.backoff(),
             maxBackoff,
             politeness.maxFailures(),
@@ -88,5 +97,32 @@ public final class Sources {
             sleeper),
         clock,
         stopWhenUnreachable);
+  }
+
+  /**
+   * The files (or, for WARC, URLs) {@code inputs} as a {@code kind} source: {@code warc}, {@code
+   * jsonl} or {@code csv}.
+   *
+   * @throws IllegalArgumentException for another kind
+   * @throws FeedFault when a URL cannot be fetched
+   */
+  public static FileSource files(String kind, List<String> inputs, IngestConfig config, Clock clock)
+      throws FeedFault {
+    ItemArticles articles = new ItemArticles(clock);
+    Format format =
+        switch (kind) {
+          case WarcFiles.KIND ->
+              new WarcFiles(
+                  articles, new FeedParser(config.maxEntries()), config.maxBodyBytes(), clock);
+          case JsonLines.KIND -> new JsonLines(articles, clock);
+          case CsvRows.KIND -> new CsvRows(articles, clock);
+          default -> throw new IllegalArgumentException("no such file source: " + kind);
+        };
+    FeedReader reader = kind.equals(WarcFiles.KIND) ? new FeedReader(config, clock) : null;
+    List<Input> opened = new ArrayList<>();
+    for (String input : inputs) {
+      opened.add(Input.of(input, reader));
+    }
+    return new FileSource(format, opened, clock);
   }
 }

@@ -23,13 +23,17 @@ import thesiswatch.backfill.BackfillJob;
 import thesiswatch.backfill.Sources;
 import thesiswatch.backfill.archive.ArchiveSource;
 import thesiswatch.backfill.archive.Pacer;
+import thesiswatch.backfill.export.CsvRows;
+import thesiswatch.backfill.export.JsonLines;
 import thesiswatch.backfill.run.Plan;
 import thesiswatch.backfill.run.ProgressBar;
 import thesiswatch.backfill.run.Source;
 import thesiswatch.backfill.run.Summary;
+import thesiswatch.backfill.warc.WarcFiles;
 import thesiswatch.common.Env;
 import thesiswatch.common.KafkaBootstrap;
 import thesiswatch.ingest.IngestConfig;
+import thesiswatch.ingest.fault.FeedFault;
 import thesiswatch.ingest.feeds.FeedList;
 import thesiswatch.ingest.feeds.FeedSpec;
 
@@ -43,7 +47,12 @@ import thesiswatch.ingest.feeds.FeedSpec;
     description =
         "Backfill history into the articles topic: a web archive's captures of feeds, WARC files,"
             + " or JSONL and CSV exports. Resumable; publishes nothing twice.",
-    subcommands = {BackfillCommand.Archive.class})
+    subcommands = {
+      BackfillCommand.Archive.class,
+      BackfillCommand.Warc.class,
+      BackfillCommand.Jsonl.class,
+      BackfillCommand.Csv.class
+    })
 final class BackfillCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -241,9 +250,59 @@ final class BackfillCommand implements Runnable {
     }
   }
 
-  /** {@code FILE|URL} inputs of the file sources. */
-  static final class Inputs {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to read.")
+  /** A file source's command: its inputs, read in order. */
+  abstract static class Files implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to read, in order.")
     List<String> files;
+
+    @Mixin Common common;
+
+    abstract String kind();
+
+    @Override
+    public Integer call() throws FeedFault {
+      Env env = ServiceCommand.environment();
+      IngestConfig config = IngestConfig.from(env);
+      return common.run(Sources.files(kind(), files, config, Clock.systemUTC()), env, config);
+    }
+  }
+
+  /** {@code backfill warc}. */
+  @Command(
+      name = "warc",
+      description =
+          "News pages (and feeds) in WARC files or URLs, e.g. Common Crawl's CC-NEWS: title, link,"
+              + " time and language from JSON-LD, Open Graph and <meta>.")
+  static final class Warc extends Files {
+    @Override
+    String kind() {
+      return WarcFiles.KIND;
+    }
+  }
+
+  /** {@code backfill jsonl}. */
+  @Command(
+      name = "jsonl",
+      description =
+          "Article exports, one JSON object per line (GDELT DOC API article lists, Media Cloud"
+              + " stories, or any with title, url and a time).")
+  static final class Jsonl extends Files {
+    @Override
+    String kind() {
+      return JsonLines.KIND;
+    }
+  }
+
+  /** {@code backfill csv}. */
+  @Command(
+      name = "csv",
+      description =
+          "Article exports as CSV with a header row (GDELT, Media Cloud, or any with title, url"
+              + " and a time); quoted fields may hold commas and newlines.")
+  static final class Csv extends Files {
+    @Override
+    String kind() {
+      return CsvRows.KIND;
+    }
   }
 }

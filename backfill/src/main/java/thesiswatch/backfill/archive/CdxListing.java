@@ -2,6 +2,7 @@ package thesiswatch.backfill.archive;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import thesiswatch.common.Json;
@@ -126,7 +127,7 @@ public record CdxListing(List<Capture> captures, String resumeKey, int badRows) 
 
   private static Capture capture(
       String timestamp, String original, String digest, String queriedUrl) {
-    java.time.Instant time = CdxTimestamps.parse(timestamp);
+    Instant time = CdxTimestamps.parse(timestamp);
     if (time == null) {
       return null;
     }

@@ -1,5 +1,6 @@
 package thesiswatch.backfill.run;
 
+import java.util.List;
 import java.util.Map;
 import thesiswatch.backfill.archive.Pacer;
 import thesiswatch.common.BackfillState;
@@ -10,8 +11,8 @@ public interface Source {
   /** {@code archive}, {@code warc}, {@code jsonl} or {@code csv}. */
   String kind();
 
-  /** The state keys of this run's units, before planning (to derive the run's identity). */
-  java.util.List<String> keys();
+  /** The state keys of this run's units, before planning (they name the run). */
+  List<String> keys();
 
   /**
    * Plans the run from what earlier runs did ({@code states} by key; a missing key was never
