@@ -29,6 +29,8 @@ import thesiswatch.common.Topics;
  * @param httpThreads most threads of the HTTP server's pool, acceptor and selector included ({@code
  *     DASHBOARD_HTTP_THREADS})
  * @param alerts spike alert rules and sinks; spikes are looked for before every commit
+ * @param sampleData the data includes the bundled fictional sample feeds, and the page says so
+ *     ({@code DASHBOARD_SAMPLE_DATA}; the demo sets it)
  */
 public record DashboardConfig(
     String bootstrapServers,
@@ -41,7 +43,8 @@ public record DashboardConfig(
     Duration refreshInterval,
     int searchesPerMinute,
     int httpThreads,
-    AlertSettings alerts) {
+    AlertSettings alerts,
+    boolean sampleData) {
 
   /** Default {@code DASHBOARD_PORT}. */
   public static final int DEFAULT_PORT = 8080;
@@ -189,7 +192,8 @@ public record DashboardConfig(
                 "ALERT_WEBHOOK_TIMEOUT", DEFAULT_ALERT_WEBHOOK_TIMEOUT, Duration.ofMillis(100)),
             env.integer("ALERT_WEBHOOK_ATTEMPTS", DEFAULT_ALERT_WEBHOOK_ATTEMPTS, 1, 20),
             env.duration(
-                "ALERT_WEBHOOK_BACKOFF", DEFAULT_ALERT_WEBHOOK_BACKOFF, Duration.ofMillis(1))));
+                "ALERT_WEBHOOK_BACKOFF", DEFAULT_ALERT_WEBHOOK_BACKOFF, Duration.ofMillis(1))),
+        env.bool("DASHBOARD_SAMPLE_DATA", false));
   }
 
   private static List<String> list(String text) {

@@ -89,6 +89,15 @@ public final class DashboardApi {
 
     /** Whether the indexer reads Kafka now: the index is open and the broker answered. */
     boolean reading();
+
+    /**
+     * Where the data comes from: backfill progress and whether sample data is mixed in, as
+     * JSON-ready values.
+     */
+    default Object backfill() {
+      return Map.of(
+          "sampleData", false, "running", false, "sources", Map.of(), "backfills", List.of());
+    }
   }
 
   /**
@@ -164,6 +173,7 @@ public final class DashboardApi {
     app.get("/api/articles", this::articles);
     app.get("/api/articles.csv", this::articlesCsv);
     app.get("/api/scorecard", ctx -> json(ctx, sections.scorecard()));
+    app.get("/api/backfill", ctx -> json(ctx, sections.backfill()));
     app.get(
         "/api/alerts",
         ctx ->
