@@ -89,6 +89,87 @@ public record BackfillState(
     seenIds = seenIds == null ? List.of() : List.copyOf(seenIds);
   }
 
+  /**
+   * This unit as a run finds it at its start, at {@code at}: {@code total} steps in its window, of
+   * which {@code done} are done; a file's {@code fingerprint} (null for an archive).
+   */
+  public BackfillState planned(long total, long done, String fingerprint, Instant at) {
+    return new BackfillState(
+        key,
+        source,
+        origin,
+        feed,
+        RUNNING,
+        total,
+        done,
+        articles,
+        problems,
+        covered,
+        position,
+        fingerprint,
+        capturesByDay,
+        seenIds,
+        at);
+  }
+
+  /**
+   * This unit after one more step at {@code at}: the capture-time ranges now {@code covered}, the
+   * file {@code position}, the captures per day.
+   */
+  public BackfillState stepped(
+      List<Range> covered, long position, Map<String, Integer> capturesByDay, Instant at) {
+    return new BackfillState(
+        key,
+        source,
+        origin,
+        feed,
+        RUNNING,
+        total,
+        done + 1,
+        articles,
+        problems,
+        covered,
+        position,
+        fingerprint,
+        capturesByDay,
+        seenIds,
+        at);
+  }
+
+  /**
+   * This unit with what a run accounted for at {@code at}: its {@code status}, articles, problems
+   * and the ids it remembers.
+   */
+  public BackfillState accounted(
+      String status, long articles, Map<String, Long> problems, List<String> seenIds, Instant at) {
+    return new BackfillState(
+        key,
+        source,
+        origin,
+        feed,
+        status,
+        total,
+        done,
+        articles,
+        problems,
+        covered,
+        position,
+        fingerprint,
+        capturesByDay,
+        seenIds,
+        at);
+  }
+
+  /**
+   * This unit read from its start again (a different file at the same path), keeping its counts and
+   * remembered ids so nothing published before is published again.
+   */
+  public BackfillState restarted() {
+    return new BackfillState(
+        key, source, origin, feed, RUNNING, -1, 0, articles, problems, List.of(), 0, null, Map.of(),
+        seenIds, updated);
+  }
+
   /** The key of a unit: source, origin and (for an archive) feed, separated by spaces. */
   public static String keyOf(String source, String origin, String feed) {
     return feed == null ? source + " " + origin : source + " " + origin + " " + feed;

@@ -264,22 +264,10 @@ public final class ArchiveSource implements Source {
     if (problem != null) {
       problems.merge(problem, 1L, Long::sum);
     }
-    return new BackfillState(
-        state.key(),
-        state.source(),
-        state.origin(),
-        state.feed(),
-        BackfillState.RUNNING,
-        total,
-        done,
-        state.articles(),
-        problems,
-        state.covered(),
-        state.position(),
-        state.fingerprint(),
-        state.capturesByDay(),
-        state.seenIds(),
-        clock.instant());
+    return state
+        .accounted(
+            BackfillState.RUNNING, state.articles(), problems, state.seenIds(), clock.instant())
+        .planned(total, done, null, clock.instant());
   }
 
   /** {@code ranges} with {@code [from, to]} added, merged into sorted disjoint ranges. */
@@ -361,22 +349,8 @@ public final class ArchiveSource implements Source {
     public BackfillState done(BackfillState before, Outcome outcome) {
       Map<String, Integer> days = new LinkedHashMap<>(before.capturesByDay());
       days.merge(capture.time().atOffset(ZoneOffset.UTC).toLocalDate().toString(), 1, Integer::sum);
-      return new BackfillState(
-          before.key(),
-          before.source(),
-          before.origin(),
-          before.feed(),
-          BackfillState.RUNNING,
-          before.total(),
-          before.done() + 1,
-          before.articles(),
-          before.problems(),
-          cover(before.covered(), from, capture.time()),
-          before.position(),
-          before.fingerprint(),
-          days,
-          before.seenIds(),
-          clock.instant());
+      return before.stepped(
+          cover(before.covered(), from, capture.time()), before.position(), days, clock.instant());
     }
   }
 }

@@ -82,17 +82,13 @@ public record CdxListing(List<Capture> captures, String resumeKey, int badRows) 
         }
         continue;
       }
-      Capture capture =
-          capture(
+      bad +=
+          add(
+              captures,
               text(row, fields.indexOf("timestamp")),
               firstNonNull(text(row, fields.indexOf("original")), text(row, fields.indexOf("url"))),
               text(row, fields.indexOf("digest")),
               queriedUrl);
-      if (capture == null) {
-        bad++;
-      } else {
-        captures.add(capture);
-      }
     }
     return new CdxListing(captures, resumeKey, bad);
   }
@@ -110,30 +106,28 @@ public record CdxListing(List<Capture> captures, String resumeKey, int badRows) 
         resumeKey = row.get("resumeKey").asText();
         continue;
       }
-      Capture capture =
-          capture(
+      bad +=
+          add(
+              captures,
               row.path("timestamp").asText(null),
               firstNonNull(row.path("original").asText(null), row.path("url").asText(null)),
               row.path("digest").asText(null),
               queriedUrl);
-      if (capture == null) {
-        bad++;
-      } else {
-        captures.add(capture);
-      }
     }
     return new CdxListing(captures, resumeKey, bad);
   }
 
-  private static Capture capture(
-      String timestamp, String original, String digest, String queriedUrl) {
+  /** Adds the capture a row names to {@code captures}; 1 when it names none (a bad row), else 0. */
+  private static int add(
+      List<Capture> captures, String timestamp, String original, String digest, String queriedUrl) {
     Instant time = CdxTimestamps.parse(timestamp);
     if (time == null) {
-      return null;
+      return 1;
     }
     String url = original == null || original.isBlank() ? queriedUrl : original.strip();
     String sum = digest == null || digest.isBlank() || digest.equals("-") ? null : digest.strip();
-    return new Capture(timestamp.strip(), time, url, sum);
+    captures.add(new Capture(timestamp.strip(), time, url, sum));
+    return 0;
   }
 
   private static String text(JsonNode row, int index) {

@@ -26,7 +26,8 @@ public final class Rates {
               case "h", "hour" -> Duration.ofHours(1);
               default -> null;
             };
-        if (per != null && count > 0 && count <= 1_000) {
+        // At most a thousand a second: faster is no rate but a flood.
+        if (per != null && count > 0 && per.toNanos() / count >= 1_000_000) {
           return Duration.ofNanos((long) (per.toNanos() / count));
         }
       }

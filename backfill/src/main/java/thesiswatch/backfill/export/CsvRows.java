@@ -64,7 +64,7 @@ public final class CsvRows implements Format {
       parser = CSVParser.builder().setReader(skipBom(reader)).setFormat(FORMAT).get();
     } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
       reader.close();
-      return single(JsonLines.problem("malformed_csv"));
+      return Records.unreadable("malformed_csv");
     }
     Iterator<CSVRecord> records = parser.iterator();
     Map<String, Integer> header = parser.getHeaderMap();
@@ -82,7 +82,7 @@ public final class CsvRows implements Format {
           }
           CSVRecord record = records.next();
           if (header != null && record.size() > header.size()) {
-            return JsonLines.problem("malformed_csv");
+            return Records.problem("malformed_csv", null);
           }
           Map<String, String> columns = new LinkedHashMap<>();
           if (header != null) {
@@ -90,11 +90,11 @@ public final class CsvRows implements Format {
                 (name, index) ->
                     columns.put(name, index < record.size() ? record.get(index) : null));
           }
-          return JsonLines.record(() -> rows.outcome(columns));
+          return Records.of(null, () -> rows.outcome(columns));
         } catch (UncheckedIOException | IllegalStateException e) {
           // An unterminated quote: nothing after it can be told apart into rows.
           broken = true;
-          return JsonLines.problem("malformed_csv");
+          return Records.problem("malformed_csv", null);
         }
       }
 
@@ -115,23 +115,5 @@ public final class CsvRows implements Format {
       reader.reset();
     }
     return reader;
-  }
-
-  private static Records single(Records.Record only) {
-    return new Records() {
-      private boolean given;
-
-      @Override
-      public Record next() {
-        if (given) {
-          return null;
-        }
-        given = true;
-        return only;
-      }
-
-      @Override
-      public void close() {}
-    };
   }
 }

@@ -8,17 +8,14 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import thesiswatch.backfill.ItemArticles;
 import thesiswatch.backfill.file.Format;
 import thesiswatch.backfill.file.Input;
 import thesiswatch.backfill.file.Records;
-import thesiswatch.backfill.run.Outcome;
 import thesiswatch.common.Json;
 
 /**
@@ -76,11 +73,11 @@ public final class JsonLines implements Format {
                 node = wholeDocument(line);
                 if (node == null) {
                   first = false;
-                  return problem("malformed_json");
+                  return Records.problem("malformed_json", null);
                 }
               } else {
                 first = false;
-                return problem("malformed_json");
+                return Records.problem("malformed_json", null);
               }
             }
             first = false;
@@ -92,7 +89,7 @@ public final class JsonLines implements Format {
           }
           JsonNode row = queued.poll();
           if (!row.isObject()) {
-            return problem("not_an_object");
+            return Records.problem("not_an_object", null);
           }
           Map<String, String> columns = new LinkedHashMap<>();
           row.fields()
@@ -101,7 +98,7 @@ public final class JsonLines implements Format {
                       columns.put(
                           field.getKey(),
                           field.getValue().isValueNode() ? field.getValue().asText() : null));
-          return record(() -> rows.outcome(columns));
+          return Records.of(null, () -> rows.outcome(columns));
         } catch (IOException e) {
           throw new UncheckedIOException("backfill: cannot read " + input.name(), e);
         }
@@ -126,24 +123,6 @@ public final class JsonLines implements Format {
         } catch (IOException e) {
           // nothing was written; a failed close loses nothing
         }
-      }
-    };
-  }
-
-  static Records.Record problem(String kind) {
-    return record(() -> Outcome.problem(kind));
-  }
-
-  static Records.Record record(Supplier<Outcome> outcome) {
-    return new Records.Record() {
-      @Override
-      public Instant time() {
-        return null;
-      }
-
-      @Override
-      public Outcome outcome() {
-        return outcome.get();
       }
     };
   }

@@ -69,7 +69,7 @@ public final class FileSource implements Source {
               "backfill: {} is not the file read before (size or start changed); reading it"
                   + " from its first record",
               input.name());
-          before = restart(before);
+          before = before.restarted();
         }
         if (before == null) {
           before = BackfillState.fresh(format.kind(), input.name(), null);
@@ -77,7 +77,9 @@ public final class FileSource implements Source {
         long total = count(input);
         long left = Math.max(0, total - before.position());
         remaining += left;
-        units.add(planned(before, total, fingerprint));
+        units.add(
+            before.planned(
+                total, Math.min(before.position(), total), fingerprint, clock.instant()));
         listing.add(input.name() + "  " + left + " of " + total + " records to read");
         starts.put(input.name(), before.position());
         todo.add(input);
@@ -96,44 +98,6 @@ public final class FileSource implements Source {
       }
     }
     return n;
-  }
-
-  private BackfillState restart(BackfillState state) {
-    return new BackfillState(
-        state.key(),
-        state.source(),
-        state.origin(),
-        state.feed(),
-        BackfillState.RUNNING,
-        -1,
-        0,
-        state.articles(),
-        state.problems(),
-        List.of(),
-        0,
-        null,
-        Map.of(),
-        state.seenIds(),
-        state.updated());
-  }
-
-  private BackfillState planned(BackfillState state, long total, String fingerprint) {
-    return new BackfillState(
-        state.key(),
-        state.source(),
-        state.origin(),
-        state.feed(),
-        BackfillState.RUNNING,
-        total,
-        Math.min(state.position(), total),
-        state.articles(),
-        state.problems(),
-        List.of(),
-        state.position(),
-        fingerprint,
-        Map.of(),
-        state.seenIds(),
-        clock.instant());
   }
 
   /** The records left, file after file, each file opened when reached and closed when done. */
@@ -215,22 +179,8 @@ public final class FileSource implements Source {
 
     @Override
     public BackfillState done(BackfillState before, Outcome outcome) {
-      return new BackfillState(
-          before.key(),
-          before.source(),
-          before.origin(),
-          before.feed(),
-          BackfillState.RUNNING,
-          before.total(),
-          before.done() + 1,
-          before.articles(),
-          before.problems(),
-          before.covered(),
-          before.position() + 1,
-          before.fingerprint(),
-          before.capturesByDay(),
-          before.seenIds(),
-          clock.instant());
+      return before.stepped(
+          before.covered(), before.position() + 1, before.capturesByDay(), clock.instant());
     }
   }
 }

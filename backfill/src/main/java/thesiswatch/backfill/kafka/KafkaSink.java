@@ -2,10 +2,8 @@ package thesiswatch.backfill.kafka;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -65,30 +63,17 @@ public final class KafkaSink implements Sink {
   @Override
   public Map<String, BackfillState> load() {
     producer();
-    Map<String, BackfillState> states = new HashMap<>();
-    TopicReader.read(
-        TopicReader.settings(bootstrapServers),
+    return TopicReader.latest(
+        bootstrapServers,
         topics.backfillState(),
+        BackfillState.class,
         null,
-        null,
-        batch -> {
-          for (ConsumerRecord<String, byte[]> record : batch) {
-            if (record.value() == null) {
-              states.remove(record.key());
-              continue;
-            }
-            try {
-              states.put(record.key(), Json.read(record.value(), BackfillState.class));
-            } catch (IllegalArgumentException e) {
-              LOG.warn(
-                  "backfill: ignoring an unreadable state for {} at offset {}: {}",
-                  record.key(),
-                  record.offset(),
-                  e.getMessage());
-            }
-          }
-        });
-    return states;
+        (record, e) ->
+            LOG.warn(
+                "backfill: ignoring an unreadable state for {} at offset {}: {}",
+                record.key(),
+                record.offset(),
+                e.getMessage()));
   }
 
   @Override

@@ -51,6 +51,9 @@ public final class Backfill {
     public static final int DEFAULT_SEEN_IDS = 5_000;
   }
 
+  private static final String STOPPED_ON_REQUEST =
+      "backfill: stopped on request; the same command resumes";
+
   private final Settings settings;
   private final Clock clock;
   private final AtomicBoolean stopRequested = new AtomicBoolean();
@@ -79,25 +82,19 @@ public final class Backfill {
    * @throws RuntimeException when Kafka refused a commit (what was committed before stays)
    */
   public Summary run(Source source, Sink sink, Listener listener) {
-    Instant start = clock.instant();
-    Map<String, Long> problems = new HashMap<>();
-    Map<String, BackfillState> units = new LinkedHashMap<>();
+    Tally tally = new Tally(source.kind(), clock.instant());
     Plan plan;
     try {
       plan = source.plan(sink.load());
     } catch (Pacer.Stop stop) {
-      Summary summary =
-          new Summary(source.kind(), 0, 0, 0, 0, Map.of(), Duration.ZERO, stop.getMessage());
-      listener.finished(summary);
-      return summary;
+      return tally.finish(listener, stop.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      Summary summary =
-          new Summary(source.kind(), 0, 0, 0, 0, Map.of(), Duration.ZERO, "backfill: interrupted");
-      listener.finished(summary);
-      return summary;
+      return tally.finish(listener, "backfill: interrupted");
     }
-    plan.problems().forEach((kind, n) -> problems.merge(kind, n, Long::sum));
+    tally.total = plan.remaining();
+    plan.problems().forEach(tally::problem);
+    Map<String, BackfillState> units = new LinkedHashMap<>();
     plan.units().forEach(unit -> units.put(unit.key(), unit));
     Map<String, LinkedHashSet<String>> seen = new HashMap<>();
     units.values().forEach(unit -> seen.put(unit.key(), new LinkedHashSet<>(unit.seenIds())));
@@ -107,13 +104,10 @@ public final class Backfill {
     List<Article> pending = new ArrayList<>();
     Map<String, BackfillState> dirty = new LinkedHashMap<>(units);
     Instant firstPending = null;
-    long done = 0;
-    long published = 0;
-    long alreadySeen = 0;
     String stopped = null;
     while (plan.steps().hasNext()) {
       if (stopRequested.get() || Thread.currentThread().isInterrupted()) {
-        stopped = "backfill: stopped on request; the same command resumes";
+        stopped = STOPPED_ON_REQUEST;
         break;
       }
       Step step = plan.steps().next();
@@ -125,7 +119,7 @@ public final class Backfill {
         break;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        stopped = "backfill: stopped on request; the same command resumes";
+        stopped = STOPPED_ON_REQUEST;
         break;
       } catch (RuntimeException e) {
         // A bug with one capture or row must not end the run: it is counted like bad input.
@@ -136,7 +130,7 @@ public final class Backfill {
       List<Article> fresh = new ArrayList<>();
       for (Article article : outcome.articles()) {
         if (seenHere.contains(article.id())) {
-          alreadySeen++;
+          tally.alreadySeen++;
         } else {
           fresh.add(article);
         }
@@ -150,44 +144,32 @@ public final class Backfill {
         seenHere.remove(seenHere.iterator().next());
       }
       pending.addAll(admission.toPublish());
-      published += admission.toPublish().size();
+      tally.published += admission.toPublish().size();
       if (outcome.problem() != null) {
-        problems.merge(outcome.problem(), 1L, Long::sum);
+        tally.problem(outcome.problem(), 1L);
       }
       BackfillState before = units.get(step.key());
-      BackfillState after = step.done(before, outcome);
-      after =
+      BackfillState after =
           withCounts(
-              after,
+              step.done(before, outcome),
               BackfillState.RUNNING,
               before.articles() + admission.toPublish().size() - admission.crossFeed(),
               List.copyOf(seenHere),
               outcome.problem());
       units.put(after.key(), after);
       dirty.put(after.key(), after);
-      done++;
+      tally.done++;
       if (firstPending == null) {
         firstPending = clock.instant();
       }
-      if (dirty.size() + pending.size() > 0
-          && (done % settings.batchSteps() == 0
-              || Duration.between(firstPending, clock.instant()).compareTo(settings.batchTime())
-                  >= 0)) {
+      if (tally.done % settings.batchSteps() == 0
+          || Duration.between(firstPending, clock.instant()).compareTo(settings.batchTime()) >= 0) {
         sink.commit(pending, dirty.values());
         pending.clear();
         dirty.clear();
         firstPending = null;
       }
-      listener.stepped(
-          new Summary(
-              source.kind(),
-              plan.remaining(),
-              done,
-              published,
-              alreadySeen,
-              problems,
-              Duration.between(start, clock.instant()),
-              null));
+      listener.stepped(tally.summary(null));
     }
     String status = stopped == null ? BackfillState.DONE : BackfillState.STOPPED;
     for (BackfillState unit : units.values()) {
@@ -196,18 +178,45 @@ public final class Backfill {
           withCounts(unit, status, unit.articles(), seen.get(unit.key()).stream().toList(), null));
     }
     sink.commit(pending, dirty.values());
-    Summary summary =
-        new Summary(
-            source.kind(),
-            plan.remaining(),
-            done,
-            published,
-            alreadySeen,
-            problems,
-            Duration.between(start, clock.instant()),
-            stopped);
-    listener.finished(summary);
-    return summary;
+    return tally.finish(listener, stopped);
+  }
+
+  /** The running totals of one run. */
+  private final class Tally {
+    private final String kind;
+    private final Instant start;
+    private final Map<String, Long> problems = new HashMap<>();
+    private long total;
+    private long done;
+    private long published;
+    private long alreadySeen;
+
+    Tally(String kind, Instant start) {
+      this.kind = kind;
+      this.start = start;
+    }
+
+    void problem(String kind, Long count) {
+      problems.merge(kind, count, Long::sum);
+    }
+
+    Summary summary(String stopped) {
+      return new Summary(
+          kind,
+          total,
+          done,
+          published,
+          alreadySeen,
+          problems,
+          Duration.between(start, clock.instant()),
+          stopped);
+    }
+
+    Summary finish(Listener listener, String stopped) {
+      Summary summary = summary(stopped);
+      listener.finished(summary);
+      return summary;
+    }
   }
 
   private BackfillState withCounts(
@@ -216,22 +225,7 @@ public final class Backfill {
     if (problem != null) {
       problems.merge(problem, 1L, Long::sum);
     }
-    return new BackfillState(
-        state.key(),
-        state.source(),
-        state.origin(),
-        state.feed(),
-        status,
-        state.total(),
-        state.done(),
-        articles,
-        problems,
-        state.covered(),
-        state.position(),
-        state.fingerprint(),
-        state.capturesByDay(),
-        seenIds,
-        clock.instant());
+    return state.accounted(status, articles, problems, seenIds, clock.instant());
   }
 
   /** The ids of {@code states}' units joined, to name a run (its transactional id). */

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
@@ -72,7 +71,7 @@ public final class WarcFiles implements Format {
       reader = new WarcReader(in);
     } catch (IOException | IllegalArgumentException e) {
       in.close();
-      return ended("invalid_warc");
+      return Records.unreadable("invalid_warc");
     }
     return new Records() {
       private boolean broken;
@@ -87,7 +86,7 @@ public final class WarcFiles implements Format {
           next = reader.next();
         } catch (IOException | RuntimeException e) {
           broken = true;
-          return problem("invalid_warc", null);
+          return Records.problem("invalid_warc", null);
         }
         if (next.isEmpty()) {
           return null;
@@ -101,20 +100,20 @@ public final class WarcFiles implements Format {
         }
         Instant captured = date;
         if (!(record instanceof WarcResponse response)) {
-          return outcome(captured, Outcome::nothing);
+          return Records.of(captured, Outcome::nothing);
         }
         Payload payload;
         try {
           payload = payload(response);
         } catch (IOException | RuntimeException e) {
           broken = true;
-          return problem("invalid_warc", captured);
+          return Records.problem("invalid_warc", captured);
         }
         if (payload == null) {
-          return outcome(captured, Outcome::nothing);
+          return Records.of(captured, Outcome::nothing);
         }
         // Only the bytes are read now (the reader moves on); pages are parsed when the step runs.
-        return outcome(captured, () -> articles(payload, captured, input.name()));
+        return Records.of(captured, () -> articles(payload, captured, input.name()));
       }
 
       @Override
@@ -196,41 +195,5 @@ public final class WarcFiles implements Format {
       }
     }
     return StandardCharsets.UTF_8;
-  }
-
-  private static Records.Record outcome(Instant time, Supplier<Outcome> outcome) {
-    return new Records.Record() {
-      @Override
-      public Instant time() {
-        return time;
-      }
-
-      @Override
-      public Outcome outcome() {
-        return outcome.get();
-      }
-    };
-  }
-
-  private static Records.Record problem(String kind, Instant time) {
-    return outcome(time, () -> Outcome.problem(kind));
-  }
-
-  private static Records ended(String kind) {
-    return new Records() {
-      private boolean given;
-
-      @Override
-      public Record next() {
-        if (given) {
-          return null;
-        }
-        given = true;
-        return problem(kind, null);
-      }
-
-      @Override
-      public void close() {}
-    };
   }
 }
