@@ -3,6 +3,7 @@ package thesiswatch.backfill;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.kafka.common.KafkaException;
 import thesiswatch.backfill.archive.Pacer;
 import thesiswatch.backfill.kafka.KafkaSink;
@@ -27,6 +28,7 @@ public final class BackfillJob {
   private final Topics topics;
   private final IngestConfig config;
   private final Backfill backfill;
+  private short replication = 1;
 
   /** A job reading {@code source} into the topics of {@code config} on {@code bootstrapServers}. */
   public BackfillJob(Source source, String bootstrapServers, IngestConfig config, Clock clock) {
@@ -46,12 +48,21 @@ public final class BackfillJob {
   }
 
   /**
+   * Topics this job creates when missing get {@code replication} replicas (as {@code
+   * TOPIC_REPLICATION_FACTOR} says for {@code thesiswatch topics}); one by default.
+   */
+  public BackfillJob replication(short replication) {
+    this.replication = replication;
+    return this;
+  }
+
+  /**
    * Runs the backfill; the topics are created when missing.
    *
    * @throws KafkaException when Kafka cannot be reached or refuses a commit
    */
   public Summary run(Listener listener) {
-    TopicLayout.ensure(bootstrapServers, topics, (short) 1);
+    TopicLayout.ensure(bootstrapServers, topics, replication);
     try (KafkaSink sink =
         new KafkaSink(
             bootstrapServers, topics, Backfill.identity(source.keys()), config.kafkaBlock())) {
@@ -61,9 +72,10 @@ public final class BackfillJob {
 
   /**
    * What a run would fetch, given what earlier runs did when Kafka answers (else as if none had
-   * run); nothing is published.
+   * run, said on {@code note}); nothing is published.
    */
-  public Plan dryRun(boolean readState) throws Pacer.Stop, InterruptedException {
+  public Plan dryRun(boolean readState, Consumer<String> note)
+      throws Pacer.Stop, InterruptedException {
     Map<String, BackfillState> states = Map.of();
     if (readState) {
       try (KafkaSink sink =
@@ -73,6 +85,13 @@ public final class BackfillJob {
               "dry-run " + Backfill.identity(source.keys()),
               config.kafkaBlock())) {
         states = sink.load();
+      } catch (KafkaException e) {
+        note.accept(
+            "backfill --dry-run: Kafka at "
+                + bootstrapServers
+                + " did not answer ("
+                + e.getMessage()
+                + "); listing as if nothing had been backfilled yet");
       }
     }
     return backfill.dryRun(source, states);

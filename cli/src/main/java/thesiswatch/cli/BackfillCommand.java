@@ -44,6 +44,7 @@ import thesiswatch.ingest.feeds.FeedSpec;
  */
 @Command(
     name = "backfill",
+    mixinStandardHelpOptions = true,
     description =
         "Backfill history into the articles topic: a web archive's captures of feeds, WARC files,"
             + " or JSONL and CSV exports. Resumable; publishes nothing twice.",
@@ -81,11 +82,13 @@ final class BackfillCommand implements Runnable {
     /** Runs {@code source}, printing the progress bar and the summary on stderr. */
     int run(Source source, Env env, IngestConfig config) {
       String bootstrap = kafka != null ? kafka : KafkaBootstrap.from(env);
-      BackfillJob job = new BackfillJob(source, bootstrap, config, Clock.systemUTC());
+      BackfillJob job =
+          new BackfillJob(source, bootstrap, config, Clock.systemUTC())
+              .replication(TopicsCommand.configure(env).replication());
       PrintWriter out = spec.commandLine().getOut();
       if (dryRun) {
         try {
-          Plan plan = job.dryRun(true);
+          Plan plan = job.dryRun(true, System.err::println);
           plan.listing().forEach(out::println);
           out.flush();
           System.err.println(
@@ -138,6 +141,7 @@ final class BackfillCommand implements Runnable {
   /** {@code backfill archive}. */
   @Command(
       name = "archive",
+      mixinStandardHelpOptions = true,
       description =
           "The history of feeds from a web archive that speaks the CDX server API (the Wayback"
               + " Machine, pywb).")
@@ -270,6 +274,7 @@ final class BackfillCommand implements Runnable {
   /** {@code backfill warc}. */
   @Command(
       name = "warc",
+      mixinStandardHelpOptions = true,
       description =
           "News pages (and feeds) in WARC files or URLs, e.g. Common Crawl's CC-NEWS: title, link,"
               + " time and language from JSON-LD, Open Graph and <meta>.")
@@ -283,6 +288,7 @@ final class BackfillCommand implements Runnable {
   /** {@code backfill jsonl}. */
   @Command(
       name = "jsonl",
+      mixinStandardHelpOptions = true,
       description =
           "Article exports, one JSON object per line (GDELT DOC API article lists, Media Cloud"
               + " stories, or any with title, url and a time).")
@@ -296,6 +302,7 @@ final class BackfillCommand implements Runnable {
   /** {@code backfill csv}. */
   @Command(
       name = "csv",
+      mixinStandardHelpOptions = true,
       description =
           "Article exports as CSV with a header row (GDELT, Media Cloud, or any with title, url"
               + " and a time); quoted fields may hold commas and newlines.")
