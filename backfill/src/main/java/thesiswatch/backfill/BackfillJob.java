@@ -5,12 +5,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.common.KafkaException;
-import thesiswatch.backfill.archive.Pacer;
 import thesiswatch.backfill.kafka.KafkaSink;
 import thesiswatch.backfill.run.Backfill;
 import thesiswatch.backfill.run.Listener;
 import thesiswatch.backfill.run.Plan;
 import thesiswatch.backfill.run.Source;
+import thesiswatch.backfill.run.Stopped;
 import thesiswatch.backfill.run.Summary;
 import thesiswatch.common.BackfillState;
 import thesiswatch.common.TopicLayout;
@@ -75,7 +75,7 @@ public final class BackfillJob {
    * run, said on {@code note}); nothing is published.
    */
   public Plan dryRun(boolean readState, Consumer<String> note)
-      throws Pacer.Stop, InterruptedException {
+      throws Stopped, InterruptedException {
     Map<String, BackfillState> states = Map.of();
     if (readState) {
       try (KafkaSink sink =

@@ -22,12 +22,12 @@ import picocli.CommandLine.Spec;
 import thesiswatch.backfill.BackfillJob;
 import thesiswatch.backfill.Sources;
 import thesiswatch.backfill.archive.ArchiveSource;
-import thesiswatch.backfill.archive.Pacer;
 import thesiswatch.backfill.export.CsvRows;
 import thesiswatch.backfill.export.JsonLines;
 import thesiswatch.backfill.run.Plan;
 import thesiswatch.backfill.run.ProgressBar;
 import thesiswatch.backfill.run.Source;
+import thesiswatch.backfill.run.Stopped;
 import thesiswatch.backfill.run.Summary;
 import thesiswatch.backfill.warc.WarcFiles;
 import thesiswatch.common.Env;
@@ -99,7 +99,7 @@ final class BackfillCommand implements Runnable {
                   + " to fetch or read"
                   + (plan.problems().isEmpty() ? "" : ", problems " + plan.problems()));
           return 0;
-        } catch (Pacer.Stop stop) {
+        } catch (Stopped stop) {
           System.err.println(stop.getMessage());
           return 1;
         } catch (InterruptedException e) {

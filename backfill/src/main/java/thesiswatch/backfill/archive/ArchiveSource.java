@@ -21,6 +21,7 @@ import thesiswatch.backfill.run.Outcome;
 import thesiswatch.backfill.run.Plan;
 import thesiswatch.backfill.run.Source;
 import thesiswatch.backfill.run.Step;
+import thesiswatch.backfill.run.Stopped;
 import thesiswatch.common.Article;
 import thesiswatch.common.BackfillOrigin;
 import thesiswatch.common.BackfillState;
@@ -117,7 +118,7 @@ public final class ArchiveSource implements Source {
   }
 
   @Override
-  public Plan plan(Map<String, BackfillState> states) throws Pacer.Stop, InterruptedException {
+  public Plan plan(Map<String, BackfillState> states) throws Stopped, InterruptedException {
     List<BackfillState> units = new ArrayList<>();
     List<CaptureStep> steps = new ArrayList<>();
     Map<String, Long> problems = new HashMap<>();
@@ -154,7 +155,7 @@ public final class ArchiveSource implements Source {
   }
 
   /** Every capture of {@code feedUrl} in the window, oldest first, one per digest. */
-  List<Capture> list(String feedUrl) throws FeedFault, Pacer.Stop, InterruptedException {
+  List<Capture> list(String feedUrl) throws FeedFault, Stopped, InterruptedException {
     List<Capture> all = new ArrayList<>();
     Set<String> digests = new HashSet<>();
     String resumeKey = null;
@@ -175,7 +176,7 @@ public final class ArchiveSource implements Source {
   }
 
   private CdxListing listingPage(String feedUrl, String resumeKey)
-      throws FeedFault, Pacer.Stop, InterruptedException {
+      throws FeedFault, Stopped, InterruptedException {
     while (true) {
       FetchResult result;
       try {
@@ -222,7 +223,7 @@ public final class ArchiveSource implements Source {
    * @throws FeedFault for an answer that no retry will change (a 404, a refused address)
    */
   private FetchResult request(Pacer pacer, String url)
-      throws FeedFault, Pacer.Stop, InterruptedException {
+      throws FeedFault, Stopped, InterruptedException {
     while (true) {
       pacer.await();
       try {
@@ -236,7 +237,7 @@ public final class ArchiveSource implements Source {
           throw fault;
         }
         if (stopWhenUnreachable && !answered && unreachable(fault)) {
-          throw new Pacer.Stop(
+          throw new Stopped(
               "backfill: " + archive + " cannot be reached (" + fault.getMessage() + ")", fault);
         }
         pacer.failed(fault);
@@ -317,7 +318,7 @@ public final class ArchiveSource implements Source {
     }
 
     @Override
-    public Outcome run() throws Pacer.Stop, InterruptedException {
+    public Outcome run() throws Stopped, InterruptedException {
       FetchResult fetched;
       try {
         fetched = request(captures, playback(capture));

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import thesiswatch.backfill.run.Stopped;
 import thesiswatch.ingest.fault.FaultKind;
 import thesiswatch.ingest.fault.FeedFault;
 
@@ -22,15 +23,6 @@ public final class Pacer {
   public interface Sleeper {
     /** Waits {@code duration}. */
     void sleep(Duration duration) throws InterruptedException;
-  }
-
-  /** The run must stop: the archive kept failing, or it cannot be reached at all. */
-  public static final class Stop extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    Stop(String message, Throwable cause) {
-      super(message, cause);
-    }
   }
 
   private final String archive;
@@ -99,12 +91,12 @@ public final class Pacer {
   /**
    * The last request failed with a {@link #transientFault transient fault}: the next one waits.
    *
-   * @throws Stop after {@code maxFailures} such failures in a row
+   * @throws Stopped after {@code maxFailures} such failures in a row
    */
-  public void failed(FeedFault fault) throws Stop {
+  public void failed(FeedFault fault) throws Stopped {
     failures++;
     if (failures >= maxFailures) {
-      throw new Stop(
+      throw new Stopped(
           "backfill: stopped after "
               + failures
               + " failures in a row from "

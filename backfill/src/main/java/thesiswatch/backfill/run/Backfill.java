@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import thesiswatch.backfill.archive.Pacer;
 import thesiswatch.common.Article;
 import thesiswatch.common.BackfillState;
 import thesiswatch.ingest.dedupe.StoryWindow;
@@ -71,7 +70,7 @@ public final class Backfill {
 
   /** Plans {@code source} against earlier runs' {@code states} without doing anything. */
   public Plan dryRun(Source source, Map<String, BackfillState> states)
-      throws Pacer.Stop, InterruptedException {
+      throws Stopped, InterruptedException {
     return source.plan(states);
   }
 
@@ -86,7 +85,7 @@ public final class Backfill {
     Plan plan;
     try {
       plan = source.plan(sink.load());
-    } catch (Pacer.Stop stop) {
+    } catch (Stopped stop) {
       return tally.finish(listener, stop.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -114,7 +113,7 @@ public final class Backfill {
       Outcome outcome;
       try {
         outcome = step.run();
-      } catch (Pacer.Stop stop) {
+      } catch (Stopped stop) {
         stopped = stop.getMessage();
         break;
       } catch (InterruptedException e) {

@@ -2,7 +2,6 @@ package thesiswatch.backfill.run;
 
 import java.util.List;
 import java.util.Map;
-import thesiswatch.backfill.archive.Pacer;
 import thesiswatch.common.BackfillState;
 
 /** Where a backfill reads history from: a pure core that plans steps and knows no Kafka. */
@@ -18,8 +17,8 @@ public interface Source {
    * Plans the run from what earlier runs did ({@code states} by key; a missing key was never
    * backfilled).
    *
-   * @throws Pacer.Stop when the archive cannot be reached or keeps failing while listing
+   * @throws Stopped when the archive cannot be reached or keeps failing while listing
    * @throws InterruptedException when the run is being stopped
    */
-  Plan plan(Map<String, BackfillState> states) throws Pacer.Stop, InterruptedException;
+  Plan plan(Map<String, BackfillState> states) throws Stopped, InterruptedException;
 }

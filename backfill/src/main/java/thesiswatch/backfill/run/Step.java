@@ -1,7 +1,6 @@
 package thesiswatch.backfill.run;
 
 import java.time.Instant;
-import thesiswatch.backfill.archive.Pacer;
 import thesiswatch.common.BackfillState;
 
 /** One capture, WARC record or export row of a backfill, in the order it is done. */
@@ -17,10 +16,10 @@ public interface Step {
    * Does the step: fetches and parses what it needs. Never throws for bad input: that is an {@link
    * Outcome#problem}.
    *
-   * @throws Pacer.Stop when the source cannot go on (the archive keeps failing)
+   * @throws Stopped when the source cannot go on (the archive keeps failing)
    * @throws InterruptedException when the run is being stopped
    */
-  Outcome run() throws Pacer.Stop, InterruptedException;
+  Outcome run() throws Stopped, InterruptedException;
 
   /** The state of this step's unit once it is done, from the state before. */
   BackfillState done(BackfillState before, Outcome outcome);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import thesiswatch.backfill.TestClock;
+import thesiswatch.backfill.run.Stopped;
 import thesiswatch.ingest.fault.FaultKind;
 import thesiswatch.ingest.fault.FeedFault;
 
@@ -74,7 +75,7 @@ class PacerTest {
     pacer.failed(fault(FaultKind.HTTP_ERROR, 500, null));
     pacer.failed(fault(FaultKind.HTTP_ERROR, 502, null));
     assertThatThrownBy(() -> pacer.failed(fault(FaultKind.HTTP_429, 429, null)))
-        .isInstanceOf(Pacer.Stop.class)
+        .isInstanceOf(Stopped.class)
         .hasMessageContaining("stopped after 3 failures in a row from web.archive.org")
         .hasMessageContaining("http_429")
         .hasMessageContaining("the same command resumes");
