@@ -2,6 +2,7 @@ package thesiswatch.backfill.kafka;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import thesiswatch.backfill.run.Sink;
 import thesiswatch.common.Article;
 import thesiswatch.common.BackfillState;
+import thesiswatch.common.FeedState;
 import thesiswatch.common.Hashes;
 import thesiswatch.common.Json;
 import thesiswatch.common.TopicReader;
@@ -74,6 +76,21 @@ public final class KafkaSink implements Sink {
                 record.key(),
                 record.offset(),
                 e.getMessage()));
+  }
+
+  /** The ids each feed's {@code feed-state} record says live ingest published. */
+  @Override
+  public Map<String, List<String>> publishedLive() {
+    Map<String, List<String>> ids = new HashMap<>();
+    TopicReader.latest(
+            bootstrapServers,
+            topics.feedState(),
+            FeedState.class,
+            null,
+            (record, e) ->
+                LOG.debug("backfill: skipping an unreadable feed state {}", record.key()))
+        .forEach((feed, state) -> ids.put(feed, state.seenIds()));
+    return ids;
   }
 
   @Override

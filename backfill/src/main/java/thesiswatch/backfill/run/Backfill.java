@@ -96,7 +96,14 @@ public final class Backfill {
     Map<String, BackfillState> units = new LinkedHashMap<>();
     plan.units().forEach(unit -> units.put(unit.key(), unit));
     Map<String, LinkedHashSet<String>> seen = new HashMap<>();
-    units.values().forEach(unit -> seen.put(unit.key(), new LinkedHashSet<>(unit.seenIds())));
+    Map<String, List<String>> live = sink.publishedLive();
+    for (BackfillState unit : units.values()) {
+      LinkedHashSet<String> ids = new LinkedHashSet<>(unit.seenIds());
+      if (unit.feed() != null) {
+        ids.addAll(live.getOrDefault(unit.feed(), List.of()));
+      }
+      seen.put(unit.key(), ids);
+    }
     StoryWindow window = new StoryWindow(settings.dedupeWindow(), settings.dedupeMaxStories());
 
     listener.started(source.kind(), plan.remaining());

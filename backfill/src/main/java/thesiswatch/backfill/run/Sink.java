@@ -13,6 +13,14 @@ public interface Sink extends AutoCloseable {
   Map<String, BackfillState> load();
 
   /**
+   * The ids live ingest has already published, by feed URL (its feed state's remembered ids): a
+   * backfill that reaches today's captures after live ingest polled them publishes them no more.
+   */
+  default Map<String, List<String>> publishedLive() {
+    return Map.of();
+  }
+
+  /**
    * Publishes {@code articles} and {@code states} atomically: both or neither.
    *
    * @throws RuntimeException when they could not be committed; nothing of them is visible then
