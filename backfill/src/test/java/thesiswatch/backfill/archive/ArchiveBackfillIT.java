@@ -185,6 +185,36 @@ class ArchiveBackfillIT {
     }
   }
 
+  @Test
+  void aLoopbackArchiveIsRefusedByIngestsAddressGuardUnlessAllowed() {
+    try (RecordedArchive archive = RecordedArchive.start(Shape.WAYBACK, 2)) {
+      record(archive, true);
+      Topics topics = kafka.freshTopics();
+      Map<String, String> env = new HashMap<>(topics.variables());
+      env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+      IngestConfig config = IngestConfig.from(new Env(env));
+      Summary summary =
+          new BackfillJob(
+                  Sources.archive(
+                      archive.url(),
+                      List.of(FeedSpec.of(FEED, "en")),
+                      LocalDate.parse("2025-01-01"),
+                      LocalDate.parse("2025-12-31"),
+                      new Sources.Politeness("1000/s", "1000/s", Duration.ofMillis(10), 3),
+                      config,
+                      new TestClock(Instant.parse("2026-12-01T09:00:00Z")),
+                      wait -> {},
+                      false),
+                  kafka.bootstrapServers(),
+                  config,
+                  new TestClock(Instant.parse("2026-12-01T09:00:00Z")))
+              .run(Listener.NONE);
+      assertThat(summary.problems()).isEqualTo(Map.of("cdx_blocked_address", 1L));
+      assertThat(archive.requests()).as("not one connection").isEmpty();
+      assertThat(kafka.readCommitted(topics.articles())).isEmpty();
+    }
+  }
+
   static Summary run(RecordedArchive archive, Topics topics, List<Duration> waits) {
     Map<String, String> env = new HashMap<>(topics.variables());
     env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
