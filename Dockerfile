@@ -10,6 +10,7 @@ COPY testkit/pom.xml testkit/
 COPY ingest/pom.xml ingest/
 COPY classifier/pom.xml classifier/
 COPY dashboard/pom.xml dashboard/
+COPY backfill/pom.xml backfill/
 COPY cli/pom.xml cli/
 COPY common/src common/src
 COPY broker/src broker/src
@@ -17,6 +18,7 @@ COPY testkit/src testkit/src
 COPY ingest/src ingest/src
 COPY classifier/src classifier/src
 COPY dashboard/src dashboard/src
+COPY backfill/src backfill/src
 COPY cli/src cli/src
 RUN --mount=type=cache,target=/root/.m2 mvn -B -q -DskipTests package
 

@@ -20,6 +20,8 @@ const I18N = {
     results: '条结果', noResults: '没有结果', articles: '篇', noAlerts: '暂无警报', noFeeds: '暂无信息源状态',
     incomplete: '（有信息源故障，数据可能不全）', error: '错误', perPeriod: '篇/', matched: '匹配',
     indexed: '已索引', time: '时间',
+    sampleData: '示例数据：此处包含随程序附带的虚构示例信息源（thesiswatch demo --offline），并非真实新闻。',
+    backfilling: '历史回填', backfilled: '历史回填完成', captures: '个存档快照', records: '条记录',
   },
   en: {
     subtitle: 'the essay against the news', offline: 'offline', online: 'live', themes: 'Themes (articles in the charted range)',
@@ -38,6 +40,8 @@ const I18N = {
     results: 'results', noResults: 'no results', articles: 'articles', noAlerts: 'no alerts yet',
     noFeeds: 'no feed state yet', incomplete: ' (feeds were failing: counts may be incomplete)', error: 'error',
     perPeriod: 'per ', matched: 'matched', indexed: 'indexed', time: 'time',
+    sampleData: 'Sample data: this includes the bundled fictional sample feeds (thesiswatch demo --offline), not real news.',
+    backfilling: 'Backfilling history', backfilled: 'History backfilled', captures: 'archive captures', records: 'records',
   },
 };
 
@@ -308,6 +312,16 @@ async function loadFeeds() {
   }
 }
 
+async function loadBackfill() {
+  const body = await api('/api/backfill');
+  document.getElementById('sample-notice').hidden = !body.sampleData;
+  const progress = document.getElementById('backfill-progress');
+  const parts = Object.entries(body.sources).map(([source, s]) =>
+    `${source}: ${s.done}/${s.total} ${t(source === 'archive' ? 'captures' : 'records')}, ${s.articles} ${t('articles')}`);
+  progress.hidden = parts.length === 0;
+  progress.textContent = `${t(body.running ? 'backfilling' : 'backfilled')} — ${parts.join(' · ')}`;
+}
+
 // ---------------------------------------------------------------- live updates
 
 function scheduleRefresh() {
@@ -338,7 +352,7 @@ function connectStream() {
 }
 
 async function refreshAll() {
-  const tasks = [loadTrends(), loadScorecard(), loadAlerts(), loadLatest(), loadFeeds()];
+  const tasks = [loadTrends(), loadScorecard(), loadAlerts(), loadLatest(), loadFeeds(), loadBackfill()];
   for (const task of tasks) {
     try { await task; } catch (e) { console.warn('refresh failed', e); }
   }
@@ -369,6 +383,8 @@ async function start() {
   await refreshAll();
   await search(false);
   connectStream();
+  // Backfill progress moves without new articles being indexed (captures already seen).
+  setInterval(() => loadBackfill().catch(e => console.warn(e)), 15000);
   document.body.dataset.ready = 'true';
 }
 

@@ -18,8 +18,17 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--offline",
-      description = "Bundled sample feeds only; skip the live feeds of seeds/feeds.opml.")
+      description =
+          "The bundled fictional sample feeds only; without it, the live feeds of seeds/feeds.opml"
+              + " only.")
   boolean offline;
+
+  @Option(
+      names = "--no-backfill",
+      description =
+          "Live mode: do not backfill the feeds' history (since 2024-07-01) from the Wayback"
+              + " Machine in the background.")
+  boolean noBackfill;
 
   @Option(
       names = "--port",
@@ -42,7 +51,8 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Demo demo = Demo.start(new Demo.Options(data, port, kafkaPort, offline, Home.seeds()));
+    Demo demo =
+        Demo.start(new Demo.Options(data, port, kafkaPort, offline, Home.seeds(), !noBackfill));
     // So that query, reclassify and backfill find this demo on whatever ports it runs.
     new Addresses("http://localhost:" + demo.dashboardPort(), "localhost:" + demo.kafkaPort())
         .write(data);
@@ -60,13 +70,19 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println();
     System.out.println(
         "thesiswatch demo is running ("
-            + (offline ? "sample feeds only" : "sample and live feeds")
+            + (offline
+                ? "bundled fictional sample feeds only"
+                : noBackfill
+                    ? "live feeds"
+                    : "live feeds, their history backfilled from the Wayback Machine in the"
+                        + " background")
             + ")");
     System.out.println("  dashboard  http://localhost:" + demo.dashboardPort());
     System.out.println(
         "  kafka      localhost:"
             + demo.kafkaPort()
-            + "  (topics articles, articles.tagged, feed-state, theme-alerts)");
+            + "  (topics articles, articles.tagged, feed-state, backfill-state, theme-alerts,"
+            + " claim-verdicts)");
     System.out.println(
         "  data       "
             + data.toAbsolutePath().normalize()

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       ReclassifyCommand.class,
       QueryCommand.class,
       TopicsCommand.class,
+      BackfillCommand.class,
       HealthcheckCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param feedUrl the feed the article came from
  * @param feedTitle that feed's title, or null
  * @param sources other feeds that carried the same story, possibly empty
+ * @param backfill where a backfilled article came from (source, archive or file, capture time);
+ *     null for an article ingest read from a live feed. Older readers ignore the field.
  */
 public record Article(
     int schemaVersion,
@@ -33,7 +35,8 @@ public record Article(
     String lang,
     String feedUrl,
     String feedTitle,
-    List<String> sources) {
+    List<String> sources,
+    BackfillOrigin backfill) {
 
   /** The schema version this code writes. */
   public static final int SCHEMA_VERSION = 1;
@@ -47,6 +50,63 @@ public record Article(
     Objects.requireNonNull(fetched, "article fetched time must not be null");
     summary = summary == null ? "" : summary;
     sources = sources == null ? List.of() : List.copyOf(sources);
+  }
+
+  /** An article read from a live feed (no {@link #backfill}). */
+  public Article(
+      int schemaVersion,
+      String id,
+      String guid,
+      String title,
+      String link,
+      String summary,
+      Instant published,
+      Instant fetched,
+      String lang,
+      String feedUrl,
+      String feedTitle,
+      List<String> sources) {
+    this(
+        schemaVersion,
+        id,
+        guid,
+        title,
+        link,
+        summary,
+        published,
+        fetched,
+        lang,
+        feedUrl,
+        feedTitle,
+        sources,
+        null);
+  }
+
+  /**
+   * This article as a backfill found it in {@code origin}: with its provenance, and dated by the
+   * capture when it has no sane published time of its own (an archived feed item without a date was
+   * published no later than the capture that holds it).
+   */
+  public Article backfilled(BackfillOrigin origin) {
+    Objects.requireNonNull(origin, "backfill origin must not be null");
+    Instant dated =
+        published == null && origin.captured() != null && !origin.captured().isAfter(fetched)
+            ? origin.captured()
+            : published;
+    return new Article(
+        schemaVersion,
+        id,
+        guid,
+        title,
+        link,
+        summary,
+        dated,
+        fetched,
+        lang,
+        feedUrl,
+        feedTitle,
+        sources,
+        origin);
   }
 
   /**

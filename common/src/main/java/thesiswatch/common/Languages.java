@@ -42,6 +42,25 @@ public final class Languages {
     return PRIMARY.matcher(primary).matches() ? primary : null;
   }
 
+  /**
+   * The primary subtag of a language given by tag ({@code zh-CN}) or by English name ({@code
+   * Chinese}, {@code English}, as GDELT's exports name it); null when it is neither. Names are
+   * those of the JDK's locale data.
+   */
+  public static String ofTagOrName(String tagOrName) {
+    String primary = primary(tagOrName);
+    if (primary != null || tagOrName == null || tagOrName.isBlank()) {
+      return primary;
+    }
+    String name = tagOrName.strip();
+    for (String code : Locale.getISOLanguages()) {
+      if (Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH).equalsIgnoreCase(name)) {
+        return code;
+      }
+    }
+    return null;
+  }
+
   /** {@link #primary} of {@code tag}, or {@link #UNDETERMINED} when it has none. */
   public static String primaryOrUndetermined(String tag) {
     String primary = primary(tag);

@@ -13,6 +13,7 @@ import java.util.Objects;
  *
  * @param themeSetVersion hash of the themes file the tags came from; newer tags replace older ones
  * @param classified when the classifier tagged it
+ * @param backfill where a backfilled article came from, or null (see {@link Article#backfill()})
  */
 public record TaggedArticle(
     int schemaVersion,
@@ -29,7 +30,8 @@ public record TaggedArticle(
     List<String> sources,
     List<ThemeMatch> themes,
     String themeSetVersion,
-    Instant classified) {
+    Instant classified,
+    BackfillOrigin backfill) {
 
   public TaggedArticle {
     Article.requireText(id, "article id");
@@ -38,6 +40,42 @@ public record TaggedArticle(
     summary = summary == null ? "" : summary;
     sources = sources == null ? List.of() : List.copyOf(sources);
     themes = themes == null ? List.of() : List.copyOf(themes);
+  }
+
+  /** A tagged article read from a live feed (no {@link #backfill}). */
+  public TaggedArticle(
+      int schemaVersion,
+      String id,
+      String guid,
+      String title,
+      String link,
+      String summary,
+      Instant published,
+      Instant fetched,
+      String lang,
+      String feedUrl,
+      String feedTitle,
+      List<String> sources,
+      List<ThemeMatch> themes,
+      String themeSetVersion,
+      Instant classified) {
+    this(
+        schemaVersion,
+        id,
+        guid,
+        title,
+        link,
+        summary,
+        published,
+        fetched,
+        lang,
+        feedUrl,
+        feedTitle,
+        sources,
+        themes,
+        themeSetVersion,
+        classified,
+        null);
   }
 
   /** Tags {@code article} with {@code themes} found by theme set {@code themeSetVersion}. */
@@ -58,7 +96,8 @@ public record TaggedArticle(
         article.sources(),
         themes,
         themeSetVersion,
-        classified);
+        classified,
+        article.backfill());
   }
 
   /** The article without its tags. */
@@ -75,7 +114,8 @@ public record TaggedArticle(
         lang,
         feedUrl,
         feedTitle,
-        sources);
+        sources,
+        backfill);
   }
 
   /** See {@link Article#effectiveTime()}. */

@@ -42,6 +42,8 @@ public final class TopicLayout {
       result.add(new NewTopic(Topics.dlq(name), 1, replicationFactor).configs(keepForever));
     }
     result.add(new NewTopic(topics.feedState(), 1, replicationFactor).configs(compacted));
+    // One record per backfilled feed or file, the latest kept: where a resumed backfill goes on.
+    result.add(new NewTopic(topics.backfillState(), 1, replicationFactor).configs(compacted));
     result.add(new NewTopic(topics.alerts(), 1, replicationFactor).configs(keepForever));
     // Append-only: a re-computation is a new record beside the old, so the track record keeps both.
     result.add(new NewTopic(topics.claimVerdicts(), 1, replicationFactor).configs(keepForever));

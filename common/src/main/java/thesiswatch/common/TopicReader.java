@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -109,6 +111,49 @@ public final class TopicReader {
       }
     }
     return new Progress(handed, true);
+  }
+
+  /**
+   * The latest value per key of a compacted {@code topic}, read to its end as {@code type}:
+   * tombstones remove their key, and a value that is not a valid {@code type} is skipped (it costs
+   * its key its memory, never the read), reported to {@code skipped}.
+   *
+   * @param timeout bounds the read; null for as long as it takes
+   * @throws TimeoutException when the topic was not read to its end within {@code timeout}
+   */
+  public static <T> Map<String, T> latest(
+      String bootstrapServers,
+      String topic,
+      Class<T> type,
+      Duration timeout,
+      BiConsumer<ConsumerRecord<String, byte[]>, IllegalArgumentException> skipped) {
+    Map<String, T> values = new HashMap<>();
+    Progress progress =
+        read(
+            settings(bootstrapServers),
+            topic,
+            null,
+            timeout,
+            batch -> {
+              for (ConsumerRecord<String, byte[]> record : batch) {
+                if (record.key() == null) {
+                  continue;
+                }
+                if (record.value() == null) {
+                  values.remove(record.key());
+                  continue;
+                }
+                try {
+                  values.put(record.key(), Json.read(record.value(), type));
+                } catch (IllegalArgumentException e) {
+                  skipped.accept(record, e);
+                }
+              }
+            });
+    if (!progress.complete()) {
+      throw new TimeoutException(topic + " not read to its end within " + timeout);
+    }
+    return values;
   }
 
   private static void seekToStart(

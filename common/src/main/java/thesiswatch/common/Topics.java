@@ -13,9 +13,16 @@ import java.util.Map;
  *     theme-alerts})
  * @param claimVerdicts the scorecard's track record, append-only ({@code TOPIC_CLAIM_VERDICTS},
  *     default {@code claim-verdicts})
+ * @param backfillState compacted progress of every backfill ({@code TOPIC_BACKFILL_STATE}, default
+ *     {@code backfill-state})
  */
 public record Topics(
-    String articles, String tagged, String feedState, String alerts, String claimVerdicts) {
+    String articles,
+    String tagged,
+    String feedState,
+    String alerts,
+    String claimVerdicts,
+    String backfillState) {
 
   /** Default name of the articles topic. */
   public static final String ARTICLES = "articles";
@@ -32,12 +39,15 @@ public record Topics(
   /** Default name of the claim verdicts topic. */
   public static final String CLAIM_VERDICTS = "claim-verdicts";
 
+  /** Default name of the backfill progress topic. */
+  public static final String BACKFILL_STATE = "backfill-state";
+
   /** Suffix of a topic's dead-letter topic. */
   public static final String DLQ_SUFFIX = ".dlq";
 
   /** The default names. */
   public static final Topics DEFAULTS =
-      new Topics(ARTICLES, TAGGED, FEED_STATE, ALERTS, CLAIM_VERDICTS);
+      new Topics(ARTICLES, TAGGED, FEED_STATE, ALERTS, CLAIM_VERDICTS, BACKFILL_STATE);
 
   public Topics {
     Article.requireText(articles, "articles topic");
@@ -45,11 +55,12 @@ public record Topics(
     Article.requireText(feedState, "feed state topic");
     Article.requireText(alerts, "alerts topic");
     Article.requireText(claimVerdicts, "claim verdicts topic");
+    Article.requireText(backfillState, "backfill state topic");
   }
 
-  /** These topics with the default name of the claim verdicts topic. */
+  /** These names with the default claim verdicts and backfill state topics. */
   public Topics(String articles, String tagged, String feedState, String alerts) {
-    this(articles, tagged, feedState, alerts, CLAIM_VERDICTS);
+    this(articles, tagged, feedState, alerts, CLAIM_VERDICTS, BACKFILL_STATE);
   }
 
   /** Topic names from {@code env}. */
@@ -59,7 +70,8 @@ public record Topics(
         env.string("TOPIC_TAGGED", TAGGED),
         env.string("TOPIC_FEED_STATE", FEED_STATE),
         env.string("TOPIC_ALERTS", ALERTS),
-        env.string("TOPIC_CLAIM_VERDICTS", CLAIM_VERDICTS));
+        env.string("TOPIC_CLAIM_VERDICTS", CLAIM_VERDICTS),
+        env.string("TOPIC_BACKFILL_STATE", BACKFILL_STATE));
   }
 
   /**
@@ -72,7 +84,8 @@ public record Topics(
         "TOPIC_TAGGED", tagged,
         "TOPIC_FEED_STATE", feedState,
         "TOPIC_ALERTS", alerts,
-        "TOPIC_CLAIM_VERDICTS", claimVerdicts);
+        "TOPIC_CLAIM_VERDICTS", claimVerdicts,
+        "TOPIC_BACKFILL_STATE", backfillState);
   }
 
   /** The dead-letter topic of {@code topic}. */

@@ -52,17 +52,19 @@ class EnvTest {
         .containsEntry("INGEST_POLL_INTERVAL", "15m")
         .containsEntry("FLAG", "false")
         .containsEntry("TOPIC_TAGGED", "articles.tagged")
-        .hasSize(7);
+        .hasSize(9);
     assertThat(Env.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
     assertThat(Env.format(Duration.ofDays(14))).isEqualTo("14d");
   }
 
   @Test
   void topicVariablesReadBackAsTheSameTopics() {
-    Topics renamed = new Topics("a", "b", "c", "d");
+    Topics renamed = new Topics("a", "b", "c", "d", "e", "f");
     assertThat(Topics.from(new Env(renamed.variables()))).isEqualTo(renamed);
     assertThat(Topics.DEFAULTS.variables())
         .containsEntry("TOPIC_FEED_STATE", "feed-state")
-        .hasSize(4);
+        .containsEntry("TOPIC_CLAIM_VERDICTS", "claim-verdicts")
+        .containsEntry("TOPIC_BACKFILL_STATE", "backfill-state")
+        .hasSize(6);
   }
 }

@@ -38,6 +38,8 @@ import thesiswatch.common.Topics;
  * @param recoveryInterval time between attempts to reopen the index after a failed write ({@code
  *     DASHBOARD_RECOVERY_INTERVAL})
  * @param alerts spike alert rules and sinks; spikes are looked for before every commit
+ * @param sampleData the data includes the bundled fictional sample feeds, and the page says so
+ *     ({@code DASHBOARD_SAMPLE_DATA}; the demo sets it)
  */
 public record DashboardConfig(
     String bootstrapServers,
@@ -55,7 +57,8 @@ public record DashboardConfig(
     Duration streamHeartbeat,
     Duration stallAfter,
     Duration recoveryInterval,
-    AlertSettings alerts) {
+    AlertSettings alerts,
+    boolean sampleData) {
 
   /** Default {@code DASHBOARD_PORT}. */
   public static final int DEFAULT_PORT = 8080;
@@ -249,7 +252,8 @@ public record DashboardConfig(
                 "ALERT_WEBHOOK_TIMEOUT", DEFAULT_ALERT_WEBHOOK_TIMEOUT, Duration.ofMillis(100)),
             env.integer("ALERT_WEBHOOK_ATTEMPTS", DEFAULT_ALERT_WEBHOOK_ATTEMPTS, 1, 20),
             env.duration(
-                "ALERT_WEBHOOK_BACKOFF", DEFAULT_ALERT_WEBHOOK_BACKOFF, Duration.ofMillis(1))));
+                "ALERT_WEBHOOK_BACKOFF", DEFAULT_ALERT_WEBHOOK_BACKOFF, Duration.ofMillis(1))),
+        env.bool("DASHBOARD_SAMPLE_DATA", false));
   }
 
   private static List<String> list(String text) {

@@ -32,6 +32,8 @@ import thesiswatch.dashboard.alert.LogAlertSink;
 import thesiswatch.dashboard.alert.SpikeRule;
 import thesiswatch.dashboard.alert.TopicAlertLedger;
 import thesiswatch.dashboard.alert.WebhookAlertSink;
+import thesiswatch.dashboard.backfill.BackfillProgress;
+import thesiswatch.dashboard.backfill.BackfillStateReader;
 import thesiswatch.dashboard.feeds.FeedHealth;
 import thesiswatch.dashboard.http.DashboardApi;
 import thesiswatch.dashboard.http.EventStream;
@@ -124,6 +126,12 @@ public final class DashboardService implements Service {
           .description("articles in the dashboard index")
           .register(registry);
       FeedHealth feeds = new FeedHealth(clock);
+      BackfillProgress backfills = new BackfillProgress(config.sampleData());
+      BackfillStateReader backfillReader =
+          new BackfillStateReader(
+              config.bootstrapServers(), config.topics().backfillState(), backfills);
+      resources.add(backfillReader);
+      backfillReader.start();
       EventStream events =
           new EventStream(config.streamClients(), config.streamHeartbeat(), registry);
       monitor = alertMonitor(themes, events);
@@ -163,6 +171,11 @@ public final class DashboardService implements Service {
                 @Override
                 public boolean reading() {
                   return ready();
+                }
+
+                @Override
+                public Object backfill() {
+                  return backfills.view();
                 }
               },
               events,

@@ -41,6 +41,17 @@ public final class FeedReader {
   }
 
   /**
+   * Fetches {@code url} with this reader's fetcher — the same address guard, body cap and deadline
+   * as every feed — and parses nothing: for callers whose bytes are not the feed at {@code url} (an
+   * archive's listing, or its copy of a feed, whose links resolve against the original address).
+   *
+   * @throws FeedFault classified; nothing else for bad input
+   */
+  public FetchResult fetch(String url) throws FeedFault {
+    return fetcher.fetch(url, null, null);
+  }
+
+  /**
    * Fetches and parses {@code url}.
    *
    * @param langHint the feed list's language, or null

@@ -103,7 +103,9 @@ public final class TestKafka implements AutoCloseable {
             "articles-" + suffix,
             "articles.tagged-" + suffix,
             "feed-state-" + suffix,
-            "theme-alerts-" + suffix);
+            "theme-alerts-" + suffix,
+            "claim-verdicts-" + suffix,
+            "backfill-state-" + suffix);
     TopicLayout.ensure(bootstrapServers, topics, (short) 1);
     return topics;
   }

@@ -51,10 +51,18 @@ public final class Demo implements AutoCloseable {
    * @param dataDir where the broker, the index and the demo's own state live
    * @param port dashboard port
    * @param kafkaPort Kafka client port
-   * @param offline sample feeds only
+   * @param offline the bundled sample feeds only; without it, the live feeds only
    * @param seedsDir the {@code seeds/} directory (themes, feeds, samples)
+   * @param backfill live mode also backfills the feeds' history in the background
    */
-  public record Options(Path dataDir, int port, int kafkaPort, boolean offline, Path seedsDir) {}
+  public record Options(
+      Path dataDir, int port, int kafkaPort, boolean offline, Path seedsDir, boolean backfill) {
+
+    /** Options with the background backfill on. */
+    public Options(Path dataDir, int port, int kafkaPort, boolean offline, Path seedsDir) {
+      this(dataDir, port, kafkaPort, offline, seedsDir, true);
+    }
+  }
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private IngestService ingest;
@@ -95,25 +103,31 @@ public final class Demo implements AutoCloseable {
     TopicLayout.ensure(broker.bootstrapServers(), topics, (short) 1);
 
     Properties state = readState(data);
-    SampleFeedServer samples =
-        SampleFeedServer.start(
-            options.seedsDir().resolve("samples"),
-            Integer.parseInt(state.getProperty(SAMPLE_PORT_KEY, "0")));
-    started.push(samples);
-    state.setProperty(SAMPLE_PORT_KEY, String.valueOf(samples.port()));
-    writeState(data, state);
-    Path feeds =
-        DemoFeedList.write(
-            data.resolve("demo-feeds.opml"),
-            samples.feedUrls(),
-            options.offline() ? null : options.seedsDir().resolve("feeds.opml"));
+    // Samples once ingested stay in this data directory's topics: the page says so from then on.
+    boolean sampleData = options.offline() || state.containsKey(SAMPLE_PORT_KEY);
+    Path feeds = options.seedsDir().resolve("feeds.opml");
+    SampleFeedServer samples = null;
+    if (options.offline()) {
+      // The fictional sample feeds are never mixed into live news: offline only.
+      samples =
+          SampleFeedServer.start(
+              options.seedsDir().resolve("samples"),
+              Integer.parseInt(state.getProperty(SAMPLE_PORT_KEY, "0")));
+      started.push(samples);
+      state.setProperty(SAMPLE_PORT_KEY, String.valueOf(samples.port()));
+      writeState(data, state);
+      feeds = DemoFeedList.write(data.resolve("demo-feeds.opml"), samples.feedUrls(), null);
+    }
 
     Map<String, String> variables = new HashMap<>(System.getenv());
     variables.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
     variables.put("THEMES_FILE", options.seedsDir().resolve("themes.yml").toString());
     variables.put("FEEDS_FILE", feeds.toString());
-    // The sample server is on loopback, which the SSRF guard refuses unless allow-listed.
-    variables.put("INGEST_ALLOW_PRIVATE", SampleFeedServer.HOST + ":" + samples.port());
+    if (samples != null) {
+      // The sample server is on loopback, which the SSRF guard refuses unless allow-listed.
+      variables.put("INGEST_ALLOW_PRIVATE", SampleFeedServer.HOST + ":" + samples.port());
+    }
+    variables.put("DASHBOARD_SAMPLE_DATA", String.valueOf(sampleData));
     variables.put("INGEST_STARTUP_SPREAD", "2s");
     variables.put("CLASSIFIER_TRANSACTIONAL_ID", "classifier-demo");
     variables.put("DASHBOARD_PORT", String.valueOf(options.port()));
@@ -133,6 +147,17 @@ public final class Demo implements AutoCloseable {
     ingest = new IngestService(IngestConfig.from(env), registry);
     ingest.start();
     started.push(ingest);
+    if (!options.offline() && options.backfill()) {
+      started.push(startBackfill(feeds, broker.bootstrapServers(), env));
+    }
+  }
+
+  private static DemoBackfill startBackfill(Path feeds, String bootstrapServers, Env env) {
+    try {
+      return DemoBackfill.start(feeds, bootstrapServers, IngestConfig.from(env));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the feed list " + feeds, e);
+    }
   }
 
   /** The dashboard's port. */

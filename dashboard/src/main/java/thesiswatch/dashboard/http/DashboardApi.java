@@ -101,6 +101,15 @@ public final class DashboardApi implements AutoCloseable {
      * stalled.
      */
     boolean reading();
+
+    /**
+     * Where the data comes from: backfill progress and whether sample data is mixed in, as
+     * JSON-ready values.
+     */
+    default Object backfill() {
+      return Map.of(
+          "sampleData", false, "running", false, "sources", Map.of(), "backfills", List.of());
+    }
   }
 
   /**
@@ -170,6 +179,7 @@ public final class DashboardApi implements AutoCloseable {
     app.get("/api/articles.csv", apiPool.offloaded(this::articlesCsv));
     app.get("/api/scorecard", apiPool.offloaded(ctx -> json(ctx, sections.scorecard())));
     app.get("/api/scorecard/{theme}", apiPool.offloaded(this::claim));
+    app.get("/api/backfill", apiPool.offloaded(ctx -> json(ctx, sections.backfill())));
     app.get(
         "/api/alerts",
         apiPool.offloaded(

@@ -160,7 +160,8 @@ public final class StoryWindow {
         a.lang(),
         a.feedUrl(),
         a.feedTitle(),
-        sources);
+        sources,
+        a.backfill());
   }
 
   /**

@@ -13,6 +13,7 @@ public final class FeedFault extends Exception {
 
   private final FaultKind kind;
   private final Duration retryAfter;
+  private final int status;
 
   /** A fault of {@code kind}; {@code message} says what happened, with the stage prefix. */
   public FeedFault(FaultKind kind, String message) {
@@ -26,14 +27,29 @@ public final class FeedFault extends Exception {
 
   /** A rate-limit fault carrying the server's {@code Retry-After} (null when it sent none). */
   public FeedFault(FaultKind kind, String message, Duration retryAfter, Throwable cause) {
+    this(kind, message, 0, retryAfter, cause);
+  }
+
+  /**
+   * A fault for an HTTP answer with {@code status}, so a caller can tell a server error (worth a
+   * retry) from a refusal; {@code retryAfter} as the server sent it, or null.
+   */
+  public FeedFault(
+      FaultKind kind, String message, int status, Duration retryAfter, Throwable cause) {
     super(message, cause);
     this.kind = Objects.requireNonNull(kind, "fault kind must not be null");
     this.retryAfter = retryAfter;
+    this.status = status;
   }
 
   /** Why it failed. */
   public FaultKind kind() {
     return kind;
+  }
+
+  /** The HTTP status the server answered, or 0 when the fault is not an HTTP answer. */
+  public int status() {
+    return status;
   }
 
   /** How long the server asked us to wait, or null. */

@@ -224,11 +224,11 @@ public final class Fetcher {
   private static FeedFault statusFault(int status, HttpHeaders headers, URI uri) {
     String message = "fetch: HTTP " + status + " from " + uri;
     return switch (status) {
-      case 404 -> new FeedFault(FaultKind.HTTP_404, message);
-      case 410 -> new FeedFault(FaultKind.HTTP_410, message);
-      case 429 -> new FeedFault(FaultKind.HTTP_429, message, retryAfter(headers), null);
-      case 503 -> new FeedFault(FaultKind.HTTP_503, message, retryAfter(headers), null);
-      default -> new FeedFault(FaultKind.HTTP_ERROR, message);
+      case 404 -> new FeedFault(FaultKind.HTTP_404, message, status, null, null);
+      case 410 -> new FeedFault(FaultKind.HTTP_410, message, status, null, null);
+      case 429 -> new FeedFault(FaultKind.HTTP_429, message, status, retryAfter(headers), null);
+      case 503 -> new FeedFault(FaultKind.HTTP_503, message, status, retryAfter(headers), null);
+      default -> new FeedFault(FaultKind.HTTP_ERROR, message, status, null, null);
     };
   }
 

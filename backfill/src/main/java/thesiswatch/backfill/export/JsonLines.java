@@ -1,0 +1,129 @@
+package thesiswatch.backfill.export;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import thesiswatch.backfill.ItemArticles;
+import thesiswatch.backfill.file.Format;
+import thesiswatch.backfill.file.Input;
+import thesiswatch.backfill.file.Records;
+import thesiswatch.common.Json;
+
+/**
+ * JSON lines: one article object per line. A line that is an object with an {@code articles} array
+ * (a GDELT DOC API answer saved as it came) gives one record per element; a file whose first line
+ * is not a complete JSON value is read as one JSON document of that shape.
+ */
+public final class JsonLines implements Format {
+
+  /** The source kind. */
+  public static final String KIND = "jsonl";
+
+  private final ItemArticles articles;
+  private final Clock clock;
+
+  /** JSON lines made articles by {@code articles}. */
+  public JsonLines(ItemArticles articles, Clock clock) {
+    this.articles = articles;
+    this.clock = clock;
+  }
+
+  @Override
+  public String kind() {
+    return KIND;
+  }
+
+  @Override
+  public Records open(Input input) throws IOException {
+    ExportRows rows = new ExportRows(KIND, input.name(), articles, clock);
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(input.open(), StandardCharsets.UTF_8));
+    return new Records() {
+      private final Deque<JsonNode> queued = new ArrayDeque<>();
+      private boolean first = true;
+
+      @Override
+      public Record next() {
+        try {
+          while (queued.isEmpty()) {
+            String line = reader.readLine();
+            if (line == null) {
+              return null;
+            }
+            if (first && line.startsWith("\uFEFF")) {
+              line = line.substring(1);
+            }
+            if (line.isBlank()) {
+              continue;
+            }
+            JsonNode node;
+            try {
+              node = Json.MAPPER.readTree(line);
+            } catch (JsonProcessingException e) {
+              if (first && line.strip().startsWith("{")) {
+                node = wholeDocument(line);
+                if (node == null) {
+                  first = false;
+                  return Records.problem("malformed_json", null);
+                }
+              } else {
+                first = false;
+                return Records.problem("malformed_json", null);
+              }
+            }
+            first = false;
+            if (node.isObject() && node.path("articles").isArray()) {
+              node.path("articles").forEach(queued::add);
+            } else {
+              queued.add(node);
+            }
+          }
+          JsonNode row = queued.poll();
+          if (!row.isObject()) {
+            return Records.problem("not_an_object", null);
+          }
+          Map<String, String> columns = new LinkedHashMap<>();
+          row.fields()
+              .forEachRemaining(
+                  field ->
+                      columns.put(
+                          field.getKey(),
+                          field.getValue().isValueNode() ? field.getValue().asText() : null));
+          return Records.of(null, () -> rows.outcome(columns));
+        } catch (IOException e) {
+          throw new UncheckedIOException("backfill: cannot read " + input.name(), e);
+        }
+      }
+
+      private JsonNode wholeDocument(String firstLine) throws IOException {
+        StringBuilder text = new StringBuilder(firstLine).append('\n');
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+          text.append(line).append('\n');
+        }
+        try {
+          return Json.MAPPER.readTree(text.toString());
+        } catch (JsonProcessingException e) {
+          return null;
+        }
+      }
+
+      @Override
+      public void close() {
+        try {
+          reader.close();
+        } catch (IOException e) {
+          // nothing was written; a failed close loses nothing
+        }
+      }
+    };
+  }
+}
