@@ -10,6 +10,7 @@ import thesiswatch.common.Env;
 import thesiswatch.common.KafkaBootstrap;
 import thesiswatch.common.Topics;
 import thesiswatch.ingest.fetch.FetchLimits;
+import thesiswatch.ingest.limits.RecordLimits;
 import thesiswatch.ingest.parse.FeedParser;
 
 /**
@@ -36,7 +37,8 @@ import thesiswatch.ingest.parse.FeedParser;
  * @param backoffMax longest retry delay ({@code INGEST_BACKOFF_MAX}); failing feeds are retried at
  *     least this often, never abandoned
  * @param seenIdsPerFeed article ids remembered per feed to skip re-published items ({@code
- *     INGEST_SEEN_IDS})
+ *     INGEST_SEEN_IDS}), at most {@link RecordLimits#MAX_SEEN_IDS} so that a feed state always fits
+ *     one Kafka record
  * @param dedupeWindow how long a story is remembered to catch it in other feeds ({@code
  *     INGEST_DEDUPE_WINDOW})
  * @param dedupeMaxStories most stories remembered for that, whatever the window ({@code
@@ -164,7 +166,7 @@ public record IngestConfig(
         env.integer("INGEST_PER_HOST", DEFAULT_PER_HOST, 1, 16),
         env.duration("INGEST_BACKOFF_BASE", DEFAULT_BACKOFF_BASE, Duration.ofMillis(10)),
         env.duration("INGEST_BACKOFF_MAX", DEFAULT_BACKOFF_MAX, Duration.ofMillis(10)),
-        env.integer("INGEST_SEEN_IDS", DEFAULT_SEEN_IDS, 10, 1_000_000),
+        env.integer("INGEST_SEEN_IDS", DEFAULT_SEEN_IDS, 10, RecordLimits.MAX_SEEN_IDS),
         env.duration("INGEST_DEDUPE_WINDOW", DEFAULT_DEDUPE_WINDOW, Duration.ZERO),
         env.integer("INGEST_DEDUPE_MAX_STORIES", DEFAULT_DEDUPE_MAX_STORIES, 1, 10_000_000),
         env.integer("INGEST_BUFFER_POLLS", DEFAULT_BUFFER_POLLS, 1, 100_000),

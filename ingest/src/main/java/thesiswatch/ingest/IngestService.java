@@ -101,6 +101,7 @@ public final class IngestService implements Service {
             window,
             states,
             scheduler,
+            poller,
             metrics,
             clock,
             (thread, e) -> died(e));
