@@ -2,6 +2,7 @@ package thesiswatch.classifier.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import thesiswatch.classifier.Fixtures;
 import thesiswatch.classifier.match.ThemeMatcher;
 import thesiswatch.classifier.themes.ThemeSet;
 import thesiswatch.common.Json;
+import thesiswatch.common.StallWatch;
 import thesiswatch.common.Topics;
 
 /**
@@ -127,7 +129,8 @@ class TaggingLoopCommitTest {
             200,
             Duration.ofMillis(10),
             transactionTimeout,
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1),
+            Duration.ofMinutes(5));
     TaggingLoop.Clients clients =
         new TaggingLoop.Clients() {
           @Override
@@ -140,7 +143,13 @@ class TaggingLoopCommitTest {
             return producer;
           }
         };
-    return new TaggingLoop(config, clients, () -> matcher, () -> {}, new NoListener());
+    return new TaggingLoop(
+        config,
+        clients,
+        () -> matcher,
+        () -> {},
+        new NoListener(),
+        new StallWatch(Duration.ofMinutes(5), Clock.systemUTC()));
   }
 
   /**
