@@ -51,6 +51,8 @@ import thesiswatch.ingest.parse.FeedParser;
  *     INGEST_CLOSE_TIMEOUT})
  * @param kafkaBlock how long one Kafka call may block while the broker is away before it is retried
  *     ({@code INGEST_KAFKA_BLOCK}, the producer's {@code max.block.ms})
+ * @param stallAfter polls waiting for a commit this long, with none made, are a stall: {@code
+ *     /ready} false and {@code thesiswatch_ingest_stalled} 1 ({@code INGEST_STALL_AFTER})
  */
 public record IngestConfig(
     String bootstrapServers,
@@ -75,7 +77,8 @@ public record IngestConfig(
     String transactionalId,
     String userAgent,
     Duration closeTimeout,
-    Duration kafkaBlock) {
+    Duration kafkaBlock,
+    Duration stallAfter) {
 
   /** Default feed list. */
   public static final String DEFAULT_FEEDS_FILE = "seeds/feeds.opml";
@@ -137,10 +140,14 @@ public record IngestConfig(
   /** Default bound on one blocking Kafka call. */
   public static final Duration DEFAULT_KAFKA_BLOCK = Duration.ofSeconds(10);
 
+  /** Default stall time: a broker restart passes well within it, a stuck publisher does not. */
+  public static final Duration DEFAULT_STALL_AFTER = Duration.ofMinutes(5);
+
   public IngestConfig {
     Objects.requireNonNull(bootstrapServers, "bootstrap servers must not be null");
     Objects.requireNonNull(topics, "topics must not be null");
     Objects.requireNonNull(feedsFile, "feeds file must not be null");
+    Objects.requireNonNull(stallAfter, "stall time must not be null");
     allowPrivate = Set.copyOf(allowPrivate);
   }
 
@@ -173,7 +180,8 @@ public record IngestConfig(
         env.string("INGEST_TRANSACTIONAL_ID", DEFAULT_TRANSACTIONAL_ID),
         env.string("INGEST_USER_AGENT", DEFAULT_USER_AGENT),
         env.duration("INGEST_CLOSE_TIMEOUT", DEFAULT_CLOSE_TIMEOUT, Duration.ofMillis(100)),
-        env.duration("INGEST_KAFKA_BLOCK", DEFAULT_KAFKA_BLOCK, Duration.ofMillis(500)));
+        env.duration("INGEST_KAFKA_BLOCK", DEFAULT_KAFKA_BLOCK, Duration.ofMillis(500)),
+        env.duration("INGEST_STALL_AFTER", DEFAULT_STALL_AFTER, Duration.ofSeconds(1)));
   }
 
   /** The fetch limits these settings describe. */

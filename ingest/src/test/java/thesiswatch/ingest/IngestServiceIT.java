@@ -261,13 +261,14 @@ class IngestServiceIT {
 
   @Test
   void aPollKafkaRefusesAsTooLargeFailsOnlyItsFeedAndTheOthersKeepPublishing() throws Exception {
-    // A summary of 9,000 random letters (under the parser's cap, and lz4 cannot shrink it) makes a
-    // record over this topic's 4 KiB limit: Kafka refuses that poll's transaction, whatever else
-    // it holds.
+    // A summary of 9,000 random Chinese characters (under the parser's cap; 27 KB that lz4 cannot
+    // shrink) makes a record over this topic's 20 KB limit (above the producer's batch size, under
+    // which the producer splits batches for ever, KAFKA-8350): Kafka refuses that poll's
+    // transaction, whatever else it holds.
     Random random = new Random(12);
     StringBuilder summary = new StringBuilder();
     for (int i = 0; i < 9_000; i++) {
-      summary.append((char) ('a' + random.nextInt(26)));
+      summary.append((char) (0x4E00 + random.nextInt(0x5000)));
     }
     String hostile =
         """
@@ -286,7 +287,7 @@ class IngestServiceIT {
               LoopbackFeedServer.send(
                   exchange, 200, "application/rss+xml", hostile.getBytes(StandardCharsets.UTF_8)));
       Topics topics = freshTopics();
-      limitRecordSize(topics.articles(), 4_096);
+      limitRecordSize(topics.articles(), 20_000);
       String good = server.url("/tech.xml");
       String bad = server.url("/hostile.xml");
       IngestConfig config =

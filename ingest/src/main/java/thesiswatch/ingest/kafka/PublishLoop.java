@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import thesiswatch.common.Article;
 import thesiswatch.common.FeedState;
+import thesiswatch.common.StallWatch;
 import thesiswatch.common.Topics;
 import thesiswatch.ingest.dedupe.StoryWindow;
 import thesiswatch.ingest.fault.FaultKind;
@@ -92,6 +93,7 @@ public final class PublishLoop {
   private final PollScheduler scheduler;
   private final FeedRules rules;
   private final Meters meters;
+  private final StallWatch stalls;
   private final Clock clock;
   private final Thread thread;
   private volatile List<FeedSpec> feeds = List.of();
@@ -104,8 +106,8 @@ public final class PublishLoop {
   /**
    * A loop committing through {@code publisher} the polls of {@code outbox}, recording states in
    * {@code states} (feed URL → state) and rescheduling feeds on {@code scheduler}, resuming and
-   * failing feeds by {@code rules}. The thread's unexpected death (an error no feed should cause)
-   * goes to {@code onDeath}.
+   * failing feeds by {@code rules}, telling {@code stalls} while polls wait for a commit. The
+   * thread's unexpected death (an error no feed should cause) goes to {@code onDeath}.
    */
   public PublishLoop(
       Settings settings,
@@ -116,6 +118,7 @@ public final class PublishLoop {
       PollScheduler scheduler,
       FeedRules rules,
       Meters meters,
+      StallWatch stalls,
       Clock clock,
       Thread.UncaughtExceptionHandler onDeath) {
     this.settings = settings;
@@ -126,6 +129,7 @@ public final class PublishLoop {
     this.scheduler = scheduler;
     this.rules = rules;
     this.meters = meters;
+    this.stalls = stalls;
     this.clock = clock;
     this.thread = new Thread(this::run, "ingest-publisher");
     thread.setUncaughtExceptionHandler(onDeath);
@@ -183,6 +187,7 @@ public final class PublishLoop {
       try {
         Poll first = outbox.take(200);
         if (first == null) {
+          stalls.idle();
           if (stopping && scheduler.pollsDone() && outbox.isEmpty()) {
             return;
           }
@@ -298,6 +303,7 @@ public final class PublishLoop {
         if (refusesContent(e)) {
           return e;
         }
+        stalls.waiting();
         if (!warned) {
           LOG.warn(
               "ingest: publish failed ({}); holding {} polls and retrying",
@@ -312,6 +318,7 @@ public final class PublishLoop {
         continue;
       }
       // Committed: what follows is no longer about the batch, and must not be taken for a refusal.
+      stalls.progressed();
       meters.published(articles.size());
       if (warned) {
         LOG.info("ingest: Kafka reachable again; published {} articles", articles.size());
