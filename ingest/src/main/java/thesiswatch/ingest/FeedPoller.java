@@ -36,7 +36,7 @@ import thesiswatch.ingest.schedule.Relocations;
  * <p>It also holds the rules the publisher needs from it ({@link PublishLoop.FeedRules}): how a
  * stored state is resumed, and what a poll that Kafka refused becomes.
  */
-public final class FeedPoller implements PublishLoop.FeedRules {
+public final class FeedPoller implements PublishLoop.FeedRules, AutoCloseable {
 
   /** Fetches and parses one feed: a {@link FeedReader}, or a stand-in in tests. */
   @FunctionalInterface
@@ -50,6 +50,7 @@ public final class FeedPoller implements PublishLoop.FeedRules {
   private static final Logger LOG = LoggerFactory.getLogger(FeedPoller.class);
 
   private final Source reader;
+  private final AutoCloseable resources;
   private final FeedStates rules;
   private final StoryWindow window;
   private final Duration pollInterval;
@@ -65,13 +66,33 @@ public final class FeedPoller implements PublishLoop.FeedRules {
    * through {@code window}; "now" comes from {@code clock}.
    */
   public FeedPoller(IngestConfig config, StoryWindow window, IngestMetrics metrics, Clock clock) {
-    this(new FeedReader(config, clock)::read, config, window, metrics, clock);
+    this(new FeedReader(config, clock), config, window, metrics, clock);
   }
 
   /** A poller reading feeds through {@code reader}, with the other settings of {@code config}. */
   public FeedPoller(
       Source reader, IngestConfig config, StoryWindow window, IngestMetrics metrics, Clock clock) {
+    this(reader, () -> {}, config, window, metrics, clock);
+  }
+
+  private FeedPoller(
+      FeedReader reader,
+      IngestConfig config,
+      StoryWindow window,
+      IngestMetrics metrics,
+      Clock clock) {
+    this(reader::read, reader, config, window, metrics, clock);
+  }
+
+  private FeedPoller(
+      Source reader,
+      AutoCloseable resources,
+      IngestConfig config,
+      StoryWindow window,
+      IngestMetrics metrics,
+      Clock clock) {
     this.reader = reader;
+    this.resources = resources;
     this.rules = new FeedStates(config.backoffBase(), config.backoffMax(), config.seenIdsPerFeed());
     this.window = window;
     this.pollInterval = config.pollInterval();
@@ -213,5 +234,15 @@ public final class FeedPoller implements PublishLoop.FeedRules {
     }
     // The server's Retry-After holds back the whole host, not only this feed.
     return new Poll(feed, List.of(), after, fault.retryAfter() != null ? after.nextPoll() : null);
+  }
+
+  /** Closes the reader's connections. */
+  @Override
+  public void close() {
+    try {
+      resources.close();
+    } catch (Exception e) {
+      LOG.warn("ingest: closing the feed reader failed: {}", e.toString());
+    }
   }
 }

@@ -56,6 +56,7 @@ public final class IngestService implements Service {
   private final Map<String, FeedState> states = new ConcurrentHashMap<>();
 
   private final ArticlePublisher publisher;
+  private final FeedPoller poller;
   private final PollScheduler scheduler;
   private final PublishLoop publishLoop;
   private final AtomicBoolean started = new AtomicBoolean();
@@ -80,7 +81,7 @@ public final class IngestService implements Service {
     this.stalls = new StallWatch(config.stallAfter(), clock);
     StoryWindow window = new StoryWindow(config.dedupeWindow(), config.dedupeMaxStories());
     IngestMetrics metrics = new IngestMetrics(registry, states, stalls::stalled);
-    FeedPoller poller = new FeedPoller(config, window, metrics, clock);
+    this.poller = new FeedPoller(config, window, metrics, clock);
     this.publisher =
         new ArticlePublisher(
             config.bootstrapServers(),
@@ -223,6 +224,7 @@ public final class IngestService implements Service {
       Thread.currentThread().interrupt();
     } finally {
       publisher.close(Duration.ofMillis(Math.max(left(deadline), 1_000)));
+      poller.close();
       LOG.info("ingest: closed");
       closed.countDown();
       stopped.countDown();
