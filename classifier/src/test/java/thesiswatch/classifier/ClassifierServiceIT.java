@@ -12,14 +12,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -226,7 +221,7 @@ class ClassifierServiceIT {
     // The tagged topic takes records of at most 20 KB (above the producer's batch size, under which
     // the producer splits batches for ever, KAFKA-8350): a tagged article with a summary of 10,000
     // Chinese characters (30 KB) is refused, whatever transaction holds it.
-    limitRecordSize(topics.tagged(), 20_000);
+    kafka.limitRecordSize(topics.tagged(), 20_000);
     Article tooLarge =
         new Article(
             Article.SCHEMA_VERSION,
@@ -354,23 +349,6 @@ class ClassifierServiceIT {
       KafkaProducer<String, byte[]> producer, String topic, int partition, String key, byte[] value)
       throws Exception {
     producer.send(new ProducerRecord<>(topic, partition, key, value)).get();
-  }
-
-  private static void limitRecordSize(String topic, int bytes) throws Exception {
-    try (Admin admin =
-        Admin.create(
-            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-      admin
-          .incrementalAlterConfigs(
-              Map.of(
-                  new ConfigResource(ConfigResource.Type.TOPIC, topic),
-                  List.of(
-                      new AlterConfigOp(
-                          new ConfigEntry("max.message.bytes", String.valueOf(bytes)),
-                          AlterConfigOp.OpType.SET))))
-          .all()
-          .get();
-    }
   }
 
   private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -19,13 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -287,7 +282,7 @@ class IngestServiceIT {
               LoopbackFeedServer.send(
                   exchange, 200, "application/rss+xml", hostile.getBytes(StandardCharsets.UTF_8)));
       Topics topics = freshTopics();
-      limitRecordSize(topics.articles(), 20_000);
+      kafka.limitRecordSize(topics.articles(), 20_000);
       String good = server.url("/tech.xml");
       String bad = server.url("/hostile.xml");
       IngestConfig config =
@@ -392,23 +387,6 @@ class IngestServiceIT {
 
   private static FeedState state(IngestService service, String url) {
     return service.feeds().stream().filter(f -> f.url().equals(url)).findFirst().orElseThrow();
-  }
-
-  private static void limitRecordSize(String topic, int bytes) throws Exception {
-    try (Admin admin =
-        Admin.create(
-            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-      admin
-          .incrementalAlterConfigs(
-              Map.of(
-                  new ConfigResource(ConfigResource.Type.TOPIC, topic),
-                  List.of(
-                      new AlterConfigOp(
-                          new ConfigEntry("max.message.bytes", String.valueOf(bytes)),
-                          AlterConfigOp.OpType.SET))))
-          .all()
-          .get();
-    }
   }
 
   /** A counter that throws: a bug outside any feed's handling. */

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.producer.MockProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
@@ -21,7 +18,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import thesiswatch.classifier.ClassifierConfig;
 import thesiswatch.classifier.Fixtures;
 import thesiswatch.classifier.match.ThemeMatcher;
 import thesiswatch.classifier.themes.ThemeSet;
@@ -65,7 +61,8 @@ class TaggingLoopStallTest {
           consumer.addRecord(record(0, "a1"));
         });
     try (ThemeMatcher matcher = ThemeMatcher.of(ThemeSet.load(Fixtures.THEMES))) {
-      TaggingLoop loop = loop(consumer, producer, matcher, stalls);
+      TaggingLoop loop =
+          MockLoops.loop(consumer, producer, matcher, Duration.ofSeconds(30), stalls);
       Thread thread = new Thread(loop, "tagging-under-test");
       thread.start();
       try {
@@ -93,56 +90,5 @@ class TaggingLoopStallTest {
         offset,
         id,
         Json.bytes(Fixtures.article(id, "Tech firm lays off 300 workers")));
-  }
-
-  private static TaggingLoop loop(
-      MockConsumer<String, byte[]> consumer,
-      MockProducer<String, byte[]> producer,
-      ThemeMatcher matcher,
-      StallWatch stalls) {
-    ClassifierConfig config =
-        new ClassifierConfig(
-            "127.0.0.1:9",
-            Topics.DEFAULTS,
-            Fixtures.THEMES,
-            "classifier",
-            "classifier-test",
-            Duration.ofMinutes(10),
-            200,
-            Duration.ofMillis(10),
-            Duration.ofSeconds(30),
-            Duration.ofSeconds(1),
-            Duration.ofMinutes(5));
-    TaggingLoop.Clients clients =
-        new TaggingLoop.Clients() {
-          @Override
-          public Consumer<String, byte[]> consumer(Properties settings) {
-            return consumer;
-          }
-
-          @Override
-          public Producer<String, byte[]> producer(Properties settings) {
-            return producer;
-          }
-        };
-    return new TaggingLoop(
-        config,
-        clients,
-        () -> matcher,
-        () -> {},
-        new TaggingLoop.Listener() {
-          @Override
-          public void committed(BatchTagger.Output output, Duration took) {}
-
-          @Override
-          public void aborted(KafkaException cause) {}
-
-          @Override
-          public void clientsOpened(Consumer<?, ?> c, Producer<?, ?> p) {}
-
-          @Override
-          public void clientsClosed() {}
-        },
-        stalls);
   }
 }
