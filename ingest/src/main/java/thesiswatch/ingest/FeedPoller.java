@@ -148,6 +148,10 @@ public final class FeedPoller implements PublishLoop.FeedRules, AutoCloseable {
 
   @Override
   public Poll refused(Poll poll, FeedState before, FeedFault fault) {
+    // The refused body is parsed again next time and its articles are offered again: otherwise
+    // the body would pass for unchanged, and its stories for ones already published.
+    bodyDigests.remove(poll.feed().url());
+    window.forget(poll.articles());
     return failed(poll.feed(), before, fault);
   }
 

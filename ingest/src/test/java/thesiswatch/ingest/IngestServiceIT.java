@@ -302,8 +302,13 @@ class IngestServiceIT {
             () ->
                 state(service, good).lastSuccess() != null
                     && state(service, good).lastSuccess().isAfter(refused));
+        // The next poll fetches the same body: it is refused again, never taken for unchanged.
+        Await.until(
+            "the hostile feed refused on its next poll too",
+            () -> state(service, bad).consecutiveErrors() >= 2);
         FeedState failing = state(service, bad);
         assertThat(failing.status()).isEqualTo(FeedState.FAILING);
+        assertThat(failing.lastErrorKind()).isEqualTo("too_large");
         assertThat(failing.lastErrorMessage())
             .startsWith("publish: a record of this poll is larger than Kafka accepts: ");
         assertThat(failing.nextPoll()).isNotNull();

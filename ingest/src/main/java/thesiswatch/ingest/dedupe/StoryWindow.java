@@ -116,6 +116,22 @@ public final class StoryWindow {
     remember(article, article.fetched());
   }
 
+  /**
+   * Forgets the stories {@code articles} admitted, whose poll Kafka refused: they were never
+   * published, so the next poll must offer them again instead of taking them for repeats.
+   */
+  public synchronized void forget(List<Article> articles) {
+    for (Article article : articles) {
+      Story story = byId.remove(article.id());
+      if (story != null) {
+        String key = titleKey(story.article().title());
+        if (key != null && article.id().equals(idByTitle.get(key))) {
+          idByTitle.remove(key);
+        }
+      }
+    }
+  }
+
   /** How many stories are remembered. */
   public synchronized int size() {
     return byId.size();
