@@ -28,6 +28,9 @@ import thesiswatch.common.Topics;
  *     {@link #DEFAULT_TRANSACTION_TIMEOUT}
  * @param closeTimeout {@code CLASSIFIER_CLOSE_TIMEOUT}: how long {@code close()} waits for the open
  *     batch to commit, default {@link #DEFAULT_CLOSE_TIMEOUT}
+ * @param stallAfter {@code CLASSIFIER_STALL_AFTER}: a batch aborted and waiting to be read again
+ *     with no commit for this long is a stall ({@code /ready} false, {@code
+ *     thesiswatch_classifier_stalled} 1), default {@link #DEFAULT_STALL_AFTER}
  */
 public record ClassifierConfig(
     String bootstrapServers,
@@ -39,7 +42,8 @@ public record ClassifierConfig(
     int batchSize,
     Duration pollTimeout,
     Duration transactionTimeout,
-    Duration closeTimeout) {
+    Duration closeTimeout,
+    Duration stallAfter) {
 
   /** Default themes file, relative to the working directory (the repository root). */
   public static final String DEFAULT_THEMES_FILE = "seeds/themes.yml";
@@ -71,6 +75,12 @@ public record ClassifierConfig(
   /** Default close timeout. */
   public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(15);
 
+  /**
+   * Default stall time: long enough for a broker restart and a rebalance, short enough that a
+   * partition retried for ever is reported within minutes.
+   */
+  public static final Duration DEFAULT_STALL_AFTER = Duration.ofMinutes(5);
+
   public ClassifierConfig {
     Objects.requireNonNull(bootstrapServers, "bootstrap servers must not be null");
     Objects.requireNonNull(topics, "topics must not be null");
@@ -84,6 +94,7 @@ public record ClassifierConfig(
     Objects.requireNonNull(pollTimeout, "poll timeout must not be null");
     Objects.requireNonNull(transactionTimeout, "transaction timeout must not be null");
     Objects.requireNonNull(closeTimeout, "close timeout must not be null");
+    Objects.requireNonNull(stallAfter, "stall time must not be null");
   }
 
   /** The settings from {@code env}; a bad value fails with the variable's name. */
@@ -101,6 +112,7 @@ public record ClassifierConfig(
         env.duration("CLASSIFIER_POLL_TIMEOUT", DEFAULT_POLL_TIMEOUT, Duration.ofMillis(10)),
         env.duration(
             "CLASSIFIER_TRANSACTION_TIMEOUT", DEFAULT_TRANSACTION_TIMEOUT, Duration.ofSeconds(1)),
-        env.duration("CLASSIFIER_CLOSE_TIMEOUT", DEFAULT_CLOSE_TIMEOUT, Duration.ofMillis(100)));
+        env.duration("CLASSIFIER_CLOSE_TIMEOUT", DEFAULT_CLOSE_TIMEOUT, Duration.ofMillis(100)),
+        env.duration("CLASSIFIER_STALL_AFTER", DEFAULT_STALL_AFTER, Duration.ofSeconds(1)));
   }
 }

@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -15,15 +15,16 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.KafkaException;
 import thesiswatch.classifier.kafka.BatchTagger;
+import thesiswatch.classifier.kafka.DeadLetters;
 import thesiswatch.classifier.kafka.TaggingLoop;
-import thesiswatch.classifier.match.InputError;
 import thesiswatch.common.TaggedArticle;
 import thesiswatch.common.ThemeMatch;
 
 /**
- * The classifier's meters. Every label is bounded: theme ids come from the themes file, error kinds
- * and reload results from closed sets. Dead-letter counters exist at zero from the start, so
- * dashboards chart them before the first bad record.
+ * The classifier's meters. Every label is bounded: theme ids come from the themes file (at most
+ * {@link thesiswatch.classifier.themes.QueryLimits#MAX_THEMES}), error kinds and reload results
+ * from closed sets. Dead-letter counters exist at zero from the start, so dashboards chart them
+ * before the first bad record.
  */
 final class ClassifierMetrics implements TaggingLoop.Listener {
 
@@ -31,10 +32,10 @@ final class ClassifierMetrics implements TaggingLoop.Listener {
   private final Counter articles;
   private final Counter aborted;
   private final Timer batches;
-  private final Map<InputError.Kind, Counter> deadLetters = new EnumMap<>(InputError.Kind.class);
+  private final Map<String, Counter> deadLetters = new HashMap<>();
   private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
 
-  ClassifierMetrics(MeterRegistry registry, BooleanSupplier themesValid) {
+  ClassifierMetrics(MeterRegistry registry, BooleanSupplier themesValid, BooleanSupplier stalled) {
     this.registry = registry;
     this.articles =
         Counter.builder("thesiswatch.classifier.articles")
@@ -48,14 +49,18 @@ final class ClassifierMetrics implements TaggingLoop.Listener {
         Timer.builder("thesiswatch.classifier.batch")
             .description("Time to tag and commit one polled batch")
             .register(registry);
-    for (InputError.Kind kind : InputError.Kind.values()) {
+    for (String kind : DeadLetters.kinds()) {
       deadLetters.put(
           kind,
           Counter.builder("thesiswatch.classifier.dlq")
               .description("Records sent to the dead-letter topic, by error kind")
-              .tag("kind", kind.key())
+              .tag("kind", kind)
               .register(registry));
     }
+    Gauge.builder("thesiswatch.classifier.stalled", () -> stalled.getAsBoolean() ? 1 : 0)
+        .description(
+            "1 when a batch has waited to be read again with no commit for CLASSIFIER_STALL_AFTER")
+        .register(registry);
     Gauge.builder("thesiswatch.classifier.themes.valid", () -> themesValid.getAsBoolean() ? 1 : 0)
         .description(
             "1 when the themes file on disk is the valid set in use, 0 when it was refused")
@@ -76,7 +81,7 @@ final class ClassifierMetrics implements TaggingLoop.Listener {
       }
     }
     for (BatchTagger.DeadLetter letter : output.deadLetters()) {
-      deadLetters.get(letter.error().kind()).increment();
+      deadLetters.get(letter.kind()).increment();
     }
   }
 

@@ -1,6 +1,7 @@
 package thesiswatch.classifier;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,6 +12,7 @@ import thesiswatch.classifier.match.ThemeMatcher;
 import thesiswatch.classifier.themes.ThemeSet;
 import thesiswatch.classifier.themes.ThemesWatcher;
 import thesiswatch.common.Service;
+import thesiswatch.common.StallWatch;
 
 /**
  * The classifier service: tags every article of {@code articles} against the themes file and
@@ -19,8 +21,13 @@ import thesiswatch.common.Service;
  * partitions through the consumer group.
  *
  * <p>The themes file is checked every {@code CLASSIFIER_THEMES_RELOAD}: a valid new file takes over
- * for the next batch, with its new version; an invalid one is refused with a log line naming the
- * problem, {@link #themesValid()} turns false, and the old set keeps tagging.
+ * for the next batch, with its new version; an invalid one (including one over the {@link
+ * thesiswatch.classifier.themes.QueryLimits}) is refused with a log line naming the problem, {@link
+ * #themesValid()} turns false (so do {@code /ready} and the themes-valid gauge), and the old set
+ * keeps tagging. Nothing in a themes file can end the tagging thread.
+ *
+ * <p>Not ready either while stalled: a batch has waited to be read again with no commit for {@code
+ * CLASSIFIER_STALL_AFTER} (Kafka refusing every transaction, say).
  */
 public final class ClassifierService implements Service {
 
@@ -39,6 +46,7 @@ public final class ClassifierService implements Service {
   // Written by the tagging thread only; read by anyone.
   private volatile ThemeMatcher matcher;
   private volatile boolean themesValid = true;
+  private final StallWatch stalls;
   private long nextThemesCheck;
 
   /**
@@ -47,12 +55,18 @@ public final class ClassifierService implements Service {
    * @throws IllegalArgumentException when the themes file is invalid, with the loader's message
    */
   public ClassifierService(ClassifierConfig config, MeterRegistry registry) {
+    this(config, registry, Clock.systemUTC());
+  }
+
+  /** A service whose stall time is measured against {@code clock}. */
+  ClassifierService(ClassifierConfig config, MeterRegistry registry, Clock clock) {
     this.config = config;
     ThemeSet themes = ThemeSet.load(config.themesFile());
     this.matcher = ThemeMatcher.of(themes);
     this.watcher = new ThemesWatcher(config.themesFile(), themes.version());
-    this.metrics = new ClassifierMetrics(registry, this::themesValid);
-    this.loop = new TaggingLoop(config, () -> matcher, this::checkThemes, metrics);
+    this.stalls = new StallWatch(config.stallAfter(), clock);
+    this.metrics = new ClassifierMetrics(registry, this::themesValid, stalls::stalled);
+    this.loop = new TaggingLoop(config, () -> matcher, this::checkThemes, metrics, stalls);
     this.thread = new Thread(this::runLoop, THREAD_NAME);
     this.nextThemesCheck = System.nanoTime() + config.themesReload().toNanos();
     log.info(
@@ -74,10 +88,22 @@ public final class ClassifierService implements Service {
     thread.start();
   }
 
-  /** Ready while tagging: started, not stopping, the themes file valid and no fatal error. */
+  /**
+   * Ready while tagging: started, not stopping, the themes file valid, not stalled and no fatal
+   * error.
+   */
   @Override
   public boolean ready() {
-    return started.get() && !closed.get() && themesValid && failure().isEmpty();
+    return started.get()
+        && !closed.get()
+        && themesValid
+        && !stalls.stalled()
+        && failure().isEmpty();
+  }
+
+  /** Whether a batch has waited to be read again, with no commit, for the stall time. */
+  public boolean stalled() {
+    return stalls.stalled();
   }
 
   /** Whether the themes file on disk is the valid set in use (false after a refused edit). */
@@ -147,29 +173,38 @@ public final class ClassifierService implements Service {
       return;
     }
     nextThemesCheck = now + config.themesReload().toNanos();
-    watcher
-        .check()
-        .ifPresent(
-            change -> {
-              if (change instanceof ThemesWatcher.Accepted accepted) {
-                ThemeMatcher old = matcher;
-                matcher = ThemeMatcher.of(accepted.themes());
-                themesValid = true;
-                old.close();
-                metrics.reload(true);
-                log.info(
-                    "themes file {} changed: now tagging with version {} ({} themes)",
-                    config.themesFile(),
-                    accepted.themes().version(),
-                    accepted.themes().themes().size());
-              } else if (change instanceof ThemesWatcher.Refused refused) {
-                themesValid = false;
-                metrics.reload(false);
-                log.error(
-                    "themes file refused, still tagging with version {}: {}",
-                    matcher.version(),
-                    refused.reason());
-              }
-            });
+    ThemesWatcher.Change change;
+    ThemeMatcher next = null;
+    try {
+      change = watcher.check().orElse(null);
+      if (change instanceof ThemesWatcher.Accepted accepted) {
+        next = ThemeMatcher.of(accepted.themes());
+      }
+    } catch (RuntimeException | StackOverflowError e) {
+      // Whatever a themes file does to the loader or the monitor, it is a refused file, never the
+      // end of the tagging thread.
+      change =
+          new ThemesWatcher.Refused("unloadable", "themes file " + config.themesFile() + ": " + e);
+      log.error("loading the themes file failed", e);
+    }
+    if (change instanceof ThemesWatcher.Accepted accepted) {
+      ThemeMatcher old = matcher;
+      matcher = next;
+      themesValid = true;
+      old.close();
+      metrics.reload(true);
+      log.info(
+          "themes file {} changed: now tagging with version {} ({} themes)",
+          config.themesFile(),
+          accepted.themes().version(),
+          accepted.themes().themes().size());
+    } else if (change instanceof ThemesWatcher.Refused refused) {
+      themesValid = false;
+      metrics.reload(false);
+      log.error(
+          "themes file refused, still tagging with version {}: {}",
+          matcher.version(),
+          refused.reason());
+    }
   }
 }

@@ -7,15 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import thesiswatch.classifier.kafka.DeadLetters;
+import thesiswatch.common.Article;
 import thesiswatch.common.Env;
 import thesiswatch.common.Json;
 import thesiswatch.common.TaggedArticle;
@@ -208,6 +212,143 @@ class ClassifierServiceIT {
             .toList();
     assertThat(tagged).extracting(TaggedArticle::id).containsExactlyInAnyOrder("one", "two");
     assertThat(tagged).extracting(TaggedArticle::themeIds).containsOnly(List.of("layoffs"));
+  }
+
+  @Test
+  void aRecordKafkaRefusesGoesToTheDeadLetterTopicAloneAndEveryPartitionKeepsFlowingExactlyOnce()
+      throws Exception {
+    Topics topics = kafka.freshTopics();
+    // The tagged topic takes records of at most 20 KB (above the producer's batch size, under which
+    // the producer splits batches for ever, KAFKA-8350): a tagged article with a summary of 10,000
+    // Chinese characters (30 KB) is refused, whatever transaction holds it.
+    kafka.limitRecordSize(topics.tagged(), 20_000);
+    Article tooLarge =
+        new Article(
+            Article.SCHEMA_VERSION,
+            "too-large",
+            null,
+            "Acme to cut 300 jobs",
+            "https://news.example/too-large",
+            "字".repeat(10_000),
+            Instant.parse("2025-01-15T08:00:00Z"),
+            Instant.parse("2025-01-15T08:00:00Z"),
+            null,
+            "https://news.example/feed.xml",
+            "Example News",
+            List.of());
+    // A 900 KB title: the tagged record is bounded by construction, so it is tagged, not refused.
+    Article hugeTitle =
+        Fixtures.article("huge-title", "Tech firm lays off 300 workers " + "y".repeat(900_000));
+    ClassifierConfig config = config(topics, Fixtures.THEMES, "10s");
+    List<String> expected = new ArrayList<>();
+    try (KafkaProducer<String, byte[]> producer =
+        KafkaTestClients.producer(kafka.bootstrapServers())) {
+      for (int p = 0; p < 3; p++) {
+        for (int i = 0; i < 4; i++) {
+          String id = "p" + p + "-" + i;
+          send(
+              producer,
+              topics.articles(),
+              p,
+              id,
+              Json.bytes(Fixtures.article(id, "Headline " + id)));
+          expected.add(id);
+        }
+      }
+      send(producer, topics.articles(), 1, tooLarge.id(), Json.bytes(tooLarge));
+      send(producer, topics.articles(), 1, "tombstone", null);
+      send(producer, topics.articles(), 1, "empty", new byte[0]);
+      send(producer, topics.articles(), 2, hugeTitle.id(), Json.bytes(hugeTitle));
+      expected.add(hugeTitle.id());
+      for (int p = 0; p < 3; p++) {
+        String id = "after-" + p;
+        send(
+            producer, topics.articles(), p, id, Json.bytes(Fixtures.article(id, "Headline " + id)));
+        expected.add(id);
+      }
+    }
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (ClassifierService service = new ClassifierService(config, registry)) {
+      service.start();
+      KafkaTestClients.awaitConsumed(kafka.bootstrapServers(), config.groupId(), topics.articles());
+      assertThat(service.failure()).isEmpty();
+    }
+    // A restarted instance reads on from the committed offsets: nothing again, the rest once.
+    try (KafkaProducer<String, byte[]> producer =
+            KafkaTestClients.producer(kafka.bootstrapServers());
+        ClassifierService service = new ClassifierService(config, new SimpleMeterRegistry())) {
+      service.start();
+      for (int p = 0; p < 3; p++) {
+        String id = "restart-" + p;
+        send(
+            producer, topics.articles(), p, id, Json.bytes(Fixtures.article(id, "Headline " + id)));
+        expected.add(id);
+      }
+      KafkaTestClients.awaitConsumed(kafka.bootstrapServers(), config.groupId(), topics.articles());
+    }
+
+    List<String> tagged =
+        kafka.readCommitted(topics.tagged()).stream().map(ConsumerRecord::key).toList();
+    assertThat(tagged).containsExactlyInAnyOrderElementsOf(expected);
+    TaggedArticle huge =
+        kafka.readCommitted(topics.tagged()).stream()
+            .map(r -> Json.read(r.value(), TaggedArticle.class))
+            .filter(a -> a.id().equals("huge-title"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(huge.title()).hasSize(1_000);
+    assertThat(huge.themeIds()).containsExactly("layoffs");
+    List<ConsumerRecord<String, byte[]>> dead = kafka.readCommitted(Topics.dlq(topics.articles()));
+    assertThat(dead)
+        .extracting(ConsumerRecord::key)
+        .containsExactly("too-large", "tombstone", "empty");
+    assertThat(dead)
+        .extracting(r -> header(r, DeadLetters.ERROR_KIND))
+        .containsExactly("too_large", "empty", "empty");
+    assertThat(dead).extracting(r -> header(r, DeadLetters.SOURCE_PARTITION)).containsOnly("1");
+    assertThat(dead.get(0).value()).isEqualTo(Json.bytes(tooLarge));
+    assertThat(registry.counter("thesiswatch.classifier.dlq", "kind", "too_large").count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aHotReloadedThemesFileOfThirtyThousandNestedParenthesesIsRefusedAndTaggingGoesOn()
+      throws Exception {
+    Topics topics = kafka.freshTopics();
+    Path themes = dir.resolve("themes.yml");
+    Files.copy(resource("/themes/two-themes.yml"), themes);
+    String v1 = ThemesFile.versionOf(Files.readAllBytes(themes));
+    ClassifierConfig config = config(topics, themes, "100ms");
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (ClassifierService service = new ClassifierService(config, registry);
+        KafkaProducer<String, byte[]> producer =
+            KafkaTestClients.producer(kafka.bootstrapServers())) {
+      service.start();
+      Await.until("ready", service::ready);
+      String deep = "(".repeat(30_000) + "layoffs" + ")".repeat(30_000);
+      Files.writeString(
+          themes,
+          Files.readString(themes).replace("layoffs OR \"job cuts\"", deep),
+          StandardCharsets.UTF_8);
+      Await.until("the deep themes file refused", () -> !service.themesValid());
+      assertThat(registry.get("thesiswatch.classifier.themes.valid").gauge().value()).isZero();
+      assertThat(service.ready()).isFalse();
+      assertThat(service.themeSetVersion()).isEqualTo(v1);
+      // The tagging thread is alive and tags with the previous themes.
+      Fixtures.send(producer, topics.articles(), Fixtures.article("one", "某公司宣布裁员"));
+      KafkaTestClients.awaitConsumed(kafka.bootstrapServers(), config.groupId(), topics.articles());
+      assertThat(service.failure()).isEmpty();
+    }
+    TaggedArticle one =
+        Json.read(kafka.readCommitted(topics.tagged()).get(0).value(), TaggedArticle.class);
+    assertThat(one.themeSetVersion()).isEqualTo(v1);
+    assertThat(one.themeIds()).containsExactly("layoffs");
+  }
+
+  private static void send(
+      KafkaProducer<String, byte[]> producer, String topic, int partition, String key, byte[] value)
+      throws Exception {
+    producer.send(new ProducerRecord<>(topic, partition, key, value)).get();
   }
 
   private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -35,7 +35,25 @@ public final class DeadLetter {
    */
   public static final int MAX_MESSAGE_CHARS = 2000;
 
+  /**
+   * Header, only when the original value could not go to the dead-letter topic with it (it was too
+   * large even there): how many bytes the dropped value had.
+   */
+  public static final String DROPPED_VALUE_BYTES = "thesiswatch.error.dropped.value.bytes";
+
   private DeadLetter() {}
+
+  /**
+   * {@code letter} without its value, for a value too large for the dead-letter topic too: the
+   * headers still say where the record is in its source topic, and how large it was.
+   */
+  public static ProducerRecord<String, byte[]> withoutValue(ProducerRecord<String, byte[]> letter) {
+    ProducerRecord<String, byte[]> bare = new ProducerRecord<>(letter.topic(), letter.key(), null);
+    letter.headers().forEach(header -> bare.headers().add(header));
+    int bytes = letter.value() == null ? 0 : letter.value().length;
+    bare.headers().add(DROPPED_VALUE_BYTES, utf8(Integer.toString(bytes)));
+    return bare;
+  }
 
   /** The dead letter of {@code record} for {@code dlqTopic}, failed with {@code kind}. */
   public static ProducerRecord<String, byte[]> of(

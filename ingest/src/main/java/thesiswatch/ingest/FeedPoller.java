@@ -16,6 +16,8 @@ import thesiswatch.ingest.dedupe.StoryWindow;
 import thesiswatch.ingest.fault.FaultKind;
 import thesiswatch.ingest.fault.FeedFault;
 import thesiswatch.ingest.feeds.FeedSpec;
+import thesiswatch.ingest.kafka.PublishLoop;
+import thesiswatch.ingest.limits.RecordLimits;
 import thesiswatch.ingest.parse.FeedEntry;
 import thesiswatch.ingest.parse.ParsedFeed;
 import thesiswatch.ingest.schedule.FeedStates;
@@ -27,14 +29,28 @@ import thesiswatch.ingest.schedule.Relocations;
  * #articles}), the duplicate check ({@link StoryWindow}), and the feed's next state ({@link
  * FeedStates}) — the {@link Poll} that is then committed. No Kafka and no threads of its own: it
  * runs on whichever thread calls it, and several may call it at once for different feeds. Never
- * throws for a feed's failure, nor for a bug in one feed's handling: both end in a failed poll, so
- * one feed cannot stop the others.
+ * throws for a feed's failure, nor for a bug or a JVM error (a {@code StackOverflowError} deep in a
+ * library) in one feed's handling: every one ends in a classified failed poll, so one feed cannot
+ * stop the others and no poll is ever lost.
+ *
+ * <p>It also holds the rules the publisher needs from it ({@link PublishLoop.FeedRules}): how a
+ * stored state is resumed, and what a poll that Kafka refused becomes.
  */
-public final class FeedPoller {
+public final class FeedPoller implements PublishLoop.FeedRules, AutoCloseable {
+
+  /** Fetches and parses one feed: a {@link FeedReader}, or a stand-in in tests. */
+  @FunctionalInterface
+  public interface Source {
+    /** See {@link FeedReader#read}. */
+    FeedReader.Result read(
+        String url, String langHint, String etag, String lastModified, String previousDigest)
+        throws FeedFault;
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(FeedPoller.class);
 
-  private final FeedReader reader;
+  private final Source reader;
+  private final AutoCloseable resources;
   private final FeedStates rules;
   private final StoryWindow window;
   private final Duration pollInterval;
@@ -50,7 +66,33 @@ public final class FeedPoller {
    * through {@code window}; "now" comes from {@code clock}.
    */
   public FeedPoller(IngestConfig config, StoryWindow window, IngestMetrics metrics, Clock clock) {
-    this.reader = new FeedReader(config, clock);
+    this(new FeedReader(config, clock), config, window, metrics, clock);
+  }
+
+  /** A poller reading feeds through {@code reader}, with the other settings of {@code config}. */
+  public FeedPoller(
+      Source reader, IngestConfig config, StoryWindow window, IngestMetrics metrics, Clock clock) {
+    this(reader, () -> {}, config, window, metrics, clock);
+  }
+
+  private FeedPoller(
+      FeedReader reader,
+      IngestConfig config,
+      StoryWindow window,
+      IngestMetrics metrics,
+      Clock clock) {
+    this(reader::read, reader, config, window, metrics, clock);
+  }
+
+  private FeedPoller(
+      Source reader,
+      AutoCloseable resources,
+      IngestConfig config,
+      StoryWindow window,
+      IngestMetrics metrics,
+      Clock clock) {
+    this.reader = reader;
+    this.resources = resources;
     this.rules = new FeedStates(config.backoffBase(), config.backoffMax(), config.seenIdsPerFeed());
     this.window = window;
     this.pollInterval = config.pollInterval();
@@ -79,12 +121,38 @@ public final class FeedPoller {
           : fetched(feed, before, result, interval);
     } catch (FeedFault fault) {
       return failed(feed, before, fault);
-    } catch (RuntimeException e) {
-      // A bug in one feed's handling must not stop the others; it is reported like a parse failure.
+    } catch (Throwable e) {
+      // Whatever one feed's handling throws, even an Error from deep inside a library, is that
+      // feed's failure: the poll still ends, the feed is retried with backoff, the others go on.
       LOG.error("ingest: unexpected failure feed_url={}", feed.url(), e);
-      return failed(
-          feed, before, new FeedFault(FaultKind.INVALID_XML, "ingest: unexpected " + e, e));
+      return failed(feed, before, internal(e));
     }
+  }
+
+  /** The fault for an unexpected throwable: kind {@code internal_error}, naming its class. */
+  static FeedFault internal(Throwable e) {
+    return new FeedFault(FaultKind.INTERNAL_ERROR, "ingest: unexpected " + e, e);
+  }
+
+  @Override
+  public FeedState resume(String url, FeedState stored) {
+    FeedState resumed = rules.resumed(url, stored, clock.instant());
+    if (resumed == null && stored != null) {
+      LOG.warn(
+          "ingest: ignoring stored state keyed feed_url={} that names another feed {}",
+          url,
+          stored.url());
+    }
+    return resumed;
+  }
+
+  @Override
+  public Poll refused(Poll poll, FeedState before, FeedFault fault) {
+    // The refused body is parsed again next time and its articles are offered again: otherwise
+    // the body would pass for unchanged, and its stories for ones already published.
+    bodyDigests.remove(poll.feed().url());
+    window.forget(poll.articles());
+    return failed(poll.feed(), before, fault);
   }
 
   /**
@@ -103,7 +171,8 @@ public final class FeedPoller {
   }
 
   private static String feedTitle(FeedSpec feed, ParsedFeed parsed) {
-    return parsed.feed().title() != null ? parsed.feed().title() : feed.title();
+    String title = parsed.feed().title() != null ? parsed.feed().title() : feed.title();
+    return RecordLimits.cap(title, RecordLimits.MAX_FEED_TITLE_CHARS);
   }
 
   private Poll notModified(
@@ -169,5 +238,15 @@ public final class FeedPoller {
     }
     // The server's Retry-After holds back the whole host, not only this feed.
     return new Poll(feed, List.of(), after, fault.retryAfter() != null ? after.nextPoll() : null);
+  }
+
+  /** Closes the reader's connections. */
+  @Override
+  public void close() {
+    try {
+      resources.close();
+    } catch (Exception e) {
+      LOG.warn("ingest: closing the feed reader failed: {}", e.toString());
+    }
   }
 }

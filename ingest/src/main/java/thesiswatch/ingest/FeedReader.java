@@ -2,16 +2,16 @@ package thesiswatch.ingest;
 
 import java.time.Clock;
 import java.time.Instant;
+import thesiswatch.common.AddressGuard;
 import thesiswatch.common.Hashes;
 import thesiswatch.ingest.fault.FeedFault;
 import thesiswatch.ingest.fetch.FetchResult;
 import thesiswatch.ingest.fetch.Fetcher;
-import thesiswatch.ingest.fetch.SsrfGuard;
 import thesiswatch.ingest.parse.FeedParser;
 import thesiswatch.ingest.parse.ParsedFeed;
 
 /** Fetch then parse, the one code path the service and {@code thesiswatch parse} share. */
-public final class FeedReader {
+public final class FeedReader implements AutoCloseable {
 
   /**
    * One read.
@@ -28,14 +28,19 @@ public final class FeedReader {
   private final FeedParser parser;
   private final Clock clock;
 
-  /** A reader with the limits and SSRF allow-list of {@code config}. */
+  /** The setting that exempts hosts from the address guard, named in its refusals. */
+  public static final String ALLOW_PRIVATE_SETTING = "INGEST_ALLOW_PRIVATE";
+
+  /** A reader with the limits and address-guard exemptions of {@code config}. */
   public FeedReader(IngestConfig config) {
     this(config, Clock.systemUTC());
   }
 
   /** A reader that takes the fetch time from {@code clock}. */
   public FeedReader(IngestConfig config, Clock clock) {
-    this.fetcher = new Fetcher(config.fetchLimits(), new SsrfGuard(config.allowPrivate()));
+    this.fetcher =
+        new Fetcher(
+            config.fetchLimits(), new AddressGuard(config.allowPrivate(), ALLOW_PRIVATE_SETTING));
     this.parser = new FeedParser(config.maxEntries());
     this.clock = clock;
   }
@@ -78,5 +83,11 @@ public final class FeedReader {
         parser.parse(fetch.body(), fetch.contentType(), fetch.finalUrl(), langHint, fetched),
         fetched,
         digest);
+  }
+
+  /** Closes the HTTP client's connections. */
+  @Override
+  public void close() {
+    fetcher.close();
   }
 }

@@ -10,6 +10,7 @@ import thesiswatch.common.Env;
 import thesiswatch.common.KafkaBootstrap;
 import thesiswatch.common.Topics;
 import thesiswatch.ingest.fetch.FetchLimits;
+import thesiswatch.ingest.limits.RecordLimits;
 import thesiswatch.ingest.parse.FeedParser;
 
 /**
@@ -36,7 +37,8 @@ import thesiswatch.ingest.parse.FeedParser;
  * @param backoffMax longest retry delay ({@code INGEST_BACKOFF_MAX}); failing feeds are retried at
  *     least this often, never abandoned
  * @param seenIdsPerFeed article ids remembered per feed to skip re-published items ({@code
- *     INGEST_SEEN_IDS})
+ *     INGEST_SEEN_IDS}), at most {@link RecordLimits#MAX_SEEN_IDS} so that a feed state always fits
+ *     one Kafka record
  * @param dedupeWindow how long a story is remembered to catch it in other feeds ({@code
  *     INGEST_DEDUPE_WINDOW})
  * @param dedupeMaxStories most stories remembered for that, whatever the window ({@code
@@ -49,6 +51,8 @@ import thesiswatch.ingest.parse.FeedParser;
  *     INGEST_CLOSE_TIMEOUT})
  * @param kafkaBlock how long one Kafka call may block while the broker is away before it is retried
  *     ({@code INGEST_KAFKA_BLOCK}, the producer's {@code max.block.ms})
+ * @param stallAfter polls waiting for a commit this long, with none made, are a stall: {@code
+ *     /ready} false and {@code thesiswatch_ingest_stalled} 1 ({@code INGEST_STALL_AFTER})
  */
 public record IngestConfig(
     String bootstrapServers,
@@ -73,7 +77,8 @@ public record IngestConfig(
     String transactionalId,
     String userAgent,
     Duration closeTimeout,
-    Duration kafkaBlock) {
+    Duration kafkaBlock,
+    Duration stallAfter) {
 
   /** Default feed list. */
   public static final String DEFAULT_FEEDS_FILE = "seeds/feeds.opml";
@@ -135,10 +140,14 @@ public record IngestConfig(
   /** Default bound on one blocking Kafka call. */
   public static final Duration DEFAULT_KAFKA_BLOCK = Duration.ofSeconds(10);
 
+  /** Default stall time: a broker restart passes well within it, a stuck publisher does not. */
+  public static final Duration DEFAULT_STALL_AFTER = Duration.ofMinutes(5);
+
   public IngestConfig {
     Objects.requireNonNull(bootstrapServers, "bootstrap servers must not be null");
     Objects.requireNonNull(topics, "topics must not be null");
     Objects.requireNonNull(feedsFile, "feeds file must not be null");
+    Objects.requireNonNull(stallAfter, "stall time must not be null");
     allowPrivate = Set.copyOf(allowPrivate);
   }
 
@@ -164,14 +173,15 @@ public record IngestConfig(
         env.integer("INGEST_PER_HOST", DEFAULT_PER_HOST, 1, 16),
         env.duration("INGEST_BACKOFF_BASE", DEFAULT_BACKOFF_BASE, Duration.ofMillis(10)),
         env.duration("INGEST_BACKOFF_MAX", DEFAULT_BACKOFF_MAX, Duration.ofMillis(10)),
-        env.integer("INGEST_SEEN_IDS", DEFAULT_SEEN_IDS, 10, 1_000_000),
+        env.integer("INGEST_SEEN_IDS", DEFAULT_SEEN_IDS, 10, RecordLimits.MAX_SEEN_IDS),
         env.duration("INGEST_DEDUPE_WINDOW", DEFAULT_DEDUPE_WINDOW, Duration.ZERO),
         env.integer("INGEST_DEDUPE_MAX_STORIES", DEFAULT_DEDUPE_MAX_STORIES, 1, 10_000_000),
         env.integer("INGEST_BUFFER_POLLS", DEFAULT_BUFFER_POLLS, 1, 100_000),
         env.string("INGEST_TRANSACTIONAL_ID", DEFAULT_TRANSACTIONAL_ID),
         env.string("INGEST_USER_AGENT", DEFAULT_USER_AGENT),
         env.duration("INGEST_CLOSE_TIMEOUT", DEFAULT_CLOSE_TIMEOUT, Duration.ofMillis(100)),
-        env.duration("INGEST_KAFKA_BLOCK", DEFAULT_KAFKA_BLOCK, Duration.ofMillis(500)));
+        env.duration("INGEST_KAFKA_BLOCK", DEFAULT_KAFKA_BLOCK, Duration.ofMillis(500)),
+        env.duration("INGEST_STALL_AFTER", DEFAULT_STALL_AFTER, Duration.ofSeconds(1)));
   }
 
   /** The fetch limits these settings describe. */

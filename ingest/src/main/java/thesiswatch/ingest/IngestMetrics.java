@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import thesiswatch.common.FeedState;
 import thesiswatch.ingest.kafka.PublishLoop;
 
@@ -19,6 +20,12 @@ public final class IngestMetrics implements PublishLoop.Meters {
    * Meters in {@code registry}; the feeds-by-status gauges read {@code states} (feed URL → state).
    */
   public IngestMetrics(MeterRegistry registry, Map<String, FeedState> states) {
+    this(registry, states, () -> false);
+  }
+
+  /** Meters as above, with the stall gauge reading {@code stalled}. */
+  public IngestMetrics(
+      MeterRegistry registry, Map<String, FeedState> states, BooleanSupplier stalled) {
     this.registry = registry;
     this.published =
         Counter.builder("thesiswatch.ingest.articles.published")
@@ -28,6 +35,9 @@ public final class IngestMetrics implements PublishLoop.Meters {
         Counter.builder("thesiswatch.ingest.publish.failures")
             .description("Failed Kafka transactions (retried)")
             .register(registry);
+    Gauge.builder("thesiswatch.ingest.stalled", () -> stalled.getAsBoolean() ? 1 : 0)
+        .description("1 when polls have waited for a commit for INGEST_STALL_AFTER")
+        .register(registry);
     for (String status :
         List.of(FeedState.PENDING, FeedState.OK, FeedState.FAILING, FeedState.DISABLED)) {
       Gauge.builder(

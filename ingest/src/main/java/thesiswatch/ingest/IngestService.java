@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import thesiswatch.common.FeedState;
 import thesiswatch.common.Service;
+import thesiswatch.common.StallWatch;
 import thesiswatch.ingest.dedupe.StoryWindow;
 import thesiswatch.ingest.feeds.FeedList;
 import thesiswatch.ingest.feeds.FeedSpec;
@@ -48,12 +49,14 @@ public final class IngestService implements Service {
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
   private final IngestConfig config;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
+  private final StallWatch stalls;
 
   /** Every feed's current state, by feed URL: written by the publisher, read by the rest. */
   private final Map<String, FeedState> states = new ConcurrentHashMap<>();
 
   private final ArticlePublisher publisher;
+  private final FeedPoller poller;
   private final PollScheduler scheduler;
   private final PublishLoop publishLoop;
   private final AtomicBoolean started = new AtomicBoolean();
@@ -68,10 +71,17 @@ public final class IngestService implements Service {
 
   /** A service with {@code config}, recording bounded-label metrics in {@code registry}. */
   public IngestService(IngestConfig config, MeterRegistry registry) {
+    this(config, registry, Clock.systemUTC());
+  }
+
+  /** A service whose times (fetch times, due times, the stall time) come from {@code clock}. */
+  IngestService(IngestConfig config, MeterRegistry registry, Clock clock) {
     this.config = config;
+    this.clock = clock;
+    this.stalls = new StallWatch(config.stallAfter(), clock);
     StoryWindow window = new StoryWindow(config.dedupeWindow(), config.dedupeMaxStories());
-    IngestMetrics metrics = new IngestMetrics(registry, states);
-    FeedPoller poller = new FeedPoller(config, window, metrics, clock);
+    IngestMetrics metrics = new IngestMetrics(registry, states, stalls::stalled);
+    this.poller = new FeedPoller(config, window, metrics, clock);
     this.publisher =
         new ArticlePublisher(
             config.bootstrapServers(),
@@ -101,7 +111,9 @@ public final class IngestService implements Service {
             window,
             states,
             scheduler,
+            poller,
             metrics,
+            stalls,
             clock,
             (thread, e) -> died(e));
   }
@@ -140,12 +152,17 @@ public final class IngestService implements Service {
   }
 
   /**
-   * Ready: the feed state was read from Kafka (so the broker answered) and the service is not
-   * stopping.
+   * Ready: the feed state was read from Kafka (so the broker answered), polls are not stalled
+   * (waiting for a commit for {@code INGEST_STALL_AFTER}) and the service is not stopping.
    */
   @Override
   public boolean ready() {
-    return publishLoop.resumed() && !closing.get() && failure.get() == null;
+    return publishLoop.resumed() && !stalls.stalled() && !closing.get() && failure.get() == null;
+  }
+
+  /** Whether polls have waited for a commit, with none made, for the stall time. */
+  public boolean stalled() {
+    return stalls.stalled();
   }
 
   /** The current state of every feed of the list, in list order: the feed health view. */
@@ -207,6 +224,7 @@ public final class IngestService implements Service {
       Thread.currentThread().interrupt();
     } finally {
       publisher.close(Duration.ofMillis(Math.max(left(deadline), 1_000)));
+      poller.close();
       LOG.info("ingest: closed");
       closed.countDown();
       stopped.countDown();

@@ -36,14 +36,13 @@ public final class ParseLines {
     } catch (FeedFault fault) {
       return new ParseLine(
           fileOrUrl, null, null, new ParseLine.Error(fault.kind().key(), fault.getMessage()));
-    } catch (RuntimeException e) {
-      // A parser bug must not end the run: it is reported as this input's error, the next input
+    } catch (Throwable e) {
+      // A parser bug, or an Error deep inside a library (a StackOverflowError), must not end the
+      // run: it is reported as this input's error, classified as ingest does, and the next input
       // goes on.
+      FeedFault fault = FeedPoller.internal(e);
       return new ParseLine(
-          fileOrUrl,
-          null,
-          null,
-          new ParseLine.Error(FaultKind.INVALID_XML.key(), "parse: unexpected " + e));
+          fileOrUrl, null, null, new ParseLine.Error(fault.kind().key(), fault.getMessage()));
     }
   }
 

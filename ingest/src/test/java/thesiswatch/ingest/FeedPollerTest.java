@@ -17,6 +17,8 @@ import thesiswatch.common.Env;
 import thesiswatch.common.FeedState;
 import thesiswatch.ingest.dedupe.StoryWindow;
 import thesiswatch.ingest.feeds.FeedSpec;
+import thesiswatch.ingest.limits.RecordLimits;
+import thesiswatch.ingest.parse.FeedInfo;
 import thesiswatch.ingest.parse.FeedParser;
 import thesiswatch.ingest.parse.ParsedFeed;
 import thesiswatch.ingest.schedule.FeedStates;
@@ -158,5 +160,48 @@ class FeedPollerTest {
               assertThat(a.fetched()).isEqualTo(NOW);
               assertThat(a.sources()).isEmpty();
             });
+  }
+
+  @Test
+  void anErrorInsideAPollIsThatFeedsClassifiedFailureNeverALostPoll() {
+    IngestConfig config = IngestConfig.from(new Env(Map.of("INGEST_BACKOFF_BASE", "1m")));
+    FeedPoller.Source overflowing =
+        (url, lang, etag, lastModified, digest) -> {
+          throw new StackOverflowError();
+        };
+    FeedPoller poller =
+        new FeedPoller(
+            overflowing,
+            config,
+            new StoryWindow(config.dedupeWindow(), config.dedupeMaxStories()),
+            new IngestMetrics(registry, new ConcurrentHashMap<>()),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    FeedSpec feed = FeedSpec.of("https://deep.example/feed", "en");
+
+    Poll poll = poller.poll(feed, FeedStates.pending(feed.url(), null, NOW));
+
+    assertThat(poll.articles()).isEmpty();
+    assertThat(poll.state().status()).isEqualTo(FeedState.FAILING);
+    assertThat(poll.state().lastErrorKind()).isEqualTo("internal_error");
+    assertThat(poll.state().lastErrorMessage())
+        .isEqualTo("ingest: unexpected java.lang.StackOverflowError");
+    assertThat(poll.state().nextPoll()).isEqualTo(NOW.plus(Duration.ofMinutes(1)));
+    assertThat(polls("failed", "internal_error")).isEqualTo(1);
+  }
+
+  @Test
+  void aFeedTitleIsCappedWhereTheArticleIsAssembled() throws Exception {
+    byte[] body = LoopbackFeedServer.resource("tech-news.rss.xml");
+    ParsedFeed parsed =
+        new FeedParser(FeedParser.DEFAULT_MAX_ENTRIES)
+            .parse(body, "application/rss+xml", "https://news.example.com/feed", "en", NOW);
+    FeedSpec feed = FeedSpec.of("https://news.example.com/feed", "en");
+    ParsedFeed longTitled =
+        new ParsedFeed(new FeedInfo("t".repeat(5_000), null, null, "rss_2.0"), parsed.entries());
+
+    assertThat(FeedPoller.articles(feed, longTitled, NOW))
+        .allSatisfy(
+            a ->
+                assertThat(a.feedTitle()).isEqualTo("t".repeat(RecordLimits.MAX_FEED_TITLE_CHARS)));
   }
 }

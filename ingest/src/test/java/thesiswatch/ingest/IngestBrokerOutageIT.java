@@ -22,11 +22,13 @@ import thesiswatch.common.Topics;
 import thesiswatch.ingest.feeds.FeedList;
 import thesiswatch.ingest.feeds.FeedSpec;
 import thesiswatch.testkit.Await;
+import thesiswatch.testkit.TestClock;
 
 /**
  * The broker goes away while ingest runs and new stories appear: ingest keeps what it fetched,
  * retries, and once the broker is back every story is in Kafka exactly once. (The embedded broker
- * is stopped and started again on the same port and data directory.)
+ * is stopped and started again on the same port and data directory.) Polls held without a commit
+ * for the stall time make ingest not ready, with its stall gauge at 1, on an injected clock.
  */
 class IngestBrokerOutageIT {
 
@@ -84,7 +86,8 @@ class IngestBrokerOutageIT {
       IngestConfig config = IngestConfig.from(new Env(env));
 
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
-      try (IngestService service = new IngestService(config, registry)) {
+      TestClock clock = new TestClock();
+      try (IngestService service = new IngestService(config, registry, clock)) {
         service.start();
         Await.until("first poll committed", () -> service.feeds().get(0).itemsSeen() == 3);
         broker.close();
@@ -94,11 +97,19 @@ class IngestBrokerOutageIT {
             "a failed publish during the outage",
             () -> registry.get("thesiswatch.ingest.publish.failures").counter().count() >= 2);
         assertThat(service.feeds().get(0).itemsSeen()).isEqualTo(3);
+        assertThat(service.ready())
+            .as("ready while the outage is shorter than the stall time")
+            .isTrue();
+        clock.advance(config.stallAfter());
+        assertThat(service.ready()).as("not ready once polls waited the stall time").isFalse();
+        assertThat(registry.get("thesiswatch.ingest.stalled").gauge().value()).isEqualTo(1);
         broker = EmbeddedKafkaBroker.start(kafkaDir, port);
         Await.until(
             "the held poll committed after the broker came back",
             () -> service.feeds().get(0).itemsSeen() == 5);
         assertThat(service.feeds().get(0).status()).isEqualTo(FeedState.OK);
+        Await.until("ready again", service::ready);
+        assertThat(registry.get("thesiswatch.ingest.stalled").gauge().value()).isZero();
       }
 
       List<ConsumerRecord<String, byte[]>> records =

@@ -8,25 +8,32 @@ import static thesiswatch.ingest.IngestFixtures.opml;
 import static thesiswatch.ingest.IngestFixtures.polledAtLeast;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import thesiswatch.common.Article;
 import thesiswatch.common.FeedState;
+import thesiswatch.common.Json;
 import thesiswatch.common.Topics;
 import thesiswatch.ingest.feeds.FeedSpec;
 import thesiswatch.ingest.kafka.ArticlePublisher;
 import thesiswatch.ingest.schedule.FeedStates;
 import thesiswatch.testkit.Await;
 import thesiswatch.testkit.KafkaBroker;
+import thesiswatch.testkit.KafkaTestClients;
 
 /**
  * Ingest against a real broker and a loopback feed server: every story arrives once, cross-feed
@@ -222,8 +229,127 @@ class IngestServiceIT {
       String url = server.url("/tech.xml");
       IngestConfig config =
           config(opml(dir, List.of(FeedSpec.of(url, "en"))), topics, server, Map.of());
-      // A stored state due at the end of time: scheduling it overflows on the publisher thread, the
-      // one way known to kill that thread today (a later change is to clamp such due times).
+      // No value in any topic kills the publisher thread any more; a bug outside every feed's
+      // handling still can: here the meter it counts published articles with throws.
+      SimpleMeterRegistry broken =
+          new SimpleMeterRegistry() {
+            @Override
+            protected Counter newCounter(Meter.Id id) {
+              return id.getName().equals("thesiswatch.ingest.articles.published")
+                  ? new ThrowingCounter(id)
+                  : super.newCounter(id);
+            }
+          };
+      try (IngestService service = new IngestService(config, broken)) {
+        service.start();
+        Await.until("the service stopped on its own", () -> service.failure().isPresent());
+        service.awaitStopped(); // returns: the service stopped, though nobody closed it
+        assertThat(service.failure())
+            .containsInstanceOf(IllegalStateException.class)
+            .hasValueSatisfying(e -> assertThat(e).hasMessage("a bug outside any feed's handling"));
+        assertThat(service.ready()).isFalse();
+      }
+      // It died after the commit it was counting: the poll itself was published.
+      assertThat(articles(topics)).hasSize(3);
+    }
+  }
+
+  @Test
+  void aPollKafkaRefusesAsTooLargeFailsOnlyItsFeedAndTheOthersKeepPublishing() throws Exception {
+    // A summary of 9,000 random Chinese characters (under the parser's cap; 27 KB that lz4 cannot
+    // shrink) makes a record over this topic's 20 KB limit (above the producer's batch size, under
+    // which the producer splits batches for ever, KAFKA-8350): Kafka refuses that poll's
+    // transaction, whatever else it holds.
+    Random random = new Random(12);
+    StringBuilder summary = new StringBuilder();
+    for (int i = 0; i < 9_000; i++) {
+      summary.append((char) (0x4E00 + random.nextInt(0x5000)));
+    }
+    String hostile =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rss version="2.0"><channel><title>Hostile</title><link>https://hostile.example/</link>
+          <item><title>One story too large for Kafka</title>
+            <link>https://hostile.example/1</link><description>%s</description></item>
+        </channel></rss>
+        """
+            .formatted(summary);
+    try (LoopbackFeedServer server =
+        new LoopbackFeedServer().file("/tech.xml", "tech-news.rss.xml", "application/rss+xml")) {
+      server.handle(
+          "/hostile.xml",
+          exchange ->
+              LoopbackFeedServer.send(
+                  exchange, 200, "application/rss+xml", hostile.getBytes(StandardCharsets.UTF_8)));
+      Topics topics = freshTopics();
+      kafka.limitRecordSize(topics.articles(), 20_000);
+      String good = server.url("/tech.xml");
+      String bad = server.url("/hostile.xml");
+      IngestConfig config =
+          config(
+              opml(dir, List.of(FeedSpec.of(bad, "en"), FeedSpec.of(good, "en"))),
+              topics,
+              server,
+              Map.of());
+      try (IngestService service = new IngestService(config, new SimpleMeterRegistry())) {
+        service.start();
+        Await.until(
+            "the hostile feed failing as too large",
+            () -> "too_large".equals(state(service, bad).lastErrorKind()));
+        Instant refused = state(service, bad).lastAttempt();
+        Await.until(
+            "the other feed committing a poll after the refusal",
+            () ->
+                state(service, good).lastSuccess() != null
+                    && state(service, good).lastSuccess().isAfter(refused));
+        // The next poll fetches the same body: it is refused again, never taken for unchanged.
+        Await.until(
+            "the hostile feed refused on its next poll too",
+            () -> state(service, bad).consecutiveErrors() >= 2);
+        FeedState failing = state(service, bad);
+        assertThat(failing.status()).isEqualTo(FeedState.FAILING);
+        assertThat(failing.lastErrorKind()).isEqualTo("too_large");
+        assertThat(failing.lastErrorMessage())
+            .startsWith("publish: a record of this poll is larger than Kafka accepts: ");
+        assertThat(failing.nextPoll()).isNotNull();
+        assertThat(state(service, good).status()).isEqualTo(FeedState.OK);
+        assertThat(service.ready()).isTrue();
+        assertThat(service.failure()).isEmpty();
+      }
+      assertThat(articles(topics)).extracting(Article::feedUrl).containsExactly(good, good, good);
+      // What the dashboard's /api/feeds shows: the failure, classified, in feed-state.
+      FeedState stored = null;
+      for (ConsumerRecord<String, byte[]> record : IngestFixtures.readAll(topics.feedState())) {
+        if (record.key().equals(bad)) {
+          stored = Json.read(record.value(), FeedState.class);
+        }
+      }
+      assertThat(stored).isNotNull();
+      assertThat(stored.lastErrorKind()).isEqualTo("too_large");
+      assertThat(stored.status()).isEqualTo(FeedState.FAILING);
+    }
+  }
+
+  @Test
+  void absurdOrBrokenStoredStatesNeverStopIngest() throws Exception {
+    try (LoopbackFeedServer server =
+        new LoopbackFeedServer()
+            .file("/tech.xml", "tech-news.rss.xml", "application/rss+xml")
+            .file("/cn.xml", "china-tech.atom.xml", "application/atom+xml")
+            .file("/late.xml", "syndicated.rss.xml", "text/xml")) {
+      Topics topics = freshTopics();
+      String tech = server.url("/tech.xml");
+      String cn = server.url("/cn.xml");
+      String late = server.url("/late.xml");
+      IngestConfig config =
+          config(
+              opml(
+                  dir,
+                  List.of(FeedSpec.of(late, "en"), FeedSpec.of(cn, "zh"), FeedSpec.of(tech, "en"))),
+              topics,
+              server,
+              Map.of());
+      // Due at the end of time (what killed the publisher thread), garbage, and a tombstone.
       try (ArticlePublisher seed =
           new ArticlePublisher(
               config.bootstrapServers(),
@@ -231,16 +357,64 @@ class IngestServiceIT {
               "seed-" + topics.articles(),
               Duration.ofSeconds(30),
               new SimpleMeterRegistry())) {
-        seed.publish(List.of(), List.of(FeedStates.pending(url, null, Instant.MAX)));
+        seed.publish(
+            List.of(),
+            List.of(
+                FeedStates.pending(late, null, Instant.MAX),
+                FeedStates.pending(tech, null, Instant.MIN)));
       }
+      try (KafkaProducer<String, byte[]> raw =
+          KafkaTestClients.producer(kafka.bootstrapServers())) {
+        KafkaTestClients.send(
+            raw, topics.feedState(), cn, "{\"nextPoll\":".getBytes(StandardCharsets.UTF_8));
+        KafkaTestClients.send(raw, topics.feedState(), tech, null);
+      }
+      Instant started = Instant.now();
       try (IngestService service = new IngestService(config, new SimpleMeterRegistry())) {
         service.start();
-        Await.until("the service stopped on its own", () -> service.failure().isPresent());
-        service.awaitStopped(); // returns: the service stopped, though nobody closed it
-        assertThat(service.failure()).containsInstanceOf(ArithmeticException.class);
-        assertThat(service.ready()).isFalse();
+        Await.until(
+            "the other feeds committed",
+            () ->
+                state(service, tech).status().equals(FeedState.OK)
+                    && state(service, cn).status().equals(FeedState.OK));
+        // The feed due at the end of time is due in 30 days instead: late, never lost.
+        Instant due = state(service, late).nextPoll();
+        assertThat(due)
+            .isBetween(
+                started.plus(FeedStates.MAX_DELAY), Instant.now().plus(FeedStates.MAX_DELAY));
+        assertThat(service.ready()).isTrue();
+        assertThat(service.failure()).isEmpty();
       }
-      assertThat(server.requests("/tech.xml")).isZero();
+      assertThat(server.requests("/late.xml")).isZero();
+      assertThat(articles(topics)).hasSize(5);
+    }
+  }
+
+  private static FeedState state(IngestService service, String url) {
+    return service.feeds().stream().filter(f -> f.url().equals(url)).findFirst().orElseThrow();
+  }
+
+  /** A counter that throws: a bug outside any feed's handling. */
+  private static final class ThrowingCounter implements Counter {
+    private final Meter.Id id;
+
+    ThrowingCounter(Meter.Id id) {
+      this.id = id;
+    }
+
+    @Override
+    public void increment(double amount) {
+      throw new IllegalStateException("a bug outside any feed's handling");
+    }
+
+    @Override
+    public double count() {
+      return 0;
+    }
+
+    @Override
+    public Meter.Id getId() {
+      return id;
     }
   }
 }

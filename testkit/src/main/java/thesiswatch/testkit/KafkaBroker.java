@@ -85,6 +85,11 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
     return TestKafka.committedRecords(bootstrapServers(), topic);
   }
 
+  /** See {@link TestKafka#limitRecordSize(String, int)}. */
+  public void limitRecordSize(String topic, int bytes) {
+    kafka().limitRecordSize(topic, bytes);
+  }
+
   /** See {@link TestKafka#readCommitted(String)}. */
   public List<ConsumerRecord<String, byte[]>> readCommitted(String topic) {
     return kafka().readCommitted(topic);

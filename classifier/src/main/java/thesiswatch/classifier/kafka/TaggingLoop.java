@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
@@ -28,6 +30,9 @@ import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -35,19 +40,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import thesiswatch.classifier.ClassifierConfig;
 import thesiswatch.classifier.match.ThemeMatcher;
+import thesiswatch.common.StallWatch;
+import thesiswatch.common.Topics;
 
 /**
- * The classifier's consume → tag → produce loop, exactly once: each poll is one Kafka transaction
- * holding the tagged articles, the dead letters and the consumed offsets ({@code
+ * (Longer than most classes: the error tiers and the narrowing belong with the transaction they
+ * guard.)
+ *
+ * <p>The classifier's consume → tag → produce loop, exactly once: each poll is one Kafka
+ * transaction holding the tagged articles, the dead letters and the consumed offsets ({@code
  * sendOffsetsToTransaction}), so a crash at any point either publishes a batch and moves the group
  * past it, or neither.
  *
- * <p>Errors in three tiers: a fenced or otherwise unusable producer or consumer is fatal (another
- * instance with the same id took over; the loop ends and {@link #failure()} says why); any other
- * Kafka error aborts the transaction and rewinds the consumer to the committed offsets, so the
- * batch is tagged again; an unreadable record is not an error of the batch but a dead letter. A
- * commit that times out is the exception to the second tier: Kafka forbids aborting it, so it is
- * committed again.
+ * <p>Errors in four tiers: a fenced or otherwise unusable producer or consumer is fatal (another
+ * instance with the same id took over; the loop ends and {@link #failure()} says why, as it does
+ * for any {@link Error} outside one record's tagging); a batch Kafka refuses for what it holds (a
+ * record over the size limit) is aborted and read again one record per transaction, and a record
+ * refused alone goes to {@code articles.dlq} with the error in its headers, so one record never
+ * blocks its partition; any other Kafka error aborts the transaction and rewinds the consumer to
+ * the committed offsets, so the batch is tagged again; an unreadable record, or one whose tagging
+ * throws, is not an error of the batch but a dead letter. A commit that times out is the exception
+ * to the third tier: Kafka forbids aborting it, so it is committed again. Every tier keeps the
+ * exactly-once rule: what a transaction publishes and the offsets it moves past commit together.
  */
 public final class TaggingLoop implements Runnable {
 
@@ -100,15 +114,27 @@ public final class TaggingLoop implements Runnable {
   private volatile Throwable failure;
 
   /**
+   * Partitions whose records up to an offset Kafka refused as a batch: read one per transaction.
+   */
+  private final Map<TopicPartition, Long> suspects = new HashMap<>();
+
+  /** Why Kafka refused the last batch or record it refused. */
+  private RuntimeException lastRefusal;
+
+  private final StallWatch stalls;
+
+  /**
    * A loop for {@code config}, tagging with whatever {@code matcher} supplies at each batch,
-   * running {@code beforePoll} (e.g. the themes-file check) before each poll.
+   * running {@code beforePoll} (e.g. the themes-file check) before each poll, telling {@code
+   * stalls} when a batch waits (aborted, to be read again) and when one commits.
    */
   public TaggingLoop(
       ClassifierConfig config,
       Supplier<ThemeMatcher> matcher,
       Runnable beforePoll,
-      Listener listener) {
-    this(config, KAFKA, matcher, beforePoll, listener);
+      Listener listener,
+      StallWatch stalls) {
+    this(config, KAFKA, matcher, beforePoll, listener, stalls);
   }
 
   TaggingLoop(
@@ -116,7 +142,9 @@ public final class TaggingLoop implements Runnable {
       Clients clients,
       Supplier<ThemeMatcher> matcher,
       Runnable beforePoll,
-      Listener listener) {
+      Listener listener,
+      StallWatch stalls) {
+    this.stalls = stalls;
     this.config = config;
     this.clients = clients;
     this.matcher = matcher;
@@ -136,7 +164,7 @@ public final class TaggingLoop implements Runnable {
       listener.clientsOpened(consumer, producer);
       // Fences any older instance with our transactional id and aborts its open transaction.
       producer.initTransactions();
-      consumer.subscribe(List.of(config.topics().articles()), new RebalanceLog());
+      consumer.subscribe(List.of(config.topics().articles()), new Rebalances());
       log.info(
           "classifier tagging {} → {} as {} (group {})",
           config.topics().articles(),
@@ -171,7 +199,8 @@ public final class TaggingLoop implements Runnable {
       if (!stopped) {
         failure = e;
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // Whatever else ends the loop is a fatal error, never a silent stop: the service exits 1.
       failure = e;
       log.error("classifier stopped: {}", e.toString(), e);
     } finally {
@@ -185,36 +214,221 @@ public final class TaggingLoop implements Runnable {
       Consumer<String, byte[]> consumer,
       Producer<String, byte[]> producer,
       ConsumerRecords<String, byte[]> records) {
-    long start = System.nanoTime();
     List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(records.count());
     records.forEach(batch::add);
+    if (batch.stream().anyMatch(this::suspect)) {
+      processOneByOne(consumer, producer, batch);
+      return;
+    }
+    Failure failure = transact(consumer, producer, batch);
+    if (failure == Failure.REFUSED) {
+      // Some record of the batch made Kafka refuse it: read again, these records go one per
+      // transaction until each refused one is dead-lettered alone.
+      for (ConsumerRecord<String, byte[]> record : batch) {
+        suspects.merge(
+            new TopicPartition(record.topic(), record.partition()), record.offset(), Math::max);
+      }
+      log.warn(
+          "Kafka refused a batch of {} articles ({}); reading it again one article per"
+              + " transaction",
+          batch.size(),
+          lastRefusal.toString());
+    }
+  }
+
+  /**
+   * Each record in its own transaction; a record Kafka refuses alone goes to the dead-letter topic;
+   * a retriable failure stops the pass (the consumer is back at the failed record).
+   */
+  private void processOneByOne(
+      Consumer<String, byte[]> consumer,
+      Producer<String, byte[]> producer,
+      List<ConsumerRecord<String, byte[]>> batch) {
+    for (ConsumerRecord<String, byte[]> record : batch) {
+      Failure failure = transact(consumer, producer, List.of(record));
+      if (failure == Failure.RETRY) {
+        return;
+      }
+      if (failure == Failure.REFUSED && deadLetterAlone(consumer, producer, record) != null) {
+        return;
+      }
+      TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+      suspects.computeIfPresent(partition, (p, until) -> record.offset() >= until ? null : until);
+    }
+  }
+
+  /** Whether {@code record} lies in a range Kafka refused as a whole batch. */
+  private boolean suspect(ConsumerRecord<String, byte[]> record) {
+    Long until = suspects.get(new TopicPartition(record.topic(), record.partition()));
+    return until != null && record.offset() <= until;
+  }
+
+  /** How a transaction ended, when it did not commit. */
+  private enum Failure {
+    /** Kafka is unreachable or the producer state needs a new attempt: read the batch again. */
+    RETRY,
+    /** Kafka refused what the batch holds: the same batch can never commit. */
+    REFUSED
+  }
+
+  /**
+   * Tags {@code batch} and commits it, its output and its offsets in one transaction; null when
+   * committed. On failure the transaction is aborted and the consumer rewound to the committed
+   * offsets, so nothing of it counts and it is read again.
+   */
+  private Failure transact(
+      Consumer<String, byte[]> consumer,
+      Producer<String, byte[]> producer,
+      List<ConsumerRecord<String, byte[]>> batch) {
+    long start = System.nanoTime();
     producer.beginTransaction();
     try {
       BatchTagger.Output output = tagger.tag(batch, matcher.get(), Instant.now());
       for (ProducerRecord<String, byte[]> record : output.records(config.topics())) {
         producer.send(record);
       }
-      producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
+      producer.sendOffsetsToTransaction(nextOffsets(batch), consumer.groupMetadata());
       commit(producer);
+      progressed();
       listener.committed(output, Duration.ofNanos(System.nanoTime() - start));
-    } catch (ProducerFencedException
-        | InvalidProducerEpochException
-        | OutOfOrderSequenceException
-        | AuthorizationException
-        | UnsupportedVersionException
-        | CommitUnresolvedException e) {
-      // The producer cannot abort after these; the loop ends.
-      throw e;
+      return null;
     } catch (KafkaException e) {
-      log.warn("batch of {} articles aborted, reading it again: {}", batch.size(), e.toString());
-      producer.abortTransaction();
-      rewind(consumer, records.partitions());
+      if (fatal(e)) {
+        throw e;
+      }
+      abort(consumer, producer, batch);
       listener.aborted(e);
+      if (refusesContent(e)) {
+        lastRefusal = e;
+        return Failure.REFUSED;
+      }
+      log.warn("batch of {} articles aborted, reading it again: {}", batch.size(), e.toString());
+      return Failure.RETRY;
     } catch (RuntimeException e) {
-      // A bug in tagging: publish nothing of the batch, then stop.
-      producer.abortTransaction();
-      throw e;
+      // Not Kafka's failure, and not one record's (the tagger catches those): what the batch
+      // holds made sending it throw, so it is narrowed like a refused one.
+      abort(consumer, producer, batch);
+      lastRefusal = e;
+      return Failure.REFUSED;
     }
+  }
+
+  /**
+   * Dead-letters {@code record}, which Kafka refused even alone, in a transaction of its own that
+   * also moves the group past it; without its value when the value is too large for the dead-letter
+   * topic too. Null when committed.
+   */
+  private Failure deadLetterAlone(
+      Consumer<String, byte[]> consumer,
+      Producer<String, byte[]> producer,
+      ConsumerRecord<String, byte[]> record) {
+    String kind = tooLarge(lastRefusal) ? DeadLetters.TOO_LARGE : DeadLetters.REFUSED;
+    ProducerRecord<String, byte[]> letter =
+        DeadLetters.of(
+            Topics.dlq(config.topics().articles()),
+            record,
+            kind,
+            "Kafka refused what tagging it made: " + lastRefusal);
+    Failure failure = sendAlone(consumer, producer, record, letter, kind);
+    if (failure == Failure.REFUSED) {
+      failure = sendAlone(consumer, producer, record, DeadLetters.withoutValue(letter), kind);
+    }
+    if (failure != null) {
+      log.warn("dead-lettering article record at offset {} failed; retrying", record.offset());
+    }
+    return failure;
+  }
+
+  private Failure sendAlone(
+      Consumer<String, byte[]> consumer,
+      Producer<String, byte[]> producer,
+      ConsumerRecord<String, byte[]> record,
+      ProducerRecord<String, byte[]> letter,
+      String kind) {
+    long start = System.nanoTime();
+    producer.beginTransaction();
+    try {
+      producer.send(letter);
+      producer.sendOffsetsToTransaction(nextOffsets(List.of(record)), consumer.groupMetadata());
+      commit(producer);
+      progressed();
+      listener.committed(
+          new BatchTagger.Output(List.of(), List.of(new BatchTagger.DeadLetter(letter, kind))),
+          Duration.ofNanos(System.nanoTime() - start));
+      log.warn(
+          "article record {}-{}@{} dead-lettered as {}",
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          kind);
+      return null;
+    } catch (KafkaException e) {
+      if (fatal(e)) {
+        throw e;
+      }
+      abort(consumer, producer, List.of(record));
+      listener.aborted(e);
+      return refusesContent(e) ? Failure.REFUSED : Failure.RETRY;
+    }
+  }
+
+  private void abort(
+      Consumer<String, byte[]> consumer,
+      Producer<String, byte[]> producer,
+      List<ConsumerRecord<String, byte[]>> batch) {
+    stalls.waiting();
+    producer.abortTransaction();
+    Set<TopicPartition> partitions = new HashSet<>();
+    for (ConsumerRecord<String, byte[]> record : batch) {
+      partitions.add(new TopicPartition(record.topic(), record.partition()));
+    }
+    rewind(consumer, partitions);
+  }
+
+  private void progressed() {
+    stalls.progressed();
+  }
+
+  /**
+   * Whether {@code e} says that Kafka will never take what the transaction holds: a record over the
+   * size limit, a record the broker finds invalid, a value that cannot be serialised.
+   */
+  static boolean refusesContent(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof RecordTooLargeException
+          || t instanceof RecordBatchTooLargeException
+          || t instanceof InvalidRecordException
+          || t instanceof SerializationException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the producer cannot abort after {@code e}, so the loop must end: fenced, unauthorised,
+   * unsupported, a commit that never resolved. An out-of-order sequence that follows a refused
+   * record (the broker rejects the records after it in the same partition) is the refusal's
+   * consequence, not a broken producer.
+   */
+  private static boolean fatal(KafkaException e) {
+    boolean fatal =
+        e instanceof ProducerFencedException
+            || e instanceof InvalidProducerEpochException
+            || e instanceof OutOfOrderSequenceException
+            || e instanceof AuthorizationException
+            || e instanceof UnsupportedVersionException
+            || e instanceof CommitUnresolvedException;
+    return fatal && !(e instanceof OutOfOrderSequenceException && refusesContent(e.getCause()));
+  }
+
+  private static boolean tooLarge(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -246,12 +460,13 @@ public final class TaggingLoop implements Runnable {
   }
 
   private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(
-      ConsumerRecords<String, byte[]> records) {
+      List<ConsumerRecord<String, byte[]>> records) {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    for (TopicPartition partition : records.partitions()) {
-      List<ConsumerRecord<String, byte[]>> inPartition = records.records(partition);
-      offsets.put(
-          partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
+    for (ConsumerRecord<String, byte[]> record : records) {
+      offsets.merge(
+          new TopicPartition(record.topic(), record.partition()),
+          new OffsetAndMetadata(record.offset() + 1),
+          (a, b) -> a.offset() >= b.offset() ? a : b);
     }
     return offsets;
   }
@@ -312,14 +527,18 @@ public final class TaggingLoop implements Runnable {
   }
 
   /**
-   * Rebalances need no action: a batch's transaction is committed or aborted before the next poll,
-   * and partitions are only revoked or lost inside poll, so no transaction is ever open across a
-   * rebalance. Offsets live in the transactions, so a new owner starts where the old one committed.
+   * Rebalances need no action on Kafka's side: a batch's transaction is committed or aborted before
+   * the next poll, and partitions are only revoked or lost inside poll, so no transaction is ever
+   * open across a rebalance. Offsets live in the transactions, so a new owner starts where the old
+   * one committed. The work this instance waited to redo goes with its partitions: no stall is
+   * left.
    */
-  private static final class RebalanceLog implements ConsumerRebalanceListener {
+  private final class Rebalances implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
       log.info("partitions revoked: {}", partitions);
+      partitions.forEach(suspects::remove);
+      stalls.idle();
     }
 
     @Override
@@ -330,6 +549,8 @@ public final class TaggingLoop implements Runnable {
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
       log.warn("partitions lost (another instance owns them now): {}", partitions);
+      partitions.forEach(suspects::remove);
+      stalls.idle();
     }
   }
 }

@@ -26,7 +26,8 @@ import thesiswatch.common.ThemesFile;
 /**
  * A themes file read strictly: the shape {@link ThemeCatalog} reads for the dashboard, plus the
  * queries, each parsed. Anything wrong is refused with a message naming the file, the theme and the
- * problem, so a user editing the file sees exactly what to fix.
+ * problem, so a user editing the file sees exactly what to fix; so is a file over the {@link
+ * QueryLimits}.
  *
  * <pre>
  * themes:
@@ -128,6 +129,10 @@ public record ThemeSet(String version, List<ThemeDefinition> themes) {
           throw fail(": duplicate theme id '" + theme.id() + "'");
         }
         themes.add(theme);
+      }
+      String tooCostly = QueryLimits.checkSet(themes);
+      if (tooCostly != null) {
+        throw fail(tooCostly);
       }
       return new ThemeSet(file.version(), themes);
     }
@@ -255,6 +260,10 @@ public record ThemeSet(String version, List<ThemeDefinition> themes) {
     }
 
     private Query parse(String language, String text, String field, String where) {
+      String tooLarge = QueryLimits.checkText(text);
+      if (tooLarge != null) {
+        throw fail(where + ": query " + QueryLimits.quote(text) + " (" + field + ") " + tooLarge);
+      }
       Query query;
       try {
         query = ThemeQueryParser.parse(language, text, analyzer);
@@ -273,6 +282,10 @@ public record ThemeSet(String version, List<ThemeDefinition> themes) {
                 + "' ("
                 + field
                 + ") is purely negative: it only excludes, so it can match nothing");
+      }
+      String tooCostly = QueryLimits.cost(query).problem();
+      if (tooCostly != null) {
+        throw fail(where + ": query " + QueryLimits.quote(text) + " (" + field + ") " + tooCostly);
       }
       return query;
     }

@@ -2,12 +2,11 @@ package thesiswatch.classifier.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -20,11 +19,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import thesiswatch.classifier.ClassifierConfig;
 import thesiswatch.classifier.Fixtures;
 import thesiswatch.classifier.match.ThemeMatcher;
 import thesiswatch.classifier.themes.ThemeSet;
 import thesiswatch.common.Json;
+import thesiswatch.common.StallWatch;
 import thesiswatch.common.Topics;
 
 /**
@@ -116,31 +115,12 @@ class TaggingLoopCommitTest {
   }
 
   private TaggingLoop loop(Producer<String, byte[]> producer, Duration transactionTimeout) {
-    ClassifierConfig config =
-        new ClassifierConfig(
-            "127.0.0.1:9",
-            Topics.DEFAULTS,
-            Fixtures.THEMES,
-            "classifier",
-            "classifier-test",
-            Duration.ofMinutes(10),
-            200,
-            Duration.ofMillis(10),
-            transactionTimeout,
-            Duration.ofSeconds(1));
-    TaggingLoop.Clients clients =
-        new TaggingLoop.Clients() {
-          @Override
-          public Consumer<String, byte[]> consumer(Properties settings) {
-            return consumer;
-          }
-
-          @Override
-          public Producer<String, byte[]> producer(Properties settings) {
-            return producer;
-          }
-        };
-    return new TaggingLoop(config, clients, () -> matcher, () -> {}, new NoListener());
+    return MockLoops.loop(
+        consumer,
+        producer,
+        matcher,
+        transactionTimeout,
+        new StallWatch(Duration.ofMinutes(5), Clock.systemUTC()));
   }
 
   /**
@@ -182,19 +162,5 @@ class TaggingLoopCommitTest {
       aborts.incrementAndGet();
       super.abortTransaction();
     }
-  }
-
-  private static final class NoListener implements TaggingLoop.Listener {
-    @Override
-    public void committed(BatchTagger.Output output, Duration took) {}
-
-    @Override
-    public void aborted(org.apache.kafka.common.KafkaException cause) {}
-
-    @Override
-    public void clientsOpened(Consumer<?, ?> consumer, Producer<?, ?> producer) {}
-
-    @Override
-    public void clientsClosed() {}
   }
 }

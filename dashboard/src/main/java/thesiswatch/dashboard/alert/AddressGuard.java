@@ -1,29 +1,36 @@
 package thesiswatch.dashboard.alert;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Refuses webhook targets on loopback, private, link-local, carrier-grade NAT, unique-local,
- * multicast and wildcard addresses (SSRF), unless the host is on an explicit allow-list (tests and
- * private deployments). Every address the host resolves to is checked.
+ * The webhook's address guard: the one rule of {@link thesiswatch.common.AddressGuard} (the IANA
+ * special-purpose registries), with the hosts of {@value #SETTING} exempt, plus the shape a webhook
+ * URL must have. The webhook's HTTP client connects only through {@link #rule()}, so the address
+ * checked is the address posted to.
  */
 public final class AddressGuard {
 
-  private final List<String> allowedHosts;
+  /** The setting that exempts webhook hosts. */
+  public static final String SETTING = "ALERT_WEBHOOK_ALLOW_HOSTS";
 
-  /** A guard letting {@code allowedHosts} (lower-case host names or literal addresses) through. */
+  private final thesiswatch.common.AddressGuard rule;
+
+  /** A guard letting {@code allowedHosts} (host names or literal addresses) through. */
   public AddressGuard(List<String> allowedHosts) {
-    this.allowedHosts = allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+    this.rule = new thesiswatch.common.AddressGuard(allowedHosts, SETTING);
+  }
+
+  /** The common rule, as the webhook client's resolver uses it. */
+  thesiswatch.common.AddressGuard rule() {
+    return rule;
   }
 
   /**
-   * Checks {@code uri}.
+   * Checks {@code uri}: http or https, with a host that resolves to public addresses only (or is
+   * exempt).
    *
    * @throws IllegalArgumentException naming the host and why it is refused
    */
@@ -36,50 +43,13 @@ public final class AddressGuard {
     if (host == null) {
       throw new IllegalArgumentException("webhook " + uri + " has no host");
     }
-    String bare = host.toLowerCase(Locale.ROOT).replaceAll("^\\[|]$", "");
-    if (allowedHosts.contains(bare)) {
-      return;
-    }
-    InetAddress[] addresses;
+    int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
     try {
-      addresses = InetAddress.getAllByName(bare);
+      rule.resolve(host, port);
+    } catch (thesiswatch.common.AddressGuard.RefusedAddressException e) {
+      throw new IllegalArgumentException("webhook host " + e.getMessage(), e);
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException("webhook host " + host + " does not resolve", e);
     }
-    for (InetAddress address : addresses) {
-      if (isPrivate(address)) {
-        throw new IllegalArgumentException(
-            "webhook host "
-                + host
-                + " resolves to non-public address "
-                + address.getHostAddress()
-                + " (allow it with ALERT_WEBHOOK_ALLOW_HOSTS)");
-      }
-    }
-  }
-
-  /** Whether {@code address} is not a public unicast address. */
-  static boolean isPrivate(InetAddress address) {
-    if (address.isLoopbackAddress()
-        || address.isSiteLocalAddress()
-        || address.isLinkLocalAddress()
-        || address.isAnyLocalAddress()
-        || address.isMulticastAddress()) {
-      return true;
-    }
-    byte[] b = address.getAddress();
-    if (address instanceof Inet4Address) {
-      int first = b[0] & 0xff;
-      int second = b[1] & 0xff;
-      // 100.64.0.0/10 carrier-grade NAT, 0.0.0.0/8 "this network".
-      return (first == 100 && second >= 64 && second < 128) || first == 0;
-    }
-    if (address instanceof Inet6Address) {
-      int first = b[0] & 0xff;
-      // fc00::/7 unique local; 64:ff9b::/96 NAT64 (may reach private IPv4).
-      boolean nat64 = b[0] == 0 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
-      return (first & 0xfe) == 0xfc || nat64;
-    }
-    return false;
   }
 }

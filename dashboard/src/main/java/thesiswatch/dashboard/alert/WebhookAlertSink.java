@@ -2,19 +2,19 @@ package thesiswatch.dashboard.alert;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import thesiswatch.common.GuardedHttpClient;
 import thesiswatch.common.Json;
 
 /**
@@ -23,7 +23,8 @@ import thesiswatch.common.Json;
  * and body; failures (I/O, timeout, 429, 5xx) are retried with exponential backoff; every attempt
  * carries the same {@code Idempotency-Key} (the alert id) so the receiver can drop repeats.
  * Redirects are not followed, and the target is checked by the {@link AddressGuard} before every
- * attempt.
+ * attempt and again by the client's own resolver at every connection, so the address checked is the
+ * address posted to (no DNS rebinding in between).
  */
 public final class WebhookAlertSink implements AlertSink, AutoCloseable {
 
@@ -40,7 +41,7 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
   private final Duration timeout;
   private final int attempts;
   private final Duration backoff;
-  private final HttpClient client;
+  private final GuardedHttpClient client;
   private final ThreadPoolExecutor worker;
   private final Counter delivered;
   private final Counter failed;
@@ -58,11 +59,7 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
     this.timeout = timeout;
     this.attempts = attempts;
     this.backoff = backoff;
-    this.client =
-        HttpClient.newBuilder()
-            .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    this.client = GuardedHttpClient.create(guard.rule(), timeout);
     this.worker =
         new ThreadPoolExecutor(
             1,
@@ -112,13 +109,13 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
       } catch (IllegalArgumentException e) {
         outcome = "refused: " + e.getMessage();
         retry = false; // the guard refuses the address: no retry can succeed
-      } catch (TimeoutException e) {
+      } catch (AddressGuardRefusal e) {
+        outcome = "refused: webhook host " + e.getMessage();
+        retry = false;
+      } catch (GuardedHttpClient.DeadlineException e) {
         outcome = "timeout";
-      } catch (ExecutionException e) {
-        outcome = "io_error: " + e.getCause();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+      } catch (IOException e) {
+        outcome = "io_error: " + e;
       }
       LOG.warn(
           "webhook attempt {}/{} for alert {} failed: {}", attempt, attempts, alert.id(), outcome);
@@ -139,23 +136,30 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
     LOG.warn("webhook gave up on alert {}", alert.id());
   }
 
-  private int post(byte[] body, String idempotencyKey)
-      throws InterruptedException, ExecutionException, TimeoutException {
-    HttpRequest request =
-        HttpRequest.newBuilder(url)
-            .timeout(timeout)
-            .header("Content-Type", "application/json")
-            .header(IDEMPOTENCY_HEADER, idempotencyKey)
-            .header("User-Agent", "thesiswatch-dashboard")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
-    // The request timeout covers only the headers; this deadline also covers the body.
-    CompletableFuture<HttpResponse<Void>> response =
-        client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
-    try {
-      return response.get(timeout.toMillis(), TimeUnit.MILLISECONDS).statusCode();
-    } finally {
-      response.cancel(true);
+  /** A connection the guard refused at connect time (the host resolved differently). */
+  private static final class AddressGuardRefusal extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    AddressGuardRefusal(String message) {
+      super(message);
+    }
+  }
+
+  private int post(byte[] body, String idempotencyKey) throws IOException {
+    HttpPost request = new HttpPost(url);
+    request.setHeader(IDEMPOTENCY_HEADER, idempotencyKey);
+    request.setHeader("User-Agent", "thesiswatch-dashboard");
+    request.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+    // One deadline per attempt covers connect, headers and body.
+    try (GuardedHttpClient.Exchange exchange = client.open(request, Instant.now().plus(timeout))) {
+      return exchange.response().getCode();
+    } catch (IOException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof thesiswatch.common.AddressGuard.RefusedAddressException refused) {
+          throw new AddressGuardRefusal(refused.getMessage());
+        }
+      }
+      throw e;
     }
   }
 
@@ -170,6 +174,8 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
     } catch (InterruptedException e) {
       worker.shutdownNow();
       Thread.currentThread().interrupt();
+    } finally {
+      client.close();
     }
   }
 }

@@ -13,13 +13,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import thesiswatch.common.Article;
+import thesiswatch.ingest.limits.RecordLimits;
 
 /**
  * Counts stories, not copies. Remembers recently published stories for a time window and decides,
  * for a poll's articles, which to publish: a new story once; the same story from another feed (same
  * canonical link, hence the same id, or a near-identical normalised title) as an update of the
- * first one with the new feed added to its {@code sources}; a changed title or summary as an update
- * of the same id; anything else already published not at all. Thread-safe.
+ * first one with the new feed added to its {@code sources} (at most {@link
+ * RecordLimits#MAX_SOURCES}); a changed title or summary as an update of the same id; anything else
+ * already published not at all. Thread-safe.
  */
 public final class StoryWindow {
 
@@ -81,7 +83,10 @@ public final class StoryWindow {
       Article first = out.getOrDefault(known.article().id(), known.article());
       boolean sameFeed =
           first.feedUrl().equals(article.feedUrl()) || first.sources().contains(article.feedUrl());
-      if (!sameFeed) {
+      if (!sameFeed && first.sources().size() >= RecordLimits.MAX_SOURCES) {
+        // The story already names as many other feeds as a record holds: nothing new to publish.
+        repeated++;
+      } else if (!sameFeed) {
         List<String> sources = new ArrayList<>(first.sources());
         sources.add(article.feedUrl());
         Article merged = withContent(first, first.title(), first.summary(), sources);
@@ -109,6 +114,22 @@ public final class StoryWindow {
    */
   public synchronized void restore(Article article) {
     remember(article, article.fetched());
+  }
+
+  /**
+   * Forgets the stories {@code articles} admitted, whose poll Kafka refused: they were never
+   * published, so the next poll must offer them again instead of taking them for repeats.
+   */
+  public synchronized void forget(List<Article> articles) {
+    for (Article article : articles) {
+      Story story = byId.remove(article.id());
+      if (story != null) {
+        String key = titleKey(story.article().title());
+        if (key != null && article.id().equals(idByTitle.get(key))) {
+          idByTitle.remove(key);
+        }
+      }
+    }
   }
 
   /** How many stories are remembered. */

@@ -33,6 +33,11 @@ public enum FaultKind {
   TLS_ERROR,
   /** Connection refused or reset, DNS failure, body cut short, unreadable file. */
   IO_ERROR,
+  /**
+   * A bug or a JVM error (e.g. {@code StackOverflowError}) while handling this feed: the feed is
+   * retried with backoff like any failing feed, and the log has the stack trace.
+   */
+  INTERNAL_ERROR,
   /** An unsupported Content-Encoding, or a compressed body that does not decompress. */
   BAD_ENCODING,
   /** The body is empty. */

@@ -1,6 +1,7 @@
 package thesiswatch.ingest.feeds;
 
 import java.time.Duration;
+import thesiswatch.ingest.limits.RecordLimits;
 
 /**
  * One feed of the feed list, as an OPML {@code <outline type="rss">} describes it.
@@ -27,6 +28,14 @@ public record FeedSpec(
       throw new IllegalArgumentException("feed url must not be blank");
     }
     url = url.strip();
+    if (url.length() > RecordLimits.MAX_FEED_URL_CHARS) {
+      throw new IllegalArgumentException(
+          "feed url longer than "
+              + RecordLimits.MAX_FEED_URL_CHARS
+              + " characters: "
+              + url.substring(0, 80)
+              + "…");
+    }
     if (interval != null && (interval.isNegative() || interval.isZero())) {
       throw new IllegalArgumentException(
           "feed interval must be positive: " + interval + " for " + url);

@@ -3,13 +3,10 @@ package thesiswatch.ingest.fetch;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,26 +16,29 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
 import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import thesiswatch.common.AddressGuard;
+import thesiswatch.common.GuardedHttpClient;
 import thesiswatch.ingest.fault.FaultKind;
 import thesiswatch.ingest.fault.FeedFault;
 
 /**
  * Fetches one feed over http(s) or from an explicit {@code file:} URL, within {@link FetchLimits}:
- * one deadline covers every hop, the headers and the body (the JDK client's own request timeout
- * covers only the headers); redirects are followed by hand and every hop passes the {@link
- * SsrfGuard}; gzip and deflate are decoded here (the JDK client never does) and the cap applies to
- * the decoded bytes, so a compression bomb stops at the cap.
+ * one deadline covers every hop, the headers and the body; redirects are followed by hand, and
+ * every connection, the first and each hop's, goes only to addresses the {@link AddressGuard} let
+ * through when it resolved the host (the client connects to exactly those, so DNS rebinding cannot
+ * slip a private address in between); gzip and deflate are decoded here and the cap applies to the
+ * decoded bytes, so a compression bomb stops at the cap.
  */
-public final class Fetcher {
+public final class Fetcher implements AutoCloseable {
 
   /** What we ask for: feeds first, anything else last (the body is sniffed, not trusted). */
   private static final String ACCEPT =
@@ -46,21 +46,17 @@ public final class Fetcher {
           + "text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
 
   private final FetchLimits limits;
-  private final SsrfGuard guard;
-  private final HttpClient client;
+  private final GuardedHttpClient client;
 
-  /** A fetcher bound to {@code limits} that checks every hop with {@code guard}. */
-  public Fetcher(FetchLimits limits, SsrfGuard guard) {
+  /** A fetcher bound to {@code limits} whose every connection passes {@code guard}. */
+  public Fetcher(FetchLimits limits, AddressGuard guard) {
+    this(limits, GuardedHttpClient.create(guard, limits.connectTimeout()));
+  }
+
+  /** A fetcher sending through {@code client} (tests give one whose sockets they watch). */
+  Fetcher(FetchLimits limits, GuardedHttpClient client) {
     this.limits = limits;
-    this.guard = guard;
-    this.client =
-        HttpClient.newBuilder()
-            // Redirects are followed by hand: the JDK ends a loop silently and skips our guard.
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(limits.connectTimeout())
-            // HTTP/1.1 avoids the h2c upgrade dance that some small feed servers mishandle.
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    this.client = client;
   }
 
   /**
@@ -81,41 +77,99 @@ public final class Fetcher {
     URI current = uri;
     boolean permanent = true;
     for (int hop = 0; ; hop++) {
-      guard.check(current);
-      HttpResponse<byte[]> response = send(current, etag, lastModified, deadline);
-      int status = response.statusCode();
-      HttpHeaders headers = response.headers();
-      if (status >= 200 && status < 300) {
-        byte[] body =
-            decode(response.body(), headers.firstValue("Content-Encoding").orElse("identity"));
-        return new FetchResult(
-            false,
-            body,
-            headers.firstValue("Content-Type").orElse(null),
-            headers.firstValue("ETag").orElse(null),
-            headers.firstValue("Last-Modified").orElse(null),
-            current.toString(),
-            hop > 0 && permanent);
+      if (current.getHost() == null) {
+        throw new FeedFault(FaultKind.BAD_URL, "fetch: no host in " + current);
       }
-      if (status == 304) {
-        return FetchResult.unchanged(
-            headers.firstValue("ETag").orElse(etag),
-            headers.firstValue("Last-Modified").orElse(lastModified),
-            current.toString(),
-            hop > 0 && permanent);
-      }
-      if (isRedirect(status)) {
-        if (hop >= limits.maxRedirects()) {
-          throw new FeedFault(
-              FaultKind.TOO_MANY_REDIRECTS,
-              "fetch: more than " + limits.maxRedirects() + " redirects from " + url);
+      GuardedHttpClient.Exchange exchange = null;
+      try {
+        exchange = client.open(request(current, etag, lastModified), deadline);
+        ClassicHttpResponse response = exchange.response();
+        int status = response.getCode();
+        if (status >= 200 && status < 300) {
+          String encoding = header(response, "Content-Encoding");
+          byte[] body = decode(read(response.getEntity(), encoding), encoding);
+          return new FetchResult(
+              false,
+              body,
+              header(response, "Content-Type"),
+              header(response, "ETag"),
+              header(response, "Last-Modified"),
+              current.toString(),
+              hop > 0 && permanent);
         }
-        permanent &= status == 301 || status == 308;
-        current = redirectTarget(current, headers);
-        continue;
+        if (status == 304) {
+          String newEtag = header(response, "ETag");
+          String newLastModified = header(response, "Last-Modified");
+          return FetchResult.unchanged(
+              newEtag != null ? newEtag : etag,
+              newLastModified != null ? newLastModified : lastModified,
+              current.toString(),
+              hop > 0 && permanent);
+        }
+        if (isRedirect(status)) {
+          if (hop >= limits.maxRedirects()) {
+            throw new FeedFault(
+                FaultKind.TOO_MANY_REDIRECTS,
+                "fetch: more than " + limits.maxRedirects() + " redirects from " + url);
+          }
+          permanent &= status == 301 || status == 308;
+          current = redirectTarget(current, header(response, "Location"));
+          continue;
+        }
+        throw statusFault(status, response, current);
+      } catch (IOException e) {
+        throw classify(e, exchange != null && exchange.timedOut(), current);
+      } finally {
+        if (exchange != null) {
+          exchange.close();
+        }
       }
-      throw statusFault(status, headers, current);
     }
+  }
+
+  private HttpGet request(URI uri, String etag, String lastModified) {
+    HttpGet get = new HttpGet(uri);
+    get.setHeader("User-Agent", limits.userAgent());
+    get.setHeader("Accept", ACCEPT);
+    get.setHeader("Accept-Encoding", "gzip, deflate");
+    if (etag != null) {
+      get.setHeader("If-None-Match", etag);
+    }
+    if (lastModified != null) {
+      get.setHeader("If-Modified-Since", lastModified);
+    }
+    return get;
+  }
+
+  private static String header(ClassicHttpResponse response, String name) {
+    Header header = response.getFirstHeader(name);
+    return header == null ? null : header.getValue();
+  }
+
+  /** The raw body, at most the cap; refused early when an identity body announces more. */
+  private byte[] read(HttpEntity entity, String contentEncoding) throws IOException, FeedFault {
+    if (entity == null) {
+      return new byte[0];
+    }
+    boolean identity =
+        contentEncoding == null
+            || contentEncoding.isBlank()
+            || contentEncoding.strip().equalsIgnoreCase("identity");
+    if (identity && entity.getContentLength() > limits.maxBodyBytes()) {
+      throw tooLarge("");
+    }
+    try (InputStream in = entity.getContent()) {
+      byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBodyBytes() + 1));
+      if (body.length > limits.maxBodyBytes()) {
+        throw tooLarge("");
+      }
+      return body;
+    }
+  }
+
+  private FeedFault tooLarge(String when) {
+    return new FeedFault(
+        FaultKind.TOO_LARGE, "fetch: body exceeds " + limits.maxBodyBytes() + " bytes" + when);
   }
 
   private static URI parseUri(String url) throws FeedFault {
@@ -133,55 +187,23 @@ public final class Fetcher {
     return uri;
   }
 
-  private HttpResponse<byte[]> send(URI uri, String etag, String lastModified, Instant deadline)
-      throws FeedFault {
-    Duration left = Duration.between(Instant.now(), deadline);
-    if (left.isNegative() || left.isZero()) {
-      throw new FeedFault(
-          FaultKind.TIMEOUT, "fetch: no answer within " + limits.timeout() + " from " + uri);
+  private FeedFault classify(IOException cause, boolean timedOut, URI uri) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof AddressGuard.RefusedAddressException refused) {
+        return new FeedFault(FaultKind.BLOCKED_ADDRESS, "fetch: " + refused.getMessage(), cause);
+      }
     }
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri)
-            .timeout(left)
-            .header("User-Agent", limits.userAgent())
-            .header("Accept", ACCEPT)
-            .header("Accept-Encoding", "gzip, deflate");
-    if (etag != null) {
-      request.header("If-None-Match", etag);
-    }
-    if (lastModified != null) {
-      request.header("If-Modified-Since", lastModified);
-    }
-    CompletableFuture<HttpResponse<byte[]>> future =
-        client.sendAsync(
-            request.build(), info -> CappedBody.forResponse(info, limits.maxBodyBytes()));
-    try {
-      // The future completes only when the whole body is in, so this deadline covers the body too.
-      return future.get(left.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw new FeedFault(
+    if (timedOut
+        || cause instanceof GuardedHttpClient.DeadlineException
+        || cause instanceof SocketTimeoutException) {
+      return new FeedFault(
           FaultKind.TIMEOUT,
           "fetch: no complete answer within " + limits.timeout() + " from " + uri,
-          e);
-    } catch (InterruptedException e) {
-      future.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new FeedFault(FaultKind.TIMEOUT, "fetch: interrupted while fetching " + uri, e);
-    } catch (ExecutionException e) {
-      throw classify(e.getCause(), uri);
+          cause);
     }
-  }
-
-  private FeedFault classify(Throwable cause, URI uri) {
-    if (cause instanceof CappedBody.TooLargeException) {
+    if (cause instanceof UnknownHostException) {
       return new FeedFault(
-          FaultKind.TOO_LARGE,
-          "fetch: body of " + uri + " exceeds " + limits.maxBodyBytes() + " bytes");
-    }
-    if (cause instanceof HttpTimeoutException) {
-      return new FeedFault(
-          FaultKind.TIMEOUT, "fetch: no answer within " + limits.timeout() + " from " + uri, cause);
+          FaultKind.IO_ERROR, "fetch: cannot resolve host " + uri.getHost(), cause);
     }
     for (Throwable t = cause; t != null; t = t.getCause()) {
       if (t instanceof SSLException) {
@@ -198,8 +220,7 @@ public final class Fetcher {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
   }
 
-  private static URI redirectTarget(URI from, HttpHeaders headers) throws FeedFault {
-    String location = headers.firstValue("Location").orElse(null);
+  private static URI redirectTarget(URI from, String location) throws FeedFault {
     if (location == null || location.isBlank()) {
       throw new FeedFault(
           FaultKind.TOO_MANY_REDIRECTS, "fetch: redirect without Location from " + from);
@@ -221,20 +242,21 @@ public final class Fetcher {
     return target;
   }
 
-  private static FeedFault statusFault(int status, HttpHeaders headers, URI uri) {
+  private static FeedFault statusFault(int status, ClassicHttpResponse response, URI uri) {
     String message = "fetch: HTTP " + status + " from " + uri;
+    String retryAfter = header(response, "Retry-After");
     return switch (status) {
       case 404 -> new FeedFault(FaultKind.HTTP_404, message, status, null, null);
       case 410 -> new FeedFault(FaultKind.HTTP_410, message, status, null, null);
-      case 429 -> new FeedFault(FaultKind.HTTP_429, message, status, retryAfter(headers), null);
-      case 503 -> new FeedFault(FaultKind.HTTP_503, message, status, retryAfter(headers), null);
+      case 429 -> new FeedFault(FaultKind.HTTP_429, message, status, retryAfter(retryAfter), null);
+      case 503 -> new FeedFault(FaultKind.HTTP_503, message, status, retryAfter(retryAfter), null);
       default -> new FeedFault(FaultKind.HTTP_ERROR, message, status, null, null);
     };
   }
 
   /** {@code Retry-After} as seconds or an HTTP date; null when absent or unreadable. */
-  static Duration retryAfter(HttpHeaders headers) {
-    String value = headers.firstValue("Retry-After").map(String::strip).orElse(null);
+  static Duration retryAfter(String header) {
+    String value = header == null ? null : header.strip();
     if (value == null || value.isEmpty()) {
       return null;
     }
@@ -253,7 +275,8 @@ public final class Fetcher {
   }
 
   private byte[] decode(byte[] raw, String contentEncoding) throws FeedFault {
-    String encoding = contentEncoding.strip().toLowerCase(Locale.ROOT);
+    String encoding =
+        contentEncoding == null ? "identity" : contentEncoding.strip().toLowerCase(Locale.ROOT);
     try {
       return switch (encoding) {
         case "", "identity" -> raw;
@@ -285,9 +308,7 @@ public final class Fetcher {
       byte[] body =
           decoded.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBodyBytes() + 1));
       if (body.length > limits.maxBodyBytes()) {
-        throw new FeedFault(
-            FaultKind.TOO_LARGE,
-            "fetch: body exceeds " + limits.maxBodyBytes() + " bytes after decompression");
+        throw tooLarge(" after decompression");
       }
       return body;
     }
@@ -308,5 +329,10 @@ public final class Fetcher {
       throw new FeedFault(
           FaultKind.IO_ERROR, "fetch: cannot read " + path + ": " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public void close() {
+    client.close();
   }
 }

@@ -3,6 +3,7 @@ package thesiswatch.ingest.kafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -58,11 +59,20 @@ public final class ArticlePublisher implements AutoCloseable {
    *
    * @throws KafkaException when the transaction did not commit; nothing of it is visible to
    *     read_committed readers, and the caller may retry the same batch
+   * @throws RuntimeException when a value cannot be serialised; no transaction was begun
    */
   public void publish(List<Article> articles, List<FeedState> states) {
     if (commitPending) {
       retryCommit();
       return;
+    }
+    // Serialised first, so a value that cannot be never leaves a transaction open.
+    List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+    for (Article article : articles) {
+      records.add(new ProducerRecord<>(topics.articles(), article.id(), Json.bytes(article)));
+    }
+    for (FeedState state : states) {
+      records.add(new ProducerRecord<>(topics.feedState(), state.url(), Json.bytes(state)));
     }
     try {
       if (producer == null) {
@@ -73,11 +83,8 @@ public final class ArticlePublisher implements AutoCloseable {
         producer.initTransactions();
       }
       producer.beginTransaction();
-      for (Article article : articles) {
-        producer.send(new ProducerRecord<>(topics.articles(), article.id(), Json.bytes(article)));
-      }
-      for (FeedState state : states) {
-        producer.send(new ProducerRecord<>(topics.feedState(), state.url(), Json.bytes(state)));
+      for (ProducerRecord<String, byte[]> record : records) {
+        producer.send(record);
       }
       // Flushes, and throws the error of any send that failed: then nothing of it is committed.
       commit();
@@ -86,7 +93,7 @@ public final class ArticlePublisher implements AutoCloseable {
         reset();
       }
       throw e;
-    } catch (KafkaException e) {
+    } catch (RuntimeException e) {
       reset();
       throw e;
     }

@@ -5,13 +5,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import thesiswatch.common.Article;
 import thesiswatch.common.FeedState;
+import thesiswatch.common.StallWatch;
 import thesiswatch.common.Topics;
 import thesiswatch.ingest.dedupe.StoryWindow;
+import thesiswatch.ingest.fault.FaultKind;
+import thesiswatch.ingest.fault.FeedFault;
 import thesiswatch.ingest.feeds.FeedSpec;
 import thesiswatch.ingest.schedule.Poll;
 import thesiswatch.ingest.schedule.PollScheduler;
@@ -23,6 +30,13 @@ import thesiswatch.ingest.schedule.PollScheduler;
  * {@value #MAX_POLLS_PER_TRANSACTION} polls per transaction (articles and feed states together,
  * retried while Kafka is down), and after each commit records every feed's new state and hands its
  * next due time back to the scheduler.
+ *
+ * <p>A transaction Kafka refuses for what it holds (a record over the broker's size limit, say) is
+ * not retried as it is, which would hold every feed for ever: it is split into one transaction per
+ * poll, the others commit, and the poll that is refused alone commits instead as its feed's
+ * classified failure ({@code too_large}, shown in {@code feed-state} and the dashboard's {@code
+ * /api/feeds}), retried with the feed's backoff. Data cannot stop this thread; only an {@link
+ * Error} outside any one feed's handling ends it (and with it the service, which says why).
  */
 public final class PublishLoop {
 
@@ -35,6 +49,21 @@ public final class PublishLoop {
   private static final Duration KAFKA_RETRY_MIN = Duration.ofMillis(500);
 
   private static final Duration KAFKA_RETRY_MAX = Duration.ofSeconds(5);
+
+  /** What the loop needs to know of the feeds' rules (they live with the poller). */
+  public interface FeedRules {
+    /**
+     * The stored state of the feed at {@code url} made safe to resume from, or null when it is not
+     * usable (the feed then starts afresh).
+     */
+    FeedState resume(String url, FeedState stored);
+
+    /**
+     * What {@code poll} becomes when Kafka refuses to publish it for {@code fault}: a failed poll
+     * of the same feed from {@code before}, its state before the poll, with nothing to publish.
+     */
+    Poll refused(Poll poll, FeedState before, FeedFault fault);
+  }
 
   /** What the loop counts. */
   public interface Meters {
@@ -62,7 +91,9 @@ public final class PublishLoop {
   private final StoryWindow window;
   private final Map<String, FeedState> states;
   private final PollScheduler scheduler;
+  private final FeedRules rules;
   private final Meters meters;
+  private final StallWatch stalls;
   private final Clock clock;
   private final Thread thread;
   private volatile List<FeedSpec> feeds = List.of();
@@ -74,8 +105,9 @@ public final class PublishLoop {
 
   /**
    * A loop committing through {@code publisher} the polls of {@code outbox}, recording states in
-   * {@code states} (feed URL → state) and rescheduling feeds on {@code scheduler}. The thread's
-   * unexpected death (an error no feed should cause) goes to {@code onDeath}.
+   * {@code states} (feed URL → state) and rescheduling feeds on {@code scheduler}, resuming and
+   * failing feeds by {@code rules}, telling {@code stalls} while polls wait for a commit. The
+   * thread's unexpected death (an error no feed should cause) goes to {@code onDeath}.
    */
   public PublishLoop(
       Settings settings,
@@ -84,7 +116,9 @@ public final class PublishLoop {
       StoryWindow window,
       Map<String, FeedState> states,
       PollScheduler scheduler,
+      FeedRules rules,
       Meters meters,
+      StallWatch stalls,
       Clock clock,
       Thread.UncaughtExceptionHandler onDeath) {
     this.settings = settings;
@@ -93,7 +127,9 @@ public final class PublishLoop {
     this.window = window;
     this.states = states;
     this.scheduler = scheduler;
+    this.rules = rules;
     this.meters = meters;
+    this.stalls = stalls;
     this.clock = clock;
     this.thread = new Thread(this::run, "ingest-publisher");
     thread.setUncaughtExceptionHandler(onDeath);
@@ -151,6 +187,7 @@ public final class PublishLoop {
       try {
         Poll first = outbox.take(200);
         if (first == null) {
+          stalls.idle();
           if (stopping && scheduler.pollsDone() && outbox.isEmpty()) {
             return;
           }
@@ -158,14 +195,7 @@ public final class PublishLoop {
         }
         batch.add(first);
         outbox.drainTo(batch, MAX_POLLS_PER_TRANSACTION - 1);
-        if (commit(batch)) {
-          for (Poll poll : batch) {
-            states.put(poll.feed().url(), poll.state());
-            if (poll.state().nextPoll() != null) {
-              scheduler.schedule(poll.feed(), poll.state().nextPoll());
-            }
-          }
-        }
+        publishNarrowing(batch);
         batch.clear();
       } catch (InterruptedException e) {
         return;
@@ -186,7 +216,7 @@ public final class PublishLoop {
                 settings.bootstrapServers(), settings.topics().feedState(), settings.kafkaBlock());
         int adopted = 0;
         for (FeedSpec feed : feeds) {
-          FeedState state = stored.get(feed.url());
+          FeedState state = rules.resume(feed.url(), stored.get(feed.url()));
           if (state != null && feed.enabled()) {
             states.put(feed.url(), state);
             adopted++;
@@ -220,8 +250,43 @@ public final class PublishLoop {
     return false;
   }
 
-  /** Commits a batch, retrying while Kafka is unreachable; false when given up at close. */
-  private boolean commit(List<Poll> batch) {
+  /**
+   * Commits {@code batch} and records it; a batch Kafka refuses for its content is split until each
+   * refused poll is alone, and that poll commits as its feed's failure instead.
+   */
+  private void publishNarrowing(List<Poll> batch) {
+    RuntimeException refusal = commit(batch);
+    if (refusal == null) {
+      return; // committed and recorded, or given up at close
+    }
+    if (batch.size() > 1) {
+      LOG.warn(
+          "ingest: Kafka refused a transaction of {} polls ({}); publishing them one by one",
+          batch.size(),
+          refusal.toString());
+      for (Poll poll : batch) {
+        publishNarrowing(List.of(poll));
+      }
+      return;
+    }
+    Poll poll = batch.get(0);
+    Poll failed = rules.refused(poll, states.get(poll.feed().url()), fault(refusal));
+    if (commit(List.of(failed)) != null) {
+      // Even the feed's failure state alone is refused: it is kept in memory, so the feed stays
+      // scheduled and shows its failure, and its stored state stays the one before.
+      LOG.error(
+          "ingest: Kafka refused the failure state of feed_url={} too; keeping it in memory only",
+          poll.feed().url());
+      record(List.of(failed));
+    }
+  }
+
+  /**
+   * Commits a batch, retrying while Kafka is unreachable, and records every poll's new state once
+   * committed. Null when committed, or given up at close; the exception when Kafka refuses the
+   * batch for what it holds, which no retry can change.
+   */
+  private RuntimeException commit(List<Poll> batch) {
     List<Article> articles = new ArrayList<>();
     List<FeedState> stateRecords = new ArrayList<>();
     for (Poll poll : batch) {
@@ -233,13 +298,12 @@ public final class PublishLoop {
     while (!abandon) {
       try {
         publisher.publish(articles, stateRecords);
-        meters.published(articles.size());
-        if (warned) {
-          LOG.info("ingest: Kafka reachable again; published {} articles", articles.size());
-        }
-        return true;
-      } catch (KafkaException e) {
+      } catch (RuntimeException e) {
         meters.publishFailure();
+        if (refusesContent(e)) {
+          return e;
+        }
+        stalls.waiting();
         if (!warned) {
           LOG.warn(
               "ingest: publish failed ({}); holding {} polls and retrying",
@@ -248,12 +312,64 @@ public final class PublishLoop {
           warned = true;
         }
         if (!sleep(pause)) {
-          return false;
+          return null;
         }
         pause = next(pause);
+        continue;
+      }
+      // Committed: what follows is no longer about the batch, and must not be taken for a refusal.
+      stalls.progressed();
+      meters.published(articles.size());
+      if (warned) {
+        LOG.info("ingest: Kafka reachable again; published {} articles", articles.size());
+      }
+      record(batch);
+      return null;
+    }
+    return null;
+  }
+
+  /** Records the committed polls' states and hands each feed's next due time to the scheduler. */
+  private void record(List<Poll> committed) {
+    for (Poll poll : committed) {
+      states.put(poll.feed().url(), poll.state());
+      if (poll.state().nextPoll() != null) {
+        scheduler.schedule(poll.feed(), poll.state().nextPoll());
+      }
+    }
+  }
+
+  /**
+   * Whether {@code e} says that Kafka will never take what the batch holds, so that the same batch
+   * must not be tried again: a record over the size limit, a record the broker finds invalid, or a
+   * value that cannot be serialised. Anything else (Kafka unreachable, a timeout, a fenced or
+   * broken producer) is Kafka's state, not the batch's, and the batch is retried.
+   */
+  static boolean refusesContent(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof RecordTooLargeException
+          || t instanceof RecordBatchTooLargeException
+          || t instanceof InvalidRecordException
+          || t instanceof SerializationException
+          || !(t instanceof KafkaException) && t == e) {
+        return true;
       }
     }
     return false;
+  }
+
+  /** The classified fault of a poll Kafka refused. */
+  static FeedFault fault(RuntimeException refusal) {
+    for (Throwable t = refusal; t != null; t = t.getCause()) {
+      if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException) {
+        return new FeedFault(
+            FaultKind.TOO_LARGE,
+            "publish: a record of this poll is larger than Kafka accepts: " + t.getMessage(),
+            refusal);
+      }
+    }
+    return new FeedFault(
+        FaultKind.INTERNAL_ERROR, "publish: Kafka refused this poll: " + refusal, refusal);
   }
 
   private static Duration next(Duration pause) {

@@ -8,6 +8,7 @@ import java.util.List;
 import thesiswatch.common.FeedState;
 import thesiswatch.ingest.fault.FaultKind;
 import thesiswatch.ingest.fault.FeedFault;
+import thesiswatch.ingest.limits.RecordLimits;
 
 /**
  * How a feed's state moves after a poll, and when it is polled next: the interval after a success,
@@ -18,6 +19,27 @@ public final class FeedStates {
 
   /** Longest wait a {@code Retry-After} can impose; beyond it the header is not believed. */
   public static final Duration MAX_RETRY_AFTER = Duration.ofHours(24);
+
+  /**
+   * No feed is due further ahead than this, whatever a stored state or a setting says: a stored
+   * {@code nextPoll} in the year 999999999 is due in 30 days, not never (nor an overflow).
+   */
+  public static final Duration MAX_DELAY = Duration.ofDays(30);
+
+  /** Stored times before this are not believed (no feed state is older than the project). */
+  static final Instant OLDEST_BELIEVED = Instant.parse("1990-01-01T00:00:00Z");
+
+  /** Stored times further ahead of now than this are not believed (clock skew allowed). */
+  static final Duration FUTURE_BELIEVED = Duration.ofDays(1);
+
+  /** Longest error kind kept (kinds are short keys such as {@code too_large}). */
+  static final int MAX_ERROR_KIND_CHARS = 64;
+
+  /** Most consecutive errors a stored state may claim (the backoff stops growing long before). */
+  static final int MAX_STORED_ERRORS = 1_000_000;
+
+  private static final List<String> STATUSES =
+      List.of(FeedState.PENDING, FeedState.OK, FeedState.FAILING, FeedState.DISABLED);
 
   private final Duration backoffBase;
   private final Duration backoffMax;
@@ -78,8 +100,8 @@ public final class FeedStates {
         s.url(),
         title == null ? s.title() : title,
         FeedState.OK,
-        etag,
-        lastModified,
+        RecordLimits.validator(etag),
+        RecordLimits.validator(lastModified),
         0,
         now,
         now,
@@ -97,8 +119,8 @@ public final class FeedStates {
         s.url(),
         s.title(),
         FeedState.OK,
-        etag,
-        lastModified,
+        RecordLimits.validator(etag),
+        RecordLimits.validator(lastModified),
         0,
         now,
         now,
@@ -125,7 +147,7 @@ public final class FeedStates {
           now,
           s.lastSuccess(),
           fault.kind().key(),
-          fault.getMessage(),
+          message(fault),
           null,
           s.itemsSeen(),
           s.seenIds());
@@ -146,10 +168,66 @@ public final class FeedStates {
         now,
         s.lastSuccess(),
         fault.kind().key(),
-        fault.getMessage(),
+        message(fault),
         now.plus(wait),
         s.itemsSeen(),
         s.seenIds());
+  }
+
+  private static String message(FeedFault fault) {
+    return RecordLimits.cap(fault.getMessage(), RecordLimits.MAX_ERROR_MESSAGE_CHARS);
+  }
+
+  /**
+   * {@code stored}, the state the {@code feed-state} topic holds for the feed at {@code url}, made
+   * safe to resume from at {@code now}: whatever another writer, an old version or a corrupted
+   * record left there, every value is within the bounds this code writes. Times outside [1990, now
+   * + 1 day] are dropped, except that a next poll further ahead is clamped to {@link #MAX_DELAY}
+   * (late, never lost); a missing next poll is now (unless disabled); an unknown status is {@code
+   * pending}; texts and the seen ids are capped. Null when the record is not this feed's (its URL
+   * differs from its key): the feed then starts afresh.
+   */
+  public FeedState resumed(String url, FeedState stored, Instant now) {
+    if (stored == null || !url.equals(stored.url())) {
+      return null;
+    }
+    String status = STATUSES.contains(stored.status()) ? stored.status() : FeedState.PENDING;
+    Instant latest = now.plus(MAX_DELAY);
+    Instant nextPoll = stored.nextPoll();
+    if (nextPoll != null && nextPoll.isAfter(latest)) {
+      nextPoll = latest;
+    } else if (nextPoll != null && nextPoll.isBefore(OLDEST_BELIEVED)) {
+      nextPoll = now;
+    }
+    if (nextPoll == null && !status.equals(FeedState.DISABLED)) {
+      nextPoll = now;
+    }
+    List<String> seen = stored.seenIds();
+    if (seen.size() > seenIdsPerFeed) {
+      seen = seen.subList(seen.size() - seenIdsPerFeed, seen.size());
+    }
+    return new FeedState(
+        url,
+        RecordLimits.cap(stored.title(), RecordLimits.MAX_FEED_TITLE_CHARS),
+        status,
+        RecordLimits.validator(stored.etag()),
+        RecordLimits.validator(stored.lastModified()),
+        Math.min(Math.max(stored.consecutiveErrors(), 0), MAX_STORED_ERRORS),
+        believed(stored.lastAttempt(), now),
+        believed(stored.lastSuccess(), now),
+        RecordLimits.cap(stored.lastErrorKind(), MAX_ERROR_KIND_CHARS),
+        RecordLimits.cap(stored.lastErrorMessage(), RecordLimits.MAX_ERROR_MESSAGE_CHARS),
+        nextPoll,
+        Math.max(stored.itemsSeen(), 0),
+        seen);
+  }
+
+  /** {@code time} when it lies in [1990, now + 1 day], else null. */
+  private static Instant believed(Instant time, Instant now) {
+    if (time == null || time.isBefore(OLDEST_BELIEVED) || time.isAfter(now.plus(FUTURE_BELIEVED))) {
+      return null;
+    }
+    return time;
   }
 
   /** The wait after {@code errors} consecutive failures: base doubled per failure, capped. */

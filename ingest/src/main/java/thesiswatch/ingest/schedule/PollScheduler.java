@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import thesiswatch.common.FeedState;
 import thesiswatch.ingest.feeds.FeedSpec;
 
@@ -25,11 +27,21 @@ import thesiswatch.ingest.feeds.FeedSpec;
  * HostGate}); the fetch thread runs the {@link Poller} and hands the finished {@link Poll} on. A
  * feed is due again only when {@link #schedule} is called for it, which ingest does once its poll
  * committed, so a feed is never polled twice at once.
+ *
+ * <p>Every feed stays scheduled whatever happens to one of its tasks: a due time is clamped to at
+ * most {@link FeedStates#MAX_DELAY} ahead, and a task that throws anything (which the {@link
+ * Poller} contract forbids, and {@code ScheduledFuture} would swallow) is logged with the feed's
+ * URL and the feed is tried again after {@link #RETRY_AFTER_BUG}.
  */
 public final class PollScheduler {
 
+  private static final Logger LOG = LoggerFactory.getLogger(PollScheduler.class);
+
   /** Re-check interval for a feed whose host is busy. */
   private static final Duration HOST_BUSY_RETRY = Duration.ofMillis(100);
+
+  /** When a feed whose task failed unexpectedly is tried again. */
+  public static final Duration RETRY_AFTER_BUG = Duration.ofMinutes(1);
 
   /** One poll of one feed, from the state it had before; never throws for the feed's failures. */
   @FunctionalInterface
@@ -101,17 +113,51 @@ public final class PollScheduler {
     }
   }
 
-  /** Polls {@code feed} at {@code due} (at once when it is past); nothing once stopping. */
+  /**
+   * Polls {@code feed} at {@code due} (at once when it is past or null, at most {@link
+   * FeedStates#MAX_DELAY} ahead); nothing once stopping.
+   */
   public void schedule(FeedSpec feed, Instant due) {
     if (stopping) {
       return;
     }
-    long delay = Math.max(0, Duration.between(clock.instant(), due).toMillis());
     try {
-      timer.schedule(() -> dispatch(feed), delay, TimeUnit.MILLISECONDS);
+      timer.schedule(
+          guarded(feed, () -> dispatch(feed)),
+          delayMillis(clock.instant(), due),
+          TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
       // closing: the feed is polled again on the next start
     }
+  }
+
+  /** Milliseconds from {@code now} to {@code due}, within [0, {@link FeedStates#MAX_DELAY}]. */
+  static long delayMillis(Instant now, Instant due) {
+    if (due == null || !due.isAfter(now)) {
+      return 0;
+    }
+    Instant latest = now.plus(FeedStates.MAX_DELAY);
+    return Duration.between(now, due.isAfter(latest) ? latest : due).toMillis();
+  }
+
+  /** {@code task}, which logs anything it throws and tries {@code feed} again later. */
+  private Runnable guarded(FeedSpec feed, Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (Throwable e) {
+        retryLater(feed, e);
+      }
+    };
+  }
+
+  private void retryLater(FeedSpec feed, Throwable e) {
+    LOG.error(
+        "ingest: a poll task failed unexpectedly feed_url={}; trying the feed again in {}",
+        feed.url(),
+        RETRY_AFTER_BUG,
+        e);
+    schedule(feed, clock.instant().plus(RETRY_AFTER_BUG));
   }
 
   private void dispatch(FeedSpec feed) {
@@ -123,7 +169,7 @@ public final class PollScheduler {
       return;
     }
     try {
-      fetchers.execute(() -> poll(feed, host));
+      fetchers.execute(guarded(feed, () -> poll(feed, host)));
     } catch (RejectedExecutionException e) {
       hosts.release(host);
     }
@@ -158,6 +204,11 @@ public final class PollScheduler {
    */
   public boolean awaitPolls(long timeoutMillis) throws InterruptedException {
     return fetchers.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
+  }
+
+  /** How many feeds are waiting for their due time. */
+  int waiting() {
+    return ((ScheduledThreadPoolExecutor) timer).getQueue().size();
   }
 
   /** Interrupts the polls still in flight after {@link #stop()}. */

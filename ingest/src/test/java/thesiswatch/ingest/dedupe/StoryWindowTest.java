@@ -133,4 +133,13 @@ class StoryWindowTest {
     assertThat(StoryWindow.titleKey("多家互联网大厂启动新一轮裁员，降本增效持续")).isEqualTo("多家互联网大厂启动新一轮裁员降本增效持续");
     assertThat(StoryWindow.titleKey("Short")).isNull();
   }
+
+  @Test
+  void aForgottenStoryIsOfferedAgain() {
+    Article story = article(A, "https://news.example/9", "A headline long enough to be a key", "");
+    assertThat(window.admit(List.of(story), Set.of(), NOW).toPublish()).containsExactly(story);
+    window.forget(List.of(story));
+    assertThat(window.size()).isZero();
+    assertThat(window.admit(List.of(story), Set.of(), NOW).toPublish()).containsExactly(story);
+  }
 }

@@ -6,18 +6,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
+import org.apache.hc.client5.http.io.DetachedSocketFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import thesiswatch.common.AddressGuard;
+import thesiswatch.common.GuardedHttpClient;
 import thesiswatch.ingest.LoopbackFeedServer;
 import thesiswatch.ingest.fault.FaultKind;
 import thesiswatch.ingest.fault.FeedFault;
@@ -47,10 +58,11 @@ class FetcherIT {
     server.close();
   }
 
+  static final FetchLimits LIMITS =
+      new FetchLimits(Duration.ofMillis(500), Duration.ofMillis(700), CAP, 5, "test");
+
   static Fetcher fetcher(Set<String> allowed) {
-    return new Fetcher(
-        new FetchLimits(Duration.ofMillis(500), Duration.ofMillis(700), CAP, 5, "test"),
-        new SsrfGuard(allowed));
+    return new Fetcher(LIMITS, new AddressGuard(allowed, "INGEST_ALLOW_PRIVATE"));
   }
 
   FaultKind faultOf(String path) {
@@ -271,6 +283,62 @@ class FetcherIT {
           .as(url)
           .isInstanceOfSatisfying(
               FeedFault.class, f -> assertThat(f.kind()).isEqualTo(FaultKind.BLOCKED_ADDRESS));
+    }
+    assertThat(server.requests("/feed")).isZero();
+  }
+
+  @Test
+  void aHostThatRebindsToLoopbackAfterTheCheckNeverReachesIt() throws Exception {
+    server.file("/feed", "tech-news.rss.xml", "text/xml");
+    // A hostile DNS server: a public address for the first lookup, loopback for any later one.
+    AtomicInteger lookups = new AtomicInteger();
+    AddressGuard.Resolver rebinding =
+        host ->
+            new InetAddress[] {
+              InetAddress.getByName(lookups.incrementAndGet() == 1 ? "93.184.215.14" : "127.0.0.1")
+            };
+    // Sockets that record where they would connect and refuse, so nothing leaves this machine.
+    List<SocketAddress> attempts = new CopyOnWriteArrayList<>();
+    DetachedSocketFactory watched =
+        proxy ->
+            new Socket() {
+              @Override
+              public void connect(SocketAddress endpoint, int timeout) throws IOException {
+                attempts.add(endpoint);
+                if (!((InetSocketAddress) endpoint).getAddress().isLoopbackAddress()) {
+                  throw new ConnectException("refused by the test: " + endpoint);
+                }
+                super.connect(endpoint, timeout);
+              }
+            };
+    int port = server.port();
+    try (Fetcher pinned =
+        new Fetcher(
+            LIMITS,
+            GuardedHttpClient.create(
+                new AddressGuard(Set.of(), "INGEST_ALLOW_PRIVATE", rebinding),
+                LIMITS.connectTimeout(),
+                watched))) {
+      String url = "http://rebind.example:" + port + "/feed";
+      assertThatThrownBy(() -> pinned.fetch(url, null, null))
+          .isInstanceOfSatisfying(
+              FeedFault.class, f -> assertThat(f.kind()).isEqualTo(FaultKind.IO_ERROR));
+      // The connection went to the address that was checked, the only one looked up.
+      assertThat(attempts)
+          .containsExactly(new InetSocketAddress(InetAddress.getByName("93.184.215.14"), port));
+      assertThat(lookups).hasValue(1);
+      // The next fetch looks up again, gets loopback, and is refused before any connection.
+      assertThatThrownBy(() -> pinned.fetch(url, null, null))
+          .isInstanceOfSatisfying(
+              FeedFault.class,
+              f -> {
+                assertThat(f.kind()).isEqualTo(FaultKind.BLOCKED_ADDRESS);
+                assertThat(f.getMessage())
+                    .isEqualTo(
+                        "fetch: rebind.example resolves to non-public address 127.0.0.1"
+                            + " (loopback, RFC 1122; allow it with INGEST_ALLOW_PRIVATE)");
+              });
+      assertThat(attempts).hasSize(1);
     }
     assertThat(server.requests("/feed")).isZero();
   }

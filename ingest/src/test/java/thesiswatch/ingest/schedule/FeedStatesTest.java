@@ -98,4 +98,97 @@ class FeedStatesTest {
       assertThat(FeedStates.jittered(base, "https://host.example/feed/" + i)).isEqualTo(jittered);
     }
   }
+
+  @Test
+  void aStoredStateIsResumedWithinTheBoundsThisCodeWrites() {
+    String url = "https://a.example/feed";
+    FeedState absurd =
+        new FeedState(
+            url,
+            "x".repeat(1_000),
+            "bewildered",
+            "e".repeat(5_000),
+            "Mon, 03 Mar 2025 09:30:00 GMT",
+            -7,
+            Instant.MAX,
+            Instant.parse("1970-01-01T00:00:00Z"),
+            "k".repeat(100),
+            "m".repeat(2_000),
+            Instant.MAX,
+            -5,
+            List.of("1", "2", "3", "4", "5"));
+
+    FeedState resumed = rules.resumed(url, absurd, NOW);
+
+    assertThat(resumed)
+        .isEqualTo(
+            new FeedState(
+                url,
+                "x".repeat(300),
+                FeedState.PENDING,
+                null,
+                "Mon, 03 Mar 2025 09:30:00 GMT",
+                0,
+                null,
+                null,
+                "k".repeat(64),
+                "m".repeat(500),
+                NOW.plus(FeedStates.MAX_DELAY),
+                0,
+                List.of("3", "4", "5")));
+  }
+
+  @Test
+  void aStoredStateWithoutADueTimeIsDueNowUnlessDisabledAndAnotherFeedsStateIsIgnored() {
+    FeedState noDue =
+        new FeedState(
+            pending.url(),
+            "A",
+            FeedState.FAILING,
+            null,
+            null,
+            2,
+            NOW,
+            null,
+            "timeout",
+            "fetch: slow",
+            null,
+            0,
+            List.of());
+    FeedState gone =
+        new FeedState(
+            pending.url(),
+            "A",
+            FeedState.DISABLED,
+            null,
+            null,
+            1,
+            NOW,
+            null,
+            "http_410",
+            "gone",
+            null,
+            0,
+            List.of());
+    FeedState ancient =
+        FeedStates.pending(pending.url(), "A", Instant.parse("0001-01-01T00:00:00Z"));
+
+    assertThat(rules.resumed(pending.url(), noDue, NOW).nextPoll()).isEqualTo(NOW);
+    assertThat(rules.resumed(pending.url(), gone, NOW).nextPoll()).isNull();
+    assertThat(rules.resumed(pending.url(), ancient, NOW).nextPoll()).isEqualTo(NOW);
+    assertThat(rules.resumed("https://other.example/feed", pending, NOW)).isNull();
+    assertThat(rules.resumed(pending.url(), pending, NOW)).isEqualTo(pending);
+  }
+
+  @Test
+  void aLongErrorMessageAndLongValidatorsAreNotKeptWhole() {
+    FeedState failed =
+        rules.afterFailure(pending, new FeedFault(FaultKind.TIMEOUT, "m".repeat(10_000)), NOW);
+    assertThat(failed.lastErrorMessage()).hasSize(500);
+    FeedState ok =
+        rules.afterSuccess(
+            pending, "A", "e".repeat(2_000), "Mon", NOW, Duration.ofMinutes(5), List.of());
+    assertThat(ok.etag()).isNull();
+    assertThat(ok.lastModified()).isEqualTo("Mon");
+  }
 }

@@ -19,6 +19,7 @@ import thesiswatch.common.FeedState;
 import thesiswatch.ingest.fault.FaultKind;
 import thesiswatch.ingest.fault.FeedFault;
 import thesiswatch.ingest.feeds.FeedSpec;
+import thesiswatch.testkit.Await;
 
 /**
  * Due times against a fixed clock, with a poller that fetches nothing: one fetch thread, so polls
@@ -119,5 +120,48 @@ class PollSchedulerTest {
     // The same host's feed was dispatched first and put off for the hour; the other host's ran.
     assertThat(next().feed()).isEqualTo(otherHost);
     assertThat(polled).containsExactly(limited.url(), otherHost.url());
+  }
+
+  @Test
+  void aPollerThatThrowsAnErrorLeavesItsFeedScheduledNeverLost() throws Exception {
+    List<Throwable> thrown = new CopyOnWriteArrayList<>();
+    PollScheduler failing =
+        new PollScheduler(
+            1,
+            1,
+            Duration.ZERO,
+            states::get,
+            (feed, before) -> {
+              StackOverflowError e = new StackOverflowError();
+              thrown.add(e);
+              throw e;
+            },
+            done::add,
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    try {
+      FeedSpec deep =
+          feed(
+              "https://deep.example/feed",
+              FeedStates.pending("https://deep.example/feed", null, NOW));
+      failing.schedule(deep, NOW);
+      // The task threw; the feed is waiting for its retry, a minute later on the fixed clock.
+      Await.until(
+          "the failed feed scheduled again", () -> thrown.size() == 1 && failing.waiting() == 1);
+      assertThat(done).isEmpty();
+    } finally {
+      failing.stop();
+      failing.awaitPolls(5_000);
+    }
+  }
+
+  @Test
+  void aDueTimeIsClampedToTheLongestDelay() {
+    assertThat(PollScheduler.delayMillis(NOW, Instant.MAX))
+        .isEqualTo(FeedStates.MAX_DELAY.toMillis());
+    assertThat(PollScheduler.delayMillis(NOW, NOW.plus(Duration.ofDays(365))))
+        .isEqualTo(FeedStates.MAX_DELAY.toMillis());
+    assertThat(PollScheduler.delayMillis(NOW, NOW.plusSeconds(5))).isEqualTo(5_000);
+    assertThat(PollScheduler.delayMillis(NOW, Instant.MIN)).isZero();
+    assertThat(PollScheduler.delayMillis(NOW, null)).isZero();
   }
 }
