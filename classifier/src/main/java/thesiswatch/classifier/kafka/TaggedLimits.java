@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import thesiswatch.classifier.themes.QueryLimits;
 import thesiswatch.common.Article;
+import thesiswatch.common.BackfillOrigin;
 import thesiswatch.common.ThemeMatch;
 
 /**
@@ -16,7 +17,8 @@ import thesiswatch.common.ThemeMatch;
  *   <li>title {@value #MAX_TITLE_CHARS} characters, summary {@value #MAX_SUMMARY_CHARS}, guid and
  *       link {@value #MAX_LINK_CHARS} each, feed title {@value #MAX_FEED_TITLE_CHARS}, feed URL
  *       {@value #MAX_LINK_CHARS}, language {@value #MAX_LANG_CHARS}, at most {@value #MAX_SOURCES}
- *       sources of {@value #MAX_LINK_CHARS} characters;
+ *       sources of {@value #MAX_LINK_CHARS} characters; a backfill's source {@value
+ *       #MAX_BACKFILL_SOURCE_CHARS} and origin {@value #MAX_LINK_CHARS} (the provenance is kept);
  *   <li>per theme, a snippet of {@value #MAX_SNIPPET_CHARS} characters and at most {@value
  *       #MAX_MATCHED_TERMS} matched terms of {@value #MAX_TERM_CHARS} characters; at most {@link
  *       QueryLimits#MAX_THEMES} themes (the themes file allows no more).
@@ -24,7 +26,7 @@ import thesiswatch.common.ThemeMatch;
  *
  * <p>An article id longer than {@value #MAX_ID_CHARS} characters is not cut (ids are keys, and two
  * cut ids could collide): the record is dead-lettered. Worst case, with every character one that
- * JSON escapes to six bytes, a tagged record is 611,212 bytes (see {@code BatchTaggerTest}).
+ * JSON escapes to six bytes, a tagged record is 623,682 bytes (see {@code BatchTaggerTest}).
  */
 public final class TaggedLimits {
 
@@ -48,6 +50,9 @@ public final class TaggedLimits {
 
   /** Longest article id accepted; longer ones are dead-lettered, never cut. */
   public static final int MAX_ID_CHARS = 256;
+
+  /** Longest backfill source name kept ({@code archive}, {@code warc}, ...). */
+  public static final int MAX_BACKFILL_SOURCE_CHARS = 16;
 
   /** Longest snippet kept per theme. */
   public static final int MAX_SNIPPET_CHARS = 300;
@@ -87,7 +92,19 @@ public final class TaggedLimits {
         cap(article.lang(), MAX_LANG_CHARS),
         cap(article.feedUrl(), MAX_LINK_CHARS),
         cap(article.feedTitle(), MAX_FEED_TITLE_CHARS),
-        kept);
+        kept,
+        bounded(article.backfill()));
+  }
+
+  /** A backfill's provenance with its source and origin within their caps; null stays null. */
+  static BackfillOrigin bounded(BackfillOrigin origin) {
+    if (origin == null) {
+      return null;
+    }
+    return new BackfillOrigin(
+        cap(origin.source(), MAX_BACKFILL_SOURCE_CHARS),
+        cap(origin.from(), MAX_LINK_CHARS),
+        origin.captured());
   }
 
   /** {@code matches}, at most {@link QueryLimits#MAX_THEMES}, each within its caps. */

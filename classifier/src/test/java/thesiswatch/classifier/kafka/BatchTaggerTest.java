@@ -16,6 +16,7 @@ import thesiswatch.classifier.match.ThemeMatcher;
 import thesiswatch.classifier.themes.QueryLimits;
 import thesiswatch.classifier.themes.ThemeSet;
 import thesiswatch.common.Article;
+import thesiswatch.common.BackfillOrigin;
 import thesiswatch.common.Json;
 import thesiswatch.common.TaggedArticle;
 import thesiswatch.common.ThemeMatch;
@@ -118,6 +119,23 @@ class BatchTaggerTest {
   }
 
   @Test
+  void aBackfilledArticleKeepsItsProvenanceBoundedThroughTagging() {
+    Instant captured = Instant.parse("2024-11-03T08:00:00Z");
+    Article backfilled =
+        Fixtures.article("old", "Tech firm lays off 300 workers")
+            .backfilled(
+                new BackfillOrigin(
+                    "archive", "http://archive.example/" + "a".repeat(10_000), captured));
+    try (ThemeMatcher matcher = ThemeMatcher.of(ThemeSet.load(Fixtures.THEMES))) {
+      TaggedArticle tagged =
+          tagger.tag(List.of(record(0, backfilled)), matcher, NOW).tagged().get(0);
+      assertThat(tagged.backfill().source()).isEqualTo("archive");
+      assertThat(tagged.backfill().from()).hasSize(TaggedLimits.MAX_LINK_CHARS);
+      assertThat(tagged.backfill().captured()).isEqualTo(captured);
+    }
+  }
+
+  @Test
   void theWorstCaseTaggedRecordFitsTheBrokersDefaultLimit() {
     // Every character one that JSON escapes to six bytes, every field and list at its cap.
     String c = "\u0001";
@@ -149,10 +167,14 @@ class BatchTaggerTest {
                 TaggedLimits.MAX_SOURCES, c.repeat(TaggedLimits.MAX_LINK_CHARS)),
             TaggedLimits.bounded(themes),
             c.repeat(64),
-            Instant.MAX);
+            Instant.MAX,
+            new BackfillOrigin(
+                c.repeat(TaggedLimits.MAX_BACKFILL_SOURCE_CHARS),
+                c.repeat(TaggedLimits.MAX_LINK_CHARS),
+                Instant.MAX));
     int bytes = Json.bytes(worst).length;
     System.out.println("[tagged limits] worst-case tagged record: " + bytes + " bytes");
-    assertThat(bytes).isEqualTo(611_212).isLessThan(1_048_576); // the figure TaggedLimits states
+    assertThat(bytes).isEqualTo(623_682).isLessThan(1_048_576); // the figure TaggedLimits states
   }
 
   private static String header(ProducerRecord<String, byte[]> record, String name) {
