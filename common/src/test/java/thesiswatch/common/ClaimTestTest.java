@@ -32,6 +32,28 @@ class ClaimTestTest {
   }
 
   @Test
+  void theShippedThemesRegisterTheTestsTheReadmeStates() throws Exception {
+    ThemeCatalog shipped = ThemeCatalog.load(Path.of("..", "seeds", "themes.yml"));
+    for (ThemeCatalog.Theme theme : shipped.themes()) {
+      ClaimTest test = theme.test();
+      assertThat(test.window()).isEqualTo(ClaimTest.DEFAULT.window());
+      assertThat(test.baseline()).isEqualTo(ClaimTest.DEFAULT.baseline());
+      List<String> deciding = test.deciding().stream().map(ClaimTest.Signal::signal).toList();
+      switch (theme.id()) {
+        case "layoffs" -> assertThat(deciding).containsExactly("stance_balance", "attention");
+        case "vc_funding" -> {
+          assertThat(deciding).containsExactly("stance_balance");
+          assertThat(test.signals()).hasSize(1);
+        }
+        default -> {
+          assertThat(deciding).containsExactly("stance_balance");
+          assertThat(test.signals()).extracting(ClaimTest.Signal::signal).contains("attention");
+        }
+      }
+    }
+  }
+
+  @Test
   void aThemeWithoutATestIsHeldToTheDefault() throws Exception {
     assertThat(catalog("").themes().get(0).test()).isEqualTo(ClaimTest.DEFAULT);
     assertThat(ClaimTest.DEFAULT.window())
