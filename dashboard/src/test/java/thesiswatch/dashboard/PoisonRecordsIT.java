@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,9 @@ class PoisonRecordsIT {
 
   @RegisterExtension static final KafkaBroker kafka = new KafkaBroker();
 
+  /** The day after the fixture articles were fetched: the scorecard is judged as of it. */
+  private static final Instant TODAY = Instant.parse("2025-03-02T00:00:00Z");
+
   private static final List<String> FIXTURE = TestArticles.lines("tagged-small.jsonl");
 
   private static byte[] fixture(int index, Map<String, Object> changes) {
@@ -57,7 +62,9 @@ class PoisonRecordsIT {
     DashboardService service =
         new DashboardService(
             Fixtures.config(kafka.bootstrapServers(), dir, topics.variables()),
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            new HandClock(TODAY),
+            UnaryOperator.identity());
     service.start();
     return service;
   }
@@ -154,8 +161,10 @@ class PoisonRecordsIT {
               "2025-02-09T00:00:00Z 1/2",
               "2025-02-10T00:00:00Z 2/3",
               "2025-02-11T00:00:00Z 2/4");
-      assertThat(Fixtures.get(port, "/api/scorecard").json().get("asOf").asText())
-          .isEqualTo("2025-02-12T00:00:00Z");
+      // The far-future record moved no window of the scorecard: it is judged as of today.
+      Fixtures.Response scorecard = Fixtures.get(port, "/api/scorecard");
+      assertThat(scorecard.json().get("asOf").asText()).isEqualTo(TODAY.toString());
+      assertThat(scorecard.body()).doesNotContain("9999");
       JsonNode feeds = Fixtures.get(port, "/api/feeds").json().get("feeds");
       assertThat(feeds).hasSize(1);
       assertThat(feeds.get(0).get("url").asText()).isEqualTo("https://c.example/feed");

@@ -319,6 +319,9 @@ public final class TaggedArticleConsumer implements AutoCloseable {
                       + Env.format(settings.recoveryInterval()),
                   e);
           health.failed(problem, readPositions(kafka));
+          // The records read but not made durable wait: the stall gauge must see them even when
+          // the failed write came before this turn's report.
+          watch.turn(health.lag(ends(kafka)), health.progress());
           LOG.error("dashboard: {}", problem.getMessage());
         }
       }

@@ -77,7 +77,9 @@ class ApiIsolationIT {
       release.countDown();
       for (CompletableFuture<HttpResponse<String>> response : held) {
         assertThat(response.get().statusCode()).isEqualTo(200);
-        assertThat(response.get().body()).isEqualTo("{\"held\":true}");
+        assertThat(response.get().body())
+            .isEqualTo(
+                "{\"asOf\":\"1970-01-01T00:00:00Z\",\"themeSetVersion\":\"held\",\"claims\":[]}");
       }
       assertThat(Fixtures.get(port, "/api/articles.csv?q=layoffs").status()).isEqualTo(200);
     }
