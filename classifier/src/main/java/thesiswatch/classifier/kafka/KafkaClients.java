@@ -62,12 +62,6 @@ public final class KafkaClients {
     // The broker aborts a dead instance's open transaction after this, unblocking readers.
     props.put(
         ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) config.transactionTimeout().toMillis());
-    // One request in flight: when the broker refuses a record (too large for the topic), the
-    // records queued behind it in the same partition are not yet sent, so they are aborted with the
-    // transaction instead of arriving out of sequence. With more in flight, the producer (under
-    // transaction protocol v2) retried those and left a transaction hanging on that partition, so
-    // read_committed readers stopped there (ClassifierServiceIT's refused-record test).
-    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     // Batch the tagged articles of one poll together.
     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
