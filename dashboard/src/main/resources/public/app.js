@@ -10,7 +10,7 @@ const I18N = {
     language: '语言', all: '全部', zoomHint: '拖动选择可放大，双击还原', scorecard: '论点记分卡',
     search: '搜索', allThemes: '全部主题', anyStance: '任意立场', supports: '支持', challenges: '挑战',
     neutral: '中立', newest: '最新', relevance: '相关度', searchButton: '搜索', csv: '导出 CSV',
-    more: '更多', alerts: '突增警报', latest: '最新标题', feeds: '信息源状态', feed: '信息源', status: '状态',
+    more: '更多', alerts: '突增警报', historical: '历史回溯', latest: '最新标题', feeds: '信息源状态', feed: '信息源', status: '状态',
     lastSuccess: '上次成功', errors: '连续错误', lastError: '上次错误', predicted: '预测', observed: '观察',
     confidence: '把握', volume: '文章数', supporting: '支持', challenging: '挑战', rising: '上升',
     falling: '下降', steady: '平稳', persisting: '持续', bears_out: '得到印证', contested: '有争议',
@@ -29,7 +29,7 @@ const I18N = {
     count: 'count', share: 'share', language: 'Language', all: 'all', zoomHint: 'drag to zoom, double-click to reset',
     scorecard: 'Thesis scorecard', search: 'Search', allThemes: 'all themes', anyStance: 'any stance',
     supports: 'supports', challenges: 'challenges', neutral: 'neutral', newest: 'newest', relevance: 'relevance',
-    searchButton: 'Search', csv: 'Export CSV', more: 'More', alerts: 'Spike alerts', latest: 'Latest headlines',
+    searchButton: 'Search', csv: 'Export CSV', more: 'More', alerts: 'Spike alerts', historical: 'found in history', latest: 'Latest headlines',
     feeds: 'Feed health', feed: 'Feed', status: 'Status', lastSuccess: 'Last success', errors: 'Errors in a row',
     lastError: 'Last error', predicted: 'predicted', observed: 'observed', confidence: 'confidence',
     volume: 'articles', supporting: 'supporting', challenging: 'challenging', rising: 'rising', falling: 'falling',
@@ -276,6 +276,7 @@ function resultItem(a) {
 function alertItem(a) {
   return el('li', { 'data-id': a.id },
     el('strong', {}, themeName(a.theme)), ` ${a.count} ${t('articles')} · ${t(a.granularity)} ${when(a.periodStart)}`,
+    a.historical ? el('span', { class: 'meta' }, ` · ${t('historical')}`) : null,
     el('div', { class: 'meta' }, `×${a.ratio} (${t('baseline')} ${a.baseline}${t('perPeriod')}${t(a.granularity)}), p=${Number(a.pValue).toExponential(1)}`));
 }
 

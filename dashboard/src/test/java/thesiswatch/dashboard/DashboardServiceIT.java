@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -273,8 +274,11 @@ class DashboardServiceIT {
   void aRebuiltIndexNeitherRepublishesNorRepostsAndKeepsItsAlertHistory(@TempDir Path dir)
       throws Exception {
     Topics topics = kafka.freshTopics();
-    TestArticles.produce(
-        kafka.bootstrapServers(), topics.tagged(), TestArticles.tagged("tagged-spike.jsonl"));
+    // A spike yesterday: news, which the webhook posts (a spike found later is history, not
+    // posted).
+    Instant yesterday = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(1, ChronoUnit.DAYS);
+    List<TaggedArticle> recent = recentSpike(yesterday);
+    TestArticles.produce(kafka.bootstrapServers(), topics.tagged(), recent);
     List<String> posted = new CopyOnWriteArrayList<>();
     HttpServer receiver =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -293,7 +297,7 @@ class DashboardServiceIT {
       env.put("ALERT_WEBHOOK_URL", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
       env.put("ALERT_WEBHOOK_ALLOW_HOSTS", "127.0.0.1");
       DashboardConfig config = config(dir, env);
-      String spike = "layoffs:day:2025-02-03T00:00:00Z";
+      String spike = Alert.idOf("layoffs", "day", yesterday);
       try (DashboardService service = start(config)) {
         int port = service.port();
         Await.until("the alert", () -> alertIds(port).equals(List.of(spike)));
@@ -306,7 +310,8 @@ class DashboardServiceIT {
         int port = service.port();
         Await.until(
             "the rebuilt index",
-            () -> Fixtures.get(port, "/api/articles").json().get("total").asLong() == 240);
+            () ->
+                Fixtures.get(port, "/api/articles").json().get("total").asLong() == recent.size());
         assertThat(alertIds(port)).containsExactly(spike);
       }
       assertThat(publishedIds(topics)).containsExactly(spike);
@@ -314,6 +319,50 @@ class DashboardServiceIT {
     } finally {
       receiver.stop(0);
     }
+  }
+
+  /**
+   * Layoffs articles fetched now: two a day for the 20 days before {@code spikeDay}, then 15 on it,
+   * one an hour (so only the day spikes).
+   */
+  private static List<TaggedArticle> recentSpike(Instant spikeDay) {
+    List<TaggedArticle> articles = new ArrayList<>();
+    for (int day = 20; day >= 1; day--) {
+      Instant start = spikeDay.minus(day, ChronoUnit.DAYS);
+      articles.add(layoffs("base-" + day + "-a", start.plus(3, ChronoUnit.HOURS)));
+      articles.add(layoffs("base-" + day + "-b", start.plus(15, ChronoUnit.HOURS)));
+    }
+    for (int hour = 0; hour < 15; hour++) {
+      articles.add(layoffs("spike-" + hour, spikeDay.plus(hour, ChronoUnit.HOURS)));
+    }
+    return articles;
+  }
+
+  private static TaggedArticle layoffs(String id, Instant published) {
+    TaggedArticle model =
+        Fixtures.article(
+            id,
+            "Layoffs at " + id,
+            "",
+            List.of(new ThemeMatch("layoffs", 1.0, "supports", List.of("layoffs"), null)),
+            "fixture00001");
+    return new TaggedArticle(
+        model.schemaVersion(),
+        id,
+        null,
+        model.title(),
+        null,
+        "",
+        published,
+        Instant.now(),
+        "en",
+        model.feedUrl(),
+        model.feedTitle(),
+        List.of(),
+        model.themes(),
+        model.themeSetVersion(),
+        Instant.now(),
+        null);
   }
 
   /**

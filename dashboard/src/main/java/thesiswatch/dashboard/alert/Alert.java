@@ -1,5 +1,6 @@
 package thesiswatch.dashboard.alert;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -16,6 +17,8 @@ import java.time.Instant;
  * @param ratio {@code count / max(baseline, floor)}
  * @param pValue Poisson probability of a count at least this high given the baseline
  * @param detected when the dashboard detected it (wall clock)
+ * @param historical whether the period had closed more than one period before it was detected (a
+ *     backfill or replay found it): recorded and shown, never pushed as news
  */
 public record Alert(
     String id,
@@ -27,7 +30,8 @@ public record Alert(
     double baseline,
     double ratio,
     double pValue,
-    Instant detected) {
+    Instant detected,
+    boolean historical) {
 
   public Alert {
     if (theme == null || theme.isBlank()) {
@@ -36,6 +40,15 @@ public record Alert(
     if (count < 0) {
       throw new IllegalArgumentException("alert count must not be negative, got " + count);
     }
+  }
+
+  /**
+   * Whether a spike in the period {@code [start, end)} is history when detected at {@code
+   * detected}: the period had closed more than one period (its own width) before. A live spike is
+   * found in its own period or the one after it.
+   */
+  public static boolean historical(Instant start, Instant end, Instant detected) {
+    return end.plus(Duration.between(start, end)).isBefore(detected);
   }
 
   /**

@@ -22,10 +22,12 @@ import thesiswatch.dashboard.index.Interval;
 /**
  * Looks for spikes in the index and hands new alerts to the sinks, each alert once for ever. {@link
  * #check()} counts each watched theme per hour and per day from the index (up to the newest
- * article, so a replay of history alerts at the history's own time), runs the {@link
- * SpikeDetector}, records new alerts in the {@link AlertBook} and stores the book, with the alerts
- * not yet confirmed as published, in the index's next commit; {@link #deliver()} then sends them —
- * after the commit, so a crash never loses an alert the book holds.
+ * article, so a replay of history alerts at the history's own time; by day, back over all the
+ * history the index holds, so a backfill's spikes are found too, as historical alerts that the
+ * webhook does not push), runs the {@link SpikeDetector}, records new alerts in the {@link
+ * AlertBook} and stores the book, with the alerts not yet confirmed as published, in the index's
+ * next commit; {@link #deliver()} then sends them — after the commit, so a crash never loses an
+ * alert the book holds.
  *
  * <p>Alert ids are deterministic (theme, granularity, period), and the {@link AlertLedger} (the
  * alerts topic) is the record of what went out: its alerts fill the book when the reader starts (so
@@ -49,6 +51,12 @@ public final class AlertMonitor {
   static final int DAY_LOOKBACK = 60;
 
   static final int HOUR_LOOKBACK = 7 * 24;
+
+  /**
+   * Days evaluated at most when the index holds older history: three years, the essay's baseline
+   * and window with room to spare. Spikes found there are {@linkplain Alert#historical historical}.
+   */
+  static final int DAY_HISTORY = 3 * 366;
 
   private static final TypeReference<List<String>> IDS = new TypeReference<>() {};
 
@@ -171,6 +179,15 @@ public final class AlertMonitor {
         long width = granularity.millis();
         Instant end = granularity.windowEnd(newest);
         Instant start = end.minusMillis(width * (lookback + rule.baselinePeriods()));
+        if (granularity == Interval.DAY) {
+          // Days reach back over all the history the index holds (a backfill), up to a bound.
+          Instant oldest = granularity.floor(range.get()[0]);
+          Instant bound = end.minusMillis(width * (DAY_HISTORY + rule.baselinePeriods()));
+          Instant reach = oldest.isBefore(bound) ? bound : oldest;
+          if (reach.isBefore(start)) {
+            start = reach;
+          }
+        }
         for (String theme : themes.get()) {
           long[] counts =
               index

@@ -68,7 +68,8 @@ public final class SpikeDetector {
                 round(baseline),
                 round(ratio),
                 p,
-                detected));
+                detected,
+                Alert.historical(start, start.plus(width), detected)));
         firedSoFar.add(start);
       }
       previousSpiked = spiked;

@@ -85,8 +85,13 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
         .register(registry);
   }
 
+  /** Delivers {@code alert} unless it is historical: a webhook is a push for news, not history. */
   @Override
   public void send(Alert alert) {
+    if (alert.historical()) {
+      LOG.debug("alert {} is historical: not posted to the webhook", alert.id());
+      return;
+    }
     worker.execute(() -> deliver(alert));
   }
 

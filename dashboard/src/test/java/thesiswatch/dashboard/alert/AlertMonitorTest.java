@@ -78,6 +78,50 @@ class AlertMonitorTest {
   }
 
   /**
+   * Issue 14: with live news months after it, a backfill's spike lies far outside the recent
+   * window; it is found all the same, as a historical alert (the webhook does not push those).
+   */
+  @Test
+  void aSpikeInBackfilledHistoryIsFoundAndMarkedHistorical(@TempDir Path dir) {
+    List<TaggedArticle> articles = new ArrayList<>(TestArticles.tagged("tagged-spike.jsonl"));
+    TaggedArticle model = articles.get(0);
+    Instant today = Instant.parse("2025-09-01T08:00:00Z");
+    articles.add(
+        new TaggedArticle(
+            model.schemaVersion(),
+            "live-today",
+            null,
+            "Live headline",
+            null,
+            "",
+            today,
+            today,
+            "en",
+            model.feedUrl(),
+            model.feedTitle(),
+            List.of(),
+            model.themes(),
+            model.themeSetVersion(),
+            today,
+            null));
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      articles.forEach(index::upsert);
+      index.refresh();
+      AlertMonitor monitor =
+          new AlertMonitor(
+              index,
+              RULE,
+              List.of("layoffs", "vc_funding"),
+              List.of(Interval.HOUR, Interval.DAY),
+              List.of(delivered::add),
+              Clock.fixed(today, ZoneOffset.UTC));
+      List<Alert> found = monitor.check();
+      assertThat(found).extracting(Alert::id).containsExactly("layoffs:day:2025-02-03T00:00:00Z");
+      assertThat(found.get(0).historical()).isTrue();
+    }
+  }
+
+  /**
    * Finding 9: what the alerts topic holds is what went out. An index rebuilt from nothing finds
    * the spike again, but the ledger shows it published: the book lists it, nothing is sent.
    */

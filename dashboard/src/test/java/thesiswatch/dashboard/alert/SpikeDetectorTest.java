@@ -150,4 +150,13 @@ class SpikeDetectorTest {
     // P(X >= 6 | 1) = 1 - sum_{i<6} e^-1 / i! = 0.000594184817...
     assertThat(SpikeDetector.poissonTail(6, 1.0)).isCloseTo(0.000594184817, offset(1e-11));
   }
+
+  @Test
+  void aSpikeFoundInItsOwnPeriodOrTheNextIsNewsAndOneFoundLaterIsHistory() {
+    Instant start = Instant.parse("2025-02-10T00:00:00Z");
+    Instant end = Instant.parse("2025-02-11T00:00:00Z");
+    assertThat(Alert.historical(start, end, Instant.parse("2025-02-10T18:00:00Z"))).isFalse();
+    assertThat(Alert.historical(start, end, Instant.parse("2025-02-11T23:59:59Z"))).isFalse();
+    assertThat(Alert.historical(start, end, Instant.parse("2025-02-12T00:00:01Z"))).isTrue();
+  }
 }

@@ -38,7 +38,8 @@ class WebhookAlertSinkIT {
           2.0,
           6.0,
           1e-6,
-          Instant.parse("2025-03-01T00:00:00Z"));
+          Instant.parse("2025-02-10T12:00:00Z"),
+          false);
 
   private HttpServer receiver;
   private final AtomicInteger failuresLeft = new AtomicInteger();
@@ -85,6 +86,37 @@ class WebhookAlertSinkIT {
     }
     assertThat(keys).containsExactly(ALERT.id(), ALERT.id(), ALERT.id());
     assertThat(Json.read(bodies.get(2), Alert.class)).isEqualTo(ALERT);
+  }
+
+  /** Issue 14: a spike a backfill found months later is recorded, never pushed as news. */
+  @Test
+  void aHistoricalAlertIsNotPosted() {
+    Alert history =
+        new Alert(
+            "layoffs:day:2024-09-02T00:00:00Z",
+            "layoffs",
+            "day",
+            Instant.parse("2024-09-02T00:00:00Z"),
+            Instant.parse("2024-09-03T00:00:00Z"),
+            9,
+            1.0,
+            9.0,
+            1e-6,
+            Instant.parse("2025-02-10T12:00:00Z"),
+            true);
+    try (WebhookAlertSink sink =
+        new WebhookAlertSink(
+            hook(),
+            new AddressGuard(List.of("127.0.0.1")),
+            Duration.ofSeconds(5),
+            1,
+            Duration.ofMillis(10),
+            new SimpleMeterRegistry())) {
+      sink.send(history);
+      sink.send(ALERT);
+      Await.until("the live alert posted", () -> keys.size() == 1);
+    }
+    assertThat(keys).containsExactly(ALERT.id());
   }
 
   @Test
