@@ -18,7 +18,7 @@ const I18N = {
     rolling: '近期', history: '历史', method: '方法', stance_balance: '立场平衡', attention: '关注度',
     inconclusive: '不确定', too_little_evidence: '证据不足', not_computable: '无法计算', allEvidence: '全部',
     results: '条结果', noResults: '没有结果', articles: '篇', noAlerts: '暂无警报', noFeeds: '暂无信息源状态',
-    incomplete: '（有信息源故障，数据可能不全）', error: '错误', perPeriod: '篇/', matched: '匹配',
+    incomplete: '（有信息源故障，数据可能不全）', thin: '（部分历史来自稀疏的存档，数量偏低未必是新闻变少）', error: '错误', perPeriod: '篇/', matched: '匹配',
     indexed: '已索引', time: '时间',
     sampleData: '示例数据：此处包含随程序附带的虚构示例信息源（thesiswatch demo --offline），并非真实新闻。',
     backfilling: '历史回填', backfilled: '历史回填完成', captures: '个存档快照', records: '条记录',
@@ -38,7 +38,7 @@ const I18N = {
     rolling: 'recent', history: 'history', method: 'method', stance_balance: 'stance balance', attention: 'attention',
     inconclusive: 'inconclusive', too_little_evidence: 'too little evidence', not_computable: 'not computable', allEvidence: 'all',
     results: 'results', noResults: 'no results', articles: 'articles', noAlerts: 'no alerts yet',
-    noFeeds: 'no feed state yet', incomplete: ' (feeds were failing: counts may be incomplete)', error: 'error',
+    noFeeds: 'no feed state yet', incomplete: ' (feeds were failing: counts may be incomplete)', thin: ' (some history comes from sparse archive captures: a low count may be the archive, not the news)', error: 'error',
     perPeriod: 'per ', matched: 'matched', indexed: 'indexed', time: 'time',
     sampleData: 'Sample data: this includes the bundled fictional sample feeds (thesiswatch demo --offline), not real news.',
     backfilling: 'Backfilling history', backfilled: 'History backfilled', captures: 'archive captures', records: 'records',
@@ -160,8 +160,10 @@ async function loadTrends() {
     const xs = body.buckets.map(b => Date.parse(b.start) / 1000);
     const ys = body.buckets.map(b => (measure === 'share' ? b.share : b.count));
     const incomplete = body.buckets.some(b => b.incomplete);
+    const thin = body.buckets.some(b => b.thin);
     let chart = state.charts.get(theme.id);
-    const title = themeName(theme.id) + ' · ' + t(measure) + (incomplete ? t('incomplete') : '');
+    const title = themeName(theme.id) + ' · ' + t(measure) + (incomplete ? t('incomplete') : '')
+      + (thin ? t('thin') : '');
     if (!chart || chart.measure !== measure) {
       if (chart) chart.plot.destroy();
       let box = document.getElementById('chart-' + theme.id);

@@ -147,7 +147,7 @@ public final class DashboardService implements Service {
       api =
           new DashboardApi(
               index,
-              new Trends(index, feeds),
+              new Trends(index, Trends.Coverage.of(feeds, backfills)),
               themes,
               feeds,
               new DashboardApi.Sections() {

@@ -1,20 +1,35 @@
 package thesiswatch.dashboard.backfill;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import thesiswatch.common.BackfillState;
+import thesiswatch.dashboard.index.Trends;
 
 /**
  * The latest progress of every backfill, as backfills publish it on {@code backfill-state}, and
  * where the dashboard's data comes from: what {@code GET /api/backfill} answers. Thread-safe.
+ *
+ * <p>It also tells how deep the backfilled history is: a trend bucket inside the time an archive
+ * backfill covered is {@linkplain #thin thin} when its feeds had fewer than {@value
+ * #THIN_CAPTURES_PER_FEED_DAY} capture per feed and day there on average, so a low count may be the
+ * archive's gap rather than the news.
  */
-public final class BackfillProgress {
+public final class BackfillProgress implements Trends.Coverage {
+
+  /** Captures per feed and day under which backfilled history is thin. */
+  public static final int THIN_CAPTURES_PER_FEED_DAY = 1;
 
   private final Map<String, BackfillState> states = new ConcurrentHashMap<>();
+  private final AtomicLong version = new AtomicLong();
   private final boolean sampleData;
 
   /**
@@ -28,11 +43,56 @@ public final class BackfillProgress {
   /** Takes {@code state} as its unit's latest. */
   public void update(BackfillState state) {
     states.put(state.key(), state);
+    version.incrementAndGet();
   }
 
   /** Forgets the unit of {@code key} (a tombstone on the compacted topic). */
   public void remove(String key) {
     states.remove(key);
+    version.incrementAndGet();
+  }
+
+  /** Backfills never make a bucket incomplete: outages are live feeds' ({@code FeedHealth}). */
+  @Override
+  public boolean incomplete(Instant start, Instant end) {
+    return false;
+  }
+
+  @Override
+  public long version() {
+    return version.get();
+  }
+
+  /**
+   * Whether the days of {@code [start, end)} that archive backfills covered had fewer than {@value
+   * #THIN_CAPTURES_PER_FEED_DAY} capture per feed and day on average; false where no archive
+   * backfill reached (live news).
+   */
+  @Override
+  public boolean thin(Instant start, Instant end) {
+    long feedDays = 0;
+    long captures = 0;
+    for (BackfillState state : states.values()) {
+      if (state.covered().isEmpty()) {
+        continue; // a file's unit, or an archive's not begun: only archives cover capture times
+      }
+      Instant from = state.covered().get(0).from();
+      Instant to = state.covered().get(state.covered().size() - 1).to();
+      for (LocalDate day = day(start);
+          day.atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(end);
+          day = day.plusDays(1)) {
+        Instant dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        if (dayStart.isBefore(to) && dayStart.plus(1, ChronoUnit.DAYS).isAfter(from)) {
+          feedDays++;
+          captures += state.capturesByDay().getOrDefault(day.toString(), 0);
+        }
+      }
+    }
+    return feedDays > 0 && captures < feedDays * THIN_CAPTURES_PER_FEED_DAY;
+  }
+
+  private static LocalDate day(Instant instant) {
+    return LocalDate.ofInstant(instant, ZoneOffset.UTC);
   }
 
   /**

@@ -11,8 +11,11 @@ import java.time.Instant;
  * @param share {@code count / total}, 0 when the bucket is empty
  * @param incomplete true when some feed was failing during the bucket, so a low count may be an
  *     outage
+ * @param thin true when the bucket lies in backfilled history with few archive captures, so a low
+ *     count may be the archive's gap, not the news
  */
-public record Bucket(Instant start, long count, long total, double share, boolean incomplete) {
+public record Bucket(
+    Instant start, long count, long total, double share, boolean incomplete, boolean thin) {
 
   public Bucket {
     if (count < 0 || total < count) {
@@ -22,7 +25,8 @@ public record Bucket(Instant start, long count, long total, double share, boolea
   }
 
   /** A bucket with its share computed. */
-  public static Bucket of(Instant start, long count, long total, boolean incomplete) {
-    return new Bucket(start, count, total, total == 0 ? 0.0 : (double) count / total, incomplete);
+  public static Bucket of(Instant start, long count, long total, boolean incomplete, boolean thin) {
+    return new Bucket(
+        start, count, total, total == 0 ? 0.0 : (double) count / total, incomplete, thin);
   }
 }

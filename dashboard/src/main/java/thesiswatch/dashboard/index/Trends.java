@@ -14,11 +14,19 @@ public final class Trends {
   /** Most buckets one request may ask for (e.g. 2000 hours is about 83 days). */
   public static final int MAX_BUCKETS = 2000;
 
-  /** Tells whether coverage was missing (some feed failing) during {@code [start, end)}. */
+  /**
+   * Tells whether coverage was missing (some feed failing) during {@code [start, end)}, or thin
+   * (backfilled history with few captures).
+   */
   @FunctionalInterface
   public interface Coverage {
     /** True when some feed was failing at some time in {@code [start, end)}. */
     boolean incomplete(Instant start, Instant end);
+
+    /** True when {@code [start, end)} is history a backfill saw only thinly. */
+    default boolean thin(Instant start, Instant end) {
+      return false;
+    }
 
     /**
      * Changes whenever {@link #incomplete} could answer differently (e.g. counts coverage updates);
@@ -30,6 +38,27 @@ public final class Trends {
 
     /** Coverage that is never missing. */
     Coverage COMPLETE = (start, end) -> false;
+
+    /** Live outages from {@code outages}, history's depth from {@code depth}. */
+    static Coverage of(Coverage outages, Coverage depth) {
+      return new Coverage() {
+        @Override
+        public boolean incomplete(Instant start, Instant end) {
+          return outages.incomplete(start, end);
+        }
+
+        @Override
+        public boolean thin(Instant start, Instant end) {
+          return depth.thin(start, end);
+        }
+
+        @Override
+        public long version() {
+          // Each part's version only grows, so their sum changes whenever either does.
+          return outages.version() + depth.version();
+        }
+      };
+    }
   }
 
   /**
@@ -101,7 +130,8 @@ public final class Trends {
               start,
               counted.count(i),
               counted.total(i),
-              coverage.incomplete(start, counted.end(i))));
+              coverage.incomplete(start, counted.end(i)),
+              coverage.thin(start, counted.end(i))));
     }
     return result;
   }

@@ -201,16 +201,16 @@ class DashboardApiIT {
     assertThat(week.get("interval").asText()).isEqualTo("week");
     assertThat(week.get("buckets").toString())
         .isEqualTo(
-            "[{\"start\":\"2025-02-03T00:00:00Z\",\"count\":1,\"total\":1,\"share\":1.0,\"incomplete\":false},"
-                + "{\"start\":\"2025-02-10T00:00:00Z\",\"count\":1,\"total\":2,\"share\":0.5,\"incomplete\":false}]");
+            "[{\"start\":\"2025-02-03T00:00:00Z\",\"count\":1,\"total\":1,\"share\":1.0,\"incomplete\":false,\"thin\":false},"
+                + "{\"start\":\"2025-02-10T00:00:00Z\",\"count\":1,\"total\":2,\"share\":0.5,\"incomplete\":false,\"thin\":false}]");
     JsonNode hours =
         get("/api/trends?theme=layoffs&interval=hour&from=2025-02-10T08:00:00Z&to=2025-02-10T11:00:00Z")
             .json();
     assertThat(hours.get("buckets").toString())
         .isEqualTo(
-            "[{\"start\":\"2025-02-10T08:00:00Z\",\"count\":0,\"total\":0,\"share\":0.0,\"incomplete\":false},"
-                + "{\"start\":\"2025-02-10T09:00:00Z\",\"count\":1,\"total\":1,\"share\":1.0,\"incomplete\":false},"
-                + "{\"start\":\"2025-02-10T10:00:00Z\",\"count\":0,\"total\":0,\"share\":0.0,\"incomplete\":false}]");
+            "[{\"start\":\"2025-02-10T08:00:00Z\",\"count\":0,\"total\":0,\"share\":0.0,\"incomplete\":false,\"thin\":false},"
+                + "{\"start\":\"2025-02-10T09:00:00Z\",\"count\":1,\"total\":1,\"share\":1.0,\"incomplete\":false,\"thin\":false},"
+                + "{\"start\":\"2025-02-10T10:00:00Z\",\"count\":0,\"total\":0,\"share\":0.0,\"incomplete\":false,\"thin\":false}]");
 
     harness
         .feeds()
