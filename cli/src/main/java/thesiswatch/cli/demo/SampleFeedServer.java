@@ -78,15 +78,20 @@ final class SampleFeedServer implements AutoCloseable {
     return HttpServer.create(new InetSocketAddress(InetAddress.getByName(HOST), 0), 16);
   }
 
-  /** The URL of every feed file served, in name order. */
+  /** The URL of every feed file the demo polls, in name order. */
   List<String> feedUrls() {
+    return demoFeeds(dir).stream()
+        .map(file -> "http://" + HOST + ":" + port() + PREFIX + file.getFileName())
+        .toList();
+  }
+
+  /** The feed files of {@code dir} the demo polls, in name order: tests' fixtures left out. */
+  static List<Path> demoFeeds(Path dir) {
     try (Stream<Path> files = Files.list(dir)) {
       return files
           .filter(SampleFeedServer::isFeed)
-          .map(file -> file.getFileName().toString())
-          .filter(name -> !name.startsWith("fixture-"))
+          .filter(file -> !file.getFileName().toString().startsWith("fixture-"))
           .sorted()
-          .map(name -> "http://" + HOST + ":" + port() + PREFIX + name)
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list sample feeds in " + dir, e);
