@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       QueryCommand.class,
       TopicsCommand.class,
       BackfillCommand.class,
+      BenchCommand.class,
       HealthcheckCommand.class,
       CommandLine.HelpCommand.class
     })

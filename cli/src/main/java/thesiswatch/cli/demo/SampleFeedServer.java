@@ -10,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Serves the bundled sample feeds over loopback HTTP, so the demo's ingest fetches them through
@@ -50,7 +49,7 @@ final class SampleFeedServer implements AutoCloseable {
             if (name.contains("/")
                 || !file.startsWith(dir)
                 || !Files.isRegularFile(file)
-                || !isFeed(file)) {
+                || !SampleFeeds.isFeed(file)) {
               exchange.sendResponseHeaders(404, -1);
               return;
             }
@@ -80,34 +79,13 @@ final class SampleFeedServer implements AutoCloseable {
 
   /** The URL of every feed file the demo polls, in name order. */
   List<String> feedUrls() {
-    return demoFeeds(dir).stream()
+    return SampleFeeds.demoFeeds(dir).stream()
         .map(file -> "http://" + HOST + ":" + port() + PREFIX + file.getFileName())
         .toList();
   }
 
-  /** The feed files of {@code dir} the demo polls, in name order: tests' fixtures left out. */
-  static List<Path> demoFeeds(Path dir) {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files
-          .filter(SampleFeedServer::isFeed)
-          .filter(file -> !file.getFileName().toString().startsWith("fixture-"))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list sample feeds in " + dir, e);
-    }
-  }
-
   int port() {
     return server.getAddress().getPort();
-  }
-
-  private static boolean isFeed(Path file) {
-    String name = file.getFileName().toString();
-    return name.endsWith(".xml")
-        || name.endsWith(".atom")
-        || name.endsWith(".rdf")
-        || name.endsWith(".json");
   }
 
   private static String contentType(Path file) {

@@ -2,7 +2,6 @@ package thesiswatch.cli.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,15 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 import thesiswatch.classifier.kafka.BatchTagger;
 import thesiswatch.classifier.match.ThemeMatcher;
 import thesiswatch.classifier.themes.ThemeSet;
+import thesiswatch.common.Article;
 import thesiswatch.common.Json;
 import thesiswatch.common.TaggedArticle;
 import thesiswatch.common.ThemeCatalog;
 import thesiswatch.common.Topics;
 import thesiswatch.dashboard.index.ArticleIndex;
 import thesiswatch.dashboard.score.Scorecard;
-import thesiswatch.ingest.parse.FeedEntry;
-import thesiswatch.ingest.parse.FeedParser;
-import thesiswatch.ingest.parse.ParsedFeed;
 
 /**
  * The offline demo's sample feeds, parsed, tagged with the shipped themes and indexed as the
@@ -44,20 +41,9 @@ class SampleScorecardTest {
   void theSamplesShowAClaimBorneOutOneContestedAndOneNotBorneOut(@TempDir Path dir)
       throws Exception {
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-    FeedParser parser = new FeedParser(FeedParser.DEFAULT_MAX_ENTRIES);
-    for (Path file : SampleFeedServer.demoFeeds(SEEDS.resolve("samples"))) {
-      String url = "http://127.0.0.1/" + file.getFileName();
-      ParsedFeed feed =
-          parser.parse(Files.readAllBytes(file), "application/xml", url, null, FETCHED);
-      for (FeedEntry entry : feed.entries()) {
-        records.add(
-            new ConsumerRecord<>(
-                Topics.ARTICLES,
-                0,
-                records.size(),
-                null,
-                Json.bytes(entry.toArticle(FETCHED, url, feed.feed().title()))));
-      }
+    for (Article article : SampleFeeds.articles(SEEDS.resolve("samples"), FETCHED)) {
+      records.add(
+          new ConsumerRecord<>(Topics.ARTICLES, 0, records.size(), null, Json.bytes(article)));
     }
     assertThat(records).hasSizeGreaterThan(700);
 

@@ -107,8 +107,11 @@ public final class BackfillStateReader implements AutoCloseable {
     KafkaConsumer<String, byte[]> current = consumer;
     if (current != null) {
       current.wakeup();
+    } else {
+      // Only a pause between attempts needs an interrupt: one that reaches the consumer while it
+      // closes makes Kafka log an ERROR for a clean stop.
+      thread.interrupt();
     }
-    thread.interrupt();
     try {
       thread.join(5_000);
     } catch (InterruptedException e) {

@@ -1,0 +1,55 @@
+package thesiswatch.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import thesiswatch.cli.bench.PipelineBench;
+import thesiswatch.cli.demo.SampleFeeds;
+
+/**
+ * {@code thesiswatch bench}: benchmarks of the product itself, written up in docs/benchmarks.md.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks of the product on this machine (see docs/benchmarks.md).",
+    subcommands = {BenchCommand.Pipeline.class})
+final class BenchCommand implements Runnable {
+
+  @Override
+  public void run() {
+    new picocli.CommandLine(this).usage(System.out);
+  }
+
+  /** {@code thesiswatch bench pipeline}. */
+  @Command(
+      name = "pipeline",
+      mixinStandardHelpOptions = true,
+      description =
+          "Produce N articles (the sample headlines under distinct links) to an embedded broker,"
+              + " then classify and index them; the last line compares the end-to-end rate with"
+              + " the broker's produce rate in the same run.")
+  static final class Pipeline implements Callable<Integer> {
+
+    @Option(
+        names = "--articles",
+        defaultValue = "50000",
+        description = "Articles to push through (default: ${DEFAULT-VALUE}).")
+    int articles;
+
+    @Override
+    public Integer call() throws Exception {
+      if (articles < 1) {
+        throw new IllegalArgumentException("--articles must be at least 1, got " + articles);
+      }
+      new PipelineBench(
+              SampleFeeds.articles(Home.seeds().resolve("samples"), Instant.now()),
+              Path.of(Home.seedFile("THEMES_FILE", "themes.yml")),
+              System.out)
+          .run(articles);
+      return 0;
+    }
+  }
+}
