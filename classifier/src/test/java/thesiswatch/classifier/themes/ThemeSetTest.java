@@ -40,6 +40,12 @@ class ThemeSetTest {
       assertThat(theme.queries(QueryRole.SUPPORTS)).isNotEmpty();
       assertThat(theme.queries(QueryRole.CHALLENGES)).isNotEmpty();
     }
+    assertThat(themes.themes())
+        .extracting(ThemeDefinition::defaultStance)
+        .containsExactly("supports", "neutral", "neutral", "neutral", "neutral");
+    assertThat(themes.themes().get(0).queries(QueryRole.DENIALS))
+        .extracting(ThemeQuery::language)
+        .containsExactly("zh", "en");
   }
 
   @Test
