@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import thesiswatch.classifier.match.Classification;
 import thesiswatch.classifier.match.Headline;
@@ -21,9 +24,12 @@ import thesiswatch.common.ThemeMatch;
  *
  * <p>Input: a JSON object with {@code title}, optional {@code summary}, {@code lang}, {@code id};
  * or a plain headline. Output: {@code {"id": <echoed or null>, "lang": <detected>, "themes":
- * [{"id","score","stance","matched":[...]}]}}; with explain each theme adds {@code snippet}
- * (matched terms marked «») and {@code queries} (each matching query with its role and language). A
- * bad line gives {@code {"id": ..., "error": {"kind", "message"}}}, never an exception.
+ * [{"id","score","stance","matched":[...]}]}}; with explain each theme adds {@code stanceBy} (the
+ * id of the stance query that decided, or {@code default}: see {@link
+ * thesiswatch.classifier.match.StanceRule}), {@code snippet} (matched terms marked «») and {@code
+ * queries} (each matching query with its role and language). A bad line, a blank one included,
+ * gives {@code {"id": ..., "error": {"kind", "message"}}}, never an exception: output lines zip 1:1
+ * with input lines.
  */
 public final class ClassifyLines implements AutoCloseable {
 
@@ -82,6 +88,18 @@ public final class ClassifyLines implements AutoCloseable {
     }
   }
 
+  /**
+   * Classifies every line of {@code in} to {@code out}, one output line per input line, blank ones
+   * included (they get the {@code empty} error line), flushing after each so a pipe sees results as
+   * they come.
+   */
+  public void run(BufferedReader in, PrintWriter out) throws IOException {
+    for (String line = in.readLine(); line != null; line = in.readLine()) {
+      out.println(classify(line));
+      out.flush();
+    }
+  }
+
   /** The version of the theme set in use. */
   public String themeSetVersion() {
     return matcher.version();
@@ -106,6 +124,7 @@ public final class ClassifyLines implements AutoCloseable {
       ArrayNode matched = theme.putArray("matched");
       match.matched().forEach(matched::add);
       if (explain) {
+        theme.put("stanceBy", hit.stanceBy());
         theme.put("snippet", match.snippet());
         ArrayNode queries = theme.putArray("queries");
         for (ThemeHit.MatchedQuery query : hit.queries()) {

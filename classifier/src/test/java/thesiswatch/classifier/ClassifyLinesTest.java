@@ -3,6 +3,10 @@ package thesiswatch.classifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -75,6 +79,62 @@ class ClassifyLinesTest {
               "{\"id\":\"s\",\"error\":{\"kind\":\"invalid_article\",\"message\":\"summary must be"
                   + " text\"}}",
               "{\"id\":null,\"lang\":\"zh\",\"themes\":[{\"id\":\"layoffs\",\"score\":1.0,\"stance\":\"neutral\",\"matched\":[\"裁员\"]}]}");
+    }
+  }
+
+  @Test
+  void everyInputLineGetsAnOutputLineBlankOnesIncluded() throws Exception {
+    try (ClassifyLines lines = new ClassifyLines(THEMES, false)) {
+      StringWriter out = new StringWriter();
+      lines.run(
+          new BufferedReader(
+              new StringReader("某公司宣布裁员\n\n   \nCity council approves bike lanes\n")),
+          new PrintWriter(out));
+      assertThat(out.toString().lines().toList())
+          .containsExactly(
+              "{\"id\":null,\"lang\":\"zh\",\"themes\":[{\"id\":\"layoffs\",\"score\":1.0,\"stance\":\"neutral\",\"matched\":[\"裁员\"]}]}",
+              "{\"id\":null,\"error\":{\"kind\":\"empty\",\"message\":\"empty line\"}}",
+              "{\"id\":null,\"error\":{\"kind\":\"empty\",\"message\":\"empty line\"}}",
+              "{\"id\":null,\"lang\":\"en\",\"themes\":[]}");
+    }
+  }
+
+  @Test
+  void explainNamesWhatDecidedTheStance() {
+    Path stance = Fixtures.resource("/themes/stance.yml");
+    try (ClassifyLines lines = new ClassifyLines(stance, true)) {
+      assertThat(lines.classify("某公司宣布裁员"))
+          .contains("\"stance\":\"supports\",\"matched\":[\"裁员\"],\"stanceBy\":\"default\"");
+      assertThat(lines.classify("某公司新一轮裁员"))
+          .contains("\"stance\":\"supports\"")
+          .contains("\"stanceBy\":\"layoffs/supports/zh/0\"");
+      assertThat(lines.classify("某公司辟谣：不存在大规模裁员，否认新一轮裁员"))
+          .contains("\"stance\":\"challenges\"")
+          .contains("\"stanceBy\":\"layoffs/denials/zh/0\"")
+          .contains("{\"role\":\"denials\",\"lang\":\"zh\",\"query\":\"否认 OR 不存在大规模裁员\"}");
+      assertThat(lines.classify("Another round of layoffs? Acme rehires instead"))
+          .contains("\"stance\":\"neutral\"")
+          .contains("\"stanceBy\":\"layoffs/supports/en/0 + layoffs/challenges/en/0\"");
+      assertThat(lines.classify("Layoffs explained: what severance covers"))
+          .contains("\"stance\":\"neutral\"")
+          .contains("\"stanceBy\":\"layoffs/neutral/en/0\"");
+    }
+  }
+
+  @Test
+  void noAndNotAreKeptInEnglishPhrases() {
+    Path stance = Fixtures.resource("/themes/stance.yml");
+    try (ClassifyLines lines = new ClassifyLines(stance, true)) {
+      assertThat(lines.classify("Layoffs rumour: Acme says it is not cutting"))
+          .contains("\"stanceBy\":\"layoffs/denials/en/0\"");
+      assertThat(lines.classify("No layoffs this year, Acme tells staff"))
+          .contains("\"stanceBy\":\"layoffs/denials/en/0\"");
+      // Without the negation the same words are a cut: "cutting" alone must not read as a denial.
+      assertThat(lines.classify("Layoffs spread: Acme says it is cutting too"))
+          .contains("\"stance\":\"supports\"")
+          .contains("\"stanceBy\":\"default\"");
+      assertThat(lines.classify("Layoffs hit this year, Acme tells staff"))
+          .contains("\"stanceBy\":\"default\"");
     }
   }
 

@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
 import thesiswatch.classifier.ClassifyLines;
 
 /**
- * {@code thesiswatch classify}: headlines on stdin, one JSON line of themes per input line on
- * stdout.
+ * {@code thesiswatch classify}: headlines on stdin, one JSON line of themes (or of the line's
+ * error) per input line on stdout.
  */
 @Command(
     name = "classify",
@@ -30,7 +30,11 @@ final class ClassifyCommand implements Callable<Integer> {
       description = "Themes file (default: $THEMES_FILE or seeds/themes.yml).")
   Path themes;
 
-  @Option(names = "--explain", description = "Add the matching queries and highlighted snippets.")
+  @Option(
+      names = "--explain",
+      description =
+          "Add the matching queries, the stance query that decided (stanceBy) and highlighted"
+              + " snippets.")
   boolean explain;
 
   @Spec CommandSpec spec;
@@ -43,12 +47,8 @@ final class ClassifyCommand implements Callable<Integer> {
     try (ClassifyLines classifier = new ClassifyLines(file, explain);
         BufferedReader in =
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        if (!line.isBlank()) {
-          out.println(classifier.classify(line));
-          out.flush();
-        }
-      }
+      // Every input line, blank ones included, gets its output line, so output zips with input.
+      classifier.run(in, out);
     }
     return 0;
   }

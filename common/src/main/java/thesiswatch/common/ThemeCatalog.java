@@ -24,18 +24,24 @@ import java.util.Map;
  *     name: {zh: 裁员, en: Layoffs}
  *     claim: {zh: "想干活的时候说AI，想裁员的时候又怪AI", en: "AI is the excuse ..."}
  *     direction: rising          # rising | persisting
+ *     default_stance: supports   # the classifier's: the stance when no stance query matches
  *     test: {...}                # the claim's pre-registered test, see ClaimTest
  *     queries: {zh: [...], en: [...]}
  *     supports: {zh: [...], en: [...]}
  *     challenges: {zh: [...], en: [...]}
+ *     denials: {zh: [...], en: [...]}
+ *     neutral: {zh: [...], en: [...]}
  * </pre>
+ *
+ * <p>Stance fields ({@code default_stance} and the stance queries) are the classifier's: the
+ * dashboard reads the stance from each tag, so this reader passes over them like the queries.
  *
  * @param version {@link ThemesFile#version the file's version}: changes whenever the file does
  * @param themes the themes in file order
  */
 public record ThemeCatalog(String version, List<Theme> themes) {
 
-  /** Reads a theme's descriptive fields and ignores the rest (queries, notes). */
+  /** Reads a theme's descriptive fields and ignores the rest (queries, stance fields, notes). */
   private static final ObjectMapper LENIENT =
       new ObjectMapper()
           .registerModule(new JavaTimeModule())

@@ -13,7 +13,7 @@ class ThemeCatalogTest {
   @TempDir Path dir;
 
   @Test
-  void readsNamesClaimsAndDirectionsAndIgnoresQueryFields() throws Exception {
+  void readsNamesClaimsAndDirectionsAndIgnoresQueryAndStanceFields() throws Exception {
     Path file = Path.of(getClass().getResource("/themes-two.yml").toURI());
     ThemeCatalog catalog = ThemeCatalog.load(file);
     assertThat(catalog.themes())

@@ -8,12 +8,16 @@ import thesiswatch.common.ThemeMatch;
  * One theme found in a headline, with why: the tag as published, and the queries that matched.
  *
  * @param match the tag: theme id, score, stance, matched terms, highlighted snippet
+ * @param stanceBy what decided the stance: the id of the stance query that fired ({@code
+ *     <theme>/<role>/<language>/<index>}), several joined by {@code " + "} when two sides cancelled
+ *     out, or {@link StanceRule#DEFAULT} when the theme's default stance applied
  * @param queries the text of every matching query, topic queries first, then stance queries
  */
-public record ThemeHit(ThemeMatch match, List<MatchedQuery> queries) {
+public record ThemeHit(ThemeMatch match, String stanceBy, List<MatchedQuery> queries) {
 
   public ThemeHit {
     Objects.requireNonNull(match, "theme match must not be null");
+    Objects.requireNonNull(stanceBy, "what decided the stance must not be null");
     queries = List.copyOf(queries);
   }
 

@@ -40,9 +40,9 @@ import thesiswatch.common.ThemeMatch;
  * analysed twice.
  *
  * <p>A theme applies when one of its topic queries matches. Its score is the number of distinct
- * terms its topic queries found; its stance is {@code supports} or {@code challenges} when only
- * stance queries of that side matched, else {@code neutral}; stance queries alone never tag a
- * headline. Thread-safe; close it to stop Monitor's cache-purge thread.
+ * terms its topic queries found; its stance is {@link StanceRule}'s decision over the stance
+ * queries that matched; stance queries alone never tag a headline. Thread-safe; close it to stop
+ * Monitor's cache-purge thread.
  */
 public final class ThemeMatcher implements Closeable {
 
@@ -182,8 +182,7 @@ public final class ThemeMatcher implements Closeable {
     String text = headline.text();
     List<Span> topicSpans = new ArrayList<>();
     List<ThemeHit.MatchedQuery> matchedQueries = new ArrayList<>();
-    boolean supports = false;
-    boolean challenges = false;
+    List<ThemeQuery> stanceQueries = new ArrayList<>();
     int topicQueries = 0;
     for (QueryRole role : QueryRole.values()) {
       for (ThemeQuery query : theme.queries(role)) {
@@ -192,14 +191,14 @@ public final class ThemeMatcher implements Closeable {
           continue;
         }
         matchedQueries.add(new ThemeHit.MatchedQuery(role.field(), query.language(), query.text()));
-        supports |= role == QueryRole.SUPPORTS;
-        challenges |= role == QueryRole.CHALLENGES;
-        if (role == QueryRole.TOPIC) {
-          topicQueries++;
-          for (Span span : match.spans()) {
-            if (span.end() <= text.length()) {
-              topicSpans.add(span);
-            }
+        if (role != QueryRole.TOPIC) {
+          stanceQueries.add(query);
+          continue;
+        }
+        topicQueries++;
+        for (Span span : match.spans()) {
+          if (span.end() <= text.length()) {
+            topicSpans.add(span);
           }
         }
       }
@@ -209,19 +208,16 @@ public final class ThemeMatcher implements Closeable {
     for (Span span : topicSpans) {
       terms.add(text.substring(span.start(), span.end()));
     }
-    String stance =
-        supports == challenges
-            ? ThemeMatch.NEUTRAL
-            : supports ? ThemeMatch.SUPPORTS : ThemeMatch.CHALLENGES;
+    StanceRule.Decision stance = StanceRule.decide(theme.defaultStance(), stanceQueries);
     double score = terms.isEmpty() ? topicQueries : terms.size();
     ThemeMatch match =
         new ThemeMatch(
             theme.id(),
             score,
-            stance,
+            stance.stance(),
             List.copyOf(terms),
             Snippets.highlight(headline, topicSpans));
-    return new ThemeHit(match, matchedQueries);
+    return new ThemeHit(match, stance.by(), matchedQueries);
   }
 
   /** Characters {@code [start, end)} of a headline's text. */

@@ -11,13 +11,16 @@ import java.util.Objects;
  * @param name names by language
  * @param claim the essay's claim by language ({@code zh} quotes the essay, {@code en} glosses it)
  * @param direction {@code rising} or {@code persisting}
- * @param queries the topic, supporting and challenging queries, in file order
+ * @param defaultStance the stance when a topic query matches and no stance query does: one of
+ *     {@link ThemeSet#STANCES}
+ * @param queries the topic and stance queries, in file order
  */
 public record ThemeDefinition(
     String id,
     Map<String, String> name,
     Map<String, String> claim,
     String direction,
+    String defaultStance,
     List<ThemeQuery> queries) {
 
   public ThemeDefinition {
@@ -25,6 +28,10 @@ public record ThemeDefinition(
     name = Map.copyOf(name);
     claim = Map.copyOf(claim);
     Objects.requireNonNull(direction, "theme direction must not be null");
+    if (!ThemeSet.STANCES.contains(defaultStance)) {
+      throw new IllegalArgumentException(
+          "default stance must be one of " + ThemeSet.STANCES + ", not " + defaultStance);
+    }
     queries = List.copyOf(queries);
   }
 

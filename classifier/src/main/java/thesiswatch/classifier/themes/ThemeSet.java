@@ -21,6 +21,7 @@ import thesiswatch.classifier.analysis.Analyzers;
 import thesiswatch.classifier.analysis.ThemeQueryParser;
 import thesiswatch.common.Languages;
 import thesiswatch.common.ThemeCatalog;
+import thesiswatch.common.ThemeMatch;
 import thesiswatch.common.ThemesFile;
 
 /**
@@ -35,12 +36,18 @@ import thesiswatch.common.ThemesFile;
  *     name: {zh: 裁员, en: Layoffs}
  *     claim: {zh: "quote from the essay", en: "English gloss"}
  *     direction: rising                 # rising | persisting
+ *     default_stance: supports          # optional, supports | challenges | neutral (default):
+ *                                       #   the stance when no stance query matches
  *     note: "optional free text: what the theme covers and why the queries look as they do"
  *     test: {...}                       # optional: the claim's pre-registered test (common ClaimTest)
  *     queries: {zh: [...], en: [...]}   # Lucene classic syntax; at least one per language
  *     supports: {zh: [...], en: [...]}  # optional per language: the article bears the claim out
  *     challenges: {zh: [...], en: [...]}# optional per language: the article goes against it
+ *     denials: {zh: [...], en: [...]}   # optional per language: a denial; challenges, whatever else
+ *     neutral: {zh: [...], en: [...]}   # optional per language: explainers, talk without an outcome
  * </pre>
+ *
+ * <p>How the stance roles combine is {@code thesiswatch.classifier.match.StanceRule}'s one rule.
  *
  * @param version {@link ThemesFile#version the file's version}, as the dashboard sees it
  * @param themes the themes in file order
@@ -50,7 +57,22 @@ public record ThemeSet(String version, List<ThemeDefinition> themes) {
   /** Fields a theme may have. */
   public static final List<String> THEME_FIELDS =
       List.of(
-          "id", "name", "claim", "direction", "note", "test", "queries", "supports", "challenges");
+          "id",
+          "name",
+          "claim",
+          "direction",
+          "default_stance",
+          "note",
+          "test",
+          "queries",
+          "supports",
+          "challenges",
+          "denials",
+          "neutral");
+
+  /** Stances an article may take towards a claim (and a theme's {@code default_stance}). */
+  public static final List<String> STANCES =
+      List.of(ThemeMatch.SUPPORTS, ThemeMatch.CHALLENGES, ThemeMatch.NEUTRAL);
 
   /** Directions the essay may predict. */
   public static final List<String> DIRECTIONS = List.of("rising", "persisting");
@@ -168,6 +190,7 @@ public record ThemeSet(String version, List<ThemeDefinition> themes) {
       if (!DIRECTIONS.contains(direction)) {
         throw fail(where + ": direction must be rising or persisting, not '" + direction + "'");
       }
+      String defaultStance = defaultStance(node, where);
       if (node.has("note") && !node.get("note").isTextual()) {
         throw fail(where + ": note must be text");
       }
@@ -175,7 +198,26 @@ public record ThemeSet(String version, List<ThemeDefinition> themes) {
       for (QueryRole role : QueryRole.values()) {
         queries.addAll(queries(node, id, role, where));
       }
-      return new ThemeDefinition(id, name, claim, direction, queries);
+      return new ThemeDefinition(id, name, claim, direction, defaultStance, queries);
+    }
+
+    /** {@code default_stance}: optional, neutral when absent. */
+    private String defaultStance(JsonNode theme, String where) {
+      JsonNode node = theme.get("default_stance");
+      if (node == null) {
+        return ThemeMatch.NEUTRAL;
+      }
+      String stance = node.isTextual() ? node.asText() : node.toString();
+      if (!node.isTextual() || !STANCES.contains(stance)) {
+        throw fail(
+            where
+                + ": default_stance must be one of "
+                + String.join(", ", STANCES)
+                + ", not '"
+                + stance
+                + "'");
+      }
+      return stance;
     }
 
     /** A {zh: text, en: text} field; both languages are required. */

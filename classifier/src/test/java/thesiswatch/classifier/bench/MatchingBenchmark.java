@@ -236,7 +236,13 @@ public class MatchingBenchmark {
               new ThemeQuery(id + "/" + q.id(), id, q.role(), q.language(), q.text(), q.query()));
         }
         result.add(
-            new ThemeDefinition(id, theme.name(), theme.claim(), theme.direction(), queries));
+            new ThemeDefinition(
+                id,
+                theme.name(),
+                theme.claim(),
+                theme.direction(),
+                theme.defaultStance(),
+                queries));
       }
     }
     return new ThemeSet(themes.version() + "x" + copies, result);

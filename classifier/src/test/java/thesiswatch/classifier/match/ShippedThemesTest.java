@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import thesiswatch.classifier.Fixtures;
 import thesiswatch.classifier.themes.ThemeSet;
@@ -49,6 +50,26 @@ class ShippedThemesTest {
         .filteredOn(m -> m.id().equals("vc_funding"))
         .extracting(ThemeMatch::stance)
         .containsExactly("neutral");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "layoffs | supports | Carmaker to cut 4,000 jobs as European demand weakens",
+        "layoffs | supports | 游戏公司关闭上海工作室，百余名员工被遣散",
+        "layoffs | challenges | 某互联网公司辟谣：不存在大规模裁员",
+        "layoffs | challenges | Company denies layoffs report, says headcount will grow",
+        "layoffs | challenges | Chipmaker says there will be no layoffs this year",
+        "layoffs | neutral | 裁员补偿N+1怎么算？一文读懂经济补偿金",
+        "vc_funding | challenges | 某公司完成50亿元融资",
+        "vc_funding | neutral | 某公司完成1.5亿元融资",
+      })
+  void stanceFollowsTheContract(String theme, String stance, String headline) {
+    assertThat(themes(headline))
+        .filteredOn(m -> m.id().equals(theme))
+        .extracting(ThemeMatch::stance)
+        .containsExactly(stance);
   }
 
   @ParameterizedTest

@@ -40,6 +40,29 @@ class ThemeSetTest {
       assertThat(theme.queries(QueryRole.SUPPORTS)).isNotEmpty();
       assertThat(theme.queries(QueryRole.CHALLENGES)).isNotEmpty();
     }
+    assertThat(themes.themes())
+        .extracting(ThemeDefinition::defaultStance)
+        .containsExactly("supports", "neutral", "neutral", "neutral", "neutral");
+    assertThat(themes.themes().get(0).queries(QueryRole.DENIALS))
+        .extracting(ThemeQuery::language)
+        .containsExactly("zh", "en");
+  }
+
+  @Test
+  void theStanceFieldsAreReadAndTheDefaultStanceIsNeutralWhenAbsent() throws Exception {
+    Path stance = Path.of(getClass().getResource("/themes/stance.yml").toURI());
+    ThemeDefinition theme = ThemeSet.load(stance).themes().get(0);
+    assertThat(theme.defaultStance()).isEqualTo("supports");
+    assertThat(theme.queries(QueryRole.DENIALS))
+        .extracting(ThemeQuery::id)
+        .containsExactly("layoffs/denials/zh/0", "layoffs/denials/en/0");
+    assertThat(theme.queries(QueryRole.NEUTRAL))
+        .extracting(ThemeQuery::id)
+        .containsExactly("layoffs/neutral/zh/0", "layoffs/neutral/en/0");
+    Path plain = Path.of(getClass().getResource("/themes/two-themes.yml").toURI());
+    assertThat(ThemeSet.load(plain).themes())
+        .extracting(ThemeDefinition::defaultStance)
+        .containsOnly("neutral");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -47,7 +70,13 @@ class ThemeSetTest {
       delimiter = '|',
       value = {
         "unknown-field.yml | : theme 'layoffs': unknown field 'colour' (allowed: id, name, claim,"
-            + " direction, note, test, queries, supports, challenges)",
+            + " direction, default_stance, note, test, queries, supports, challenges, denials,"
+            + " neutral)",
+        "bad-default-stance.yml | : theme 'layoffs': default_stance must be one of supports,"
+            + " challenges, neutral, not 'positive'",
+        "default-stance-not-text.yml | : theme 'layoffs': default_stance must be one of supports,"
+            + " challenges, neutral, not '[\"supports\"]'",
+        "bad-denials.yml | : theme 'layoffs': denials.zh must be a list of query strings",
         "unparseable-query.yml | : theme 'layoffs': query '裁员 AND (' (queries.zh) does not parse:"
             + " Cannot parse '裁员 AND (': Encountered \"<EOF>\" at line 1, column 8.",
         "missing-language.yml | : theme 'layoffs': no query for language 'en' in queries",
