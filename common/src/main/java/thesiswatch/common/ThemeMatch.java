@@ -11,9 +11,12 @@ import java.util.List;
  *     claim
  * @param matched the query terms found in the article
  * @param snippet the headline or summary with matched terms marked, or null
+ * @param stanceBy what decided the stance: the id of the stance query that fired, two ids joined by
+ *     {@code " + "} when both sides matched and cancelled out, or {@code default} (the theme's
+ *     default stance); null on tags written before it was recorded
  */
 public record ThemeMatch(
-    String id, double score, String stance, List<String> matched, String snippet) {
+    String id, double score, String stance, List<String> matched, String snippet, String stanceBy) {
 
   /** Stance when neither a supporting nor a challenging query matched. */
   public static final String NEUTRAL = "neutral";
@@ -32,5 +35,10 @@ public record ThemeMatch(
           "theme stance must be supports, challenges or neutral, not '" + stance + "'");
     }
     matched = matched == null ? List.of() : List.copyOf(matched);
+  }
+
+  /** A tag without a record of what decided its stance. */
+  public ThemeMatch(String id, double score, String stance, List<String> matched, String snippet) {
+    this(id, score, stance, matched, snippet, null);
   }
 }

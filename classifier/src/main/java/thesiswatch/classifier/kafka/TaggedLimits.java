@@ -20,13 +20,14 @@ import thesiswatch.common.ThemeMatch;
  *       sources of {@value #MAX_LINK_CHARS} characters; a backfill's source {@value
  *       #MAX_BACKFILL_SOURCE_CHARS} and origin {@value #MAX_LINK_CHARS} (the provenance is kept);
  *   <li>per theme, a snippet of {@value #MAX_SNIPPET_CHARS} characters and at most {@value
- *       #MAX_MATCHED_TERMS} matched terms of {@value #MAX_TERM_CHARS} characters; at most {@link
- *       QueryLimits#MAX_THEMES} themes (the themes file allows no more).
+ *       #MAX_MATCHED_TERMS} matched terms of {@value #MAX_TERM_CHARS} characters, what decided its
+ *       stance in {@value #MAX_STANCE_BY_CHARS}; at most {@link QueryLimits#MAX_THEMES} themes (the
+ *       themes file allows no more).
  * </ul>
  *
  * <p>An article id longer than {@value #MAX_ID_CHARS} characters is not cut (ids are keys, and two
  * cut ids could collide): the record is dead-lettered. Worst case, with every character one that
- * JSON escapes to six bytes, a tagged record is 623,682 bytes (see {@code BatchTaggerTest}).
+ * JSON escapes to six bytes, a tagged record is 654,382 bytes (see {@code BatchTaggerTest}).
  */
 public final class TaggedLimits {
 
@@ -53,6 +54,9 @@ public final class TaggedLimits {
 
   /** Longest backfill source name kept ({@code archive}, {@code warc}, ...). */
   public static final int MAX_BACKFILL_SOURCE_CHARS = 16;
+
+  /** Longest record of what decided a theme's stance (query ids are short). */
+  public static final int MAX_STANCE_BY_CHARS = 100;
 
   /** Longest snippet kept per theme. */
   public static final int MAX_SNIPPET_CHARS = 300;
@@ -124,7 +128,8 @@ public final class TaggedLimits {
               match.score(),
               match.stance(),
               terms,
-              cap(match.snippet(), MAX_SNIPPET_CHARS)));
+              cap(match.snippet(), MAX_SNIPPET_CHARS),
+              cap(match.stanceBy(), MAX_STANCE_BY_CHARS)));
     }
     return result;
   }

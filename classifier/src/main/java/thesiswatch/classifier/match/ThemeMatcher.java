@@ -216,7 +216,8 @@ public final class ThemeMatcher implements Closeable {
             score,
             stance.stance(),
             List.copyOf(terms),
-            Snippets.highlight(headline, topicSpans));
+            Snippets.highlight(headline, topicSpans),
+            stance.by());
     return new ThemeHit(match, stance.by(), matchedQueries);
   }
 

@@ -52,6 +52,21 @@ class ShippedThemesTest {
         .containsExactly("neutral");
   }
 
+  /** The tag itself says what decided its stance, so the scorecard's evidence can show it. */
+  @Test
+  void theTagRecordsWhichStanceRuleFired() {
+    assertThat(themes("某互联网公司辟谣：不存在大规模裁员"))
+        .filteredOn(m -> m.id().equals("layoffs"))
+        .extracting(ThemeMatch::stanceBy)
+        .singleElement()
+        .asString()
+        .contains("denials");
+    assertThat(themes("Carmaker to cut 4,000 jobs as European demand weakens"))
+        .filteredOn(m -> m.id().equals("layoffs"))
+        .extracting(ThemeMatch::stanceBy)
+        .containsExactly(StanceRule.DEFAULT);
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',

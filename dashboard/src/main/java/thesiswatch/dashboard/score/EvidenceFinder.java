@@ -55,6 +55,7 @@ final class EvidenceFinder {
   /**
    * One story's headline.
    *
+   * @param stanceBy the stance query that fired, or {@code default} (null on older tags)
    * @param copies how many indexed articles carry this story in the window's evidence read
    */
   record Headline(
@@ -65,6 +66,7 @@ final class EvidenceFinder {
       Instant time,
       String source,
       String stance,
+      String stanceBy,
       List<String> matched,
       int copies) {}
 
@@ -116,6 +118,7 @@ final class EvidenceFinder {
                 seen.time(),
                 seen.source(),
                 seen.stance(),
+                seen.stanceBy(),
                 seen.matched(),
                 seen.copies() + 1));
       } else if (stories.size() < perSide) {
@@ -129,6 +132,7 @@ final class EvidenceFinder {
                 a.effectiveTime(),
                 indexed.source(),
                 match.stance(),
+                match.stanceBy(),
                 match.matched(),
                 1));
       }
