@@ -46,6 +46,8 @@ import thesiswatch.dashboard.kafka.TrackRecordPublisher;
 import thesiswatch.dashboard.score.Scorecard;
 import thesiswatch.dashboard.themes.LiveThemes;
 
+// Over 400 lines: the one orchestrator wiring the dashboard's parts in start order; each part is
+// a class of its own.
 /**
  * The dashboard: opens (and verifies) the index, reads {@code articles.tagged} and {@code
  * feed-state} into it on the consumer thread, looks for spikes before every commit, and serves the

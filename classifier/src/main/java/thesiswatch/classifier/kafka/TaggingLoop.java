@@ -47,6 +47,8 @@ import thesiswatch.classifier.match.ThemeMatcher;
 import thesiswatch.common.StallWatch;
 import thesiswatch.common.Topics;
 
+// Over 400 lines: the transaction's failure tiers (retry, narrow, dead-letter, fatal) read best
+// beside the loop they steer; tagging, limits and dead letters are classes of their own.
 /**
  * (Longer than most classes: the error tiers and the narrowing belong with the transaction they
  * guard.)

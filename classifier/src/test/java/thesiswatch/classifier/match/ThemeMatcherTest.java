@@ -38,7 +38,13 @@ class ThemeMatcherTest {
   void tagsWithScoreStanceMatchedTermsAndSnippet() {
     assertThat(themes("微软宣布新一轮裁员，约6000名员工受影响"))
         .containsExactly(
-            new ThemeMatch("layoffs", 1.0, "supports", List.of("裁员"), "微软宣布新一轮«裁员»，约6000名员工受影响"));
+            new ThemeMatch(
+                "layoffs",
+                1.0,
+                "supports",
+                List.of("裁员"),
+                "微软宣布新一轮«裁员»，约6000名员工受影响",
+                "layoffs/supports/zh/0"));
     assertThat(themes("Tech giant rehires hundreds of staff it laid off last year"))
         .containsExactly(
             new ThemeMatch(
@@ -46,7 +52,8 @@ class ThemeMatcherTest {
                 1.0,
                 "challenges",
                 List.of("laid off"),
-                "Tech giant rehires hundreds of staff it «laid off» last year"));
+                "Tech giant rehires hundreds of staff it «laid off» last year",
+                "layoffs/challenges/en/0"));
   }
 
   @Test
