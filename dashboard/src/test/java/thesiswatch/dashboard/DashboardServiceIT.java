@@ -346,23 +346,7 @@ class DashboardServiceIT {
             "",
             List.of(new ThemeMatch("layoffs", 1.0, "supports", List.of("layoffs"), null)),
             "fixture00001");
-    return new TaggedArticle(
-        model.schemaVersion(),
-        id,
-        null,
-        model.title(),
-        null,
-        "",
-        published,
-        Instant.now(),
-        "en",
-        model.feedUrl(),
-        model.feedTitle(),
-        List.of(),
-        model.themes(),
-        model.themeSetVersion(),
-        Instant.now(),
-        null);
+    return Fixtures.at(model, id, model.title(), published, Instant.now());
   }
 
   /**

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,5 +150,30 @@ public final class Fixtures {
         themes,
         themeSetVersion,
         a01.classified());
+  }
+
+  /**
+   * {@code model}'s feed and tags on a new article {@code id} titled {@code title}, published at
+   * {@code published} and fetched and classified at {@code fetched}.
+   */
+  public static TaggedArticle at(
+      TaggedArticle model, String id, String title, Instant published, Instant fetched) {
+    return new TaggedArticle(
+        model.schemaVersion(),
+        id,
+        null,
+        title,
+        null,
+        "",
+        published,
+        fetched,
+        "en",
+        model.feedUrl(),
+        model.feedTitle(),
+        List.of(),
+        model.themes(),
+        model.themeSetVersion(),
+        fetched,
+        null);
   }
 }

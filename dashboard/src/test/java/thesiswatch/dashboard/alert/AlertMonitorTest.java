@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import thesiswatch.common.TaggedArticle;
+import thesiswatch.dashboard.Fixtures;
 import thesiswatch.dashboard.index.ArticleIndex;
 import thesiswatch.dashboard.index.Interval;
 import thesiswatch.testkit.TestArticles;
@@ -86,24 +87,7 @@ class AlertMonitorTest {
     List<TaggedArticle> articles = new ArrayList<>(TestArticles.tagged("tagged-spike.jsonl"));
     TaggedArticle model = articles.get(0);
     Instant today = Instant.parse("2025-09-01T08:00:00Z");
-    articles.add(
-        new TaggedArticle(
-            model.schemaVersion(),
-            "live-today",
-            null,
-            "Live headline",
-            null,
-            "",
-            today,
-            today,
-            "en",
-            model.feedUrl(),
-            model.feedTitle(),
-            List.of(),
-            model.themes(),
-            model.themeSetVersion(),
-            today,
-            null));
+    articles.add(Fixtures.at(model, "live-today", "Live headline", today, today));
     try (ArticleIndex index = ArticleIndex.open(dir)) {
       articles.forEach(index::upsert);
       index.refresh();
