@@ -2,6 +2,8 @@ package thesiswatch.common.analysis;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.CharBuffer;
+import java.util.Arrays;
 import org.apache.lucene.analysis.charfilter.BaseCharFilter;
 
 /**
@@ -15,7 +17,11 @@ import org.apache.lucene.analysis.charfilter.BaseCharFilter;
 public final class SimplifiedChineseCharFilter extends BaseCharFilter {
 
   private final TraditionalToSimplified conversion;
-  private String converted;
+
+  /** The converted text, {@code length} chars, once read; served from {@code position}. */
+  private char[] converted;
+
+  private int length;
   private int position;
 
   /** A filter over {@code in} with the {@link TraditionalToSimplified#standard() ICU tables}. */
@@ -29,25 +35,37 @@ public final class SimplifiedChineseCharFilter extends BaseCharFilter {
   }
 
   @Override
-  public int read(char[] buffer, int offset, int length) throws IOException {
+  public int read(char[] buffer, int offset, int count) throws IOException {
     if (converted == null) {
-      converted = conversion.convert(readAll(input), this::addOffCorrectMap);
+      convert();
     }
-    if (position >= converted.length()) {
+    if (position >= length) {
       return -1;
     }
-    int n = Math.min(length, converted.length() - position);
-    converted.getChars(position, position + n, buffer, offset);
+    int n = Math.min(count, length - position);
+    System.arraycopy(converted, position, buffer, offset, n);
     position += n;
     return n;
   }
 
-  private static StringBuilder readAll(Reader reader) throws IOException {
-    StringBuilder text = new StringBuilder();
-    char[] chunk = new char[1024];
-    for (int n = reader.read(chunk); n >= 0; n = reader.read(chunk)) {
-      text.append(chunk, 0, n);
+  private void convert() throws IOException {
+    char[] text = new char[256];
+    int n = 0;
+    for (int read = input.read(text, n, text.length - n);
+        read >= 0;
+        read = input.read(text, n, text.length - n)) {
+      n += read;
+      if (n == text.length) {
+        text = Arrays.copyOf(text, text.length * 2);
+      }
     }
-    return text;
+    // In place when the tables keep every length (ICU's do): no offset needs correcting.
+    if (!conversion.convertInPlace(text, n)) {
+      String general = conversion.convert(CharBuffer.wrap(text, 0, n), this::addOffCorrectMap);
+      text = general.toCharArray();
+      n = text.length;
+    }
+    converted = text;
+    length = n;
   }
 }

@@ -73,6 +73,9 @@ public final class TraditionalToSimplified {
 
   private final boolean[] startsRegional = new boolean[Character.MAX_VALUE + 1];
 
+  /** Whether every mapping keeps the text's length, so offsets need no correction. */
+  private final boolean keepsLength;
+
   private final Map<Character, String> characterMap;
   private final Map<String, String> wordMap;
 
@@ -91,6 +94,10 @@ public final class TraditionalToSimplified {
           }
         });
     index(wordMap, words, startsWord);
+    this.keepsLength =
+        otherCharacters.isEmpty()
+            && wordMap.entrySet().stream()
+                .allMatch(w -> w.getKey().length() == w.getValue().length());
     regionalWords.forEach(
         (from, to) -> {
           if (from.length() != to.length()) {
@@ -99,6 +106,60 @@ public final class TraditionalToSimplified {
           }
         });
     index(regionalWords, regional, startsRegional);
+  }
+
+  /**
+   * Converts {@code text[0, length)} in place when every mapping keeps its length (ICU's table
+   * does); returns false, leaving {@code text} untouched, when the tables hold one that does not,
+   * and {@link #convert(CharSequence, Corrections)} must be used.
+   */
+  boolean convertInPlace(char[] text, int length) {
+    if (!keepsLength) {
+      return false;
+    }
+    for (int i = 0; i < length; ) {
+      char c = text[i];
+      if (startsWord[c]) {
+        String[] word = wordAt(words.get(c), text, length, i);
+        if (word != null) {
+          word[1].getChars(0, word[1].length(), text, i);
+          i += word[1].length();
+          continue;
+        }
+      }
+      char to = characters[c];
+      if (to != 0) {
+        text[i] = to;
+      }
+      i++;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = text[i];
+      if (startsRegional[c]) {
+        String[] word = wordAt(regional.get(c), text, length, i);
+        if (word != null) {
+          word[1].getChars(0, word[1].length(), text, i);
+          i += word[0].length() - 1;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static String[] wordAt(List<String[]> candidates, char[] text, int length, int at) {
+    for (String[] word : candidates) {
+      String from = word[0];
+      if (at + from.length() <= length) {
+        boolean same = true;
+        for (int j = 0; j < from.length() && same; j++) {
+          same = text[at + j] == from.charAt(j);
+        }
+        if (same) {
+          return word;
+        }
+      }
+    }
+    return null;
   }
 
   /** These tables without the regional words: ICU's transform alone (for tests). */

@@ -79,6 +79,14 @@ class ChineseAnalysisTest {
   }
 
   @Test
+  void theInPlaceConversionGivesTheSameText() {
+    String text = "輝達晶片出口受限，外送員收入下滑，科技業裁員潮延燒；著作與餘地 OpenAI裁員10%";
+    char[] chars = text.toCharArray();
+    assertThat(tables.convertInPlace(chars, chars.length)).isTrue();
+    assertThat(new String(chars)).isEqualTo(tables.convert(text));
+  }
+
+  @Test
   void regionalWordsFollowTheTransform() {
     assertThat(tables.convert("輝達晶片出口受限，外送員收入下滑")).isEqualTo("辉达芯片出口受限，外卖员收入下滑");
     assertThat(tables.convert("資料中心 人工智慧 軟體 網路 新創")).isEqualTo("数据中心 人工智能 软件 网络 初创");
