@@ -3,10 +3,9 @@ package thesiswatch.classifier.analysis;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.cjk.CJKAnalyzer;
-import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import thesiswatch.common.analysis.ChineseAnalysis;
 
 /** The analyzer of each {@link Fields field}; queries and articles are analysed alike. */
 public final class Analyzers {
@@ -31,16 +30,14 @@ public final class Analyzers {
   }
 
   /**
-   * One analyzer for all fields: SmartCN for {@link Fields#ZH}, CJK bigrams for {@link
-   * Fields#ZH_BIGRAM}, and the English analyzer (stemming, {@link #ENGLISH_STOP_WORDS}) for {@link
-   * Fields#EN} and any other field. Analyzers are thread-safe; each caller may keep its own.
+   * One analyzer for all fields: the shared Chinese chain ({@link ChineseAnalysis}: Traditional to
+   * Simplified by ICU, then SmartCN words) for {@link Fields#ZH}, the same chain's CJK bigrams for
+   * {@link Fields#ZH_BIGRAM}, and the English analyzer (stemming, {@link #ENGLISH_STOP_WORDS}) for
+   * {@link Fields#EN} and any other field. Analyzers are thread-safe; each caller may keep its own.
    */
   public static Analyzer perField() {
     return new PerFieldAnalyzerWrapper(
         new EnglishAnalyzer(ENGLISH_STOP_WORDS),
-        Map.of(
-            Fields.ZH, new SmartChineseAnalyzer(),
-            // No stop words: 的 or "AI" inside a term must still be part of the phrase.
-            Fields.ZH_BIGRAM, new CJKAnalyzer(CharArraySet.EMPTY_SET)));
+        Map.of(Fields.ZH, ChineseAnalysis.words(), Fields.ZH_BIGRAM, ChineseAnalysis.bigrams()));
   }
 }

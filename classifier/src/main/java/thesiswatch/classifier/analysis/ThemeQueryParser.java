@@ -21,7 +21,7 @@ import thesiswatch.common.Languages;
  * SmartCN-word phrase beside it never decided a match on the development set and made matching
  * 1.46× slower; see docs/benchmarks.md.) A one-character term, which has no bigram, stays a SmartCN
  * word; proximity ("a b"~N) keeps both fields, since word and bigram distances differ. Queries are
- * normalised to Simplified like articles.
+ * converted to Simplified by the same analysis chain as articles ({@link Analyzers}).
  */
 public final class ThemeQueryParser extends QueryParser {
 
@@ -46,7 +46,7 @@ public final class ThemeQueryParser extends QueryParser {
     boolean chinese = language.equals(Languages.ZH);
     ThemeQueryParser parser =
         new ThemeQueryParser(chinese ? Fields.ZH : Fields.EN, analyzer, chinese);
-    return parser.parse(chinese ? ChineseNormalizer.standard().normalize(text) : text);
+    return parser.parse(text);
   }
 
   @Override

@@ -21,7 +21,6 @@ import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultiMatchingQueries;
 import thesiswatch.classifier.analysis.Analyzers;
-import thesiswatch.classifier.analysis.ChineseNormalizer;
 import thesiswatch.classifier.analysis.Fields;
 import thesiswatch.classifier.themes.QueryRole;
 import thesiswatch.classifier.themes.ThemeDefinition;
@@ -100,13 +99,12 @@ public final class ThemeMatcher implements Closeable {
     if (headlines.isEmpty()) {
       return List.of();
     }
-    ChineseNormalizer normalizer = ChineseNormalizer.standard();
     Document[] documents = new Document[headlines.size()];
     Languages.Detected[] detected = new Languages.Detected[headlines.size()];
     for (int i = 0; i < documents.length; i++) {
       String text = headlines.get(i).text();
       detected[i] = Languages.detect(text);
-      documents[i] = document(normalizer.normalize(text), detected[i]);
+      documents[i] = document(text, detected[i]);
     }
     List<Classification> result = new ArrayList<>(documents.length);
     for (int i = 0; i < documents.length; i++) {
@@ -144,15 +142,17 @@ public final class ThemeMatcher implements Closeable {
 
   /**
    * Chinese text goes into both Chinese fields, Latin text into the English one; mixed into all.
+   * The Chinese fields' analysis converts Traditional to Simplified and keeps the offsets of {@code
+   * text}.
    */
-  private static Document document(String normalized, Languages.Detected detected) {
+  private static Document document(String text, Languages.Detected detected) {
     Document document = new Document();
     if (detected.chinese()) {
-      document.add(new TextField(Fields.ZH, normalized, Field.Store.NO));
-      document.add(new TextField(Fields.ZH_BIGRAM, normalized, Field.Store.NO));
+      document.add(new TextField(Fields.ZH, text, Field.Store.NO));
+      document.add(new TextField(Fields.ZH_BIGRAM, text, Field.Store.NO));
     }
     if (detected.english() || !detected.chinese()) {
-      document.add(new TextField(Fields.EN, normalized, Field.Store.NO));
+      document.add(new TextField(Fields.EN, text, Field.Store.NO));
     }
     return document;
   }

@@ -22,7 +22,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.search.WildcardQuery;
 import thesiswatch.classifier.analysis.Analyzers;
-import thesiswatch.classifier.analysis.ChineseNormalizer;
 import thesiswatch.classifier.analysis.Fields;
 import thesiswatch.common.Languages;
 
@@ -293,13 +292,12 @@ public final class QueryLimits {
     private static List<MemoryIndex> index(
         List<String> headlines, boolean chinese, Analyzer analyzer) {
       List<MemoryIndex> result = new ArrayList<>();
-      ChineseNormalizer normalizer = ChineseNormalizer.standard();
       for (String headline : headlines) {
         MemoryIndex index = new MemoryIndex();
         if (chinese) {
-          String text = normalizer.normalize(headline);
-          index.addField(Fields.ZH, text, analyzer);
-          index.addField(Fields.ZH_BIGRAM, text, analyzer);
+          // The Chinese fields' analysis converts Traditional to Simplified.
+          index.addField(Fields.ZH, headline, analyzer);
+          index.addField(Fields.ZH_BIGRAM, headline, analyzer);
         } else {
           index.addField(Fields.EN, headline, analyzer);
         }

@@ -37,7 +37,6 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import thesiswatch.classifier.analysis.Analyzers;
-import thesiswatch.classifier.analysis.ChineseNormalizer;
 import thesiswatch.classifier.analysis.Fields;
 import thesiswatch.classifier.match.Headline;
 import thesiswatch.classifier.match.ThemeMatcher;
@@ -107,10 +106,9 @@ public class MatchingBenchmark {
       firsts.forEach(q -> either.add(q, BooleanClause.Occur.SHOULD));
       bareMonitor.register(new MonitorQuery(theme.id(), either.build()));
     }
-    ChineseNormalizer normalizer = ChineseNormalizer.standard();
     documents = new Document[headlines.size()];
     for (int i = 0; i < documents.length; i++) {
-      String text = normalizer.normalize(headlines.get(i).text());
+      String text = headlines.get(i).text();
       Languages.Detected detected = Languages.detect(text);
       Document document = new Document();
       if (detected.chinese()) {
@@ -178,9 +176,8 @@ public class MatchingBenchmark {
   /** (b) Naive: a MemoryIndex per headline with the same fields, every query run against it. */
   @Benchmark
   public void naiveMemoryIndex(Blackhole sink) {
-    ChineseNormalizer normalizer = ChineseNormalizer.standard();
     for (Headline headline : headlines) {
-      String text = normalizer.normalize(headline.text());
+      String text = headline.text();
       Languages.Detected detected = Languages.detect(text);
       MemoryIndex index = new MemoryIndex();
       if (detected.chinese()) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -40,6 +39,7 @@ import org.apache.lucene.util.BytesRef;
 import thesiswatch.common.Json;
 import thesiswatch.common.TaggedArticle;
 import thesiswatch.common.ThemeMatch;
+import thesiswatch.common.analysis.ChineseAnalysis;
 
 /**
  * What the index holds and how: the field names, the analysis, the newest-first index sort, how a
@@ -70,9 +70,22 @@ final class ArticleSchema {
   static final String SUMMARY_EN = "summary_en";
   static final String SUMMARY_ZH = "summary_zh";
 
-  /** Title matches weigh more than summary matches. */
-  static final Map<String, Float> SEARCH_FIELDS =
-      Map.of(TITLE_EN, 2f, TITLE_ZH, 2f, SUMMARY_EN, 1f, SUMMARY_ZH, 1f);
+  /** The English fields searched by Latin text; title matches weigh more than summary matches. */
+  static final Map<String, Float> SEARCH_FIELDS_EN = Map.of(TITLE_EN, 2f, SUMMARY_EN, 1f);
+
+  /** The Chinese fields searched by Han text; title matches weigh more than summary matches. */
+  static final Map<String, Float> SEARCH_FIELDS_ZH = Map.of(TITLE_ZH, 2f, SUMMARY_ZH, 1f);
+
+  /**
+   * The version of the layout below, recorded in every commit's user data ({@link IndexCheckpoint})
+   * and checked by {@link #checkLayout}: an index of another version was analysed otherwise and
+   * would be misread, so it is refused and rebuilt. 1 (none recorded): SmartCN without
+   * Traditional→Simplified. 2: the shared chain of {@link ChineseAnalysis} (ICU's transform first).
+   */
+  static final String LAYOUT_VERSION = "2";
+
+  /** The commit user data key of {@link #LAYOUT_VERSION}. */
+  static final String LAYOUT_KEY = "layout";
 
   /**
    * The order of the documents in every segment: newest effective time first, ties by {@link
@@ -96,28 +109,44 @@ final class ArticleSchema {
     return type;
   }
 
-  /** English analysis for {@code *_en} fields, Chinese word segmentation for {@code *_zh}. */
+  /**
+   * English analysis for {@code *_en} fields; for {@code *_zh} the Chinese chain the classifier
+   * matches with ({@link ChineseAnalysis#words()}: Traditional→Simplified by ICU, then SmartCN), so
+   * 裁員 and 裁员 are one term in the index and in queries.
+   */
   static Analyzer analyzer() {
     Analyzer english = new EnglishAnalyzer();
-    Analyzer chinese = new SmartChineseAnalyzer();
+    Analyzer chinese = ChineseAnalysis.words();
     return new PerFieldAnalyzerWrapper(
         new StandardAnalyzer(),
         Map.of(TITLE_EN, english, SUMMARY_EN, english, TITLE_ZH, chinese, SUMMARY_ZH, chinese));
   }
 
   /**
-   * Refuses an existing index whose segments are not sorted by {@link #INDEX_SORT} before the
-   * writer sees it (the writer's own refusal names Lucene internals, not what to do).
+   * Refuses an existing index whose segments are not sorted by {@link #INDEX_SORT} (before the
+   * writer sees it: the writer's own refusal names Lucene internals, not what to do), or whose last
+   * commit records another {@link #LAYOUT_VERSION}.
    */
   static void checkLayout(Directory directory, Path dir) throws IOException {
     if (!DirectoryReader.indexExists(directory)) {
       return;
     }
-    for (SegmentCommitInfo segment : SegmentInfos.readLatestCommit(directory)) {
+    SegmentInfos commit = SegmentInfos.readLatestCommit(directory);
+    for (SegmentCommitInfo segment : commit) {
       Sort sort = segment.info.getIndexSort();
       if (!INDEX_SORT.equals(sort)) {
-        throw new IncompatibleIndexException(dir, sort == null ? "none" : sort);
+        throw new IncompatibleIndexException(
+            dir, "index sort " + (sort == null ? "none" : sort) + ", expected newest first");
       }
+    }
+    String version = commit.getUserData().get(LAYOUT_KEY);
+    if (!LAYOUT_VERSION.equals(version)) {
+      throw new IncompatibleIndexException(
+          dir,
+          "layout version "
+              + (version == null ? "1 (none recorded)" : version)
+              + ", expected "
+              + LAYOUT_VERSION);
     }
   }
 

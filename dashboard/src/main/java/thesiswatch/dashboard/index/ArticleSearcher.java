@@ -68,7 +68,9 @@ final class ArticleSearcher {
   /** A searcher analysing queries and, for wildcard queries, hits with {@code analyzer}. */
   ArticleSearcher(Analyzer analyzer) {
     this.analyzer = analyzer;
-    this.queryParser = new UserQueryParser(analyzer, ArticleSchema.SEARCH_FIELDS);
+    this.queryParser =
+        new UserQueryParser(
+            analyzer, ArticleSchema.SEARCH_FIELDS_EN, ArticleSchema.SEARCH_FIELDS_ZH);
     this.titleHighlighter = HitHighlighter.analysing(analyzer, true);
     this.summaryHighlighter = HitHighlighter.analysing(analyzer, false);
   }

@@ -60,7 +60,8 @@ final class HitHighlighter extends UnifiedHighlighter {
             .withFormatter(new SegmentFormatter())
             .withScorer(new SmallPassageScorer())
             .withWeightMatches(false)
-            .withHandleMultiTermQuery(true));
+            .withHandleMultiTermQuery(true)
+            .withFieldMatcher(HitHighlighter::textField));
     this.texts = texts;
     this.termStates = termStates;
   }
@@ -74,7 +75,20 @@ final class HitHighlighter extends UnifiedHighlighter {
         .withScorer(new SmallPassageScorer())
         .withWeightMatches(false)
         .withHandleMultiTermQuery(true)
+        .withFieldMatcher(HitHighlighter::textField)
         .build();
+  }
+
+  /**
+   * Each field is highlighted with the query's terms of every text field: a Latin word is searched
+   * in the English fields only ({@link UserQueryParser}), yet {@code OpenAI} must be marked in a
+   * Chinese headline too, which is highlighted from its Chinese fields (SmartCN keeps Latin words,
+   * lower-cased and stemmed as the English analysis does). A term a field does not hold marks
+   * nothing.
+   */
+  private static boolean textField(String queryField) {
+    return ArticleSchema.SEARCH_FIELDS_EN.containsKey(queryField)
+        || ArticleSchema.SEARCH_FIELDS_ZH.containsKey(queryField);
   }
 
   /**

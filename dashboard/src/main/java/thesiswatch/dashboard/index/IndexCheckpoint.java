@@ -30,6 +30,8 @@ final class IndexCheckpoint {
     if (committed != null) {
       committed.forEach(e -> pending.put(e.getKey(), e.getValue()));
     }
+    // Every commit says which layout wrote it (ArticleSchema#checkLayout reads it on open).
+    pending.put(ArticleSchema.LAYOUT_KEY, ArticleSchema.LAYOUT_VERSION);
   }
 
   /** Records that {@code topic}/{@code partition} is read up to {@code nextOffset} (exclusive). */

@@ -1,11 +1,19 @@
 package thesiswatch.dashboard.index;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import thesiswatch.dashboard.index.cache.ParsedQueryCache;
 
@@ -14,6 +22,14 @@ import thesiswatch.dashboard.index.cache.ParsedQueryCache;
  * syntax errors instead of failing, with regex, fuzzy and proximity operators switched off, and
  * checks the caps below before parsing so that no input can make the parser recurse deeply or
  * expand into thousands of clauses.
+ *
+ * <p>Each language's text is searched only through its own fields: Han characters through the
+ * Chinese fields, everything else (Latin words) through the English ones, and a term or phrase that
+ * holds both ({@code OpenAI裁员}) is split where the script changes, each part required in its own
+ * fields. So Chinese text never matches the single characters the English analysis makes of it
+ * (被裁，员工 used to match 裁 员 in an English field), and an English stop word ("on" in "layoffs blamed
+ * on AI") is dropped by the English analysis instead of being required in the Chinese fields, where
+ * SmartCN keeps it. A text with neither script (a number) searches all fields.
  */
 public final class UserQueryParser {
 
@@ -50,12 +66,22 @@ public final class UserQueryParser {
           | SimpleQueryParser.PREFIX_OPERATOR;
 
   private final Analyzer analyzer;
-  private final Map<String, Float> fields;
+  private final Map<String, Float> english;
+  private final Map<String, Float> chinese;
+  private final Map<String, Float> all;
 
-  /** A parser over {@code fields} (name → boost), analysing with {@code analyzer} (per field). */
-  public UserQueryParser(Analyzer analyzer, Map<String, Float> fields) {
+  /**
+   * A parser over the {@code english} and {@code chinese} fields (name → boost), analysing with
+   * {@code analyzer} (per field).
+   */
+  public UserQueryParser(
+      Analyzer analyzer, Map<String, Float> english, Map<String, Float> chinese) {
     this.analyzer = analyzer;
-    this.fields = Map.copyOf(fields);
+    this.english = Map.copyOf(english);
+    this.chinese = Map.copyOf(chinese);
+    Map<String, Float> both = new HashMap<>(english);
+    both.putAll(chinese);
+    this.all = Map.copyOf(both);
   }
 
   /**
@@ -69,7 +95,7 @@ public final class UserQueryParser {
       return known;
     }
     check(text);
-    SimpleQueryParser parser = new SimpleQueryParser(analyzer, fields, FLAGS);
+    SimpleQueryParser parser = new ByScript(analyzer, english, chinese, all);
     // Every word must match (in some field): a search box user adds words to narrow down.
     parser.setDefaultOperator(BooleanClause.Occur.MUST);
     Query query = parser.parse(text);
@@ -77,6 +103,115 @@ public final class UserQueryParser {
         query == null ? new MatchNoDocsQuery("the query has no searchable terms") : query;
     parsed.put(text, result);
     return result;
+  }
+
+  /** Where a piece of text is searched: by its script. */
+  private enum Script {
+    HAN,
+    OTHER,
+    NEITHER;
+
+    static Script of(int codePoint) {
+      if (Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN) {
+        return HAN;
+      }
+      return Character.isLetter(codePoint) ? OTHER : NEITHER;
+    }
+  }
+
+  /** A piece of a term or phrase in one script, and the text. */
+  private record Run(Script script, String text) {}
+
+  /**
+   * {@code text} split where Han and other letters meet; digits, punctuation and spaces stay with
+   * the run they are in (or begin), so {@code 裁员10%} is one Chinese run.
+   */
+  static List<Run> runs(String text) {
+    List<Run> runs = new ArrayList<>();
+    Script current = Script.NEITHER;
+    int start = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      Script script = Script.of(cp);
+      if (script != Script.NEITHER && current != Script.NEITHER && script != current) {
+        runs.add(new Run(current, text.substring(start, i)));
+        start = i;
+      }
+      if (script != Script.NEITHER) {
+        current = script;
+      }
+      i += Character.charCount(cp);
+    }
+    runs.add(new Run(current, text.substring(start)));
+    return runs;
+  }
+
+  /**
+   * {@link SimpleQueryParser} with each term, phrase and prefix sent to the fields of its script
+   * (see the class comment).
+   */
+  private static final class ByScript extends SimpleQueryParser {
+
+    private final Map<String, Float> english;
+    private final Map<String, Float> chinese;
+
+    ByScript(
+        Analyzer analyzer,
+        Map<String, Float> english,
+        Map<String, Float> chinese,
+        Map<String, Float> all) {
+      super(analyzer, all, FLAGS);
+      this.english = english;
+      this.chinese = chinese;
+    }
+
+    @Override
+    protected Query newDefaultQuery(String text) {
+      return byScript(text, (field, run) -> createBooleanQuery(field, run, getDefaultOperator()));
+    }
+
+    @Override
+    protected Query newPhraseQuery(String text, int slop) {
+      return byScript(text, (field, run) -> createPhraseQuery(field, run, slop));
+    }
+
+    @Override
+    protected Query newPrefixQuery(String text) {
+      return byScript(
+          text,
+          (field, run) -> new PrefixQuery(new Term(field, getAnalyzer().normalize(field, run))));
+    }
+
+    /** Each run of {@code text} in its script's fields, all runs required; null when none is. */
+    private Query byScript(String text, BiFunction<String, String, Query> perField) {
+      List<Query> parts = new ArrayList<>();
+      for (Run run : runs(text)) {
+        Map<String, Float> fields =
+            switch (run.script()) {
+              case HAN -> chinese;
+              case OTHER -> english;
+              case NEITHER -> weights;
+            };
+        BooleanQuery.Builder either = new BooleanQuery.Builder();
+        for (Map.Entry<String, Float> field : fields.entrySet()) {
+          Query q = perField.apply(field.getKey(), run.text());
+          if (q != null) {
+            float boost = field.getValue();
+            either.add(boost == 1f ? q : new BoostQuery(q, boost), BooleanClause.Occur.SHOULD);
+          }
+        }
+        Query part = simplify(either.build());
+        if (part != null) {
+          parts.add(part);
+        }
+      }
+      if (parts.size() <= 1) {
+        return parts.isEmpty() ? null : parts.get(0);
+      }
+      BooleanQuery.Builder every = new BooleanQuery.Builder();
+      parts.forEach(part -> every.add(part, BooleanClause.Occur.MUST));
+      return every.build();
+    }
   }
 
   /** Recently parsed texts kept. */

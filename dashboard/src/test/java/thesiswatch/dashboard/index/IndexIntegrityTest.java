@@ -8,6 +8,7 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -46,6 +47,8 @@ class IndexIntegrityTest {
       for (TaggedArticle article : ARTICLES) {
         writer.updateDocument(ArticleSchema.idTerm(article), ArticleSchema.document(article));
       }
+      writer.setLiveCommitData(
+          Map.of(ArticleSchema.LAYOUT_KEY, ArticleSchema.LAYOUT_VERSION).entrySet());
       writer.commit();
     }
   }

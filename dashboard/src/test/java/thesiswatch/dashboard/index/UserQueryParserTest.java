@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 /** The search box's parser: parsed queries are kept; a text over a cap is refused every time. */
 class UserQueryParserTest {
 
-  private static final Map<String, Float> FIELDS =
-      Map.of(ArticleSchema.TITLE_EN, 2f, ArticleSchema.TITLE_ZH, 2f);
+  private static final Map<String, Float> EN = Map.of(ArticleSchema.TITLE_EN, 2f);
+  private static final Map<String, Float> ZH = Map.of(ArticleSchema.TITLE_ZH, 2f);
 
   @Test
   void theSameTextParsesOnceAndIsThenServedFromMemory() {
     try (Analyzer analyzer = ArticleSchema.analyzer()) {
-      UserQueryParser parser = new UserQueryParser(analyzer, FIELDS);
+      UserQueryParser parser = new UserQueryParser(analyzer, EN, ZH);
       Query first = parser.parse("layoffs 裁员");
       assertThat(parser.parse("layoffs 裁员")).isSameAs(first);
       assertThat(parser.parse("layoffs")).isNotSameAs(first).isNotEqualTo(first);
@@ -27,7 +27,7 @@ class UserQueryParserTest {
   @Test
   void aTextOverACapIsRefusedEveryTimeAndNeverKept() {
     try (Analyzer analyzer = ArticleSchema.analyzer()) {
-      UserQueryParser parser = new UserQueryParser(analyzer, FIELDS);
+      UserQueryParser parser = new UserQueryParser(analyzer, EN, ZH);
       for (int i = 0; i < 2; i++) {
         assertThatThrownBy(() -> parser.parse("*off"))
             .isInstanceOf(BadQueryException.class)
@@ -39,7 +39,7 @@ class UserQueryParserTest {
   @Test
   void theLeastRecentlyUsedTextMakesWayPastTheLimit() {
     try (Analyzer analyzer = ArticleSchema.analyzer()) {
-      UserQueryParser parser = new UserQueryParser(analyzer, FIELDS);
+      UserQueryParser parser = new UserQueryParser(analyzer, EN, ZH);
       Query kept = parser.parse("kept");
       Query dropped = parser.parse("dropped");
       for (int i = 0; i < UserQueryParser.PARSED_QUERIES - 1; i++) {

@@ -1,0 +1,112 @@
+package thesiswatch.dashboard.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import thesiswatch.common.TaggedArticle;
+import thesiswatch.common.ThemeMatch;
+
+/**
+ * Search across scripts and languages: Traditional and Simplified find each other (the shared
+ * Chinese chain), Chinese text is searched only through the Chinese fields and Latin text only
+ * through the English ones, and English stop words are not required.
+ */
+class ArticleSearchLanguageTest {
+
+  private static final List<TaggedArticle> ARTICLES =
+      List.of(
+          article("simplified", "zh", "微软宣布新一轮裁员，约6000名员工受影响"),
+          article("traditional", "zh", "微軟宣布新一輪裁員，約6000名員工受影響"),
+          article("laid-off", "zh", "被裁员工维权：补偿金迟迟不到位"),
+          article("openai", "zh", "OpenAI宣布裁员，涉及多个团队"),
+          // An English article that quotes Chinese characters one by one (SmartCN would join
+          // neighbours such as 员 工, so they are kept apart by Latin words).
+          article("glossary", "en", "Glossary: 工 work, 员 member, 裁 cut, 被 by"),
+          article("blamed", "en", "Companies blame AI for a new wave of layoffs"),
+          article("phrase", "en", "Layoffs blamed on AI spread to banks"),
+          article("hiring", "en", "AI start-ups go on a hiring spree"));
+
+  private static TaggedArticle article(String id, String lang, String title) {
+    Instant time = Instant.parse("2025-03-01T00:00:00Z").plusSeconds(id.hashCode() & 0xffff);
+    return new TaggedArticle(
+        1,
+        id,
+        null,
+        title,
+        null,
+        "",
+        time,
+        time,
+        lang,
+        "https://feed.example.com/rss",
+        null,
+        List.of(),
+        List.of(new ThemeMatch("layoffs", 1.0, "neutral", List.of(), null)),
+        "v1",
+        time);
+  }
+
+  private static List<String> ids(ArticleIndex index, String q) {
+    return index.search(new SearchRequest(q, null, 20, null, null)).hits().stream()
+        .map(h -> h.article().article().id())
+        .sorted()
+        .toList();
+  }
+
+  private static String marked(ArticleIndex index, String q, String id) {
+    return index.search(new SearchRequest(q, null, 20, null, null)).hits().stream()
+        .filter(h -> h.article().article().id().equals(id))
+        .findFirst()
+        .orElseThrow()
+        .title()
+        .stream()
+        .map(s -> s.hit() ? "«" + s.text() + "»" : s.text())
+        .collect(Collectors.joining());
+  }
+
+  @Test
+  void simplifiedAndTraditionalFindEachOtherAndTheHitMarksWhatWasWritten(@TempDir Path dir) {
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      ARTICLES.forEach(index::upsert);
+      index.refresh();
+      assertThat(ids(index, "裁员")).contains("simplified", "traditional");
+      assertThat(ids(index, "裁員")).isEqualTo(ids(index, "裁员"));
+      assertThat(ids(index, "員工 受影響")).containsExactly("simplified", "traditional");
+      assertThat(ids(index, "裁員*")).contains("simplified", "traditional");
+      assertThat(marked(index, "裁员", "traditional")).isEqualTo("微軟宣布新一輪«裁員»，約6000名員工受影響");
+      assertThat(marked(index, "裁員", "simplified")).isEqualTo("微软宣布新一轮«裁员»，约6000名员工受影响");
+    }
+  }
+
+  @Test
+  void chineseTextIsSearchedOnlyThroughTheChineseFields(@TempDir Path dir) {
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      ARTICLES.forEach(index::upsert);
+      index.refresh();
+      // The English analysis makes single characters of Chinese text: 被 裁 员 工 all occur in the
+      // glossary's English fields, but Chinese text is not searched there.
+      assertThat(ids(index, "被裁，员工")).containsExactly("laid-off");
+      assertThat(ids(index, "\"裁 员\"")).doesNotContain("glossary");
+      // A mixed query: each part through its own language's fields, and both marked.
+      assertThat(ids(index, "OpenAI裁员")).containsExactly("openai");
+      assertThat(ids(index, "OpenAI 裁员")).containsExactly("openai");
+      assertThat(marked(index, "OpenAI 裁员", "openai")).isEqualTo("«OpenAI»宣布«裁员»，涉及多个团队");
+    }
+  }
+
+  @Test
+  void englishStopWordsAreNotRequired(@TempDir Path dir) {
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      ARTICLES.forEach(index::upsert);
+      index.refresh();
+      assertThat(ids(index, "layoffs blamed on AI")).containsExactly("blamed", "phrase");
+      assertThat(ids(index, "\"layoffs blamed on AI\"")).containsExactly("phrase");
+      assertThat(ids(index, "on the")).isEmpty();
+    }
+  }
+}
