@@ -1,6 +1,7 @@
 package thesiswatch.dashboard.http;
 
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,8 @@ final class ApiRoutes {
   static final String ALLOW = "GET";
 
   /** Methods answered with 405 on a known path (everything but GET, HEAD and OPTIONS). */
-  static final List<String> OTHER_METHODS = List.of("POST", "PUT", "PATCH", "DELETE");
+  static final List<HandlerType> OTHER_METHODS =
+      List.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 
   /**
    * One route.

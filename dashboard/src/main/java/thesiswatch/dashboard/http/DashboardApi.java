@@ -3,6 +3,7 @@ package thesiswatch.dashboard.http;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -192,11 +193,9 @@ public final class DashboardApi implements AutoCloseable {
       app.get(route.path(), handler);
       // A known path asked with another method is a 405 saying what it answers, not a 404
       // (the body is the 405 error handler's).
-      Handler wrongMethod = ctx -> ctx.status(405);
-      app.post(route.path(), wrongMethod);
-      app.put(route.path(), wrongMethod);
-      app.patch(route.path(), wrongMethod);
-      app.delete(route.path(), wrongMethod);
+      for (HandlerType method : ApiRoutes.OTHER_METHODS) {
+        app.addHttpHandler(method, route.path(), ctx -> ctx.status(405));
+      }
     }
     app.exception(BadQueryException.class, (e, ctx) -> error(ctx, 400, e.kind(), e.getMessage()));
     app.exception(
