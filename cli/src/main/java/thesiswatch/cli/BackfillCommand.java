@@ -68,8 +68,19 @@ final class BackfillCommand implements Runnable {
     @Option(
         names = "--kafka",
         paramLabel = "HOST:PORT",
-        description = "Kafka brokers (default: KAFKA_BOOTSTRAP_SERVERS, else localhost:9092).")
+        description =
+            "Kafka brokers (default: KAFKA_BOOTSTRAP_SERVERS, else the broker a demo wrote into"
+                + " --data, else "
+                + Addresses.DEFAULT_KAFKA
+                + ").")
     String kafka;
+
+    @Option(
+        names = "--data",
+        defaultValue = "data",
+        paramLabel = "DIR",
+        description = "A demo's data directory, to find its broker (default ./${DEFAULT-VALUE}).")
+    Path data;
 
     @Option(
         names = "--dry-run",
@@ -79,9 +90,19 @@ final class BackfillCommand implements Runnable {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
+    /**
+     * The broker to write to: {@code --kafka}, else {@code KAFKA_BOOTSTRAP_SERVERS}, else the one a
+     * demo wrote into {@code --data}, else the default.
+     */
+    Addresses.Chosen broker(Env env) {
+      return Addresses.kafka(kafka, env.string(KafkaBootstrap.VARIABLE, null), data);
+    }
+
     /** Runs {@code source}, printing the progress bar and the summary on stderr. */
     int run(Source source, Env env, IngestConfig config) {
-      String bootstrap = kafka != null ? kafka : KafkaBootstrap.from(env);
+      Addresses.Chosen broker = broker(env);
+      System.err.println("thesiswatch backfill: " + broker.describe("kafka"));
+      String bootstrap = broker.value();
       BackfillJob job =
           new BackfillJob(source, bootstrap, config, Clock.systemUTC())
               .replication(TopicsCommand.configure(env).replication());

@@ -24,6 +24,7 @@ import thesiswatch.common.PortInUseException;
 import thesiswatch.common.Service;
 import thesiswatch.common.TaggedArticle;
 import thesiswatch.dashboard.alert.AddressGuard;
+import thesiswatch.dashboard.alert.Alert;
 import thesiswatch.dashboard.alert.AlertLedger;
 import thesiswatch.dashboard.alert.AlertMonitor;
 import thesiswatch.dashboard.alert.AlertSink;
@@ -159,7 +160,7 @@ public final class DashboardService implements Service {
                 }
 
                 @Override
-                public Object alerts(int limit) {
+                public List<Alert> alerts(int limit) {
                   return monitor.book().recent(limit);
                 }
 

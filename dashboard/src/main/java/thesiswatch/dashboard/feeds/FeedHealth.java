@@ -1,12 +1,14 @@
 package thesiswatch.dashboard.feeds;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import thesiswatch.common.FeedState;
@@ -28,6 +30,61 @@ public final class FeedHealth implements Trends.Coverage {
 
   /** A period during which a feed was failing; {@code end} null while it still fails. */
   public record Outage(String url, Instant start, Instant end) {}
+
+  /**
+   * Status of a feed whose state says it was due more than {@link #STALE_AFTER} ago and that has
+   * not been polled since: ingest no longer polls it — it left the feed list (ingest keeps no state
+   * for such a feed), or ingest is not running.
+   */
+  public static final String STALE = "stale";
+
+  /** How long past its next poll a feed may go unpolled before it is shown {@link #STALE}. */
+  public static final Duration STALE_AFTER = Duration.ofHours(1);
+
+  /** Order of statuses in the report: what needs attention first. */
+  private static final List<String> ORDER =
+      List.of(FeedState.FAILING, STALE, FeedState.PENDING, FeedState.OK, FeedState.DISABLED);
+
+  /**
+   * One feed as the API shows it: what a reader needs, not ingest's internals (validators and the
+   * window of article ids already published stay out).
+   *
+   * @param url the feed URL
+   * @param title its title, or null before the first success
+   * @param status {@code failing}, {@code stale}, {@code pending}, {@code ok} or {@code disabled}
+   * @param consecutiveErrors failures since the last success
+   * @param lastAttempt when it was last fetched, or null
+   * @param lastSuccess when it was last fetched and parsed, or null
+   * @param lastErrorKind the classified kind of the last error, or null
+   * @param lastErrorMessage the last error's message, or null
+   * @param nextPoll when ingest means to fetch it next (for a failing feed: the next retry), or
+   *     null when disabled
+   * @param itemsSeen entries seen in total
+   * @param note why the status is {@code stale}, else null
+   */
+  public record Feed(
+      String url,
+      String title,
+      String status,
+      int consecutiveErrors,
+      Instant lastAttempt,
+      Instant lastSuccess,
+      String lastErrorKind,
+      String lastErrorMessage,
+      Instant nextPoll,
+      long itemsSeen,
+      String note) {}
+
+  /**
+   * Feed health at a glance.
+   *
+   * @param summary feeds per status, every status named (zeros included), and {@code total}
+   * @param nextRetry the earliest next poll of a failing feed, or null when none fails
+   * @param feeds failing first, then stale, pending, ok and disabled; by URL within a status
+   * @param outages finished and open outages, oldest first
+   */
+  public record Report(
+      Map<String, Integer> summary, Instant nextRetry, List<Feed> feeds, List<Outage> outages) {}
 
   private final Clock clock;
   private final Map<String, FeedState> feeds = new HashMap<>();
@@ -76,6 +133,63 @@ public final class FeedHealth implements Trends.Coverage {
     List<FeedState> list = new ArrayList<>(feeds.values());
     list.sort(Comparator.comparing(FeedState::url));
     return list;
+  }
+
+  /** Every feed as the API shows it, with the summary, at the clock's now. */
+  public synchronized Report report() {
+    Instant now = clock.instant();
+    List<Feed> list = new ArrayList<>();
+    for (FeedState state : feeds.values()) {
+      list.add(view(state, now));
+    }
+    list.sort(Comparator.comparingInt((Feed feed) -> rank(feed.status())).thenComparing(Feed::url));
+    Map<String, Integer> summary = new LinkedHashMap<>();
+    summary.put("total", list.size());
+    ORDER.forEach(status -> summary.put(status, 0));
+    Instant nextRetry = null;
+    for (Feed feed : list) {
+      summary.merge(feed.status(), 1, Integer::sum);
+      if (FeedState.FAILING.equals(feed.status())
+          && feed.nextPoll() != null
+          && (nextRetry == null || feed.nextPoll().isBefore(nextRetry))) {
+        nextRetry = feed.nextPoll();
+      }
+    }
+    return new Report(summary, nextRetry, list, outages());
+  }
+
+  private static int rank(String status) {
+    int at = ORDER.indexOf(status);
+    return at < 0 ? ORDER.size() : at;
+  }
+
+  private static Feed view(FeedState state, Instant now) {
+    String status = state.status();
+    String note = null;
+    if (!FeedState.DISABLED.equals(status)
+        && state.nextPoll() != null
+        && state.nextPoll().plus(STALE_AFTER).isBefore(now)
+        && (state.lastAttempt() == null || state.lastAttempt().isBefore(state.nextPoll()))) {
+      status = STALE;
+      note =
+          "not polled since it was due at "
+              + state.nextPoll()
+              + " (last state: "
+              + state.status()
+              + "): it is no longer in the feed list, or ingest is not running";
+    }
+    return new Feed(
+        state.url(),
+        state.title(),
+        status,
+        state.consecutiveErrors(),
+        state.lastAttempt(),
+        state.lastSuccess(),
+        state.lastErrorKind(),
+        state.lastErrorMessage(),
+        state.nextPoll(),
+        state.itemsSeen(),
+        note);
   }
 
   /** Outages finished and still open, oldest first. */

@@ -2,18 +2,30 @@ package thesiswatch.dashboard.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import thesiswatch.common.Json;
+import thesiswatch.common.Languages;
 import thesiswatch.common.ThemeCatalog;
+import thesiswatch.dashboard.alert.Alert;
+import thesiswatch.dashboard.alert.AlertBook;
+import thesiswatch.dashboard.alert.SpikeRule;
 import thesiswatch.dashboard.feeds.FeedHealth;
 import thesiswatch.dashboard.index.ArticleFilter;
 import thesiswatch.dashboard.index.ArticleIndex;
@@ -68,6 +80,8 @@ public final class DashboardApi implements AutoCloseable {
   private final PrometheusMeterRegistry registry;
   private final RateLimit searchLimit;
   private ApiPool apiPool;
+  private List<ApiRoutes.Route> routes = List.of();
+  private final Set<String> served = ConcurrentHashMap.newKeySet();
 
   /** Trend bodies of the current index reader and coverage. */
   private final ResponseCache trendsCache =
@@ -87,8 +101,8 @@ public final class DashboardApi implements AutoCloseable {
     /** The scorecard, one claim per theme. */
     Scorecard.Result scorecard();
 
-    /** Recent alerts, newest first. */
-    Object alerts(int limit);
+    /** Up to {@code limit} alerts, the most recent period first. */
+    List<Alert> alerts(int limit);
 
     /**
      * Why the dashboard can no longer index (e.g. a Lucene tragic exception), or null while
@@ -147,6 +161,10 @@ public final class DashboardApi implements AutoCloseable {
         Javalin.create(
             config -> {
               config.showJavalinBanner = false;
+              config.events(
+                  events ->
+                      events.handlerAdded(
+                          meta -> served.add(meta.getHttpMethod().name() + " " + meta.getPath())));
               if (httpThreads > 0) {
                 QueuedThreadPool pool =
                     new QueuedThreadPool(httpThreads, Math.min(8, httpThreads), 60_000);
@@ -164,45 +182,21 @@ public final class DashboardApi implements AutoCloseable {
               config.http.maxRequestSize = 16_384L;
             });
     app.before(DashboardApi::securityHeaders);
-    app.get("/health", this::health);
-    app.get(
-        "/ready",
-        ctx -> {
-          boolean ready = sections.reading();
-          ctx.status(ready ? 200 : 503);
-          json(ctx, Map.of("status", ready ? "ready" : "not_ready"));
-        });
-    app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
-    app.get("/api/themes", apiPool.offloaded(this::themes));
-    app.get("/api/trends", apiPool.offloaded(this::trends));
-    app.get("/api/articles", apiPool.offloaded(this::articles));
-    app.get("/api/articles.csv", apiPool.offloaded(this::articlesCsv));
-    app.get("/api/scorecard", apiPool.offloaded(ctx -> json(ctx, sections.scorecard())));
-    app.get("/api/scorecard/{theme}", apiPool.offloaded(this::claim));
-    app.get("/api/backfill", apiPool.offloaded(ctx -> json(ctx, sections.backfill())));
-    app.get(
-        "/api/alerts",
-        apiPool.offloaded(
-            ctx ->
-                json(
-                    ctx,
-                    Map.of("alerts", sections.alerts(params(ctx).integer("limit", 50, 1, 500))))));
-    app.get(
-        "/api/feeds",
-        apiPool.offloaded(
-            ctx -> json(ctx, Map.of("feeds", feeds.feeds(), "outages", feeds.outages()))));
-    app.get(
-        "/api/stream",
-        ctx -> {
-          if (!events.join(ctx)) {
-            ctx.header("Retry-After", Integer.toString(EventStream.RETRY_AFTER_SECONDS));
-            error(
-                ctx,
-                503,
-                "too_many_streams",
-                "the most live streams this dashboard allows are open; try again later");
-          }
-        });
+    routes = routes();
+    Map<String, Object> openApi = ApiRoutes.openApi(routes);
+    byte[] openApiJson = Json.bytes(openApi);
+    for (ApiRoutes.Route route : routes) {
+      Handler handler =
+          route.path().equals(OPENAPI_PATH)
+              ? ctx -> ctx.contentType("application/json; charset=utf-8").result(openApiJson)
+              : route.handler();
+      app.get(route.path(), handler);
+      // A known path asked with another method is a 405 saying what it answers, not a 404
+      // (the body is the 405 error handler's).
+      for (HandlerType method : ApiRoutes.OTHER_METHODS) {
+        app.addHttpHandler(method, route.path(), ctx -> ctx.status(405));
+      }
+    }
     app.exception(BadQueryException.class, (e, ctx) -> error(ctx, 400, e.kind(), e.getMessage()));
     app.exception(
         ApiPool.BusyException.class,
@@ -233,8 +227,250 @@ public final class DashboardApi implements AutoCloseable {
             error(ctx, 404, "not_found", "no such endpoint: " + ctx.path());
           }
         });
-    app.error(405, ctx -> error(ctx, 405, "method_not_allowed", "only GET is served"));
+    app.error(
+        405,
+        ctx -> {
+          ctx.header("Allow", ApiRoutes.ALLOW);
+          error(
+              ctx,
+              405,
+              "method_not_allowed",
+              ctx.method() + " is not served on " + ctx.path() + "; use GET");
+        });
     return app;
+  }
+
+  /** Where the OpenAPI document of the route table is served. */
+  static final String OPENAPI_PATH = "/api/openapi.json";
+
+  /**
+   * The route table: every route the dashboard serves besides its static page, in the order the
+   * OpenAPI document lists them.
+   */
+  private List<ApiRoutes.Route> routes() {
+    String json = "application/json";
+    List<String> filters = List.of("theme", "stance", "lang", "source", "from", "to");
+    List<String> search = new ArrayList<>(List.of("q"));
+    search.addAll(filters);
+    search.addAll(List.of("sort", "limit", "cursor"));
+    List<String> trendParameters = new ArrayList<>(filters);
+    trendParameters.add("interval");
+    return List.of(
+        new ApiRoutes.Route(
+            "/health",
+            "Liveness: up, or down with why indexing stopped.",
+            List.of(),
+            json,
+            this::health),
+        new ApiRoutes.Route(
+            "/ready",
+            "Readiness: ready while the index reads Kafka (503 not_ready otherwise).",
+            List.of(),
+            json,
+            ctx -> {
+              boolean ready = sections.reading();
+              ctx.status(ready ? 200 : 503);
+              json(ctx, Map.of("status", ready ? "ready" : "not_ready"));
+            }),
+        new ApiRoutes.Route(
+            "/metrics",
+            "Prometheus metrics (text exposition format).",
+            List.of(),
+            "text/plain",
+            ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape())),
+        new ApiRoutes.Route(
+            OPENAPI_PATH, "This document: the API's routes as OpenAPI 3.", List.of(), json, null),
+        new ApiRoutes.Route(
+            "/api/themes",
+            "The theme set: version and each theme's id, names, claim and queries.",
+            List.of(),
+            json,
+            apiPool.offloaded(this::themes)),
+        new ApiRoutes.Route(
+            "/api/trends",
+            "Counts and shares of one theme (or all articles) per hour, day or week.",
+            trendParameters,
+            json,
+            apiPool.offloaded(this::trends)),
+        new ApiRoutes.Route(
+            "/api/articles",
+            "Search tagged articles, newest first or by relevance, a page at a time: articles,"
+                + " total, totalRelation (eq or gte), nextCursor.",
+            search,
+            json,
+            apiPool.offloaded(this::articles)),
+        new ApiRoutes.Route(
+            "/api/articles.csv",
+            "The same search as CSV (formula-safe), up to " + CsvExport.MAX_ROWS + " rows.",
+            search,
+            "text/csv",
+            apiPool.offloaded(this::articlesCsv)),
+        new ApiRoutes.Route(
+            "/api/scorecard",
+            "Each claim of the essay with its verdict, tests, evidence and history.",
+            List.of(),
+            json,
+            apiPool.offloaded(ctx -> json(ctx, sections.scorecard()))),
+        new ApiRoutes.Route(
+            "/api/scorecard/{theme}",
+            "One claim of the scorecard; an unknown theme is a 400 naming the known.",
+            List.of(),
+            json,
+            apiPool.offloaded(this::claim)),
+        new ApiRoutes.Route(
+            "/api/backfill",
+            "Where the data comes from: backfill progress and whether sample data is mixed in.",
+            List.of(),
+            json,
+            apiPool.offloaded(ctx -> json(ctx, sections.backfill()))),
+        new ApiRoutes.Route(
+            "/api/alerts",
+            "Spike alerts, the most recent period first, overlapping from–to; each with count"
+                + " (at detection), countNow (in the index now), baseline, ratioBaseline (the"
+                + " baseline floored at "
+                + SpikeRule.BASELINE_FLOOR
+                + ") and ratio = count ÷ ratioBaseline.",
+            List.of("theme", "from", "to", "limit"),
+            json,
+            apiPool.offloaded(this::alerts)),
+        new ApiRoutes.Route(
+            "/api/feeds",
+            "Feed health: summary by status, next retry, feeds (failing first) and outages.",
+            List.of(),
+            json,
+            apiPool.offloaded(ctx -> json(ctx, feeds.report()))),
+        new ApiRoutes.Route(
+            "/api/sources",
+            "The sources and languages in the index with their article counts: the values"
+                + " source= and lang= take.",
+            List.of(),
+            json,
+            apiPool.offloaded(this::sources)),
+        new ApiRoutes.Route(
+            "/api/stream",
+            "Server-Sent Events: hello, then articles, counts and alert events as they happen.",
+            List.of(),
+            "text/event-stream",
+            this::stream));
+  }
+
+  /** The route table (after {@link #create}). */
+  List<ApiRoutes.Route> routeTable() {
+    return routes;
+  }
+
+  /** {@code METHOD path} of every handler registered on the server (after {@link #create}). */
+  Set<String> servedRoutes() {
+    return Set.copyOf(served);
+  }
+
+  private void stream(Context ctx) {
+    if (!events.join(ctx)) {
+      ctx.header("Retry-After", Integer.toString(EventStream.RETRY_AFTER_SECONDS));
+      error(
+          ctx,
+          503,
+          "too_many_streams",
+          "the most live streams this dashboard allows are open; try again later");
+    }
+  }
+
+  private void alerts(Context ctx) {
+    Params params = params(ctx);
+    int limit = params.integer("limit", 50, 1, 500);
+    String theme = params.theme();
+    Instant from = params.instant("from");
+    Instant to = params.instant("to");
+    if (from != null && to != null && !from.isBefore(to)) {
+      throw Params.bad("from", "must be before to");
+    }
+    List<Map<String, Object>> shown = new ArrayList<>();
+    for (Alert alert : sections.alerts(AlertBook.MAX_ALERTS)) {
+      if (shown.size() == limit) {
+        break;
+      }
+      if ((theme == null || theme.equals(alert.theme()))
+          && (from == null || alert.periodEnd().isAfter(from))
+          && (to == null || alert.periodStart().isBefore(to))) {
+        shown.add(alertView(alert));
+      }
+    }
+    json(ctx, Map.of("alerts", shown));
+  }
+
+  /**
+   * An alert with what the page needs to show it honestly: the baseline the ratio divides by (so
+   * that the ratio shown is count ÷ that baseline) and the period's count in the index now, beside
+   * the count at detection.
+   */
+  private Map<String, Object> alertView(Alert alert) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", alert.id());
+    view.put("theme", alert.theme());
+    view.put("granularity", alert.granularity());
+    view.put("periodStart", alert.periodStart());
+    view.put("periodEnd", alert.periodEnd());
+    view.put("count", alert.count());
+    view.put(
+        "countNow",
+        index.count(
+            new ArticleFilter(
+                alert.theme(), null, null, null, alert.periodStart(), alert.periodEnd())));
+    view.put("baseline", alert.baseline());
+    view.put("baselineFloor", SpikeRule.BASELINE_FLOOR);
+    view.put("ratioBaseline", Math.max(alert.baseline(), SpikeRule.BASELINE_FLOOR));
+    view.put("ratio", alert.ratio());
+    view.put("pValue", alert.pValue());
+    view.put("detected", alert.detected());
+    view.put("historical", alert.historical());
+    return view;
+  }
+
+  /** A source of {@code /api/sources} and its articles. */
+  record SourceCount(String source, long articles) {}
+
+  /** A language of {@code /api/sources} and its articles. */
+  record LanguageCount(String lang, long articles) {}
+
+  private void sources(Context ctx) {
+    Known known = known();
+    List<SourceCount> sources = new ArrayList<>();
+    known.sources().forEach((name, count) -> sources.add(new SourceCount(name, count)));
+    sources.sort(
+        Comparator.comparingLong(SourceCount::articles)
+            .reversed()
+            .thenComparing(SourceCount::source));
+    List<LanguageCount> languages = new ArrayList<>();
+    known.languages().forEach((code, count) -> languages.add(new LanguageCount(code, count)));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("sources", sources);
+    body.put("languages", languages);
+    json(ctx, body);
+  }
+
+  /**
+   * The sources and languages in the index, with counts, kept per index reader (the page's many
+   * filtered requests each check their {@code source=} and {@code lang=} against them).
+   */
+  private record Known(
+      long readerVersion, Map<String, Long> sources, Map<String, Long> languages) {}
+
+  private volatile Known known;
+
+  private Known known() {
+    long version = index.readerVersion();
+    Known kept = known;
+    if (kept == null || kept.readerVersion() != version) {
+      kept = new Known(version, index.sources(), index.languages());
+      known = kept;
+    }
+    return kept;
+  }
+
+  private Set<String> knownLanguages() {
+    Set<String> langs = new TreeSet<>(Languages.ALL);
+    langs.addAll(known().languages().keySet());
+    return langs;
   }
 
   /** Closes the Server-Sent Events connections (before the server stops). */
@@ -259,7 +495,7 @@ public final class DashboardApi implements AutoCloseable {
   }
 
   private Params params(Context ctx) {
-    return new Params(ctx, themes.ids());
+    return new Params(ctx, themes.ids(), () -> known().sources().keySet(), this::knownLanguages);
   }
 
   private void health(Context ctx) {

@@ -5,8 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import thesiswatch.common.Languages;
 import thesiswatch.common.Numbers;
 import thesiswatch.common.ThemeMatch;
@@ -34,12 +38,32 @@ final class Params {
   private static final Set<String> STANCES =
       Set.of(ThemeMatch.SUPPORTS, ThemeMatch.CHALLENGES, ThemeMatch.NEUTRAL);
 
+  /** Most allowed values a refusal names; beyond it, it points to {@code /api/sources}. */
+  static final int MAX_NAMED = 30;
+
   private final Context ctx;
   private final Set<String> themeIds;
+  private final Supplier<Set<String>> sources;
+  private final Supplier<Set<String>> langs;
 
+  /** Parameters of {@code ctx} where only the given themes are known and any source or language. */
   Params(Context ctx, Set<String> themeIds) {
+    this(ctx, themeIds, null, null);
+  }
+
+  /**
+   * Parameters of {@code ctx}; {@code sources} and {@code langs} (asked only when the parameter is
+   * given; null: anything goes) are the values {@code source=} and {@code lang=} may take.
+   */
+  Params(
+      Context ctx,
+      Set<String> themeIds,
+      Supplier<Set<String>> sources,
+      Supplier<Set<String>> langs) {
     this.ctx = ctx;
     this.themeIds = themeIds;
+    this.sources = sources;
+    this.langs = langs;
   }
 
   /** The raw value, null when absent or blank. */
@@ -117,12 +141,36 @@ final class Params {
           "lang",
           "must be a language code such as en or zh, not '" + given.toLowerCase(Locale.ROOT) + "'");
     }
+    if (lang != null && langs != null) {
+      known("lang", lang, langs.get());
+    }
+    String source = string("source");
+    if (source != null && sources != null) {
+      known("source", source, sources.get());
+    }
     Instant from = instant("from");
     Instant to = instant("to");
     if (from != null && to != null && !from.isBefore(to)) {
       throw bad("from", "must be before to");
     }
-    return new ArticleFilter(theme(), stance, lang, string("source"), from, to);
+    return new ArticleFilter(theme(), stance, lang, source, from, to);
+  }
+
+  /** Refuses {@code value} of {@code name} unless it is one of {@code allowed}, naming them. */
+  private static void known(String name, String value, Set<String> allowed) {
+    if (allowed.contains(value)) {
+      return;
+    }
+    List<String> named = new ArrayList<>(new TreeSet<>(allowed));
+    String list =
+        named.size() <= MAX_NAMED
+            ? named.toString()
+            : named.subList(0, MAX_NAMED)
+                + " and "
+                + (named.size() - MAX_NAMED)
+                + " more (see /api/sources)";
+    throw new BadQueryException(
+        "unknown_" + name, name + " must be one of " + list + ", not '" + value + "'");
   }
 
   static BadQueryException bad(String name, String problem) {

@@ -7,18 +7,25 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.PointValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import thesiswatch.common.TaggedArticle;
 
 /**
@@ -304,6 +311,38 @@ public final class ArticleIndex implements Closeable {
   @FunctionalInterface
   private interface SearcherWork<T> {
     T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  /** Articles per source name (as {@code source=} filters by), by name, as of the last refresh. */
+  public Map<String, Long> sources() {
+    return termCounts(ArticleSchema.SOURCE);
+  }
+
+  /** Articles per language code (as {@code lang=} filters by), by code, as of the last refresh. */
+  public Map<String, Long> languages() {
+    return termCounts(ArticleSchema.LANG);
+  }
+
+  /** Live documents per term of a keyword field, in term order; terms of deleted ones left out. */
+  private Map<String, Long> termCounts(String field) {
+    return withSearcher(
+        searcher -> {
+          Map<String, Long> counts = new TreeMap<>();
+          Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), field);
+          if (terms == null) {
+            return counts;
+          }
+          TermsEnum each = terms.iterator();
+          for (BytesRef term = each.next(); term != null; term = each.next()) {
+            String text = term.utf8ToString();
+            // count, not docFreq: an upsert leaves the old version counted until a merge.
+            long live = searcher.count(new TermQuery(new Term(field, text)));
+            if (live > 0) {
+              counts.put(text, live);
+            }
+          }
+          return counts;
+        });
   }
 
   private <T> T withSearcher(SearcherWork<T> work) {

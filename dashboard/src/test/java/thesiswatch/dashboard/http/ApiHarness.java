@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import thesiswatch.common.TaggedArticle;
 import thesiswatch.common.ThemeCatalog;
 import thesiswatch.dashboard.Fixtures;
+import thesiswatch.dashboard.alert.Alert;
 import thesiswatch.dashboard.alert.AlertMonitor;
 import thesiswatch.dashboard.alert.SpikeRule;
 import thesiswatch.dashboard.feeds.FeedHealth;
@@ -103,7 +104,7 @@ public final class ApiHarness implements AutoCloseable {
               }
 
               @Override
-              public Object alerts(int limit) {
+              public List<Alert> alerts(int limit) {
                 return monitor.book().recent(limit);
               }
 
@@ -137,6 +138,16 @@ public final class ApiHarness implements AutoCloseable {
   /** Feed health behind {@code /api/feeds} and incomplete buckets. */
   public FeedHealth feeds() {
     return feeds;
+  }
+
+  /** Records {@code alert} as if the detector had raised it. */
+  public void addAlert(Alert alert) {
+    monitor.book().add(alert);
+  }
+
+  /** The routes behind the server. */
+  DashboardApi api() {
+    return api;
   }
 
   /** Looks for spikes and delivers them (to the page's stream). */
