@@ -206,8 +206,27 @@ function viewRange() {
   return rangeOf(value('range-from'), value('range-to'));
 }
 
+const DATE_INPUTS = ['range-from', 'range-to', 'search-from', 'search-to'];
+
+/** A control's value; a date field's only when it holds an ISO date (2025-02-10), else ''. */
 function value(id) {
-  return document.getElementById(id).value.trim();
+  const v = document.getElementById(id).value.trim();
+  if (DATE_INPUTS.includes(id)) return isIsoDay(v) ? v : '';
+  return v;
+}
+
+function isIsoDay(v) {
+  return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v + 'T00:00:00Z'))
+    && new Date(v + 'T00:00:00Z').toISOString().slice(0, 10) === v;
+}
+
+/** Marks a date field whose text is not an ISO date; true when it is fine (or empty). */
+function checkDate(id) {
+  const node = document.getElementById(id);
+  const ok = node.value.trim() === '' || isIsoDay(node.value.trim());
+  if (ok) node.removeAttribute('aria-invalid');
+  else node.setAttribute('aria-invalid', 'true');
+  return ok;
 }
 
 async function api(path) {
@@ -867,6 +886,7 @@ async function start() {
   // The view's controls drive every panel and the URL.
   for (const id of ['interval', 'measure', 'trend-lang', 'range-from', 'range-to', 'tz-utc']) {
     document.getElementById(id).addEventListener('change', async () => {
+      if (DATE_INPUTS.includes(id) && !checkDate(id)) return;
       if (id === 'tz-utc') { formatters.clear(); applyLabels(); resetCharts(); }
       writeView(false);
       await refreshAll();
@@ -881,7 +901,11 @@ async function start() {
     await search(false);
   });
   for (const id of ['search-theme', 'search-stance', 'search-sort', 'search-from', 'search-to']) {
-    document.getElementById(id).addEventListener('change', () => { writeView(false); search(false); });
+    document.getElementById(id).addEventListener('change', () => {
+      if (DATE_INPUTS.includes(id) && !checkDate(id)) return;
+      writeView(false);
+      search(false);
+    });
   }
   document.getElementById('search-form').addEventListener('submit', event => {
     event.preventDefault();

@@ -32,6 +32,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import thesiswatch.common.Json;
 import thesiswatch.common.TaggedArticle;
 import thesiswatch.dashboard.Fixtures;
 import thesiswatch.testkit.TestArticles;
@@ -327,6 +328,49 @@ class DashboardPageBrowserIT {
     await().until(d -> "layoffs".equals(value("search-theme")));
     assertThat(value("search-from")).isEqualTo(day);
     assertThat(consoleErrors()).isEmpty();
+  }
+
+  @Test
+  void newArticlesAreOfferedToAnOpenSearch() throws Exception {
+    consoleErrors();
+    // A harness of its own: the article added here changes no other test's counts.
+    try (ApiHarness own =
+        new ApiHarness(
+            Files.createTempDirectory(dir, "fresh"), TestArticles.tagged("tagged-small.jsonl"))) {
+      driver.get("http://127.0.0.1:" + own.port() + "/?lang=en&q=Zyxwv");
+      await()
+          .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+      await().until(d -> d.findElement(By.id("search-status")).getText().equals("no results"));
+      // An article no theme matches (so no other test's counts move) that the search finds.
+      TaggedArticle fresh =
+          Json.MAPPER.readValue(
+              "{\"schemaVersion\": 1, \"id\": \"fresh1\", \"guid\": \"fresh1\", \"title\": \"Zyxwv"
+                  + " quarterly note\", \"link\": \"https://news.example.com/fresh1\", \"summary\":"
+                  + " \"\", \"published\": \"2025-02-11T10:00:00Z\", \"fetched\":"
+                  + " \"2025-03-01T00:00:00Z\", \"lang\": \"en\", \"feedUrl\":"
+                  + " \"https://news.example.com/tech.xml\", \"feedTitle\": \"Tech Daily\","
+                  + " \"sources\": [\"https://news.example.com/tech.xml\"], \"themes\": [],"
+                  + " \"themeSetVersion\": \"fixture00001\", \"classified\":"
+                  + " \"2025-03-01T00:00:01Z\"}",
+              TaggedArticle.class);
+      own.index().upsert(fresh);
+      own.index().refresh();
+      own.events().broadcast("articles", Map.of("indexed", own.index().size()));
+      await()
+          .until(
+              d ->
+                  d.findElement(By.id("new-results")).isDisplayed()
+                      && d.findElement(By.id("new-results")).getText().equals("1 new — show"));
+      // The list under the reader stays until asked.
+      assertThat(driver.findElements(By.cssSelector("#results li"))).isEmpty();
+      driver.findElement(By.id("new-results")).click();
+      await().until(d -> d.findElements(By.cssSelector("#results li[data-id=fresh1]")).size() == 1);
+      assertThat(driver.findElement(By.id("search-status")).getText()).isEqualTo("1 results");
+      assertThat(driver.findElement(By.id("new-results")).isDisplayed()).isFalse();
+      assertThat(consoleErrors()).isEmpty();
+      // Leave the page before its server stops, so its live stream does not log errors.
+      driver.get("about:blank");
+    }
   }
 
   @Test
