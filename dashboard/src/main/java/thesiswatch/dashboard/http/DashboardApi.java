@@ -7,7 +7,11 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -522,24 +526,62 @@ public final class DashboardApi implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw Params.bad("interval", "must be hour, day or week, not '" + intervalText + "'");
     }
-    ArticleFilter filter = params.filter();
+    ZoneId zone = zone(params.string("tz"));
+    ArticleFilter filter = inZone(params.filter(), ctx, zone);
     // Read before computing: a body is then never older than the version it is kept under.
     Trends.Version version = trends.version();
     ResponseCache.Body body =
         trendsCache.get(
-            interval.key() + "|" + filter,
+            interval.key() + "|" + zone.getId() + "|" + filter,
             version,
             () -> {
-              List<Bucket> buckets = trends.buckets(filter, interval);
+              List<Bucket> buckets = trends.buckets(filter, interval, zone);
               Map<String, Object> fields = new LinkedHashMap<>();
               fields.put("theme", filter.theme());
               fields.put("interval", interval.key());
+              fields.put("tz", zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId());
               fields.put("lang", filter.lang());
               fields.put("source", filter.source());
               fields.put("buckets", buckets);
               return Json.bytes(fields);
             });
     send(ctx, body);
+  }
+
+  /** The zone named by {@code tz=} (an IANA id such as {@code Asia/Shanghai}), UTC when absent. */
+  static ZoneId zone(String tz) {
+    if (tz == null || tz.equals("UTC") || tz.equals("Z")) {
+      return ZoneOffset.UTC;
+    }
+    try {
+      return ZoneId.of(tz);
+    } catch (DateTimeException e) {
+      throw Params.bad(
+          "tz", "must be an IANA time zone such as Asia/Shanghai or UTC, not '" + tz + "'");
+    }
+  }
+
+  /**
+   * The filter with date-only {@code from}/{@code to} (2025-02-01) taken as midnight in {@code
+   * zone}, so that a day range names whole local days; full instants stay as given.
+   */
+  private static ArticleFilter inZone(ArticleFilter filter, Context ctx, ZoneId zone) {
+    if (zone.equals(ZoneOffset.UTC)) {
+      return filter;
+    }
+    Instant from = localDate(ctx.queryParam("from"), zone, filter.from());
+    Instant to = localDate(ctx.queryParam("to"), zone, filter.to());
+    if (from != null && to != null && !from.isBefore(to)) {
+      throw Params.bad("from", "must be before to");
+    }
+    return filter.between(from, to);
+  }
+
+  private static Instant localDate(String given, ZoneId zone, Instant parsed) {
+    if (parsed == null || given == null || given.strip().length() != 10) {
+      return parsed;
+    }
+    return LocalDate.parse(given.strip()).atStartOfDay(zone).toInstant();
   }
 
   /**

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -294,6 +295,15 @@ public final class ArticleIndex implements Closeable {
   public BucketCounts countBuckets(
       ArticleFilter filter, Interval interval, Instant start, Instant end) {
     return withSearcher(searcher -> bucketCounter.count(searcher, filter, interval, start, end));
+  }
+
+  /**
+   * As {@link #countBuckets(ArticleFilter, Interval, Instant, Instant)}, buckets in {@code zone}.
+   */
+  public BucketCounts countBuckets(
+      ArticleFilter filter, Interval interval, ZoneId zone, Instant start, Instant end) {
+    return withSearcher(
+        searcher -> bucketCounter.count(searcher, filter, interval, zone, start, end));
   }
 
   /**

@@ -2,6 +2,8 @@ package thesiswatch.dashboard.index;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,30 +43,65 @@ final class BucketCounter {
   BucketCounts count(
       IndexSearcher searcher, ArticleFilter filter, Interval interval, Instant start, Instant end)
       throws IOException {
-    long first = interval.floor(start.toEpochMilli());
-    long width = interval.millis();
+    return count(searcher, filter, interval, ZoneOffset.UTC, start, end);
+  }
+
+  /**
+   * As {@link #count(IndexSearcher, ArticleFilter, Interval, Instant, Instant)}, in {@code zone}.
+   */
+  BucketCounts count(
+      IndexSearcher searcher,
+      ArticleFilter filter,
+      Interval interval,
+      ZoneId zone,
+      Instant start,
+      Instant end)
+      throws IOException {
+    long first = interval.floor(start.toEpochMilli(), zone);
     long endMillis = end.toEpochMilli();
-    int buckets = (int) Math.max(0, interval.bucketCount(start, end));
+    // In a zone, days and weeks differ in length (daylight saving): find buckets by their starts.
+    long[] starts = bucketStarts(interval, zone, first, endMillis);
+    int buckets = starts.length;
     long[] counts = new long[buckets];
     long[] totals = new long[buckets];
     if (buckets > 0) {
       for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-        SegmentBuckets cached = segmentBuckets(searcher, leaf, filter, interval);
+        SegmentBuckets cached = segmentBuckets(searcher, leaf, filter, interval, zone);
         int i = Arrays.binarySearch(cached.starts(), first);
         for (i = i >= 0 ? i : -i - 1;
             i < cached.starts().length && cached.starts()[i] < endMillis;
             i++) {
-          int bucket = (int) ((cached.starts()[i] - first) / width);
+          int bucket = Arrays.binarySearch(starts, cached.starts()[i]);
           counts[bucket] += cached.counts()[i];
           totals[bucket] += cached.totals()[i];
         }
       }
     }
-    return new BucketCounts(interval, Instant.ofEpochMilli(first), counts, totals);
+    return new BucketCounts(interval, Instant.ofEpochMilli(first), counts, totals, zone);
+  }
+
+  /** The starts of the buckets from {@code first} (aligned) that start before {@code end}. */
+  private static long[] bucketStarts(Interval interval, ZoneId zone, long first, long end) {
+    if (end <= first) {
+      return new long[0];
+    }
+    long[] starts = new long[(int) ((end - first + interval.millis() - 1) / interval.millis()) + 2];
+    int n = 0;
+    for (long s = first; s < end; s = interval.plus(first, n, zone)) {
+      if (n == starts.length) {
+        starts = Arrays.copyOf(starts, n * 2);
+      }
+      starts[n++] = s;
+    }
+    return Arrays.copyOf(starts, n);
   }
 
   private SegmentBuckets segmentBuckets(
-      IndexSearcher searcher, LeafReaderContext leaf, ArticleFilter filter, Interval interval)
+      IndexSearcher searcher,
+      LeafReaderContext leaf,
+      ArticleFilter filter,
+      Interval interval,
+      ZoneId zone)
       throws IOException {
     String key =
         filter.theme()
@@ -75,13 +112,19 @@ final class BucketCounter {
             + "|"
             + filter.source()
             + "|"
-            + interval;
-    return cache.get(leaf.reader(), key, k -> countSegment(searcher, leaf, filter, interval));
+            + interval
+            + "|"
+            + zone.getId();
+    return cache.get(leaf.reader(), key, k -> countSegment(searcher, leaf, filter, interval, zone));
   }
 
   /** Counts one segment: every live document under the language/source filter, in one pass. */
   private static SegmentBuckets countSegment(
-      IndexSearcher searcher, LeafReaderContext leaf, ArticleFilter filter, Interval interval)
+      IndexSearcher searcher,
+      LeafReaderContext leaf,
+      ArticleFilter filter,
+      Interval interval,
+      ZoneId zone)
       throws IOException {
     ArticleFilter scope = new ArticleFilter(null, null, filter.lang(), filter.source(), null, null);
     Weight weight =
@@ -105,7 +148,8 @@ final class BucketCounter {
                 return;
               }
               long[] bucket =
-                  byStart.computeIfAbsent(interval.floor(times.longValue()), k -> new long[2]);
+                  byStart.computeIfAbsent(
+                      interval.floor(times.longValue(), zone), k -> new long[2]);
               bucket[1]++;
               if (matcher.matches(doc)) {
                 bucket[0]++;

@@ -1,6 +1,8 @@
 package thesiswatch.dashboard.index;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 
 /**
@@ -12,8 +14,15 @@ import java.util.Arrays;
  * @param counts per bucket: the articles of the filter's theme (and stance; all articles when
  *     neither was asked for)
  * @param totals per bucket: all articles under the filter's language and source
+ * @param zone the zone buckets are aligned in (days and weeks start at its midnight)
  */
-public record BucketCounts(Interval interval, Instant first, long[] counts, long[] totals) {
+public record BucketCounts(
+    Interval interval, Instant first, long[] counts, long[] totals, ZoneId zone) {
+
+  /** Buckets aligned in UTC. */
+  public BucketCounts(Interval interval, Instant first, long[] counts, long[] totals) {
+    this(interval, first, counts, totals, ZoneOffset.UTC);
+  }
 
   public BucketCounts {
     if (counts.length != totals.length) {
@@ -31,12 +40,12 @@ public record BucketCounts(Interval interval, Instant first, long[] counts, long
 
   /** The start of bucket {@code i}. */
   public Instant start(int i) {
-    return first.plusMillis(i * interval.millis());
+    return Instant.ofEpochMilli(interval.plus(first.toEpochMilli(), i, zone));
   }
 
   /** The end (exclusive) of bucket {@code i}. */
   public Instant end(int i) {
-    return start(i).plusMillis(interval.millis());
+    return start(i + 1);
   }
 
   /** The count of bucket {@code i}. */
@@ -65,6 +74,7 @@ public record BucketCounts(Interval interval, Instant first, long[] counts, long
     return other instanceof BucketCounts that
         && interval == that.interval
         && first.equals(that.first)
+        && zone.equals(that.zone)
         && Arrays.equals(counts, that.counts)
         && Arrays.equals(totals, that.totals);
   }
@@ -81,6 +91,7 @@ public record BucketCounts(Interval interval, Instant first, long[] counts, long
         + interval.key()
         + " from "
         + first
+        + (zone.equals(ZoneOffset.UTC) ? "" : " in " + zone)
         + ", counts="
         + Arrays.toString(counts)
         + ", totals="

@@ -1,10 +1,20 @@
 package thesiswatch.dashboard.index;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
 
-/** A trend bucket width. Buckets are aligned in UTC; weeks start on Monday (ISO-8601). */
+/**
+ * A trend bucket width. Buckets are aligned in UTC unless a zone is given; weeks start on Monday
+ * (ISO-8601). In a zone, days and weeks start at local midnight, so a day across a daylight-saving
+ * change lasts 23 or 25 hours; hours stay one hour wide, aligned to the zone's offset (+05:30 zones
+ * start hours at half past).
+ */
 public enum Interval {
   HOUR(Duration.ofHours(1)),
   DAY(Duration.ofDays(1)),
@@ -33,6 +43,35 @@ public enum Interval {
   /** The start of the bucket holding {@code time}. */
   public Instant floor(Instant time) {
     return Instant.ofEpochMilli(floor(time.toEpochMilli()));
+  }
+
+  /** The start of the bucket holding {@code epochMillis}, buckets aligned in {@code zone}. */
+  public long floor(long epochMillis, ZoneId zone) {
+    if (zone.equals(ZoneOffset.UTC)) {
+      return floor(epochMillis);
+    }
+    Instant time = Instant.ofEpochMilli(epochMillis);
+    if (this == HOUR) {
+      long offset = zone.getRules().getOffset(time).getTotalSeconds() * 1000L;
+      return Math.floorDiv(epochMillis + offset, millis) * millis - offset;
+    }
+    LocalDate day = LocalDate.ofInstant(time, zone);
+    if (this == WEEK) {
+      day = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+    return day.atStartOfDay(zone).toInstant().toEpochMilli();
+  }
+
+  /**
+   * The start of the bucket {@code n} buckets after the one starting at {@code bucketStart}, in
+   * {@code zone}.
+   */
+  public long plus(long bucketStart, long n, ZoneId zone) {
+    if (this == HOUR || zone.equals(ZoneOffset.UTC)) {
+      return bucketStart + n * millis;
+    }
+    LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(bucketStart), zone);
+    return day.plusDays(this == WEEK ? 7 * n : n).atStartOfDay(zone).toInstant().toEpochMilli();
   }
 
   /**

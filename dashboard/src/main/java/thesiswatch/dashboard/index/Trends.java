@@ -1,6 +1,8 @@
 package thesiswatch.dashboard.index;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -93,6 +95,16 @@ public final class Trends {
    * @throws BadQueryException when the range needs more than {@link #MAX_BUCKETS} buckets
    */
   public List<Bucket> buckets(ArticleFilter filter, Interval interval) {
+    return buckets(filter, interval, ZoneOffset.UTC);
+  }
+
+  /**
+   * As {@link #buckets(ArticleFilter, Interval)}, with days and weeks starting at midnight in
+   * {@code zone}.
+   *
+   * @throws BadQueryException when the range needs more than {@link #MAX_BUCKETS} buckets
+   */
+  public List<Bucket> buckets(ArticleFilter filter, Interval interval, ZoneId zone) {
     Optional<Instant[]> range = index.timeRange();
     Instant to = filter.to();
     Instant from = filter.from();
@@ -100,7 +112,8 @@ public final class Trends {
       if (range.isEmpty()) {
         return List.of();
       }
-      to = interval.windowEnd(range.get()[1]);
+      long newest = range.get()[1].toEpochMilli();
+      to = Instant.ofEpochMilli(interval.plus(interval.floor(newest, zone), 1, zone));
     }
     if (from == null) {
       Instant earliest = to.minusMillis(interval.millis() * MAX_BUCKETS);
@@ -109,6 +122,7 @@ public final class Trends {
     if (!from.isBefore(to)) {
       throw new BadQueryException("bad_range", "from must be before to");
     }
+    // Days and weeks in a zone differ from their UTC width only by daylight-saving hours.
     long buckets = interval.bucketCount(from, to);
     if (buckets > MAX_BUCKETS) {
       throw new BadQueryException(
@@ -121,7 +135,7 @@ public final class Trends {
               + MAX_BUCKETS
               + " are allowed — narrow from/to or use a wider interval");
     }
-    BucketCounts counted = index.countBuckets(filter, interval, from, to);
+    BucketCounts counted = index.countBuckets(filter, interval, zone, from, to);
     List<Bucket> result = new ArrayList<>(counted.size());
     for (int i = 0; i < counted.size(); i++) {
       Instant start = counted.start(i);

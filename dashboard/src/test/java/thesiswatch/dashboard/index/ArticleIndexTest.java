@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
@@ -116,6 +118,24 @@ class ArticleIndexTest {
               Instant.parse("2025-02-03T00:00:00Z"),
               Instant.parse("2025-02-17T00:00:00Z"));
       assertThat(chinese.counts()).containsExactly(1, 2);
+      // The same days in Shanghai (UTC+8): each starts at 16:00 UTC the day before, so the
+      // articles fall into other buckets than in UTC.
+      BucketCounts shanghai =
+          index.countBuckets(
+              ArticleFilter.ALL.withTheme("layoffs"),
+              Interval.DAY,
+              ZoneId.of("Asia/Shanghai"),
+              Instant.parse("2025-02-09T16:00:00Z"),
+              Instant.parse("2025-02-12T16:00:00Z"));
+      assertThat(shanghai.start(0)).isEqualTo(Instant.parse("2025-02-09T16:00:00Z"));
+      assertThat(shanghai.end(2)).isEqualTo(Instant.parse("2025-02-12T16:00:00Z"));
+      assertThat(shanghai.size()).isEqualTo(3);
+      assertThat(Arrays.stream(shanghai.totals()).sum())
+          .isEqualTo(
+              index.count(
+                  ArticleFilter.ALL.between(
+                      Instant.parse("2025-02-09T16:00:00Z"),
+                      Instant.parse("2025-02-12T16:00:00Z"))));
       assertThat(index.timeRange().orElseThrow())
           .containsExactly(
               Instant.parse("2025-02-05T10:00:00Z"), Instant.parse("2025-02-11T11:00:00Z"));
