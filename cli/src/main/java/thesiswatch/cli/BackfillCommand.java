@@ -65,22 +65,7 @@ final class BackfillCommand implements Runnable {
 
   /** Options every source takes. */
   static final class Common {
-    @Option(
-        names = "--kafka",
-        paramLabel = "HOST:PORT",
-        description =
-            "Kafka brokers (default: KAFKA_BOOTSTRAP_SERVERS, else the broker a demo wrote into"
-                + " --data, else "
-                + Addresses.DEFAULT_KAFKA
-                + ").")
-    String kafka;
-
-    @Option(
-        names = "--data",
-        defaultValue = "data",
-        paramLabel = "DIR",
-        description = "A demo's data directory, to find its broker (default ./${DEFAULT-VALUE}).")
-    Path data;
+    @Mixin BrokerOptions brokerOptions;
 
     @Option(
         names = "--dry-run",
@@ -95,7 +80,7 @@ final class BackfillCommand implements Runnable {
      * demo wrote into {@code --data}, else the default.
      */
     Addresses.Chosen broker(Env env) {
-      return Addresses.kafka(kafka, env.string(KafkaBootstrap.VARIABLE, null), data);
+      return brokerOptions.broker(env.string(KafkaBootstrap.VARIABLE, null));
     }
 
     /** Runs {@code source}, printing the progress bar and the summary on stderr. */

@@ -1,12 +1,11 @@
 package thesiswatch.cli;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import thesiswatch.classifier.ClassifierConfig;
 import thesiswatch.classifier.Reclassify;
@@ -20,30 +19,14 @@ import thesiswatch.classifier.Reclassify;
             + " keeps the newest tags.")
 final class ReclassifyCommand implements Callable<Integer> {
 
-  @Option(
-      names = "--kafka",
-      paramLabel = "HOST:PORT",
-      description =
-          "Kafka brokers (default: KAFKA_BOOTSTRAP_SERVERS, else the broker a demo wrote into"
-              + " --data, else "
-              + Addresses.DEFAULT_KAFKA
-              + ").")
-  String kafka;
-
-  @Option(
-      names = "--data",
-      defaultValue = "data",
-      paramLabel = "DIR",
-      description = "A demo's data directory, to find its broker (default ./${DEFAULT-VALUE}).")
-  Path data;
+  @Mixin BrokerOptions brokerOptions;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     Map<String, String> variables = new HashMap<>(System.getenv());
-    Addresses.Chosen broker =
-        Addresses.kafka(kafka, variables.get("KAFKA_BOOTSTRAP_SERVERS"), data);
+    Addresses.Chosen broker = brokerOptions.broker(variables.get("KAFKA_BOOTSTRAP_SERVERS"));
     spec.commandLine().getErr().println("thesiswatch reclassify: " + broker.describe("kafka"));
     variables.put("KAFKA_BOOTSTRAP_SERVERS", broker.value());
     long count = Reclassify.run(ClassifierConfig.from(ServiceCommand.environment(variables)));
