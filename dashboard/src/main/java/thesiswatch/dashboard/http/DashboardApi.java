@@ -7,9 +7,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -526,8 +524,8 @@ public final class DashboardApi implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw Params.bad("interval", "must be hour, day or week, not '" + intervalText + "'");
     }
-    ZoneId zone = zone(params.string("tz"));
-    ArticleFilter filter = inZone(params.filter(), ctx, zone);
+    ZoneId zone = params.zone();
+    ArticleFilter filter = params.filter(zone);
     // Read before computing: a body is then never older than the version it is kept under.
     Trends.Version version = trends.version();
     ResponseCache.Body body =
@@ -546,42 +544,6 @@ public final class DashboardApi implements AutoCloseable {
               return Json.bytes(fields);
             });
     send(ctx, body);
-  }
-
-  /** The zone named by {@code tz=} (an IANA id such as {@code Asia/Shanghai}), UTC when absent. */
-  static ZoneId zone(String tz) {
-    if (tz == null || tz.equals("UTC") || tz.equals("Z")) {
-      return ZoneOffset.UTC;
-    }
-    try {
-      return ZoneId.of(tz);
-    } catch (DateTimeException e) {
-      throw Params.bad(
-          "tz", "must be an IANA time zone such as Asia/Shanghai or UTC, not '" + tz + "'");
-    }
-  }
-
-  /**
-   * The filter with date-only {@code from}/{@code to} (2025-02-01) taken as midnight in {@code
-   * zone}, so that a day range names whole local days; full instants stay as given.
-   */
-  private static ArticleFilter inZone(ArticleFilter filter, Context ctx, ZoneId zone) {
-    if (zone.equals(ZoneOffset.UTC)) {
-      return filter;
-    }
-    Instant from = localDate(ctx.queryParam("from"), zone, filter.from());
-    Instant to = localDate(ctx.queryParam("to"), zone, filter.to());
-    if (from != null && to != null && !from.isBefore(to)) {
-      throw Params.bad("from", "must be before to");
-    }
-    return filter.between(from, to);
-  }
-
-  private static Instant localDate(String given, ZoneId zone, Instant parsed) {
-    if (parsed == null || given == null || given.strip().length() != 10) {
-      return parsed;
-    }
-    return LocalDate.parse(given.strip()).atStartOfDay(zone).toInstant();
   }
 
   /**

@@ -1,8 +1,10 @@
 package thesiswatch.dashboard.http;
 
 import io.javalin.http.Context;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -107,6 +109,11 @@ final class Params {
    * from {@link #EARLIEST} to {@link #LATEST}.
    */
   Instant instant(String name) {
+    return instant(name, ZoneOffset.UTC);
+  }
+
+  /** The same, a date taken as midnight in {@code zone}, so that a day range names whole days. */
+  Instant instant(String name, ZoneId zone) {
     String value = string(name);
     if (value == null) {
       return null;
@@ -114,7 +121,7 @@ final class Params {
     Instant instant;
     try {
       if (value.length() == 10) {
-        instant = LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+        instant = LocalDate.parse(value).atStartOfDay(zone).toInstant();
       } else {
         instant = Instant.parse(value);
       }
@@ -128,8 +135,26 @@ final class Params {
     return instant;
   }
 
-  /** The filters {@code theme, stance, lang, source, from, to}. */
+  /** The zone named by {@code tz=} (an IANA id such as {@code Asia/Shanghai}), UTC when absent. */
+  ZoneId zone() {
+    String tz = string("tz");
+    if (tz == null || tz.equals("UTC") || tz.equals("Z")) {
+      return ZoneOffset.UTC;
+    }
+    try {
+      return ZoneId.of(tz);
+    } catch (DateTimeException e) {
+      throw bad("tz", "must be an IANA time zone such as Asia/Shanghai or UTC, not '" + tz + "'");
+    }
+  }
+
+  /** The filters {@code theme, stance, lang, source, from, to}, dates in UTC. */
   ArticleFilter filter() {
+    return filter(ZoneOffset.UTC);
+  }
+
+  /** The filters {@code theme, stance, lang, source, from, to}, dates as days in {@code zone}. */
+  ArticleFilter filter(ZoneId zone) {
     String stance = string("stance");
     if (stance != null && !STANCES.contains(stance)) {
       throw bad("stance", "must be supports, challenges or neutral, not '" + stance + "'");
@@ -148,8 +173,8 @@ final class Params {
     if (source != null && sources != null) {
       known("source", source, sources.get());
     }
-    Instant from = instant("from");
-    Instant to = instant("to");
+    Instant from = instant("from", zone);
+    Instant to = instant("to", zone);
     if (from != null && to != null && !from.isBefore(to)) {
       throw bad("from", "must be before to");
     }
