@@ -128,13 +128,6 @@ public final class FeedHealth implements Trends.Coverage {
     openOutages.remove(url);
   }
 
-  /** The latest state of every feed, by URL. */
-  public synchronized List<FeedState> feeds() {
-    List<FeedState> list = new ArrayList<>(feeds.values());
-    list.sort(Comparator.comparing(FeedState::url));
-    return list;
-  }
-
   /** Every feed as the API shows it, with the summary, at the clock's now. */
   public synchronized Report report() {
     Instant now = clock.instant();

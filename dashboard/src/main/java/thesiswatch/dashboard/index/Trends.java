@@ -2,7 +2,6 @@ package thesiswatch.dashboard.index;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -88,19 +87,10 @@ public final class Trends {
   }
 
   /**
-   * The buckets for {@code filter} (theme, lang, source; its from/to bound the range). Without
-   * bounds the range ends with the newest article and starts with the oldest, or {@link
-   * #MAX_BUCKETS} buckets before the end, whichever is later.
-   *
-   * @throws BadQueryException when the range needs more than {@link #MAX_BUCKETS} buckets
-   */
-  public List<Bucket> buckets(ArticleFilter filter, Interval interval) {
-    return buckets(filter, interval, ZoneOffset.UTC);
-  }
-
-  /**
-   * As {@link #buckets(ArticleFilter, Interval)}, with days and weeks starting at midnight in
-   * {@code zone}.
+   * The buckets for {@code filter} (theme, lang, source; its from/to bound the range), days and
+   * weeks starting at midnight in {@code zone}. Without bounds the range ends with the newest
+   * article and starts with the oldest, or {@link #MAX_BUCKETS} buckets before the end, whichever
+   * is later.
    *
    * @throws BadQueryException when the range needs more than {@link #MAX_BUCKETS} buckets
    */
