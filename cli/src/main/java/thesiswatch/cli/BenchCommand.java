@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import thesiswatch.cli.bench.PipelineBench;
 import thesiswatch.cli.demo.SampleFeeds;
 
@@ -18,9 +20,11 @@ import thesiswatch.cli.demo.SampleFeeds;
     subcommands = {BenchCommand.Pipeline.class})
 final class BenchCommand implements Runnable {
 
+  @Spec CommandSpec spec;
+
   @Override
   public void run() {
-    new picocli.CommandLine(this).usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   /** {@code thesiswatch bench pipeline}. */
