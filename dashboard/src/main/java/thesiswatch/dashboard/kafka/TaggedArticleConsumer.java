@@ -83,13 +83,6 @@ public final class TaggedArticleConsumer implements AutoCloseable {
   /** Records per poll. */
   static final int MAX_POLL_RECORDS = 2000;
 
-  /**
-   * Once caught up, a refresh may follow the previous one this soon (a quarter of the refresh
-   * interval): a lone new article is searchable quickly, and a trickle cannot flush a tiny segment
-   * per record.
-   */
-  private static final int CAUGHT_UP_REFRESH_DIVISOR = 4;
-
   /** The thread's name, as seen in thread dumps. */
   public static final String THREAD_NAME = "dashboard-consumer";
 
@@ -295,9 +288,12 @@ public final class TaggedArticleConsumer implements AutoCloseable {
           }
           watch.turn(health.lag(ends(kafka)), health.progress());
           long now = System.nanoTime();
-          boolean caughtUp = records.count() < MAX_POLL_RECORDS;
-          long refreshNanos = settings.refreshInterval().toNanos();
-          long gap = caughtUp ? refreshNanos / CAUGHT_UP_REFRESH_DIVISOR : refreshNanos;
+          long gap =
+              RefreshPace.gap(
+                      settings.refreshInterval(),
+                      unrefreshed.size(),
+                      records.count() >= MAX_POLL_RECORDS)
+                  .toNanos();
           if (!unrefreshed.isEmpty() && now - lastRefresh >= gap) {
             refresh();
             lastRefresh = now;
