@@ -1,6 +1,7 @@
 package thesiswatch.cli.bench;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintStream;
@@ -14,21 +15,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import java.util.concurrent.TimeUnit;
 import thesiswatch.broker.EmbeddedKafkaBroker;
 import thesiswatch.classifier.ClassifierConfig;
 import thesiswatch.classifier.ClassifierService;
 import thesiswatch.common.Article;
-import thesiswatch.common.ArticleIds;
 import thesiswatch.common.Env;
-import thesiswatch.common.Json;
 import thesiswatch.common.TopicLayout;
 import thesiswatch.common.Topics;
 import thesiswatch.dashboard.DashboardConfig;
@@ -71,7 +67,7 @@ public final class PipelineBench {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"), 0)) {
       TopicLayout.ensure(broker.bootstrapServers(), Topics.DEFAULTS, (short) 1);
-      double produceRate = produce(broker.bootstrapServers(), count);
+      double produceRate = BenchArticles.produce(broker.bootstrapServers(), headlines, count);
       out.printf("broker: produced %,d articles at %,.0f articles/s%n", count, produceRate);
 
       Map<String, Long> cpuBefore = cpuByStage(threads);
@@ -104,6 +100,12 @@ public final class PipelineBench {
         cpu.forEach(
             (stage, nanos) ->
                 out.printf("cpu %s: %.3f ms per article%n", stage, nanos / 1e6 / count));
+        Timer batches = registry.get("thesiswatch.classifier.batch").timer();
+        out.printf(
+            "classifier transactions: %,d, %.0f articles and %.1f ms each (tag, send, commit)%n",
+            batches.count(),
+            (double) count / Math.max(1, batches.count()),
+            batches.mean(TimeUnit.MILLISECONDS));
         out.printf("peak heap: %,d MiB%n", peakHeapBytes() / (1024 * 1024));
         out.printf(
             "pipeline: %,.0f articles/s end to end; broker produce %,.0f articles/s in the same"
@@ -114,43 +116,13 @@ public final class PipelineBench {
     }
   }
 
-  private double produce(String bootstrapServers, int count) {
-    Instant producing = Instant.now();
-    try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.LINGER_MS_CONFIG,
-                10),
-            new StringSerializer(),
-            new ByteArraySerializer())) {
-      Instant first = Instant.parse("2025-01-06T00:00:00Z");
-      for (int i = 0; i < count; i++) {
-        Article template = headlines.get(i % headlines.size());
-        String link = "https://bench.example/" + i;
-        Article article =
-            new Article(
-                Article.SCHEMA_VERSION,
-                ArticleIds.idFor(link, null, template.title(), null),
-                null,
-                template.title(),
-                link,
-                template.summary(),
-                first.plusSeconds(60L * i),
-                Instant.now(),
-                template.lang(),
-                "https://bench.example/feed",
-                "Bench",
-                List.of());
-        producer.send(new ProducerRecord<>(Topics.ARTICLES, article.id(), Json.bytes(article)));
-      }
-    }
-    return count * 1000.0 / Math.max(1, Duration.between(producing, Instant.now()).toMillis());
-  }
-
+  /**
+   * The services' settings: the process environment (so a run can try, say, another {@code
+   * CLASSIFIER_BATCH_SIZE}), with the benchmark's own broker, index and ports over it.
+   */
   private Env env(String bootstrapServers, Path work) {
-    return new Env(
+    Map<String, String> settings = new HashMap<>(System.getenv());
+    settings.putAll(
         Map.of(
             "KAFKA_BOOTSTRAP_SERVERS",
             bootstrapServers,
@@ -164,6 +136,7 @@ public final class PipelineBench {
             work.resolve("index").toString(),
             "CLASSIFIER_TRANSACTIONAL_ID",
             "classifier-bench"));
+    return new Env(settings);
   }
 
   /** CPU time of the live threads, by stage: the classifier, the dashboard, Kafka, the rest. */

@@ -1,0 +1,62 @@
+package thesiswatch.cli.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import thesiswatch.common.Article;
+import thesiswatch.common.ArticleIds;
+import thesiswatch.common.Json;
+import thesiswatch.common.Topics;
+
+/**
+ * The benchmarks' input: {@code count} articles made from template headlines (their titles,
+ * summaries and languages, each repeated under a distinct link, one a minute from 2025-01-06),
+ * produced straight to {@code articles}.
+ */
+final class BenchArticles {
+
+  private static final Instant FIRST = Instant.parse("2025-01-06T00:00:00Z");
+
+  private BenchArticles() {}
+
+  /** Produces the articles; returns the producer's rate in articles per second. */
+  static double produce(String bootstrapServers, List<Article> templates, int count) {
+    Instant producing = Instant.now();
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.LINGER_MS_CONFIG,
+                10),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
+      for (int i = 0; i < count; i++) {
+        Article template = templates.get(i % templates.size());
+        String link = "https://bench.example/" + i;
+        Article article =
+            new Article(
+                Article.SCHEMA_VERSION,
+                ArticleIds.idFor(link, null, template.title(), null),
+                null,
+                template.title(),
+                link,
+                template.summary(),
+                FIRST.plusSeconds(60L * i),
+                Instant.now(),
+                template.lang(),
+                "https://bench.example/feed",
+                "Bench",
+                List.of());
+        producer.send(new ProducerRecord<>(Topics.ARTICLES, article.id(), Json.bytes(article)));
+      }
+    }
+    return count * 1000.0 / Math.max(1, Duration.between(producing, Instant.now()).toMillis());
+  }
+}
