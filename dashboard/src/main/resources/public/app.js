@@ -607,7 +607,7 @@ function resizeCharts() {
 // ---------------------------------------------------------------- scorecard and methodology
 
 async function loadScorecard() {
-  const card = await api('/api/scorecard');
+  const card = await api('/api/scorecard?' + query({ tz: zone() }));
   const first = card.claims[0];
   document.getElementById('scorecard-window').textContent = first
     ? `${t('window')}: ${first.window.from} – ${first.window.to} · ${t('baseline')}: ${first.baseline.from} – ${first.baseline.to}`
@@ -698,6 +698,8 @@ function searchQuery() {
     ? rangeOf(value('search-from'), value('search-to')) : viewRange();
   if (range.from) params.set('from', range.from);
   if (range.to) params.set('to', range.to);
+  // Days are the page's days: the same zone as the charts they were picked from.
+  params.set('tz', zone());
   return params;
 }
 
@@ -790,7 +792,7 @@ async function loadAlerts() {
 
 async function loadLatest() {
   const range = viewRange();
-  const body = await api('/api/articles?' + query({ limit: 15, lang: value('trend-lang'), from: range.from, to: range.to }));
+  const body = await api('/api/articles?' + query({ limit: 15, lang: value('trend-lang'), from: range.from, to: range.to, tz: zone() }));
   const list = document.getElementById('latest-list');
   clear(list);
   for (const a of body.articles) {

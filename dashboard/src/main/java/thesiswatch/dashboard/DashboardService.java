@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -155,8 +156,8 @@ public final class DashboardService implements Service {
               feeds,
               new DashboardApi.Sections() {
                 @Override
-                public Scorecard.Result scorecard() {
-                  return scorecard.compute();
+                public Scorecard.Result scorecard(ZoneId zone) {
+                  return scorecard.compute(zone);
                 }
 
                 @Override

@@ -61,9 +61,14 @@ final class ApiRoutes {
         string());
     parameter(
         "from",
-        "Start (inclusive): an ISO-8601 instant or a UTC date such as 2025-02-10.",
+        "Start (inclusive): an ISO-8601 instant, or a date such as 2025-02-10 (midnight in tz).",
         string());
-    parameter("to", "End (exclusive): an ISO-8601 instant or a UTC date.", string());
+    parameter("to", "End (exclusive): an ISO-8601 instant, or a date (midnight in tz).", string());
+    parameter(
+        "tz",
+        "The time zone whose days and weeks dates, buckets and windows are made of: an IANA id"
+            + " such as Asia/Shanghai; UTC when absent.",
+        string());
     parameter("interval", "Bucket width.", enumOf("hour", "day", "week"));
     parameter("sort", "Result order.", enumOf("newest", "relevance"));
     parameter("limit", "At most this many items.", Map.of("type", "integer", "minimum", 1));

@@ -100,8 +100,8 @@ public final class DashboardApi implements AutoCloseable {
 
   /** The parts of the page computed elsewhere (scorecard, alerts), as JSON-ready values. */
   public interface Sections {
-    /** The scorecard, one claim per theme. */
-    Scorecard.Result scorecard();
+    /** The scorecard, one claim per theme, its windows whole days in {@code zone}. */
+    Scorecard.Result scorecard(ZoneId zone);
 
     /** Up to {@code limit} alerts, the most recent period first. */
     List<Alert> alerts(int limit);
@@ -251,7 +251,7 @@ public final class DashboardApi implements AutoCloseable {
    */
   private List<ApiRoutes.Route> routes() {
     String json = "application/json";
-    List<String> filters = List.of("theme", "stance", "lang", "source", "from", "to");
+    List<String> filters = List.of("theme", "stance", "lang", "source", "from", "to", "tz");
     List<String> search = new ArrayList<>(List.of("q"));
     search.addAll(filters);
     search.addAll(List.of("sort", "limit", "cursor"));
@@ -310,13 +310,13 @@ public final class DashboardApi implements AutoCloseable {
         new ApiRoutes.Route(
             "/api/scorecard",
             "Each claim of the essay with its verdict, tests, evidence and history.",
-            List.of(),
+            List.of("tz"),
             json,
-            apiPool.offloaded(ctx -> json(ctx, sections.scorecard()))),
+            apiPool.offloaded(ctx -> json(ctx, sections.scorecard(params(ctx).zone())))),
         new ApiRoutes.Route(
             "/api/scorecard/{theme}",
             "One claim of the scorecard; an unknown theme is a 400 naming the known.",
-            List.of(),
+            List.of("tz"),
             json,
             apiPool.offloaded(this::claim)),
         new ApiRoutes.Route(
@@ -615,7 +615,8 @@ public final class DashboardApi implements AutoCloseable {
         limitIsPageSize
             ? params.integer("limit", SearchRequest.DEFAULT_LIMIT, 1, SearchRequest.MAX_LIMIT)
             : SearchRequest.MAX_LIMIT;
-    return new SearchRequest(q, params.filter(), limit, params.string("cursor"), order);
+    return new SearchRequest(
+        q, params.filter(params.zone()), limit, params.string("cursor"), order);
   }
 
   private void articles(Context ctx) {
@@ -650,11 +651,12 @@ public final class DashboardApi implements AutoCloseable {
    */
   private void claim(Context ctx) {
     String theme = ctx.pathParam("theme");
-    Scorecard.Result card = sections.scorecard();
+    Scorecard.Result card = sections.scorecard(params(ctx).zone());
     for (Scorecard.Claim claim : card.claims()) {
       if (claim.theme().equals(theme)) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("asOf", card.asOf());
+        body.put("tz", card.tz());
         body.put("themeSetVersion", card.themeSetVersion());
         body.put("claim", claim);
         json(ctx, body);

@@ -2,7 +2,7 @@ package thesiswatch.dashboard.score;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import thesiswatch.common.ThemeMatch;
 import thesiswatch.dashboard.index.ArticleFilter;
 import thesiswatch.dashboard.index.ArticleIndex;
@@ -10,39 +10,48 @@ import thesiswatch.dashboard.index.BucketCounts;
 import thesiswatch.dashboard.index.Interval;
 
 /**
- * One theme's articles per UTC day, read from the index once, with running sums, so that any window
- * of whole days — the evaluation window as of every month of the track record, the rolling window
- * as of every week — is counted in constant time.
+ * One theme's articles per day of one zone, read from the index once, with running sums, so that
+ * any window of whole days — the evaluation window as of every month of the track record, the
+ * rolling window as of every week — is counted in constant time.
  */
 final class DailySeries {
 
   private final LocalDate first;
+  private final ZoneId zone;
   private final long[] totals;
   private final long[] themed;
   private final long[] supports;
   private final long[] challenges;
 
   private DailySeries(
-      LocalDate first, long[] totals, long[] themed, long[] supports, long[] challenges) {
+      LocalDate first,
+      ZoneId zone,
+      long[] totals,
+      long[] themed,
+      long[] supports,
+      long[] challenges) {
     this.first = first;
+    this.zone = zone;
     this.totals = totals;
     this.themed = themed;
     this.supports = supports;
     this.challenges = challenges;
   }
 
-  /** The days {@code [first, end)} of {@code theme} in {@code index}. */
-  static DailySeries read(ArticleIndex index, String theme, LocalDate first, LocalDate end) {
-    Instant from = first.atStartOfDay(ZoneOffset.UTC).toInstant();
-    Instant to = end.atStartOfDay(ZoneOffset.UTC).toInstant();
+  /** The days {@code [first, end)} of {@code zone} of {@code theme} in {@code index}. */
+  static DailySeries read(
+      ArticleIndex index, String theme, LocalDate first, LocalDate end, ZoneId zone) {
+    Instant from = first.atStartOfDay(zone).toInstant();
+    Instant to = end.atStartOfDay(zone).toInstant();
     ArticleFilter ofTheme = ArticleFilter.ALL.withTheme(theme);
-    BucketCounts all = index.countBuckets(ofTheme, Interval.DAY, from, to);
+    BucketCounts all = index.countBuckets(ofTheme, Interval.DAY, zone, from, to);
     BucketCounts pro =
-        index.countBuckets(ofTheme.withStance(ThemeMatch.SUPPORTS), Interval.DAY, from, to);
+        index.countBuckets(ofTheme.withStance(ThemeMatch.SUPPORTS), Interval.DAY, zone, from, to);
     BucketCounts contra =
-        index.countBuckets(ofTheme.withStance(ThemeMatch.CHALLENGES), Interval.DAY, from, to);
+        index.countBuckets(ofTheme.withStance(ThemeMatch.CHALLENGES), Interval.DAY, zone, from, to);
     return new DailySeries(
         first,
+        zone,
         running(all.totals()),
         running(all.counts()),
         running(pro.counts()),
@@ -54,8 +63,8 @@ final class DailySeries {
     int a = clip(from);
     int b = Math.max(a, clip(to));
     return new WindowCounts(
-        from.atStartOfDay(ZoneOffset.UTC).toInstant(),
-        to.atStartOfDay(ZoneOffset.UTC).toInstant(),
+        from.atStartOfDay(zone).toInstant(),
+        to.atStartOfDay(zone).toInstant(),
         totals[b] - totals[a],
         themed[b] - themed[a],
         supports[b] - supports[a],

@@ -3,6 +3,7 @@ package thesiswatch.dashboard.score;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,10 +71,11 @@ final class EvidenceFinder {
       List<String> matched,
       int copies) {}
 
-  Evidence find(String theme, thesiswatch.common.ClaimTest.Window window, LocalDate today) {
+  Evidence find(
+      String theme, thesiswatch.common.ClaimTest.Window window, LocalDate today, ZoneId zone) {
     LocalDate last = today.isBefore(window.to()) ? today : window.to();
-    Instant from = window.from().atStartOfDay(ZoneOffset.UTC).toInstant();
-    Instant to = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant from = window.from().atStartOfDay(zone).toInstant();
+    Instant to = last.plusDays(1).atStartOfDay(zone).toInstant();
     Map<String, Map<String, String>> search = new LinkedHashMap<>();
     List<Headline> challenges = List.of();
     List<Headline> supports = List.of();
@@ -88,6 +90,9 @@ final class EvidenceFinder {
       params.put("stance", stance);
       params.put("from", window.from().toString());
       params.put("to", last.plusDays(1).toString());
+      if (!zone.equals(ZoneOffset.UTC)) {
+        params.put("tz", zone.getId());
+      }
       search.put(stance, params);
     }
     return new Evidence(challenges, supports, search);

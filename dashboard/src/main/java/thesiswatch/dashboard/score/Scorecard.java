@@ -3,6 +3,8 @@ package thesiswatch.dashboard.score;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +20,10 @@ import thesiswatch.dashboard.index.ArticleIndex;
  * built from them, the evidence on both sides (counter-evidence first), and the track record — what
  * the scorecard said at the end of every month and week of the history.
  *
- * <p>All windows are whole UTC days. The scorecard is as of the clock's now, never as of the newest
- * article, so one mis-dated article cannot move it.
+ * <p>All windows are whole days of one zone: UTC unless the reader asks for another, so a reader at
+ * UTC+8 sees the essay's year by the calendar they read it in. The track record that {@code
+ * claim-verdicts} keeps is always in UTC, so it does not depend on who asked. The scorecard is as
+ * of the clock's now, never as of the newest article, so one mis-dated article cannot move it.
  */
 public final class Scorecard {
 
@@ -43,10 +47,11 @@ public final class Scorecard {
    * The scorecard.
    *
    * @param asOf the time it is computed for
+   * @param tz the zone whose days its windows are made of
    * @param themeSetVersion the version of the themes file whose tests it applies
    * @param claims one per theme, in the themes file's order
    */
-  public record Result(Instant asOf, String themeSetVersion, List<Claim> claims) {}
+  public record Result(Instant asOf, String tz, String themeSetVersion, List<Claim> claims) {}
 
   /**
    * One claim's verdict in one window.
@@ -100,27 +105,35 @@ public final class Scorecard {
       List<TrackRecord.Point> weekly,
       Map<String, Object> method) {}
 
-  /** The scorecard as of now. */
+  /** The scorecard as of now, in UTC days. */
   public Result compute() {
-    return compute(clock.instant());
+    return compute(clock.instant(), ZoneOffset.UTC);
   }
 
-  /** The scorecard as of {@code asOf}. */
-  public Result compute(Instant asOf) {
-    LocalDate today = Sentences.day(asOf);
+  /** The scorecard as of now, its windows whole days in {@code zone}. */
+  public Result compute(ZoneId zone) {
+    return compute(clock.instant(), zone);
+  }
+
+  /** The scorecard as of {@code asOf}, its windows whole days in {@code zone}. */
+  public Result compute(Instant asOf, ZoneId zone) {
+    LocalDate today = LocalDate.ofInstant(asOf, zone);
     List<Claim> claims = new ArrayList<>();
     for (ThemeCatalog.Theme theme : catalog.themes()) {
-      claims.add(claim(theme, today));
+      claims.add(claim(theme, today, zone));
     }
-    return new Result(asOf, catalog.version(), claims);
+    String tz = zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
+    return new Result(asOf, tz, catalog.version(), claims);
   }
 
-  /** The track record of every claim as of now: the entries {@code claim-verdicts} keeps. */
+  /**
+   * The track record of every claim as of now, in UTC: the entries {@code claim-verdicts} keeps.
+   */
   public List<TrackRecord.Entry> trackRecord() {
-    LocalDate today = Sentences.day(clock.instant());
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     List<TrackRecord.Entry> entries = new ArrayList<>();
     for (ThemeCatalog.Theme theme : catalog.themes()) {
-      Judge judge = judge(theme, today);
+      Judge judge = judge(theme, today, ZoneOffset.UTC);
       entries.addAll(TrackRecord.monthly(theme.id(), theme.test(), today, judge::evaluation));
       entries.addAll(TrackRecord.weekly(theme.id(), theme.test(), today, judge::rolling));
     }
@@ -132,9 +145,9 @@ public final class Scorecard {
     return catalog;
   }
 
-  private Claim claim(ThemeCatalog.Theme theme, LocalDate today) {
+  private Claim claim(ThemeCatalog.Theme theme, LocalDate today, ZoneId zone) {
     ClaimTest test = theme.test();
-    Judge judge = judge(theme, today);
+    Judge judge = judge(theme, today, zone);
     Judgement main = judge.evaluation(today);
     Judgement rolling = judge.rolling(today);
     WindowCounts base = judge.baseline();
@@ -157,7 +170,7 @@ public final class Scorecard {
         main.challenging(),
         main.neutral(),
         rolling,
-        evidence.find(theme.id(), test.window(), today),
+        evidence.find(theme.id(), test.window(), today, zone),
         points(TrackRecord.monthly(theme.id(), test, today, judge::evaluation)),
         points(TrackRecord.weekly(theme.id(), test, today, judge::rolling)),
         method(test));
@@ -167,10 +180,10 @@ public final class Scorecard {
     return entries.stream().map(TrackRecord.Entry::point).toList();
   }
 
-  private Judge judge(ThemeCatalog.Theme theme, LocalDate today) {
+  private Judge judge(ThemeCatalog.Theme theme, LocalDate today, ZoneId zone) {
     ClaimTest test = theme.test();
     LocalDate first = earliest(test, today);
-    return new Judge(theme, DailySeries.read(index, theme.id(), first, today.plusDays(1)));
+    return new Judge(theme, DailySeries.read(index, theme.id(), first, today.plusDays(1), zone));
   }
 
   /** The first day any window of {@code test} can reach as of {@code today}. */

@@ -1,7 +1,6 @@
 package thesiswatch.dashboard.score;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -197,10 +196,5 @@ final class Sentences {
 
   private static String ratio(double value) {
     return String.format(Locale.ROOT, value >= 10 ? "%.1f" : "%.2f", value);
-  }
-
-  /** A day of {@code instant}'s UTC calendar. */
-  static LocalDate day(java.time.Instant instant) {
-    return LocalDate.ofInstant(instant, ZoneOffset.UTC);
   }
 }

@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import thesiswatch.common.TaggedArticle;
 import thesiswatch.common.ThemeCatalog;
@@ -90,7 +92,8 @@ public final class ApiHarness implements AutoCloseable {
             List.of(alert -> events.broadcast("alert", alert)),
             clock);
     Scorecard real = new Scorecard(index, catalog, clock);
-    Supplier<Scorecard.Result> card = scorecard != null ? scorecard : real::compute;
+    Function<ZoneId, Scorecard.Result> card =
+        scorecard != null ? zone -> scorecard.get() : real::compute;
     api =
         new DashboardApi(
             index,
@@ -99,8 +102,8 @@ public final class ApiHarness implements AutoCloseable {
             feeds,
             new DashboardApi.Sections() {
               @Override
-              public Scorecard.Result scorecard() {
-                return card.get();
+              public Scorecard.Result scorecard(ZoneId zone) {
+                return card.apply(zone);
               }
 
               @Override

@@ -47,7 +47,7 @@ class ApiIsolationIT {
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
-              return new Scorecard.Result(java.time.Instant.EPOCH, "held", List.of());
+              return new Scorecard.Result(java.time.Instant.EPOCH, "UTC", "held", List.of());
             })) {
       int port = harness.port();
       HttpClient client = HttpClient.newHttpClient();
@@ -79,7 +79,7 @@ class ApiIsolationIT {
         assertThat(response.get().statusCode()).isEqualTo(200);
         assertThat(response.get().body())
             .isEqualTo(
-                "{\"asOf\":\"1970-01-01T00:00:00Z\",\"themeSetVersion\":\"held\",\"claims\":[]}");
+                "{\"asOf\":\"1970-01-01T00:00:00Z\",\"tz\":\"UTC\",\"themeSetVersion\":\"held\",\"claims\":[]}");
       }
       assertThat(Fixtures.get(port, "/api/articles.csv?q=layoffs").status()).isEqualTo(200);
     }

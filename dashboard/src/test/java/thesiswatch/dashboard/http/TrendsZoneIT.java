@@ -15,8 +15,9 @@ import thesiswatch.dashboard.Fixtures.Response;
 import thesiswatch.testkit.TestArticles;
 
 /**
- * {@code tz=} on {@code /api/trends}: days and weeks bucketed at the zone's midnight, date-only
- * bounds taken as local days, an unknown zone refused with 400 naming the parameter.
+ * {@code tz=} on {@code /api/trends}, {@code /api/articles} and {@code /api/scorecard}: days and
+ * weeks bucketed at the zone's midnight, date-only bounds taken as local days, the scorecard's
+ * windows made of the zone's days, an unknown zone refused with 400 naming the parameter.
  */
 class TrendsZoneIT {
 
@@ -78,11 +79,42 @@ class TrendsZoneIT {
   }
 
   @Test
+  void aSearchTakesItsDaysInTheZoneToo() {
+    JsonNode shanghai =
+        get("/api/articles?theme=layoffs&from=2025-02-09&to=2025-02-12&tz=Asia/Shanghai&limit=100")
+            .json();
+    JsonNode sameInstants =
+        get("/api/articles?theme=layoffs&from=2025-02-08T16:00:00Z&to=2025-02-11T16:00:00Z&limit=100")
+            .json();
+    assertThat(shanghai.get("total").asLong()).isEqualTo(sameInstants.get("total").asLong());
+    JsonNode days =
+        get("/api/trends?theme=layoffs&interval=day&from=2025-02-09&to=2025-02-12&tz=Asia/Shanghai")
+            .json();
+    assertThat(shanghai.get("total").asLong()).isEqualTo(sum(days, "count"));
+  }
+
+  @Test
+  void theScorecardSaysWhichZoneItsWindowsAreIn() {
+    assertThat(get("/api/scorecard").json().get("tz").asText()).isEqualTo("UTC");
+    JsonNode shanghai = get("/api/scorecard?tz=Asia/Shanghai").json();
+    assertThat(shanghai.get("tz").asText()).isEqualTo("Asia/Shanghai");
+    assertThat(shanghai.get("claims").get(0).get("window").get("from").asText())
+        .isEqualTo("2025-01-01");
+    JsonNode claim = get("/api/scorecard/layoffs?tz=Asia/Shanghai").json();
+    assertThat(claim.get("tz").asText()).isEqualTo("Asia/Shanghai");
+    assertThat(claim.at("/claim/evidence/search/supports/tz").asText()).isEqualTo("Asia/Shanghai");
+  }
+
+  @Test
   void anUnknownZoneIsRefusedNamingTheParameter() {
-    Response bad = get("/api/trends?theme=layoffs&tz=Mars/Olympus");
-    assertThat(bad.status()).isEqualTo(400);
-    assertThat(bad.json().get("error").asText()).isEqualTo("bad_parameter");
-    assertThat(bad.json().get("detail").asText())
-        .isEqualTo("tz must be an IANA time zone such as Asia/Shanghai or UTC, not 'Mars/Olympus'");
+    for (String path :
+        List.of("/api/trends?theme=layoffs", "/api/scorecard?x=1", "/api/articles?q=ai")) {
+      Response bad = get(path + "&tz=Mars/Olympus");
+      assertThat(bad.status()).as(path).isEqualTo(400);
+      assertThat(bad.json().get("error").asText()).isEqualTo("bad_parameter");
+      assertThat(bad.json().get("detail").asText())
+          .isEqualTo(
+              "tz must be an IANA time zone such as Asia/Shanghai or UTC, not 'Mars/Olympus'");
+    }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import thesiswatch.common.TaggedArticle;
 import thesiswatch.common.ThemeCatalog;
+import thesiswatch.dashboard.Fixtures;
 import thesiswatch.dashboard.index.ArticleIndex;
 import thesiswatch.testkit.TestArticles;
 import thesiswatch.testkit.TestThemes;
@@ -70,5 +72,45 @@ class ScorecardTest {
       assertThat(result.claims().get(0).window())
           .containsEntry("asOf", java.time.LocalDate.of(2025, 6, 15));
     }
+  }
+
+  @Test
+  void windowsAreWholeDaysOfTheZoneAskedFor(@TempDir Path dir) {
+    TaggedArticle model = TestArticles.tagged("tagged-small.jsonl").get(0);
+    String theme = model.themes().get(0).id();
+    // New Year's Eve at 20:00 UTC is already 2025-01-01 in Shanghai: inside the essay's year there,
+    // in the baseline's last day in UTC.
+    Instant newYearInShanghai = Instant.parse("2024-12-31T20:00:00Z");
+    Instant march = Instant.parse("2025-03-01T00:00:00Z");
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      index.upsert(Fixtures.at(model, "eve", "On the eve", newYearInShanghai, newYearInShanghai));
+      index.upsert(Fixtures.at(model, "march", "In March", march, march));
+      index.refresh();
+      Scorecard card =
+          new Scorecard(
+              index, ThemeCatalog.load(TestThemes.file()), Clock.fixed(NOW, ZoneOffset.UTC));
+
+      Scorecard.Claim utc = claim(card.compute(), theme);
+      Scorecard.Result shanghaiCard = card.compute(ZoneId.of("Asia/Shanghai"));
+      Scorecard.Claim shanghai = claim(shanghaiCard, theme);
+
+      assertThat(card.compute().tz()).isEqualTo("UTC");
+      assertThat(shanghaiCard.tz()).isEqualTo("Asia/Shanghai");
+      assertThat(themed(utc)).isEqualTo(1);
+      assertThat(themed(shanghai)).isEqualTo(2);
+      assertThat(utc.baseline().get("articles")).isEqualTo(1L);
+      assertThat(shanghai.baseline().get("articles")).isEqualTo(0L);
+      // The evidence's search link names the zone, so it finds the same days' articles.
+      assertThat(shanghai.evidence().search().get("supports")).containsEntry("tz", "Asia/Shanghai");
+      assertThat(utc.evidence().search().get("supports")).doesNotContainKey("tz");
+    }
+  }
+
+  private static Scorecard.Claim claim(Scorecard.Result result, String theme) {
+    return result.claims().stream().filter(c -> c.theme().equals(theme)).findFirst().orElseThrow();
+  }
+
+  private static long themed(Scorecard.Claim claim) {
+    return claim.supporting() + claim.challenging() + claim.neutral();
   }
 }
