@@ -22,7 +22,8 @@ import thesiswatch.testkit.KafkaBroker;
 
 /**
  * Stops ingest in the middle of a run (some feeds committed, some in flight, some not yet polled),
- * starts it again, and counts every article exactly once.
+ * starts it again, and counts every article exactly once; and a feed taken out of the feed list is
+ * forgotten (a tombstone on {@code feed-state}) when ingest starts again.
  */
 class IngestRestartIT {
 
@@ -93,6 +94,42 @@ class IngestRestartIT {
       assertThat(records).hasSize(FEEDS * ITEMS_PER_FEED);
       // 40 feeds on one host: never more than INGEST_PER_HOST (default 2) requests at once.
       assertThat(server.maxInFlight()).isBetween(1, 2);
+    }
+  }
+
+  @Test
+  void aFeedTakenOutOfTheListIsForgottenAtTheNextStart() throws Exception {
+    try (LoopbackFeedServer server = new LoopbackFeedServer()) {
+      byte[] body = LoopbackFeedServer.resource("tech-news.rss.xml");
+      for (String path : List.of("/kept", "/removed")) {
+        server.handle(
+            path, exchange -> LoopbackFeedServer.send(exchange, 200, "application/rss+xml", body));
+      }
+      FeedSpec kept = FeedSpec.of(server.url("/kept"), "en");
+      FeedSpec removed = FeedSpec.of(server.url("/removed"), "en");
+      Topics topics = IngestFixtures.freshTopics();
+      IngestConfig both =
+          IngestFixtures.config(
+              IngestFixtures.opml(dir, List.of(kept, removed)), topics, server, Map.of());
+      try (IngestService first = new IngestService(both, new SimpleMeterRegistry())) {
+        first.start();
+        Await.until("both feeds committed", () -> count(first, FeedState.OK) == 2);
+      }
+
+      IngestConfig one =
+          IngestFixtures.config(IngestFixtures.opml(dir, List.of(kept)), topics, server, Map.of());
+      try (IngestService second = new IngestService(one, new SimpleMeterRegistry())) {
+        second.start();
+        Await.until("the kept feed committed again", () -> count(second, FeedState.OK) == 1);
+      }
+
+      List<ConsumerRecord<String, byte[]>> states = IngestFixtures.readAll(topics.feedState());
+      ConsumerRecord<String, byte[]> last =
+          states.stream().filter(r -> r.key().equals(removed.url())).reduce((a, b) -> b).get();
+      assertThat(last.value()).as("a tombstone for the removed feed").isNull();
+      assertThat(states.stream().filter(r -> r.key().equals(kept.url())).reduce((a, b) -> b).get())
+          .extracting(ConsumerRecord::value)
+          .isNotNull();
     }
   }
 

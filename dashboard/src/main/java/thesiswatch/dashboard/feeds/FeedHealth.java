@@ -33,8 +33,8 @@ public final class FeedHealth implements Trends.Coverage {
 
   /**
    * Status of a feed whose state says it was due more than {@link #STALE_AFTER} ago and that has
-   * not been polled since: ingest no longer polls it — it left the feed list (ingest keeps no state
-   * for such a feed), or ingest is not running.
+   * not been polled since: ingest is not running, or the feed left the feed list while it ran (at
+   * its next start ingest tombstones such a feed's state, and the feed disappears from the list).
    */
   public static final String STALE = "stale";
 

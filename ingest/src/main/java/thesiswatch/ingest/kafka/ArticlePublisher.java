@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -62,6 +63,21 @@ public final class ArticlePublisher implements AutoCloseable {
    * @throws RuntimeException when a value cannot be serialised; no transaction was begun
    */
   public void publish(List<Article> articles, List<FeedState> states) {
+    publish(articles, states, List.of());
+  }
+
+  /**
+   * Publishes a tombstone on the feed-state topic for each of {@code feedUrls}, atomically: the
+   * feeds are no longer in the feed list, so readers forget them instead of showing them stale for
+   * ever.
+   *
+   * @throws KafkaException as {@link #publish(List, List)}
+   */
+  public void forget(Collection<String> feedUrls) {
+    publish(List.of(), List.of(), feedUrls);
+  }
+
+  private void publish(List<Article> articles, List<FeedState> states, Collection<String> gone) {
     if (commitPending) {
       retryCommit();
       return;
@@ -73,6 +89,9 @@ public final class ArticlePublisher implements AutoCloseable {
     }
     for (FeedState state : states) {
       records.add(new ProducerRecord<>(topics.feedState(), state.url(), Json.bytes(state)));
+    }
+    for (String url : gone) {
+      records.add(new ProducerRecord<>(topics.feedState(), url, null));
     }
     try {
       if (producer == null) {

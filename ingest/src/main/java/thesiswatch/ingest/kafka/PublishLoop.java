@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
@@ -24,12 +26,13 @@ import thesiswatch.ingest.schedule.Poll;
 import thesiswatch.ingest.schedule.PollScheduler;
 
 /**
- * The publisher thread, {@code ingest-publisher}. At start it reads the stored feed state and
- * replays recent articles into the duplicate window, retrying while Kafka is unreachable, then
- * hands the feeds to the scheduler. From then on it drains the {@link Outbox}, commits up to
- * {@value #MAX_POLLS_PER_TRANSACTION} polls per transaction (articles and feed states together,
- * retried while Kafka is down), and after each commit records every feed's new state and hands its
- * next due time back to the scheduler.
+ * The publisher thread, {@code ingest-publisher}. At start it reads the stored feed state,
+ * tombstones the states of feeds no longer in the feed list (so the dashboard forgets them rather
+ * than showing them stale for ever) and replays recent articles into the duplicate window, retrying
+ * while Kafka is unreachable, then hands the feeds to the scheduler. From then on it drains the
+ * {@link Outbox}, commits up to {@value #MAX_POLLS_PER_TRANSACTION} polls per transaction (articles
+ * and feed states together, retried while Kafka is down), and after each commit records every
+ * feed's new state and hands its next due time back to the scheduler.
  *
  * <p>A transaction Kafka refuses for what it holds (a record over the broker's size limit, say) is
  * not retried as it is, which would hold every feed for ever: it is split into one transaction per
@@ -224,6 +227,7 @@ public final class PublishLoop {
         }
         LOG.info(
             "ingest: resumed state of {} feeds from {}", adopted, settings.topics().feedState());
+        forgetRemoved(stored.keySet());
         int stories =
             StoryLog.replay(
                 settings.bootstrapServers(),
@@ -248,6 +252,19 @@ public final class PublishLoop {
       }
     }
     return false;
+  }
+
+  /** Tombstones the stored states of feeds that are no longer in the feed list. */
+  private void forgetRemoved(Set<String> storedUrls) {
+    Set<String> removed = new TreeSet<>(storedUrls);
+    feeds.forEach(feed -> removed.remove(feed.url()));
+    if (!removed.isEmpty()) {
+      publisher.forget(removed);
+      LOG.info(
+          "ingest: {} feeds are no longer in the feed list; their state is removed from {}",
+          removed.size(),
+          settings.topics().feedState());
+    }
   }
 
   /**
