@@ -698,8 +698,6 @@ function searchQuery() {
     ? rangeOf(value('search-from'), value('search-to')) : viewRange();
   if (range.from) params.set('from', range.from);
   if (range.to) params.set('to', range.to);
-  // Days are the page's days: the same zone as the charts they were picked from.
-  params.set('tz', zone());
   return params;
 }
 
@@ -792,7 +790,7 @@ async function loadAlerts() {
 
 async function loadLatest() {
   const range = viewRange();
-  const body = await api('/api/articles?' + query({ limit: 15, lang: value('trend-lang'), from: range.from, to: range.to, tz: zone() }));
+  const body = await api('/api/articles?' + query({ limit: 15, lang: value('trend-lang'), from: range.from, to: range.to }));
   const list = document.getElementById('latest-list');
   clear(list);
   for (const a of body.articles) {

@@ -388,6 +388,10 @@ class DashboardPageBrowserIT {
       assertThat(value("interval")).isEqualTo("week");
       assertThat(value("range-from")).isEqualTo("2025-02-01");
       assertThat(value("range-to")).isEqualTo("2025-02-28");
+      // Calendar pickers whose value is an ISO day whatever the reader's locale shows.
+      for (String field : List.of("range-from", "range-to", "search-from", "search-to")) {
+        assertThat(driver.findElement(By.id(field)).getAttribute("type")).isEqualTo("date");
+      }
       assertThat(value("trend-lang")).isEqualTo("zh");
       assertThat(value("search-theme")).isEqualTo("layoffs");
       assertThat(value("measure")).isEqualTo("share");
