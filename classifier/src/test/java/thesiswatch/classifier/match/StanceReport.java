@@ -43,6 +43,17 @@ final class StanceReport {
     }
   }
 
+  /** How many labelled headlines were counted. */
+  int pairs() {
+    int pairs = 0;
+    for (int[] row : counts) {
+      for (int count : row) {
+        pairs += count;
+      }
+    }
+    return pairs;
+  }
+
   /** The mean per-stance recall. */
   double balancedAccuracy() {
     double sum = 0;
