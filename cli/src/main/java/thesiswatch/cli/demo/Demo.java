@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import thesiswatch.broker.EmbeddedKafkaBroker;
@@ -138,17 +140,44 @@ public final class Demo implements AutoCloseable {
     // One registry: the dashboard's /metrics shows all three services of this JVM.
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ServiceMetrics.bindTo(registry);
-    DashboardService dashboard = startDashboard(DashboardConfig.from(env), registry);
+    // The classifier builds its theme monitor (seconds, on a cold JVM) while the dashboard opens
+    // its index and replays: neither needs the other, so the demo is ready sooner.
+    CompletableFuture<ClassifierService> classifierBuilt =
+        CompletableFuture.supplyAsync(
+            () -> new ClassifierService(ClassifierConfig.from(env), registry),
+            task -> new Thread(task, "demo-classifier-start").start());
+    DashboardService dashboard;
+    try {
+      dashboard = startDashboard(DashboardConfig.from(env), registry);
+    } catch (RuntimeException e) {
+      classifierBuilt.thenAccept(ClassifierService::close);
+      throw e;
+    }
     started.push(dashboard);
     dashboardPort = dashboard.port();
-    ClassifierService classifier = new ClassifierService(ClassifierConfig.from(env), registry);
-    classifier.start();
+    ClassifierService classifier = joinUnwrapped(classifierBuilt);
     started.push(classifier);
+    classifier.start();
     ingest = new IngestService(IngestConfig.from(env), registry);
     ingest.start();
     started.push(ingest);
     if (!options.offline() && options.backfill()) {
       started.push(startBackfill(feeds, broker.bootstrapServers(), env));
+    }
+  }
+
+  /** The future's value, or the exception it failed with as the caller would have seen it. */
+  private static <T> T joinUnwrapped(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error cause) {
+        throw cause;
+      }
+      throw e;
     }
   }
 
