@@ -1,7 +1,9 @@
 package thesiswatch.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,7 +11,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import thesiswatch.cli.bench.ClassifierScaleBench;
 import thesiswatch.cli.bench.PipelineBench;
+import thesiswatch.cli.bench.ReclassifyBench;
 import thesiswatch.cli.demo.SampleFeeds;
+import thesiswatch.common.Article;
+import thesiswatch.ingest.fault.FeedFault;
 
 /**
  * {@code thesiswatch bench}: benchmarks of the product itself, written up in docs/benchmarks.md.
@@ -18,7 +23,11 @@ import thesiswatch.cli.demo.SampleFeeds;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks of the product on this machine (see docs/benchmarks.md).",
-    subcommands = {BenchCommand.Pipeline.class, BenchCommand.Classifiers.class})
+    subcommands = {
+      BenchCommand.Pipeline.class,
+      BenchCommand.Classifiers.class,
+      BenchCommand.Reclassify.class
+    })
 final class BenchCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -26,6 +35,24 @@ final class BenchCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The benchmarks' templates: the bundled sample headlines. */
+  static List<Article> headlines() throws IOException, FeedFault {
+    return SampleFeeds.articles(Home.seeds().resolve("samples"), Instant.now());
+  }
+
+  /** The themes the benchmarks tag with: {@code THEMES_FILE}, else the bundled ones. */
+  static Path themes() {
+    return Path.of(Home.seedFile("THEMES_FILE", "themes.yml"));
+  }
+
+  /** {@code value}, refused unless at least {@code least}, naming {@code option}. */
+  static int atLeast(String option, int value, int least) {
+    if (value < least) {
+      throw new IllegalArgumentException(option + " must be at least " + least + ", got " + value);
+    }
+    return value;
   }
 
   /** {@code thesiswatch bench pipeline}. */
@@ -46,14 +73,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      if (articles < 1) {
-        throw new IllegalArgumentException("--articles must be at least 1, got " + articles);
-      }
-      new PipelineBench(
-              SampleFeeds.articles(Home.seeds().resolve("samples"), Instant.now()),
-              Path.of(Home.seedFile("THEMES_FILE", "themes.yml")),
-              System.out)
-          .run(articles);
+      new PipelineBench(headlines(), themes(), System.out).run(atLeast("--articles", articles, 1));
       return 0;
     }
   }
@@ -90,11 +110,32 @@ final class BenchCommand implements Runnable {
                 + " and "
                 + instances);
       }
-      new ClassifierScaleBench(
-              SampleFeeds.articles(Home.seeds().resolve("samples"), Instant.now()),
-              Path.of(Home.seedFile("THEMES_FILE", "themes.yml")),
-              System.out)
-          .run(articles, instances);
+      new ClassifierScaleBench(headlines(), themes(), System.out).run(articles, instances);
+      return 0;
+    }
+  }
+
+  /** {@code thesiswatch bench reclassify}. */
+  @Command(
+      name = "reclassify",
+      mixinStandardHelpOptions = true,
+      description =
+          "Produce, classify and index N articles on an embedded broker, then re-tag them all"
+              + " with the real reclassify path while the dashboard re-indexes them; the last line"
+              + " gives the end-to-end rate and what a million articles would take.")
+  static final class Reclassify implements Callable<Integer> {
+
+    @Option(
+        names = "--articles",
+        defaultValue = "50000",
+        description =
+            "Articles indexed, then re-tagged and re-indexed (default: ${DEFAULT-VALUE}).")
+    int articles;
+
+    @Override
+    public Integer call() throws Exception {
+      new ReclassifyBench(headlines(), themes(), System.out)
+          .run(atLeast("--articles", articles, 1));
       return 0;
     }
   }

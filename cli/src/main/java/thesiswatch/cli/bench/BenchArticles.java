@@ -25,6 +25,17 @@ final class BenchArticles {
 
   private BenchArticles() {}
 
+  /**
+   * {@code headlines} as a benchmark's templates: a copy, refused when empty (a benchmark of
+   * nothing would divide by zero in its rates).
+   */
+  static List<Article> templates(List<Article> headlines) {
+    if (headlines.isEmpty()) {
+      throw new IllegalArgumentException("the benchmark needs at least one headline");
+    }
+    return List.copyOf(headlines);
+  }
+
   /** Produces the articles; returns the producer's rate in articles per second. */
   static double produce(String bootstrapServers, List<Article> templates, int count) {
     Instant producing = Instant.now();

@@ -36,10 +36,7 @@ public final class ClassifierScaleBench {
 
   /** A benchmark over {@code headlines} (templates), tagging with {@code themes}. */
   public ClassifierScaleBench(List<Article> headlines, Path themes, PrintStream out) {
-    if (headlines.isEmpty()) {
-      throw new IllegalArgumentException("the benchmark needs at least one headline");
-    }
-    this.headlines = List.copyOf(headlines);
+    this.headlines = BenchArticles.templates(headlines);
     this.themes = themes;
     this.out = out;
   }

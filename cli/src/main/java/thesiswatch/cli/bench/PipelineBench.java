@@ -28,10 +28,7 @@ public final class PipelineBench {
    * themes}, reporting to {@code out}.
    */
   public PipelineBench(List<Article> headlines, Path themes, PrintStream out) {
-    if (headlines.isEmpty()) {
-      throw new IllegalArgumentException("the benchmark needs at least one headline");
-    }
-    this.headlines = List.copyOf(headlines);
+    this.headlines = BenchArticles.templates(headlines);
     this.themes = themes;
     this.out = out;
   }
