@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import thesiswatch.cli.bench.BackfillBench;
 import thesiswatch.cli.bench.ClassifierScaleBench;
 import thesiswatch.cli.bench.PipelineBench;
 import thesiswatch.cli.bench.ReclassifyBench;
@@ -26,7 +27,8 @@ import thesiswatch.ingest.fault.FeedFault;
     subcommands = {
       BenchCommand.Pipeline.class,
       BenchCommand.Classifiers.class,
-      BenchCommand.Reclassify.class
+      BenchCommand.Reclassify.class,
+      BenchCommand.Backfill.class
     })
 final class BenchCommand implements Runnable {
 
@@ -136,6 +138,30 @@ final class BenchCommand implements Runnable {
     public Integer call() throws Exception {
       new ReclassifyBench(headlines(), themes(), System.out)
           .run(atLeast("--articles", articles, 1));
+      return 0;
+    }
+  }
+
+  /** {@code thesiswatch bench backfill}. */
+  @Command(
+      name = "backfill",
+      mixinStandardHelpOptions = true,
+      description =
+          "Backfill N distinct articles from a web archive on loopback (CDX listings and RSS"
+              + " captures) through the real archive backfill into an embedded broker, classified"
+              + " and indexed as they arrive; the last line compares the end-to-end rate with the"
+              + " broker's produce rate in the same run.")
+  static final class Backfill implements Callable<Integer> {
+
+    @Option(
+        names = "--articles",
+        defaultValue = "20000",
+        description = "Distinct articles in the archive (default: ${DEFAULT-VALUE}).")
+    int articles;
+
+    @Override
+    public Integer call() throws Exception {
+      new BackfillBench(headlines(), themes(), System.out).run(atLeast("--articles", articles, 1));
       return 0;
     }
   }
