@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import thesiswatch.cli.bench.BackfillBench;
 import thesiswatch.cli.bench.ClassifierScaleBench;
+import thesiswatch.cli.bench.LatencyBench;
 import thesiswatch.cli.bench.PipelineBench;
 import thesiswatch.cli.bench.ReclassifyBench;
 import thesiswatch.cli.demo.SampleFeeds;
@@ -28,7 +29,8 @@ import thesiswatch.ingest.fault.FeedFault;
       BenchCommand.Pipeline.class,
       BenchCommand.Classifiers.class,
       BenchCommand.Reclassify.class,
-      BenchCommand.Backfill.class
+      BenchCommand.Backfill.class,
+      BenchCommand.Latency.class
     })
 final class BenchCommand implements Runnable {
 
@@ -162,6 +164,37 @@ final class BenchCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       new BackfillBench(headlines(), themes(), System.out).run(atLeast("--articles", articles, 1));
+      return 0;
+    }
+  }
+
+  /** {@code thesiswatch bench latency}. */
+  @Command(
+      name = "latency",
+      mixinStandardHelpOptions = true,
+      description =
+          "Feeds on loopback gain items at a rate; ingest polls them, the classifier and the"
+              + " dashboard index them; each item's time from its appearance in the feed to the"
+              + " dashboard's search API listing it. The last line gives the p99 against the"
+              + " target.")
+  static final class Latency implements Callable<Integer> {
+
+    @Option(
+        names = "--rate",
+        defaultValue = "200",
+        description = "Items a second the feeds gain, together (default: ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(
+        names = "--seconds",
+        defaultValue = "60",
+        description = "How long they gain items (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Override
+    public Integer call() throws Exception {
+      new LatencyBench(headlines(), themes(), System.out)
+          .run(atLeast("--rate", rate, 1), atLeast("--seconds", seconds, 1));
       return 0;
     }
   }

@@ -23,6 +23,16 @@ final class BenchFeeds {
 
   private BenchFeeds() {}
 
+  /**
+   * {@code headline} made unique as article {@code number}. Ingest's dedupe calls two titles the
+   * same story when their letters and digits agree once a trailing " - Outlet" is cut off, so the
+   * number goes first (a suffix would be cut with the outlet) and ends in a letter (so "[12x] 3…"
+   * and "[123x] …" differ).
+   */
+  static String numbered(String headline, long number) {
+    return "[" + number + "x] " + headline;
+  }
+
   /** The document of {@code items} (in the order given) in a channel of {@code lang}. */
   static String rss(String title, String lang, List<Item> items) {
     StringBuilder out =

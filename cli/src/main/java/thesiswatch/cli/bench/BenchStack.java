@@ -24,6 +24,8 @@ import thesiswatch.common.TopicLayout;
 import thesiswatch.common.Topics;
 import thesiswatch.dashboard.DashboardConfig;
 import thesiswatch.dashboard.DashboardService;
+import thesiswatch.ingest.IngestConfig;
+import thesiswatch.ingest.IngestService;
 
 /**
  * What the pipeline benchmarks run on: an embedded broker with the product's topics in a fresh
@@ -106,13 +108,26 @@ final class BenchStack implements AutoCloseable {
 
   /** Starts the dashboard and the classifier, in that order (the index opens first). */
   void startServices() {
-    Env env = env(Map.of());
+    startServices(Map.of());
+  }
+
+  /** {@link #startServices()} with {@code extra} settings over the benchmark's. */
+  void startServices(Map<String, String> extra) {
+    Env env = env(extra);
     dashboard = new DashboardService(DashboardConfig.from(env), registry);
     services.add(dashboard);
     dashboard.start();
     ClassifierService classifier = new ClassifierService(ClassifierConfig.from(env), registry);
     services.add(classifier);
     classifier.start();
+  }
+
+  /** Starts ingest with {@code extra} settings over the benchmark's; it stops first on close. */
+  IngestService startIngest(Map<String, String> extra) {
+    IngestService ingest = new IngestService(IngestConfig.from(env(extra)), registry);
+    services.add(ingest);
+    ingest.start();
+    return ingest;
   }
 
   /** The running dashboard (after {@link #startServices()}). */
@@ -163,7 +178,7 @@ final class BenchStack implements AutoCloseable {
         batches.mean(TimeUnit.MILLISECONDS));
   }
 
-  /** Stops the services (the classifier first), then the broker. */
+  /** Stops the services (the last started first), then the broker. */
   @Override
   public void close() throws Exception {
     Exception first = null;

@@ -88,7 +88,7 @@ final class LoopbackArchive implements AutoCloseable {
       Article template = templates.get(number % templates.size());
       items.add(
           new BenchFeeds.Item(
-              template.title() + " (" + number + ")",
+              BenchFeeds.numbered(template.title(), number),
               "https://bench.example/" + feed + "/" + j,
               template.summary(),
               FIRST.plus(Duration.ofDays(1).dividedBy(FRESH).multipliedBy(j))));
