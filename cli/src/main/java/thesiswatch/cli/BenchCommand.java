@@ -3,19 +3,18 @@ package thesiswatch.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import thesiswatch.cli.bench.BackfillBench;
+import thesiswatch.cli.bench.BenchSetup;
 import thesiswatch.cli.bench.ClassifierScaleBench;
 import thesiswatch.cli.bench.LatencyBench;
 import thesiswatch.cli.bench.PipelineBench;
 import thesiswatch.cli.bench.ReclassifyBench;
 import thesiswatch.cli.demo.SampleFeeds;
-import thesiswatch.common.Article;
 import thesiswatch.ingest.fault.FeedFault;
 
 /**
@@ -41,14 +40,15 @@ final class BenchCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** The benchmarks' templates: the bundled sample headlines. */
-  static List<Article> headlines() throws IOException, FeedFault {
-    return SampleFeeds.articles(Home.seeds().resolve("samples"), Instant.now());
-  }
-
-  /** The themes the benchmarks tag with: {@code THEMES_FILE}, else the bundled ones. */
-  static Path themes() {
-    return Path.of(Home.seedFile("THEMES_FILE", "themes.yml"));
+  /**
+   * What the benchmarks run on: the bundled sample headlines as templates, the themes of {@code
+   * THEMES_FILE} (else the bundled ones), the report on stdout.
+   */
+  static BenchSetup setup() throws IOException, FeedFault {
+    return new BenchSetup(
+        SampleFeeds.articles(Home.seeds().resolve("samples"), Instant.now()),
+        Path.of(Home.seedFile("THEMES_FILE", "themes.yml")),
+        System.out);
   }
 
   /** {@code value}, refused unless at least {@code least}, naming {@code option}. */
@@ -77,7 +77,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      new PipelineBench(headlines(), themes(), System.out).run(atLeast("--articles", articles, 1));
+      new PipelineBench(setup()).run(atLeast("--articles", articles, 1));
       return 0;
     }
   }
@@ -114,7 +114,7 @@ final class BenchCommand implements Runnable {
                 + " and "
                 + instances);
       }
-      new ClassifierScaleBench(headlines(), themes(), System.out).run(articles, instances);
+      new ClassifierScaleBench(setup()).run(articles, instances);
       return 0;
     }
   }
@@ -138,8 +138,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      new ReclassifyBench(headlines(), themes(), System.out)
-          .run(atLeast("--articles", articles, 1));
+      new ReclassifyBench(setup()).run(atLeast("--articles", articles, 1));
       return 0;
     }
   }
@@ -163,7 +162,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      new BackfillBench(headlines(), themes(), System.out).run(atLeast("--articles", articles, 1));
+      new BackfillBench(setup()).run(atLeast("--articles", articles, 1));
       return 0;
     }
   }
@@ -193,8 +192,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      new LatencyBench(headlines(), themes(), System.out)
-          .run(atLeast("--rate", rate, 1), atLeast("--seconds", seconds, 1));
+      new LatencyBench(setup()).run(atLeast("--rate", rate, 1), atLeast("--seconds", seconds, 1));
       return 0;
     }
   }

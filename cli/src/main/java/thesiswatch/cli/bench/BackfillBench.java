@@ -1,7 +1,5 @@
 package thesiswatch.cli.bench;
 
-import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +16,6 @@ import thesiswatch.backfill.archive.ArchiveSource;
 import thesiswatch.backfill.archive.Rates;
 import thesiswatch.backfill.run.Listener;
 import thesiswatch.backfill.run.Summary;
-import thesiswatch.common.Article;
 import thesiswatch.common.TopicLayout;
 import thesiswatch.ingest.IngestConfig;
 import thesiswatch.ingest.feeds.FeedSpec;
@@ -44,35 +41,35 @@ public final class BackfillBench {
   /** The scratch topic of the broker's produce rate. */
   private static final String PRODUCE_TOPIC = "bench.produce";
 
-  private final List<Article> headlines;
-  private final Path themes;
-  private final PrintStream out;
+  private final BenchSetup setup;
 
-  /** A benchmark over {@code headlines} (templates), tagging with {@code themes}. */
-  public BackfillBench(List<Article> headlines, Path themes, PrintStream out) {
-    this.headlines = BenchArticles.templates(headlines);
-    this.themes = themes;
-    this.out = out;
+  /** A benchmark of {@code setup}'s headlines and themes, reporting to its output. */
+  public BackfillBench(BenchSetup setup) {
+    this.setup = setup;
   }
 
   /** Runs it over {@code count} articles; returns the end-to-end rate in articles/s. */
   public double run(int count) throws Exception {
-    try (BenchStack stack = BenchStack.start("backfill", themes);
-        LoopbackArchive archive = LoopbackArchive.start(headlines, count)) {
+    try (BenchStack stack = BenchStack.start("backfill", setup.themes());
+        LoopbackArchive archive = LoopbackArchive.start(setup.headlines(), count)) {
       double produceRate = produceRate(stack.bootstrapServers(), count);
-      out.printf(
-          "broker: produced %,d articles to a scratch topic at %,.0f articles/s%n",
-          count, produceRate);
-      out.printf(
-          "archive: %d feeds, %,d captures of up to %d items (%d new in each), %,d distinct"
-              + " articles, at %s; pacing %s for captures and listings%n",
-          LoopbackArchive.FEEDS,
-          archive.captures(),
-          LoopbackArchive.ITEMS,
-          LoopbackArchive.FRESH,
-          (long) count,
-          archive.url(),
-          RATE);
+      setup
+          .out()
+          .printf(
+              "broker: produced %,d articles to a scratch topic at %,.0f articles/s%n",
+              count, produceRate);
+      setup
+          .out()
+          .printf(
+              "archive: %d feeds, %,d captures of up to %d items (%d new in each), %,d distinct"
+                  + " articles, at %s; pacing %s for captures and listings%n",
+              LoopbackArchive.FEEDS,
+              archive.captures(),
+              LoopbackArchive.ITEMS,
+              LoopbackArchive.FRESH,
+              (long) count,
+              archive.url(),
+              RATE);
 
       IngestConfig config =
           IngestConfig.from(stack.env(Map.of("INGEST_ALLOW_PRIVATE", archive.hostPort())));
@@ -117,27 +114,35 @@ public final class BackfillBench {
                 + " articles: "
                 + (done == null ? failure.get() : done.line()));
       }
-      cpu.report(out, count);
+      cpu.report(setup.out(), count);
       double seconds = Math.max(1, done.elapsed().toMillis()) / 1000.0;
-      out.println(done.line());
-      out.printf(
-          "backfill: %,d captures in %,d ms, %,.1f captures/s (%,.1f MiB/s of feed XML);"
-              + " %,d articles into articles at %,.0f articles/s; %,d items seen before%n",
-          done.done(),
-          done.elapsed().toMillis(),
-          done.done() / seconds,
-          archive.bytesServed() / seconds / (1024 * 1024),
-          done.articles(),
-          done.articles() / seconds,
-          done.alreadySeen());
-      out.println("index lag (articles not yet searchable), every 5 s: " + String.join(" ", lag));
-      out.printf(
-          "index: %,d articles (%,d distinct in the archive)%n", stack.indexed(), (long) count);
+      setup.out().println(done.line());
+      setup
+          .out()
+          .printf(
+              "backfill: %,d captures in %,d ms, %,.1f captures/s (%,.1f MiB/s of feed XML);"
+                  + " %,d articles into articles at %,.0f articles/s; %,d items seen before%n",
+              done.done(),
+              done.elapsed().toMillis(),
+              done.done() / seconds,
+              archive.bytesServed() / seconds / (1024 * 1024),
+              done.articles(),
+              done.articles() / seconds,
+              done.alreadySeen());
+      setup
+          .out()
+          .println("index lag (articles not yet searchable), every 5 s: " + String.join(" ", lag));
+      setup
+          .out()
+          .printf(
+              "index: %,d articles (%,d distinct in the archive)%n", stack.indexed(), (long) count);
       double endToEnd = count * 1000.0 / Math.max(1, elapsed.toMillis());
-      out.printf(
-          "backfill: %,.0f articles/s end to end from a loopback archive; broker produce %,.0f"
-              + " articles/s in the same run; ratio %.3f%n",
-          endToEnd, produceRate, endToEnd / produceRate);
+      setup
+          .out()
+          .printf(
+              "backfill: %,.0f articles/s end to end from a loopback archive; broker produce %,.0f"
+                  + " articles/s in the same run; ratio %.3f%n",
+              endToEnd, produceRate, endToEnd / produceRate);
       return endToEnd;
     }
   }
@@ -170,6 +175,6 @@ public final class BackfillBench {
           .all()
           .get();
     }
-    return BenchArticles.produce(bootstrapServers, PRODUCE_TOPIC, headlines, count);
+    return BenchArticles.produce(bootstrapServers, PRODUCE_TOPIC, setup.headlines(), count);
   }
 }

@@ -25,17 +25,6 @@ final class BenchArticles {
 
   private BenchArticles() {}
 
-  /**
-   * {@code headlines} as a benchmark's templates: a copy, refused when empty (a benchmark of
-   * nothing would divide by zero in its rates).
-   */
-  static List<Article> templates(List<Article> headlines) {
-    if (headlines.isEmpty()) {
-      throw new IllegalArgumentException("the benchmark needs at least one headline");
-    }
-    return List.copyOf(headlines);
-  }
-
   /** Produces the articles to {@code articles}; returns the producer's rate in articles/s. */
   static double produce(String bootstrapServers, List<Article> templates, int count) {
     return produce(bootstrapServers, Topics.ARTICLES, templates, count);

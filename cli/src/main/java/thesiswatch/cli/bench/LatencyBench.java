@@ -2,7 +2,6 @@ package thesiswatch.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,7 +18,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import thesiswatch.common.Article;
 import thesiswatch.common.Env;
 import thesiswatch.common.Json;
 import thesiswatch.ingest.IngestConfig;
@@ -49,22 +47,18 @@ public final class LatencyBench {
   /** How long after the last item appeared everything must be searchable. */
   private static final Duration GRACE = Duration.ofSeconds(30);
 
-  private final List<Article> headlines;
-  private final Path themes;
-  private final PrintStream out;
+  private final BenchSetup setup;
 
-  /** A benchmark over {@code headlines} (templates), tagging with {@code themes}. */
-  public LatencyBench(List<Article> headlines, Path themes, PrintStream out) {
-    this.headlines = BenchArticles.templates(headlines);
-    this.themes = themes;
-    this.out = out;
+  /** A benchmark of {@code setup}'s headlines and themes, reporting to its output. */
+  public LatencyBench(BenchSetup setup) {
+    this.setup = setup;
   }
 
   /** Runs it; returns the p99 latency in milliseconds. */
   public long run(double rate, int seconds) throws Exception {
     int total = (int) Math.round(rate * seconds);
-    try (BenchStack stack = BenchStack.start("latency", themes);
-        LiveFeeds feeds = LiveFeeds.start(headlines, rate, total)) {
+    try (BenchStack stack = BenchStack.start("latency", setup.themes());
+        LiveFeeds feeds = LiveFeeds.start(setup.headlines(), rate, total)) {
       // The probe asks twenty times a second; the dashboard's per-client limit would refuse it.
       stack.startServices(Map.of("DASHBOARD_SEARCHES_PER_MINUTE", "0"));
       Map<String, String> ingest = new HashMap<>();
@@ -75,41 +69,49 @@ public final class LatencyBench {
       ingest.put("INGEST_STARTUP_SPREAD", "0s");
       ingest.put("INGEST_ALLOW_PRIVATE", feeds.hostPort());
       IngestConfig config = IngestConfig.from(stack.env(ingest));
-      out.printf(
-          "feeds: %d on loopback gaining %,.0f items/s for %d s (%,d items); ingest polls every"
-              + " %s (INGEST_POLL_INTERVAL)%n",
-          feeds.urls().size(), rate, seconds, total, Env.format(config.pollInterval()));
+      setup
+          .out()
+          .printf(
+              "feeds: %d on loopback gaining %,.0f items/s for %d s (%,d items); ingest polls every"
+                  + " %s (INGEST_POLL_INTERVAL)%n",
+              feeds.urls().size(), rate, seconds, total, Env.format(config.pollInterval()));
       IngestService service = stack.startIngest(ingest);
       // Items appear once ingest has read its state and polls: its start-up is not latency.
       stack.await(() -> service.ready() ? 1 : 0, 1, Instant.now(), new ArrayList<>());
       StageCpu cpu = StageCpu.start();
       feeds.begin();
       long[] found = probe(stack.dashboard().port(), feeds, total);
-      cpu.report(out, total);
+      cpu.report(setup.out(), total);
       long[] latencies = new long[total];
       for (int i = 0; i < total; i++) {
         latencies[i] = found[i] - feeds.appears(i).toEpochMilli();
       }
-      out.println(
-          "p99 by when items appeared, every "
-              + WINDOW.toSeconds()
-              + " s (the first includes the JIT's warm-up): "
-              + byWindow(latencies, rate));
+      setup
+          .out()
+          .println(
+              "p99 by when items appeared, every "
+                  + WINDOW.toSeconds()
+                  + " s (the first includes the JIT's warm-up): "
+                  + byWindow(latencies, rate));
       Arrays.sort(latencies);
       long p99 = percentile(latencies, 99);
-      out.printf(
-          "latency from feed item to searchable, ms: p50 %,d, p95 %,d, p99 %,d, max %,d (%,d"
-              + " items, all searchable; probe every %d ms)%n",
-          percentile(latencies, 50),
-          percentile(latencies, 95),
-          p99,
-          latencies[total - 1],
-          total,
-          PROBE_MS);
-      out.printf(
-          "latency: p99 %,d ms from feed item to searchable at %,.0f articles/s (target <= poll"
-              + " interval + 2 s = %,d ms)%n",
-          p99, rate, config.pollInterval().plusSeconds(2).toMillis());
+      setup
+          .out()
+          .printf(
+              "latency from feed item to searchable, ms: p50 %,d, p95 %,d, p99 %,d, max %,d (%,d"
+                  + " items, all searchable; probe every %d ms)%n",
+              percentile(latencies, 50),
+              percentile(latencies, 95),
+              p99,
+              latencies[total - 1],
+              total,
+              PROBE_MS);
+      setup
+          .out()
+          .printf(
+              "latency: p99 %,d ms from feed item to searchable at %,.0f articles/s (target <= poll"
+                  + " interval + 2 s = %,d ms)%n",
+              p99, rate, config.pollInterval().plusSeconds(2).toMillis());
       return p99;
     }
   }
@@ -166,7 +168,7 @@ public final class LatencyBench {
         oldestMissing++;
       }
     }
-    out.printf("probe: %,d search requests%n", requests);
+    setup.out().printf("probe: %,d search requests%n", requests);
     return found;
   }
 

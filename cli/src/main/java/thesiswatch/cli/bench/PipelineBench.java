@@ -1,12 +1,9 @@
 package thesiswatch.cli.bench;
 
-import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import thesiswatch.common.Article;
 
 /**
  * The whole-pipeline benchmark: {@code count} articles made from the bundled sample headlines
@@ -19,25 +16,19 @@ import thesiswatch.common.Article;
  */
 public final class PipelineBench {
 
-  private final List<Article> headlines;
-  private final Path themes;
-  private final PrintStream out;
+  private final BenchSetup setup;
 
-  /**
-   * A benchmark over {@code headlines} (templates: their links are replaced), tagging with {@code
-   * themes}, reporting to {@code out}.
-   */
-  public PipelineBench(List<Article> headlines, Path themes, PrintStream out) {
-    this.headlines = BenchArticles.templates(headlines);
-    this.themes = themes;
-    this.out = out;
+  /** A benchmark of {@code setup}'s headlines and themes, reporting to its output. */
+  public PipelineBench(BenchSetup setup) {
+    this.setup = setup;
   }
 
   /** Runs it with {@code count} articles; returns the end-to-end rate in articles per second. */
   public double run(int count) throws Exception {
-    try (BenchStack stack = BenchStack.start("pipeline", themes)) {
-      double produceRate = BenchArticles.produce(stack.bootstrapServers(), headlines, count);
-      out.printf("broker: produced %,d articles at %,.0f articles/s%n", count, produceRate);
+    try (BenchStack stack = BenchStack.start("pipeline", setup.themes())) {
+      double produceRate =
+          BenchArticles.produce(stack.bootstrapServers(), setup.headlines(), count);
+      setup.out().printf("broker: produced %,d articles at %,.0f articles/s%n", count, produceRate);
 
       StageCpu cpu = StageCpu.start();
       Instant start = Instant.now();
@@ -45,15 +36,22 @@ public final class PipelineBench {
       List<String> lag = new ArrayList<>();
       Duration elapsed = stack.await(stack.indexGauge(), count, start, lag);
       double endToEnd = count * 1000.0 / Math.max(1, elapsed.toMillis());
-      out.printf(
-          "pipeline: classified and indexed %,d articles in %,d ms%n", count, elapsed.toMillis());
-      out.println("index lag (articles not yet searchable), every 5 s: " + String.join(" ", lag));
-      cpu.report(out, count);
-      stack.reportTransactions(out, count);
-      out.printf(
-          "pipeline: %,.0f articles/s end to end; broker produce %,.0f articles/s in the same"
-              + " run; ratio %.3f%n",
-          endToEnd, produceRate, endToEnd / produceRate);
+      setup
+          .out()
+          .printf(
+              "pipeline: classified and indexed %,d articles in %,d ms%n",
+              count, elapsed.toMillis());
+      setup
+          .out()
+          .println("index lag (articles not yet searchable), every 5 s: " + String.join(" ", lag));
+      cpu.report(setup.out(), count);
+      stack.reportTransactions(setup.out(), count);
+      setup
+          .out()
+          .printf(
+              "pipeline: %,.0f articles/s end to end; broker produce %,.0f articles/s in the same"
+                  + " run; ratio %.3f%n",
+              endToEnd, produceRate, endToEnd / produceRate);
       return endToEnd;
     }
   }

@@ -1,7 +1,5 @@
 package thesiswatch.cli.bench;
 
-import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +10,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleSupplier;
 import thesiswatch.classifier.ClassifierConfig;
 import thesiswatch.classifier.Reclassify;
-import thesiswatch.common.Article;
 import thesiswatch.common.Env;
 
 /**
@@ -31,28 +28,27 @@ public final class ReclassifyBench {
 
   private static final long MILLION = 1_000_000;
 
-  private final List<Article> headlines;
-  private final Path themes;
-  private final PrintStream out;
+  private final BenchSetup setup;
 
-  /** A benchmark over {@code headlines} (templates), tagging with {@code themes}. */
-  public ReclassifyBench(List<Article> headlines, Path themes, PrintStream out) {
-    this.headlines = BenchArticles.templates(headlines);
-    this.themes = themes;
-    this.out = out;
+  /** A benchmark of {@code setup}'s headlines and themes, reporting to its output. */
+  public ReclassifyBench(BenchSetup setup) {
+    this.setup = setup;
   }
 
   /** Runs it over {@code count} articles; returns the end-to-end replay rate in articles/s. */
   public double run(int count) throws Exception {
-    try (BenchStack stack = BenchStack.start("reclassify", themes)) {
-      double produceRate = BenchArticles.produce(stack.bootstrapServers(), headlines, count);
+    try (BenchStack stack = BenchStack.start("reclassify", setup.themes())) {
+      double produceRate =
+          BenchArticles.produce(stack.bootstrapServers(), setup.headlines(), count);
       Instant loading = Instant.now();
       stack.startServices();
       Duration loaded = stack.await(stack.indexGauge(), count, loading, new ArrayList<>());
-      out.printf(
-          "first pass: produced %,d articles at %,.0f articles/s; classified and indexed in %,d"
-              + " ms%n",
-          count, produceRate, loaded.toMillis());
+      setup
+          .out()
+          .printf(
+              "first pass: produced %,d articles at %,.0f articles/s; classified and indexed in %,d"
+                  + " ms%n",
+              count, produceRate, loaded.toMillis());
 
       DoubleSupplier written =
           stack.registry().get("thesiswatch.dashboard.articles.indexed").counter()::count;
@@ -71,18 +67,26 @@ public final class ReclassifyBench {
               start,
               lag);
       Duration retag = replay.await();
-      cpu.report(out, count);
-      out.printf(
-          "re-tag: %,d articles republished in %,d ms, %,.0f articles/s (the replay alone, while"
-              + " the dashboard re-indexed)%n",
-          replay.republished.get(), retag.toMillis(), count * 1000.0 / retag.toMillis());
-      out.println(
-          "re-index lag (new versions not yet in the index), every 5 s: " + String.join(" ", lag));
+      cpu.report(setup.out(), count);
+      setup
+          .out()
+          .printf(
+              "re-tag: %,d articles republished in %,d ms, %,.0f articles/s (the replay alone,"
+                  + " while the dashboard re-indexed)%n",
+              replay.republished.get(), retag.toMillis(), count * 1000.0 / retag.toMillis());
+      setup
+          .out()
+          .println(
+              "re-index lag (new versions not yet in the index), every 5 s: "
+                  + String.join(" ", lag));
       // The index's size is as of its last refresh: give the dashboard one to see the last batch.
       Thread.sleep(1000);
       long size = stack.indexed();
-      out.printf(
-          "index: %,d articles after the replay (%,d expected: one per id)%n", size, (long) count);
+      setup
+          .out()
+          .printf(
+              "index: %,d articles after the replay (%,d expected: one per id)%n",
+              size, (long) count);
       if (size != count || replay.republished.get() != count) {
         throw new IllegalStateException(
             "reclassify republished "
@@ -94,10 +98,12 @@ public final class ReclassifyBench {
                 + " each");
       }
       double endToEnd = count * 1000.0 / Math.max(1, elapsed.toMillis());
-      out.printf(
-          "reclassify: %,.0f articles/s end to end (re-tag and re-index); 1,000,000 articles would"
-              + " take %.1f min (target < %.0f min)%n",
-          endToEnd, MILLION / endToEnd / 60, TARGET_MINUTES);
+      setup
+          .out()
+          .printf(
+              "reclassify: %,.0f articles/s end to end (re-tag and re-index); 1,000,000 articles"
+                  + " would take %.1f min (target < %.0f min)%n",
+              endToEnd, MILLION / endToEnd / 60, TARGET_MINUTES);
       return endToEnd;
     }
   }

@@ -2,14 +2,8 @@ package thesiswatch.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import thesiswatch.cli.demo.SampleFeeds;
 
 /**
  * {@code thesiswatch bench backfill} on a few hundred articles: every capture of the loopback
@@ -21,19 +15,7 @@ class BackfillBenchIT {
   @Test
   void everyCaptureIsFetchedAndEveryDistinctArticleIndexedAndTheLastLineComparesTheRates()
       throws Exception {
-    Path seeds = Path.of("../seeds");
-    ByteArrayOutputStream report = new ByteArrayOutputStream();
-    double rate;
-    try (PrintStream out = new PrintStream(report, true, StandardCharsets.UTF_8)) {
-      rate =
-          new BackfillBench(
-                  SampleFeeds.articles(seeds.resolve("samples"), Instant.now()),
-                  seeds.resolve("themes.yml"),
-                  out)
-              .run(500);
-    }
-    List<String> lines = report.toString(StandardCharsets.UTF_8).lines().toList();
-    assertThat(rate).isPositive();
+    List<String> lines = BenchReport.of(setup -> new BackfillBench(setup).run(500));
     // 500 articles in 4 feeds of 125, 60 new a capture: 3 captures each, showing items 0-59,
     // 40-119 and 45-124 (the newest 80): 20 and then 75 items of each feed are seen again.
     assertThat(lines)

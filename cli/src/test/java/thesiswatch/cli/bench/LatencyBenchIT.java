@@ -2,14 +2,8 @@ package thesiswatch.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import thesiswatch.cli.demo.SampleFeeds;
 
 /**
  * {@code thesiswatch bench latency} for a few seconds: every item the feeds gained is found through
@@ -20,20 +14,8 @@ class LatencyBenchIT {
 
   @Test
   void everyFeedItemBecomesSearchableAndTheLastLineGivesTheP99() throws Exception {
-    Path seeds = Path.of("../seeds");
-    ByteArrayOutputStream report = new ByteArrayOutputStream();
-    long p99;
-    try (PrintStream out = new PrintStream(report, true, StandardCharsets.UTF_8)) {
-      p99 =
-          new LatencyBench(
-                  SampleFeeds.articles(seeds.resolve("samples"), Instant.now()),
-                  seeds.resolve("themes.yml"),
-                  out)
-              .run(50, 4);
-    }
-    List<String> lines = report.toString(StandardCharsets.UTF_8).lines().toList();
-    assertThat(p99).isNotNegative();
-    assertThat(lines).anyMatch(line -> line.contains("(200 items, all searchable; probe every"));
+    List<String> lines = BenchReport.of(setup -> new LatencyBench(setup).run(50, 2));
+    assertThat(lines).anyMatch(line -> line.contains("(100 items, all searchable; probe every"));
     assertThat(lines).anyMatch(line -> line.startsWith("cpu ingest: "));
     assertThat(lines.get(lines.size() - 1))
         .matches(
