@@ -1,5 +1,6 @@
 package thesiswatch.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -7,9 +8,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import thesiswatch.cli.bench.BackfillBench;
+import thesiswatch.cli.bench.BenchSetup;
 import thesiswatch.cli.bench.ClassifierScaleBench;
+import thesiswatch.cli.bench.LatencyBench;
 import thesiswatch.cli.bench.PipelineBench;
+import thesiswatch.cli.bench.ReclassifyBench;
 import thesiswatch.cli.demo.SampleFeeds;
+import thesiswatch.ingest.fault.FeedFault;
 
 /**
  * {@code thesiswatch bench}: benchmarks of the product itself, written up in docs/benchmarks.md.
@@ -18,7 +24,13 @@ import thesiswatch.cli.demo.SampleFeeds;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks of the product on this machine (see docs/benchmarks.md).",
-    subcommands = {BenchCommand.Pipeline.class, BenchCommand.Classifiers.class})
+    subcommands = {
+      BenchCommand.Pipeline.class,
+      BenchCommand.Classifiers.class,
+      BenchCommand.Reclassify.class,
+      BenchCommand.Backfill.class,
+      BenchCommand.Latency.class
+    })
 final class BenchCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -26,6 +38,25 @@ final class BenchCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /**
+   * What the benchmarks run on: the bundled sample headlines as templates, the themes of {@code
+   * THEMES_FILE} (else the bundled ones), the report on stdout.
+   */
+  static BenchSetup setup() throws IOException, FeedFault {
+    return new BenchSetup(
+        SampleFeeds.articles(Home.seeds().resolve("samples"), Instant.now()),
+        Path.of(Home.seedFile("THEMES_FILE", "themes.yml")),
+        System.out);
+  }
+
+  /** {@code value}, refused unless at least {@code least}, naming {@code option}. */
+  static int atLeast(String option, int value, int least) {
+    if (value < least) {
+      throw new IllegalArgumentException(option + " must be at least " + least + ", got " + value);
+    }
+    return value;
   }
 
   /** {@code thesiswatch bench pipeline}. */
@@ -46,14 +77,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      if (articles < 1) {
-        throw new IllegalArgumentException("--articles must be at least 1, got " + articles);
-      }
-      new PipelineBench(
-              SampleFeeds.articles(Home.seeds().resolve("samples"), Instant.now()),
-              Path.of(Home.seedFile("THEMES_FILE", "themes.yml")),
-              System.out)
-          .run(articles);
+      new PipelineBench(setup()).run(atLeast("--articles", articles, 1));
       return 0;
     }
   }
@@ -90,11 +114,85 @@ final class BenchCommand implements Runnable {
                 + " and "
                 + instances);
       }
-      new ClassifierScaleBench(
-              SampleFeeds.articles(Home.seeds().resolve("samples"), Instant.now()),
-              Path.of(Home.seedFile("THEMES_FILE", "themes.yml")),
-              System.out)
-          .run(articles, instances);
+      new ClassifierScaleBench(setup()).run(articles, instances);
+      return 0;
+    }
+  }
+
+  /** {@code thesiswatch bench reclassify}. */
+  @Command(
+      name = "reclassify",
+      mixinStandardHelpOptions = true,
+      description =
+          "Produce, classify and index N articles on an embedded broker, then re-tag them all"
+              + " with the real reclassify path while the dashboard re-indexes them; the last line"
+              + " gives the end-to-end rate and what a million articles would take.")
+  static final class Reclassify implements Callable<Integer> {
+
+    @Option(
+        names = "--articles",
+        defaultValue = "50000",
+        description =
+            "Articles indexed, then re-tagged and re-indexed (default: ${DEFAULT-VALUE}).")
+    int articles;
+
+    @Override
+    public Integer call() throws Exception {
+      new ReclassifyBench(setup()).run(atLeast("--articles", articles, 1));
+      return 0;
+    }
+  }
+
+  /** {@code thesiswatch bench backfill}. */
+  @Command(
+      name = "backfill",
+      mixinStandardHelpOptions = true,
+      description =
+          "Backfill N distinct articles from a web archive on loopback (CDX listings and RSS"
+              + " captures) through the real archive backfill into an embedded broker, classified"
+              + " and indexed as they arrive; the last line compares the end-to-end rate with the"
+              + " broker's produce rate in the same run.")
+  static final class Backfill implements Callable<Integer> {
+
+    @Option(
+        names = "--articles",
+        defaultValue = "20000",
+        description = "Distinct articles in the archive (default: ${DEFAULT-VALUE}).")
+    int articles;
+
+    @Override
+    public Integer call() throws Exception {
+      new BackfillBench(setup()).run(atLeast("--articles", articles, 1));
+      return 0;
+    }
+  }
+
+  /** {@code thesiswatch bench latency}. */
+  @Command(
+      name = "latency",
+      mixinStandardHelpOptions = true,
+      description =
+          "Feeds on loopback gain items at a rate; ingest polls them, the classifier and the"
+              + " dashboard index them; each item's time from its appearance in the feed to the"
+              + " dashboard's search API listing it. The last line gives the p99 against the"
+              + " target.")
+  static final class Latency implements Callable<Integer> {
+
+    @Option(
+        names = "--rate",
+        defaultValue = "200",
+        description = "Items a second the feeds gain, together (default: ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(
+        names = "--seconds",
+        defaultValue = "60",
+        description = "How long they gain items (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Override
+    public Integer call() throws Exception {
+      new LatencyBench(setup()).run(atLeast("--rate", rate, 1), atLeast("--seconds", seconds, 1));
       return 0;
     }
   }

@@ -25,8 +25,16 @@ final class BenchArticles {
 
   private BenchArticles() {}
 
-  /** Produces the articles; returns the producer's rate in articles per second. */
+  /** Produces the articles to {@code articles}; returns the producer's rate in articles/s. */
   static double produce(String bootstrapServers, List<Article> templates, int count) {
+    return produce(bootstrapServers, Topics.ARTICLES, templates, count);
+  }
+
+  /**
+   * Produces the articles to {@code topic} (a scratch topic when only the broker's rate is wanted);
+   * returns the producer's rate in articles per second.
+   */
+  static double produce(String bootstrapServers, String topic, List<Article> templates, int count) {
     Instant producing = Instant.now();
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(
@@ -54,7 +62,7 @@ final class BenchArticles {
                 "https://bench.example/feed",
                 "Bench",
                 List.of());
-        producer.send(new ProducerRecord<>(Topics.ARTICLES, article.id(), Json.bytes(article)));
+        producer.send(new ProducerRecord<>(topic, article.id(), Json.bytes(article)));
       }
     }
     return count * 1000.0 / Math.max(1, Duration.between(producing, Instant.now()).toMillis());

@@ -1,7 +1,6 @@
 package thesiswatch.cli.bench;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import thesiswatch.broker.EmbeddedKafkaBroker;
-import thesiswatch.common.Article;
 import thesiswatch.common.TopicLayout;
 import thesiswatch.common.Topics;
 
@@ -30,18 +28,11 @@ public final class ClassifierScaleBench {
   private static final Duration SAMPLE = Duration.ofMillis(200);
   private static final Duration PATIENCE = Duration.ofMinutes(30);
 
-  private final List<Article> headlines;
-  private final Path themes;
-  private final PrintStream out;
+  private final BenchSetup setup;
 
-  /** A benchmark over {@code headlines} (templates), tagging with {@code themes}. */
-  public ClassifierScaleBench(List<Article> headlines, Path themes, PrintStream out) {
-    if (headlines.isEmpty()) {
-      throw new IllegalArgumentException("the benchmark needs at least one headline");
-    }
-    this.headlines = List.copyOf(headlines);
-    this.themes = themes;
-    this.out = out;
+  /** A benchmark of {@code setup}'s headlines and themes, reporting to its output. */
+  public ClassifierScaleBench(BenchSetup setup) {
+    this.setup = setup;
   }
 
   /** Runs both rounds over {@code count} articles; returns the ratio of their rates. */
@@ -52,16 +43,21 @@ public final class ClassifierScaleBench {
             Admin.create(
                 Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
       TopicLayout.ensure(broker.bootstrapServers(), Topics.DEFAULTS, (short) 1);
-      double produceRate = BenchArticles.produce(broker.bootstrapServers(), headlines, count);
-      out.printf(
-          "broker: produced %,d articles to %d partitions at %,.0f articles/s%n",
-          count, partitions(admin), produceRate);
+      double produceRate =
+          BenchArticles.produce(broker.bootstrapServers(), setup.headlines(), count);
+      setup
+          .out()
+          .printf(
+              "broker: produced %,d articles to %d partitions at %,.0f articles/s%n",
+              count, partitions(admin), produceRate);
       double one = round(admin, broker.bootstrapServers(), work, count, 1);
       double many = round(admin, broker.bootstrapServers(), work, count, instances);
-      out.printf(
-          "classifiers: 1 instance %,.0f articles/s; %d instances %,.0f articles/s together;"
-              + " ratio %.2f%n",
-          one, instances, many, many / one);
+      setup
+          .out()
+          .printf(
+              "classifiers: 1 instance %,.0f articles/s; %d instances %,.0f articles/s together;"
+                  + " ratio %.2f%n",
+              one, instances, many, many / one);
       return many / one;
     }
   }
@@ -99,10 +95,12 @@ public final class ClassifierScaleBench {
         cpu = cpu.plus(child.info().totalCpuDuration().orElse(Duration.ZERO));
       }
       double rate = count / (elapsedNanos / 1e9);
-      out.printf(
-          "%d classifier instance(s): %,.0f articles/s from the first commit to the last;"
-              + " %.3f ms CPU per article over all of their JVMs (start-up included)%n",
-          instances, rate, cpu.toNanos() / 1e6 / count);
+      setup
+          .out()
+          .printf(
+              "%d classifier instance(s): %,.0f articles/s from the first commit to the last;"
+                  + " %.3f ms CPU per article over all of their JVMs (start-up included)%n",
+              instances, rate, cpu.toNanos() / 1e6 / count);
       return rate;
     } finally {
       for (Process child : children) {
@@ -126,7 +124,7 @@ public final class ClassifierScaleBench {
             "classifier");
     Map<String, String> env = builder.environment();
     env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-    env.put("THEMES_FILE", themes.toString());
+    env.put("THEMES_FILE", setup.themes().toString());
     env.put("CLASSIFIER_GROUP_ID", group);
     env.put("CLASSIFIER_TRANSACTIONAL_ID", id);
     // Several on one machine: no fixed ops port to collide on.
