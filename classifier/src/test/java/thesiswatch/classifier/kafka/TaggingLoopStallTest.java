@@ -43,6 +43,7 @@ class TaggingLoopStallTest {
     MockConsumer<String, byte[]> consumer = new MockConsumer<>("earliest");
     AtomicBoolean brokerAway = new AtomicBoolean(true);
     AtomicInteger failedSends = new AtomicInteger();
+    AtomicInteger aborts = new AtomicInteger();
     MockProducer<String, byte[]> producer =
         new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer()) {
           @Override
@@ -52,6 +53,12 @@ class TaggingLoopStallTest {
               throw new KafkaException("the broker is away");
             }
             return super.send(record);
+          }
+
+          @Override
+          public synchronized void abortTransaction() {
+            super.abortTransaction();
+            aborts.incrementAndGet();
           }
         };
     consumer.schedulePollTask(
@@ -66,7 +73,8 @@ class TaggingLoopStallTest {
       Thread thread = new Thread(loop, "tagging-under-test");
       thread.start();
       try {
-        Await.until("a failed batch", () -> failedSends.get() >= 1);
+        // The loop starts the stall clock before it aborts: only then may the test's clock move.
+        Await.until("a failed batch aborted", () -> failedSends.get() >= 1 && aborts.get() >= 1);
         assertThat(stalls.stalled()).isFalse();
         clock.advance(Duration.ofMinutes(5));
         assertThat(stalls.stalled()).isTrue();
