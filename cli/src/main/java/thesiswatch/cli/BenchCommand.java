@@ -107,14 +107,8 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      if (articles < 1 || instances < 2) {
-        throw new IllegalArgumentException(
-            "--articles must be at least 1 and --instances at least 2, got "
-                + articles
-                + " and "
-                + instances);
-      }
-      new ClassifierScaleBench(setup()).run(articles, instances);
+      new ClassifierScaleBench(setup())
+          .run(atLeast("--articles", articles, 1), atLeast("--instances", instances, 2));
       return 0;
     }
   }
