@@ -123,14 +123,7 @@ class BackfillKillResumeIT {
 
   private static Process start(Map<String, String> env, List<String> command, int run)
       throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> line = new ArrayList<>();
-    line.add(java);
-    line.add("-cp");
-    line.add(System.getProperty("java.class.path"));
-    line.add(Main.class.getName());
-    line.addAll(command);
-    ProcessBuilder builder = new ProcessBuilder(line);
+    ProcessBuilder builder = ChildJvm.thesiswatch(List.of(), command.toArray(String[]::new));
     builder.environment().putAll(env);
     File log =
         Files.createDirectories(Path.of("target", "backfill-kill"))

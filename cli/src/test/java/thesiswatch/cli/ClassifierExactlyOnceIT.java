@@ -146,10 +146,7 @@ class ClassifierExactlyOnceIT {
   }
 
   private static Process start(Map<String, String> env, int run) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "classifier");
+    ProcessBuilder builder = ChildJvm.thesiswatch(List.of(), "classifier");
     builder.environment().putAll(env);
     File log =
         Files.createDirectories(Path.of("target", "exactly-once"))

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -50,10 +51,7 @@ class DamagedIndexIT {
       }
     }
 
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "dashboard");
+    ProcessBuilder builder = ChildJvm.thesiswatch(List.of(), "dashboard");
     Map<String, String> env = builder.environment();
     // Nothing reaches Kafka: the index is refused before any client starts.
     env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9");

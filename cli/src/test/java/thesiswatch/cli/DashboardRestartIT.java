@@ -40,14 +40,7 @@ class DashboardRestartIT {
   private static Child startChild(Path dir, String bootstrap, String topic, int run)
       throws IOException {
     Path log = dir.resolve("child-" + run + ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx256m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName(),
-            "dashboard");
+    ProcessBuilder builder = ChildJvm.thesiswatch(List.of("-Xmx256m"), "dashboard");
     Map<String, String> env = builder.environment();
     env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
     env.put("TOPIC_TAGGED", topic);

@@ -69,14 +69,10 @@ class DemoProcessIT {
   }
 
   private Process start(Path log) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
-        new ProcessBuilder(
-            java,
-            "-Xmx1g",
-            "-cp",
+        ChildJvm.thesiswatch(
             productFirst(System.getProperty("java.class.path")),
-            Main.class.getName(),
+            List.of("-Xmx1g"),
             "demo",
             "--offline",
             "--port=0",

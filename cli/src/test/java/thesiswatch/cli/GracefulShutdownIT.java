@@ -92,15 +92,7 @@ class GracefulShutdownIT {
   }
 
   private Process classifier(String name) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            java,
-            "-Xmx512m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName(),
-            "classifier");
+    ProcessBuilder builder = ChildJvm.thesiswatch(List.of("-Xmx512m"), "classifier");
     Map<String, String> env = builder.environment();
     env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
     env.put("THEMES_FILE", TestThemes.file().toString());
