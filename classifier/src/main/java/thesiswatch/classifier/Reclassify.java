@@ -1,7 +1,15 @@
 package thesiswatch.classifier;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -10,6 +18,7 @@ import thesiswatch.classifier.kafka.BatchTagger;
 import thesiswatch.classifier.kafka.KafkaClients;
 import thesiswatch.classifier.match.ThemeMatcher;
 import thesiswatch.classifier.themes.ThemeSet;
+import thesiswatch.common.TaggedArticle;
 import thesiswatch.common.TopicReader;
 
 /**
@@ -18,9 +27,12 @@ import thesiswatch.common.TopicReader;
  * so counts follow the new definitions without duplicates.
  *
  * <p>The replay reads without a consumer group (the service's offsets stay where they are), up to
- * the end offsets seen at its start, and publishes in transactions of one poll each; a crash leaves
- * whole batches, and running it again republishes everything once more. Unreadable records are
- * skipped: the service already sent them to the dead-letter topic.
+ * the end offsets seen at its start, in polls of up to {@link KafkaClients#REPLAY_BATCH_SIZE}
+ * articles, and publishes each poll in one transaction; a crash leaves whole batches, and running
+ * it again republishes everything once more. A poll is tagged on every core (the matcher is
+ * thread-safe): unlike the service, which scales by instances in its group, a replay is one process
+ * with the whole history before it. Unreadable records are skipped: the service already sent them
+ * to the dead-letter topic.
  */
 public final class Reclassify {
 
@@ -35,7 +47,9 @@ public final class Reclassify {
    */
   public static long run(ClassifierConfig config) {
     BatchTagger tagger = new BatchTagger(config.topics());
+    int workers = Runtime.getRuntime().availableProcessors();
     long[] republished = {0};
+    ExecutorService pool = Executors.newFixedThreadPool(workers, taggingThreads());
     try (ThemeMatcher matcher = ThemeMatcher.of(ThemeSet.load(config.themesFile()));
         KafkaProducer<String, byte[]> producer =
             new KafkaProducer<>(
@@ -47,18 +61,62 @@ public final class Reclassify {
           null,
           null,
           batch -> {
-            BatchTagger.Output output = tagger.tag(batch, matcher, Instant.now());
+            List<TaggedArticle> tagged = tag(batch, tagger, matcher, pool, workers);
             producer.beginTransaction();
             for (ProducerRecord<String, byte[]> record :
-                new BatchTagger.Output(output.tagged(), List.of()).records(config.topics())) {
+                new BatchTagger.Output(tagged, List.of()).records(config.topics())) {
               producer.send(record);
             }
             producer.commitTransaction();
-            republished[0] += output.tagged().size();
+            republished[0] += tagged.size();
           });
       log.info(
           "reclassified {} articles with themes version {}", republished[0], matcher.version());
+    } finally {
+      pool.shutdownNow();
     }
     return republished[0];
+  }
+
+  /** {@code batch} tagged in {@code parts} contiguous slices at once; results in batch order. */
+  private static List<TaggedArticle> tag(
+      List<ConsumerRecord<String, byte[]>> batch,
+      BatchTagger tagger,
+      ThemeMatcher matcher,
+      ExecutorService pool,
+      int parts) {
+    Instant now = Instant.now();
+    int slice = (batch.size() + parts - 1) / parts;
+    List<CompletableFuture<BatchTagger.Output>> slices = new ArrayList<>();
+    for (int from = 0; from < batch.size(); from += slice) {
+      List<ConsumerRecord<String, byte[]>> part =
+          batch.subList(from, Math.min(batch.size(), from + slice));
+      slices.add(CompletableFuture.supplyAsync(() -> tagger.tag(part, matcher, now), pool));
+    }
+    List<TaggedArticle> tagged = new ArrayList<>(batch.size());
+    try {
+      for (CompletableFuture<BatchTagger.Output> part : slices) {
+        tagged.addAll(part.join().tagged());
+      }
+    } catch (CompletionException e) {
+      // The tagger dead-letters what it cannot tag; what reaches here is a bug: raise it as is.
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error cause) {
+        throw cause;
+      }
+      throw e;
+    }
+    return tagged;
+  }
+
+  private static ThreadFactory taggingThreads() {
+    AtomicInteger next = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, "classifier-reclassify-" + next.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 }

@@ -13,6 +13,9 @@ import thesiswatch.classifier.ClassifierConfig;
 /** The classifier's Kafka client settings, one method per client, one comment per key. */
 public final class KafkaClients {
 
+  /** Most articles per poll, and so per transaction, of a replay. */
+  public static final int REPLAY_BATCH_SIZE = 2_000;
+
   private KafkaClients() {}
 
   /** The consumer of {@code articles} in the classifier's group. */
@@ -46,6 +49,8 @@ public final class KafkaClients {
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
     props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-replay-" + UUID.randomUUID());
+    // A replay is a backfill, not live traffic: large polls make few, large transactions.
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, REPLAY_BATCH_SIZE);
     return props;
   }
 
