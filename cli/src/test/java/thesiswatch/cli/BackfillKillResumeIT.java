@@ -78,8 +78,9 @@ class BackfillKillResumeIT {
               "2025-01-01",
               "--to",
               "2025-12-31",
+              // 6 s in all, committed about once a second: the kill lands part-way.
               "--rate",
-              "20/s",
+              "10/s",
               "--cdx-rate",
               "100/s",
               "--kafka",
