@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,6 +19,7 @@ import thesiswatch.classifier.kafka.BatchTagger;
 import thesiswatch.classifier.kafka.KafkaClients;
 import thesiswatch.classifier.match.ThemeMatcher;
 import thesiswatch.classifier.themes.ThemeSet;
+import thesiswatch.common.Futures;
 import thesiswatch.common.TaggedArticle;
 import thesiswatch.common.TopicReader;
 
@@ -48,13 +50,19 @@ public final class Reclassify {
   public static long run(ClassifierConfig config) {
     BatchTagger tagger = new BatchTagger(config.topics());
     int workers = Runtime.getRuntime().availableProcessors();
-    long[] republished = {0};
-    ExecutorService pool = Executors.newFixedThreadPool(workers, taggingThreads());
+    AtomicLong republished = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(workers, threads("classifier-reclassify-"));
+    // One thread owns the producer's transactions, so the next poll is tagged while the last one
+    // commits; at most one commit is in flight, in poll order.
+    ExecutorService publisher =
+        Executors.newSingleThreadExecutor(threads("classifier-replay-commit-"));
     try (ThemeMatcher matcher = ThemeMatcher.of(ThemeSet.load(config.themesFile()));
         KafkaProducer<String, byte[]> producer =
             new KafkaProducer<>(
                 KafkaClients.producer(config, config.transactionalId() + "-reclassify"))) {
       producer.initTransactions();
+      AtomicReference<CompletableFuture<Void>> committing =
+          new AtomicReference<>(CompletableFuture.completedFuture(null));
       TopicReader.read(
           KafkaClients.replayConsumer(config),
           config.topics().articles(),
@@ -62,20 +70,28 @@ public final class Reclassify {
           null,
           batch -> {
             List<TaggedArticle> tagged = tag(batch, tagger, matcher, pool, workers);
-            producer.beginTransaction();
-            for (ProducerRecord<String, byte[]> record :
-                new BatchTagger.Output(tagged, List.of()).records(config.topics())) {
-              producer.send(record);
-            }
-            producer.commitTransaction();
-            republished[0] += tagged.size();
+            Futures.joinUnwrapped(committing.get());
+            committing.set(
+                CompletableFuture.runAsync(
+                    () -> {
+                      producer.beginTransaction();
+                      for (ProducerRecord<String, byte[]> record :
+                          new BatchTagger.Output(tagged, List.of()).records(config.topics())) {
+                        producer.send(record);
+                      }
+                      producer.commitTransaction();
+                      republished.addAndGet(tagged.size());
+                    },
+                    publisher));
           });
+      Futures.joinUnwrapped(committing.get());
       log.info(
-          "reclassified {} articles with themes version {}", republished[0], matcher.version());
+          "reclassified {} articles with themes version {}", republished.get(), matcher.version());
     } finally {
       pool.shutdownNow();
+      publisher.shutdownNow();
     }
-    return republished[0];
+    return republished.get();
   }
 
   /** {@code batch} tagged in {@code parts} contiguous slices at once; results in batch order. */
@@ -94,27 +110,16 @@ public final class Reclassify {
       slices.add(CompletableFuture.supplyAsync(() -> tagger.tag(part, matcher, now), pool));
     }
     List<TaggedArticle> tagged = new ArrayList<>(batch.size());
-    try {
-      for (CompletableFuture<BatchTagger.Output> part : slices) {
-        tagged.addAll(part.join().tagged());
-      }
-    } catch (CompletionException e) {
-      // The tagger dead-letters what it cannot tag; what reaches here is a bug: raise it as is.
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      if (e.getCause() instanceof Error cause) {
-        throw cause;
-      }
-      throw e;
+    for (CompletableFuture<BatchTagger.Output> part : slices) {
+      tagged.addAll(Futures.joinUnwrapped(part).tagged());
     }
     return tagged;
   }
 
-  private static ThreadFactory taggingThreads() {
+  private static ThreadFactory threads(String prefix) {
     AtomicInteger next = new AtomicInteger();
     return task -> {
-      Thread thread = new Thread(task, "classifier-reclassify-" + next.incrementAndGet());
+      Thread thread = new Thread(task, prefix + next.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     };

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import thesiswatch.broker.EmbeddedKafkaBroker;
@@ -26,6 +25,7 @@ import thesiswatch.classifier.ClassifierService;
 import thesiswatch.cli.ops.ServiceMetrics;
 import thesiswatch.common.Env;
 import thesiswatch.common.FeedState;
+import thesiswatch.common.Futures;
 import thesiswatch.common.PortInUseException;
 import thesiswatch.common.TopicLayout;
 import thesiswatch.common.Topics;
@@ -155,7 +155,7 @@ public final class Demo implements AutoCloseable {
     }
     started.push(dashboard);
     dashboardPort = dashboard.port();
-    ClassifierService classifier = joinUnwrapped(classifierBuilt);
+    ClassifierService classifier = Futures.joinUnwrapped(classifierBuilt);
     started.push(classifier);
     classifier.start();
     ingest = new IngestService(IngestConfig.from(env), registry);
@@ -163,21 +163,6 @@ public final class Demo implements AutoCloseable {
     started.push(ingest);
     if (!options.offline() && options.backfill()) {
       started.push(startBackfill(feeds, broker.bootstrapServers(), env));
-    }
-  }
-
-  /** The future's value, or the exception it failed with as the caller would have seen it. */
-  private static <T> T joinUnwrapped(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      if (e.getCause() instanceof Error cause) {
-        throw cause;
-      }
-      throw e;
     }
   }
 
