@@ -9,12 +9,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,15 +30,12 @@ import thesiswatch.dashboard.feeds.FeedHealth;
 import thesiswatch.dashboard.index.ArticleFilter;
 import thesiswatch.dashboard.index.ArticleIndex;
 import thesiswatch.dashboard.index.BadQueryException;
-import thesiswatch.dashboard.index.Bucket;
-import thesiswatch.dashboard.index.Interval;
-import thesiswatch.dashboard.index.SearchPage;
-import thesiswatch.dashboard.index.SearchRequest;
 import thesiswatch.dashboard.index.Trends;
-import thesiswatch.dashboard.index.UserQueryParser;
 import thesiswatch.dashboard.score.Scorecard;
 import thesiswatch.dashboard.themes.LiveThemes;
 
+// Over 400 lines: the server's set-up and the route table (the API's one contract, served as
+// OpenAPI) read best in one place; endpoints with state of their own are classes of their own.
 /**
  * The dashboard's HTTP routes (Javalin). Handlers only read parameters, call the index and its
  * companions, and write JSON; bad input is a 4xx {@code {error, detail}}, never a 500.
@@ -74,29 +69,16 @@ public final class DashboardApi implements AutoCloseable {
   static final int BUSY_RETRY_AFTER_SECONDS = 1;
 
   private final ArticleIndex index;
-  private final Trends trends;
+  private final TrendsEndpoint trends;
   private final LiveThemes themes;
   private final FeedHealth feeds;
   private final Sections sections;
   private final EventStream events;
   private final PrometheusMeterRegistry registry;
-  private final RateLimit searchLimit;
+  private final SearchEndpoint searches;
   private ApiPool apiPool;
   private List<ApiRoutes.Route> routes = List.of();
   private final Set<String> served = ConcurrentHashMap.newKeySet();
-
-  /** Trend bodies of the current index reader and coverage. */
-  private final ResponseCache trendsCache =
-      new ResponseCache(TRENDS_CACHE_ENTRIES, TRENDS_CACHE_BYTES);
-
-  /**
-   * Trend bodies kept per index refresh: the page asks for one per theme, interval, language and
-   * source it shows, so a few hundred cover every visitor of a refresh interval.
-   */
-  static final int TRENDS_CACHE_ENTRIES = 512;
-
-  /** JSON bytes kept per refresh: an hourly body of 2,000 buckets is about 200 KB. */
-  static final long TRENDS_CACHE_BYTES = 32L << 20;
 
   /** The parts of the page computed elsewhere (scorecard, alerts), as JSON-ready values. */
   public interface Sections {
@@ -143,13 +125,13 @@ public final class DashboardApi implements AutoCloseable {
       int searchesPerMinute,
       Clock clock) {
     this.index = index;
-    this.trends = trends;
+    this.trends = new TrendsEndpoint(trends);
     this.themes = themes;
     this.feeds = feeds;
     this.sections = sections;
     this.events = events;
     this.registry = registry;
-    this.searchLimit = new RateLimit(searchesPerMinute, clock);
+    this.searches = new SearchEndpoint(index, new RateLimit(searchesPerMinute, clock));
   }
 
   /**
@@ -207,7 +189,7 @@ public final class DashboardApi implements AutoCloseable {
           error(ctx, 503, "busy", "the dashboard is answering as many requests as it can; retry");
         });
     app.exception(
-        RateLimitedException.class,
+        SearchEndpoint.RateLimitedException.class,
         (e, ctx) -> {
           ctx.header("Retry-After", "60");
           error(
@@ -293,20 +275,20 @@ public final class DashboardApi implements AutoCloseable {
             "Counts and shares of one theme (or all articles) per hour, day or week.",
             trendParameters,
             json,
-            apiPool.offloaded(this::trends)),
+            apiPool.offloaded(ctx -> trends.handle(ctx, params(ctx)))),
         new ApiRoutes.Route(
             "/api/articles",
             "Search tagged articles, newest first or by relevance, a page at a time: articles,"
                 + " total, totalRelation (eq or gte), nextCursor.",
             search,
             json,
-            apiPool.offloaded(this::articles)),
+            apiPool.offloaded(ctx -> searches.page(ctx, params(ctx)))),
         new ApiRoutes.Route(
             "/api/articles.csv",
             "The same search as CSV (formula-safe), up to " + CsvExport.MAX_ROWS + " rows.",
             search,
             "text/csv",
-            apiPool.offloaded(this::articlesCsv)),
+            apiPool.offloaded(ctx -> searches.csv(ctx, params(ctx)))),
         new ApiRoutes.Route(
             "/api/scorecard",
             "Each claim of the essay with its verdict, tests, evidence and history.",
@@ -513,136 +495,6 @@ public final class DashboardApi implements AutoCloseable {
   private void themes(Context ctx) {
     ThemeCatalog catalog = themes.current();
     json(ctx, Map.of("version", catalog.version(), "themes", catalog.themes()));
-  }
-
-  private void trends(Context ctx) {
-    Params params = params(ctx);
-    String intervalText = params.string("interval");
-    Interval interval;
-    try {
-      interval = intervalText == null ? Interval.DAY : Interval.parse(intervalText);
-    } catch (IllegalArgumentException e) {
-      throw Params.bad("interval", "must be hour, day or week, not '" + intervalText + "'");
-    }
-    ZoneId zone = params.zone();
-    ArticleFilter filter = params.filter(zone);
-    // Read before computing: a body is then never older than the version it is kept under.
-    Trends.Version version = trends.version();
-    ResponseCache.Body body =
-        trendsCache.get(
-            interval.key() + "|" + zone.getId() + "|" + filter,
-            version,
-            () -> {
-              List<Bucket> buckets = trends.buckets(filter, interval, zone);
-              Map<String, Object> fields = new LinkedHashMap<>();
-              fields.put("theme", filter.theme());
-              fields.put("interval", interval.key());
-              fields.put("tz", zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId());
-              fields.put("lang", filter.lang());
-              fields.put("source", filter.source());
-              fields.put("buckets", buckets);
-              return Json.bytes(fields);
-            });
-    send(ctx, body);
-  }
-
-  /**
-   * Sends a kept JSON body, gzip-compressed when the client accepts it (compressed once per body).
-   */
-  private static void send(Context ctx, ResponseCache.Body body) {
-    ctx.contentType("application/json; charset=utf-8");
-    ctx.header("Vary", "Accept-Encoding");
-    if (acceptsGzip(ctx.header("Accept-Encoding"))) {
-      // Javalin leaves a response that already has a Content-Encoding alone.
-      ctx.header("Content-Encoding", "gzip");
-      ctx.result(body.gzip());
-    } else {
-      ctx.result(body.json());
-    }
-  }
-
-  /** Whether an {@code Accept-Encoding} header accepts gzip (and does not give it q=0). */
-  static boolean acceptsGzip(String acceptEncoding) {
-    if (acceptEncoding == null) {
-      return false;
-    }
-    for (String part : acceptEncoding.split(",")) {
-      String[] pieces = part.trim().split(";");
-      if (pieces[0].trim().equalsIgnoreCase("gzip")) {
-        for (int i = 1; i < pieces.length; i++) {
-          String parameter = pieces[i].trim().replace(" ", "");
-          if (parameter.matches("q=0(\\.0*)?")) {
-            return false;
-          }
-        }
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Trend bodies answered from the cache and computed so far: {hits, misses} (for tests and
-   * metrics).
-   */
-  long[] trendsCacheCounts() {
-    return new long[] {trendsCache.hits(), trendsCache.misses()};
-  }
-
-  /**
-   * The search in the query parameters, pages of {@code pageSize} (or {@code limit} when given).
-   */
-  private SearchRequest searchRequest(Context ctx, boolean limitIsPageSize) {
-    if (!searchLimit.allow(ctx.ip())) {
-      throw new RateLimitedException();
-    }
-    Params params = params(ctx);
-    String q = params.string("q");
-    if (q != null) {
-      // The caps are checked before anything is parsed: no input reaches the parser unchecked.
-      UserQueryParser.check(q);
-    }
-    String sort = params.string("sort");
-    SearchRequest.Order order;
-    if (sort == null) {
-      order = SearchRequest.Order.NEWEST;
-    } else if (sort.equals("newest") || sort.equals("relevance")) {
-      order = SearchRequest.Order.valueOf(sort.toUpperCase(Locale.ROOT));
-    } else {
-      throw Params.bad("sort", "must be newest or relevance, not '" + sort + "'");
-    }
-    int limit =
-        limitIsPageSize
-            ? params.integer("limit", SearchRequest.DEFAULT_LIMIT, 1, SearchRequest.MAX_LIMIT)
-            : SearchRequest.MAX_LIMIT;
-    return new SearchRequest(
-        q, params.filter(params.zone()), limit, params.string("cursor"), order);
-  }
-
-  private void articles(Context ctx) {
-    SearchRequest request = searchRequest(ctx, true);
-    SearchPage page = index.search(request);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("articles", page.hits().stream().map(ArticleView::of).toList());
-    body.put("total", page.total());
-    // As Elasticsearch says it: "eq" when total is exact, "gte" when it is a lower bound.
-    body.put("totalRelation", page.totalExact() ? "eq" : "gte");
-    body.put("nextCursor", page.nextCursor());
-    body.put("sort", request.order().name().toLowerCase(Locale.ROOT));
-    json(ctx, body);
-  }
-
-  private void articlesCsv(Context ctx) {
-    SearchRequest request = searchRequest(ctx, false);
-    int rows = params(ctx).integer("limit", CsvExport.MAX_ROWS, 1, CsvExport.MAX_ROWS);
-    ctx.contentType("text/csv; charset=utf-8");
-    ctx.header("Content-Disposition", "attachment; filename=\"thesiswatch-articles.csv\"");
-    ctx.result(CsvExport.write(index, request, rows));
-  }
-
-  /** A client searched more often than the limit allows. */
-  private static final class RateLimitedException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
   }
 
   /**

@@ -156,12 +156,12 @@ class TrendsCacheIT {
 
   @Test
   void acceptEncodingIsReadAsHttpSaysIt() {
-    assertThat(DashboardApi.acceptsGzip(null)).isFalse();
-    assertThat(DashboardApi.acceptsGzip("br, gzip;q=0.8")).isTrue();
-    assertThat(DashboardApi.acceptsGzip("GZIP")).isTrue();
-    assertThat(DashboardApi.acceptsGzip("gzip;q=0")).isFalse();
-    assertThat(DashboardApi.acceptsGzip("gzip; q=0.0, identity")).isFalse();
-    assertThat(DashboardApi.acceptsGzip("deflate, br")).isFalse();
+    assertThat(TrendsEndpoint.acceptsGzip(null)).isFalse();
+    assertThat(TrendsEndpoint.acceptsGzip("br, gzip;q=0.8")).isTrue();
+    assertThat(TrendsEndpoint.acceptsGzip("GZIP")).isTrue();
+    assertThat(TrendsEndpoint.acceptsGzip("gzip;q=0")).isFalse();
+    assertThat(TrendsEndpoint.acceptsGzip("gzip; q=0.0, identity")).isFalse();
+    assertThat(TrendsEndpoint.acceptsGzip("deflate, br")).isFalse();
   }
 
   @Test

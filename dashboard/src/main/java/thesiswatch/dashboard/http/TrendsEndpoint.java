@@ -1,0 +1,105 @@
+package thesiswatch.dashboard.http;
+
+import io.javalin.http.Context;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import thesiswatch.common.Json;
+import thesiswatch.dashboard.index.ArticleFilter;
+import thesiswatch.dashboard.index.Bucket;
+import thesiswatch.dashboard.index.Interval;
+import thesiswatch.dashboard.index.Trends;
+
+/**
+ * {@code GET /api/trends}: article counts per bucket, as JSON made once per index refresh and kept
+ * (gzip-compressed once per body) until the next, since the page asks every visitor the same
+ * questions.
+ */
+final class TrendsEndpoint {
+
+  /**
+   * Trend bodies kept per index refresh: the page asks for one per theme, interval, language and
+   * source it shows, so a few hundred cover every visitor of a refresh interval.
+   */
+  static final int CACHE_ENTRIES = 512;
+
+  /** JSON bytes kept per refresh: an hourly body of 2,000 buckets is about 200 KB. */
+  static final long CACHE_BYTES = 32L << 20;
+
+  /** Trend bodies of the current index reader and coverage. */
+  private final ResponseCache cache = new ResponseCache(CACHE_ENTRIES, CACHE_BYTES);
+
+  private final Trends trends;
+
+  TrendsEndpoint(Trends trends) {
+    this.trends = trends;
+  }
+
+  /** Answers {@code GET /api/trends} with {@code params}, from the cache when it can. */
+  void handle(Context ctx, Params params) {
+    String intervalText = params.string("interval");
+    Interval interval;
+    try {
+      interval = intervalText == null ? Interval.DAY : Interval.parse(intervalText);
+    } catch (IllegalArgumentException e) {
+      throw Params.bad("interval", "must be hour, day or week, not '" + intervalText + "'");
+    }
+    ZoneId zone = params.zone();
+    ArticleFilter filter = params.filter(zone);
+    // Read before computing: a body is then never older than the version it is kept under.
+    Trends.Version version = trends.version();
+    ResponseCache.Body body =
+        cache.get(
+            interval.key() + "|" + zone.getId() + "|" + filter,
+            version,
+            () -> {
+              List<Bucket> buckets = trends.buckets(filter, interval, zone);
+              Map<String, Object> fields = new LinkedHashMap<>();
+              fields.put("theme", filter.theme());
+              fields.put("interval", interval.key());
+              fields.put("tz", zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId());
+              fields.put("lang", filter.lang());
+              fields.put("source", filter.source());
+              fields.put("buckets", buckets);
+              return Json.bytes(fields);
+            });
+    send(ctx, body);
+  }
+
+  /**
+   * Sends a kept JSON body, gzip-compressed when the client accepts it (compressed once per body).
+   */
+  private static void send(Context ctx, ResponseCache.Body body) {
+    ctx.contentType("application/json; charset=utf-8");
+    ctx.header("Vary", "Accept-Encoding");
+    if (acceptsGzip(ctx.header("Accept-Encoding"))) {
+      // Javalin leaves a response that already has a Content-Encoding alone.
+      ctx.header("Content-Encoding", "gzip");
+      ctx.result(body.gzip());
+    } else {
+      ctx.result(body.json());
+    }
+  }
+
+  /** Whether an {@code Accept-Encoding} header accepts gzip (and does not give it q=0). */
+  static boolean acceptsGzip(String acceptEncoding) {
+    if (acceptEncoding == null) {
+      return false;
+    }
+    for (String part : acceptEncoding.split(",")) {
+      String[] pieces = part.trim().split(";");
+      if (pieces[0].trim().equalsIgnoreCase("gzip")) {
+        for (int i = 1; i < pieces.length; i++) {
+          String parameter = pieces[i].trim().replace(" ", "");
+          if (parameter.matches("q=0(\\.0*)?")) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+}
