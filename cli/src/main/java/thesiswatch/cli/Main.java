@@ -34,7 +34,7 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     // The JDK's HTTP server (the ops endpoint, the demo's and the benchmarks' loopback feeds and
     // archive) leaves Nagle's algorithm on by default: with the client's delayed ACK, each small
-    // response waited ~40 ms, which bounded bench backfill at 16 captures/s (64/s without it).
+    // response waited ~40 ms, which bounded bench backfill at 16 captures/s (78/s without it).
     System.setProperty("sun.net.httpserver.nodelay", "true");
     System.exit(commandLine().execute(args));
   }
