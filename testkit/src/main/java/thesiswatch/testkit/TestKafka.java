@@ -5,13 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -28,6 +26,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import thesiswatch.broker.EmbeddedKafkaBroker;
+import thesiswatch.common.Directories;
 import thesiswatch.common.TopicLayout;
 import thesiswatch.common.TopicReader;
 import thesiswatch.common.Topics;
@@ -237,9 +236,7 @@ public final class TestKafka implements AutoCloseable {
   public void close() throws Exception {
     broker.close();
     if (dataDir != null) {
-      try (Stream<Path> paths = Files.walk(dataDir)) {
-        paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
+      Directories.deleteTree(dataDir);
     }
   }
 }

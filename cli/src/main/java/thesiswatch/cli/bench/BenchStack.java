@@ -19,6 +19,7 @@ import java.util.function.DoubleSupplier;
 import thesiswatch.broker.EmbeddedKafkaBroker;
 import thesiswatch.classifier.ClassifierConfig;
 import thesiswatch.classifier.ClassifierService;
+import thesiswatch.common.Directories;
 import thesiswatch.common.Env;
 import thesiswatch.common.TopicLayout;
 import thesiswatch.common.Topics;
@@ -191,6 +192,8 @@ final class BenchStack implements AutoCloseable {
     }
     try {
       broker.close();
+      // A run's broker log and index are scratch: a million articles leave about 2 GB.
+      Directories.deleteTree(work);
     } catch (Exception e) {
       first = first == null ? e : first;
     }

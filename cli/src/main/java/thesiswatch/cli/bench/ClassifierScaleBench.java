@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import thesiswatch.broker.EmbeddedKafkaBroker;
+import thesiswatch.common.Directories;
 import thesiswatch.common.TopicLayout;
 import thesiswatch.common.Topics;
 
@@ -38,6 +39,8 @@ public final class ClassifierScaleBench {
   /** Runs both rounds over {@code count} articles; returns the ratio of their rates. */
   public double run(int count, int instances) throws Exception {
     Path work = Files.createTempDirectory("thesiswatch-bench-scale");
+    double one;
+    double many;
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"), 0);
         Admin admin =
             Admin.create(
@@ -50,16 +53,18 @@ public final class ClassifierScaleBench {
           .printf(
               "broker: produced %,d articles to %d partitions at %,.0f articles/s%n",
               count, partitions(admin), produceRate);
-      double one = round(admin, broker.bootstrapServers(), work, count, 1);
-      double many = round(admin, broker.bootstrapServers(), work, count, instances);
+      one = round(admin, broker.bootstrapServers(), work, count, 1);
+      many = round(admin, broker.bootstrapServers(), work, count, instances);
       setup
           .out()
           .printf(
               "classifiers: 1 instance %,.0f articles/s; %d instances %,.0f articles/s together;"
                   + " ratio %.2f%n",
               one, instances, many, many / one);
-      return many / one;
     }
+    // Kept when a round failed: the classifiers' logs in it say why.
+    Directories.deleteTree(work);
+    return many / one;
   }
 
   /** One round: {@code instances} child JVMs in a fresh group; returns their joint rate. */
