@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,6 +17,7 @@ import thesiswatch.classifier.kafka.BatchTagger;
 import thesiswatch.classifier.kafka.KafkaClients;
 import thesiswatch.classifier.match.ThemeMatcher;
 import thesiswatch.classifier.themes.ThemeSet;
+import thesiswatch.common.DaemonThreads;
 import thesiswatch.common.Futures;
 import thesiswatch.common.TaggedArticle;
 import thesiswatch.common.TopicReader;
@@ -51,11 +50,12 @@ public final class Reclassify {
     BatchTagger tagger = new BatchTagger(config.topics());
     int workers = Runtime.getRuntime().availableProcessors();
     AtomicLong republished = new AtomicLong();
-    ExecutorService pool = Executors.newFixedThreadPool(workers, threads("classifier-reclassify-"));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(workers, DaemonThreads.numbered("classifier-reclassify"));
     // One thread owns the producer's transactions, so the next poll is tagged while the last one
     // commits; at most one commit is in flight, in poll order.
     ExecutorService publisher =
-        Executors.newSingleThreadExecutor(threads("classifier-replay-commit-"));
+        Executors.newSingleThreadExecutor(DaemonThreads.named("classifier-replay-commit"));
     try (ThemeMatcher matcher = ThemeMatcher.of(ThemeSet.load(config.themesFile()));
         KafkaProducer<String, byte[]> producer =
             new KafkaProducer<>(
@@ -114,14 +114,5 @@ public final class Reclassify {
       tagged.addAll(Futures.joinUnwrapped(part).tagged());
     }
     return tagged;
-  }
-
-  private static ThreadFactory threads(String prefix) {
-    AtomicInteger next = new AtomicInteger();
-    return task -> {
-      Thread thread = new Thread(task, prefix + next.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

@@ -236,13 +236,7 @@ public final class GuardedHttpClient implements AutoCloseable {
 
   private static ScheduledExecutorService deadlines() {
     ScheduledThreadPoolExecutor executor =
-        new ScheduledThreadPoolExecutor(
-            1,
-            runnable -> {
-              Thread thread = new Thread(runnable, "http-deadlines");
-              thread.setDaemon(true);
-              return thread;
-            });
+        new ScheduledThreadPoolExecutor(1, DaemonThreads.named("http-deadlines"));
     executor.setRemoveOnCancelPolicy(true);
     return executor;
   }

@@ -10,7 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import thesiswatch.common.DaemonThreads;
 
 /**
  * A benchmark's own HTTP server on 127.0.0.1 and a free port (the JDK's server, as the demo's
@@ -32,16 +32,8 @@ final class LoopbackServer implements AutoCloseable {
 
   /** Serves every path with {@code handler}. */
   static LoopbackServer start(HttpHandler handler) {
-    AtomicInteger threads = new AtomicInteger();
     ExecutorService executor =
-        Executors.newFixedThreadPool(
-            THREADS,
-            task -> {
-              Thread thread =
-                  new Thread(task, StageCpu.LOOPBACK_SERVER + "-" + threads.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newFixedThreadPool(THREADS, DaemonThreads.numbered(StageCpu.LOOPBACK_SERVER));
     try {
       HttpServer server =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);

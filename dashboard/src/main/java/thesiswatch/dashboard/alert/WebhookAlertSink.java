@@ -14,6 +14,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import thesiswatch.common.DaemonThreads;
 import thesiswatch.common.GuardedHttpClient;
 import thesiswatch.common.Json;
 
@@ -67,11 +68,7 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
             0,
             TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(QUEUE_CAPACITY),
-            runnable -> {
-              Thread thread = new Thread(runnable, "dashboard-webhook");
-              thread.setDaemon(true);
-              return thread;
-            },
+            DaemonThreads.named("dashboard-webhook"),
             (runnable, executor) ->
                 LOG.warn("webhook queue full ({} alerts): an alert was dropped", QUEUE_CAPACITY));
     this.delivered = deliveries(registry, "delivered");

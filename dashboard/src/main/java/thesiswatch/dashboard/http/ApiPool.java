@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import thesiswatch.common.DaemonThreads;
 
 /**
  * The threads that do the API's work, apart from the HTTP server's: a handler run {@link
@@ -25,7 +25,6 @@ final class ApiPool implements AutoCloseable {
 
   /** A pool of {@code threads}, its gauges in {@code registry}. */
   ApiPool(int threads, MeterRegistry registry) {
-    AtomicInteger number = new AtomicInteger();
     executor =
         new ThreadPoolExecutor(
             threads,
@@ -33,11 +32,7 @@ final class ApiPool implements AutoCloseable {
             60,
             TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(threads * QUEUE_PER_THREAD),
-            task -> {
-              Thread thread = new Thread(task, "dashboard-api-" + number.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+            DaemonThreads.numbered("dashboard-api"));
     Gauge.builder("thesiswatch.dashboard.api.active", executor, ThreadPoolExecutor::getActiveCount)
         .description("API requests being worked on")
         .register(registry);

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.server.Request;
+import thesiswatch.common.DaemonThreads;
 import thesiswatch.common.Json;
 
 /**
@@ -66,12 +67,7 @@ public final class EventStream implements AutoCloseable {
   public EventStream(int maxClients, Duration heartbeat, MeterRegistry registry) {
     this.maxClients = maxClients;
     this.writer =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "dashboard-stream");
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("dashboard-stream"));
     long period = heartbeat.toMillis();
     writer.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
     Gauge.builder("thesiswatch.dashboard.stream.clients", open, AtomicInteger::get)

@@ -10,6 +10,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import thesiswatch.common.DaemonThreads;
 import thesiswatch.common.ThemeCatalog;
 import thesiswatch.dashboard.score.Scorecard;
 
@@ -52,12 +53,7 @@ public final class TrackRecordPublisher implements AutoCloseable {
     this.scorecard = scorecard;
     this.indexVersion = indexVersion;
     this.timer =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "dashboard-track-record");
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("dashboard-track-record"));
     // The first run soon after start, so a fresh dashboard records its history within seconds.
     long first = Math.min(interval.toMillis(), FIRST_RUN.toMillis());
     timer.scheduleWithFixedDelay(this::publish, first, interval.toMillis(), TimeUnit.MILLISECONDS);

@@ -9,14 +9,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import thesiswatch.common.DaemonThreads;
 import thesiswatch.common.FeedState;
 import thesiswatch.ingest.feeds.FeedSpec;
 
@@ -79,7 +78,7 @@ public final class PollScheduler {
     this.sink = sink;
     this.clock = clock;
     ScheduledThreadPoolExecutor scheduler =
-        new ScheduledThreadPoolExecutor(1, named("ingest-scheduler"));
+        new ScheduledThreadPoolExecutor(1, DaemonThreads.numbered("ingest-scheduler"));
     scheduler.setRemoveOnCancelPolicy(true);
     this.timer = scheduler;
     this.fetchers =
@@ -89,7 +88,7 @@ public final class PollScheduler {
             0,
             TimeUnit.MILLISECONDS,
             new LinkedBlockingQueue<>(),
-            named("ingest-fetch"));
+            DaemonThreads.numbered("ingest-fetch"));
   }
 
   /**
@@ -219,14 +218,5 @@ public final class PollScheduler {
   /** True once stopped and no poll is in flight: no more polls will reach the sink. */
   public boolean pollsDone() {
     return fetchers.isTerminated();
-  }
-
-  private static ThreadFactory named(String prefix) {
-    AtomicInteger counter = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }
