@@ -20,6 +20,7 @@ import org.apache.lucene.monitor.MatcherFactory;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultiMatchingQueries;
+import org.apache.lucene.monitor.TermFilteredPresearcher;
 import thesiswatch.classifier.analysis.Analyzers;
 import thesiswatch.classifier.analysis.Fields;
 import thesiswatch.classifier.themes.QueryRole;
@@ -67,7 +68,13 @@ public final class ThemeMatcher implements Closeable {
   /** A matcher holding every query of {@code themes}. */
   public static ThemeMatcher of(ThemeSet themes) {
     try {
-      Monitor monitor = new Monitor(Analyzers.perField());
+      Monitor monitor =
+          new Monitor(
+              Analyzers.perField(),
+              new TermFilteredPresearcher(
+                  RareTermWeightor.of(themes.queries().stream().map(ThemeQuery::query).toList()),
+                  List.of(),
+                  Set.of()));
       List<MonitorQuery> registered = new ArrayList<>();
       for (ThemeQuery query : themes.queries()) {
         registered.add(new MonitorQuery(query.id(), query.query(), query.text(), Map.of()));
