@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
@@ -40,6 +39,7 @@ import thesiswatch.common.Json;
 import thesiswatch.common.TaggedArticle;
 import thesiswatch.common.ThemeMatch;
 import thesiswatch.common.analysis.ChineseAnalysis;
+import thesiswatch.common.analysis.EnglishAnalysis;
 
 /**
  * What the index holds and how: the field names, the analysis, the newest-first index sort, how a
@@ -81,8 +81,10 @@ final class ArticleSchema {
    * and checked by {@link #checkLayout}: an index of another version was analysed otherwise and
    * would be misread, so it is refused and rebuilt. 1 (none recorded): SmartCN without
    * Traditional→Simplified. 2: the shared chain of {@link ChineseAnalysis} (ICU's transform first).
+   * 3: English through {@link EnglishAnalysis}, which keeps no and not (before, they were dropped,
+   * so a search for "no layoffs" found every layoffs article).
    */
-  static final String LAYOUT_VERSION = "2";
+  static final String LAYOUT_VERSION = "3";
 
   /** The commit user data key of {@link #LAYOUT_VERSION}. */
   static final String LAYOUT_KEY = "layout";
@@ -110,12 +112,13 @@ final class ArticleSchema {
   }
 
   /**
-   * English analysis for {@code *_en} fields; for {@code *_zh} the Chinese chain the classifier
+   * For {@code *_en} fields the English chain the classifier matches with ({@link EnglishAnalysis}:
+   * stemming, stop words but for no and not); for {@code *_zh} the Chinese chain the classifier
    * matches with ({@link ChineseAnalysis#words()}: Traditional→Simplified by ICU, then SmartCN), so
    * 裁員 and 裁员 are one term in the index and in queries.
    */
   static Analyzer analyzer() {
-    Analyzer english = new EnglishAnalyzer();
+    Analyzer english = EnglishAnalysis.analyzer();
     Analyzer chinese = ChineseAnalysis.words();
     return new PerFieldAnalyzerWrapper(
         new StandardAnalyzer(),

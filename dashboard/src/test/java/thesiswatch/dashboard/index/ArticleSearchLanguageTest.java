@@ -14,7 +14,8 @@ import thesiswatch.common.ThemeMatch;
 /**
  * Search across scripts and languages: Traditional and Simplified find each other (the shared
  * Chinese chain), Chinese text is searched only through the Chinese fields and Latin text only
- * through the English ones, and English stop words are not required.
+ * through the English ones, English stop words are not required, and no and not are searched like
+ * any word (a denial is not a report).
  */
 class ArticleSearchLanguageTest {
 
@@ -29,7 +30,9 @@ class ArticleSearchLanguageTest {
           article("glossary", "en", "Glossary: 工 work, 员 member, 裁 cut, 被 by"),
           article("blamed", "en", "Companies blame AI for a new wave of layoffs"),
           article("phrase", "en", "Layoffs blamed on AI spread to banks"),
-          article("hiring", "en", "AI start-ups go on a hiring spree"));
+          article("hiring", "en", "AI start-ups go on a hiring spree"),
+          article("denial", "en", "Bank says there will be no layoffs this year"),
+          article("not-cutting", "en", "Retailer is not cutting jobs despite AI push"));
 
   private static TaggedArticle article(String id, String lang, String title) {
     Instant time = Instant.parse("2025-03-01T00:00:00Z").plusSeconds(id.hashCode() & 0xffff);
@@ -107,6 +110,21 @@ class ArticleSearchLanguageTest {
       assertThat(ids(index, "layoffs blamed on AI")).containsExactly("blamed", "phrase");
       assertThat(ids(index, "\"layoffs blamed on AI\"")).containsExactly("phrase");
       assertThat(ids(index, "on the")).isEmpty();
+    }
+  }
+
+  @Test
+  void noAndNotAreWordsASearchCanAskFor(@TempDir Path dir) {
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      ARTICLES.forEach(index::upsert);
+      index.refresh();
+      // Dropped as stop words, "no layoffs" found every layoffs article; a denial is what it asks.
+      assertThat(ids(index, "\"no layoffs\"")).containsExactly("denial");
+      assertThat(ids(index, "no layoffs")).containsExactly("denial");
+      assertThat(ids(index, "layoffs")).contains("blamed", "phrase", "denial");
+      assertThat(ids(index, "\"not cutting jobs\"")).containsExactly("not-cutting");
+      assertThat(marked(index, "\"no layoffs\"", "denial"))
+          .isEqualTo("Bank says there will be «no» «layoffs» this year");
     }
   }
 }
