@@ -187,14 +187,17 @@ public final class StoryWindow {
 
   /**
    * The normalised title two copies of a story share: compatibility-normalised, lower-cased,
-   * letters and digits only, a short trailing outlet name dropped; null when too short to trust.
+   * letters and digits only, a short trailing outlet name dropped (not a trailing number: {@link
+   * #endsWithDigit}); null when too short to trust.
    */
   static String titleKey(String title) {
     String text = Normalizer.normalize(title, Normalizer.Form.NFKC);
     for (String separator : List.of(" - ", " | ", " – ", " — ")) {
       int at = text.lastIndexOf(separator);
+      String suffix = text.substring(at + separator.length()).strip();
       if (at > 0
-          && text.length() - at - separator.length() <= MAX_OUTLET_SUFFIX
+          && suffix.length() <= MAX_OUTLET_SUFFIX
+          && !endsWithDigit(suffix)
           && key(text.substring(0, at)).length() >= MIN_TITLE_KEY_LENGTH) {
         text = text.substring(0, at);
         break;
@@ -202,6 +205,14 @@ public final class StoryWindow {
     }
     String key = key(text);
     return key.length() >= MIN_TITLE_KEY_LENGTH ? key : null;
+  }
+
+  /**
+   * A suffix ending in a number ("Part 2", "Day 3", "2") numbers an instalment of a series; it is
+   * not an outlet's name, and dropping it would take part 2 for a copy of part 1 and lose it.
+   */
+  private static boolean endsWithDigit(String suffix) {
+    return !suffix.isEmpty() && Character.isDigit(suffix.codePointBefore(suffix.length()));
   }
 
   private static String key(String text) {

@@ -135,6 +135,27 @@ class StoryWindowTest {
   }
 
   @Test
+  void theNumberedPartsOfASeriesAreStoriesOfTheirOwn() {
+    // " - Part 2" looks like an outlet suffix; dropping it made part 2 a repeat of part 1, never
+    // published.
+    Article part1 =
+        article(A, "https://news.example/s1", "How AI is reshaping the gig economy - Part 1", "");
+    Article part2 =
+        article(A, "https://news.example/s2", "How AI is reshaping the gig economy - Part 2", "");
+    Article day3 = article(A, "https://news.example/s3", "Layoffs tracker, live updates | 3", "");
+    Article day4 = article(A, "https://news.example/s4", "Layoffs tracker, live updates | 4", "");
+    StoryWindow.Admission admission =
+        window.admit(List.of(part1, part2, day3, day4), Set.of(), NOW);
+    assertThat(admission.toPublish()).containsExactly(part1, part2, day3, day4);
+    assertThat(admission.repeated()).isZero();
+    assertThat(StoryWindow.titleKey("How AI is reshaping the gig economy - Part 2"))
+        .isEqualTo("howaiisreshapingthegigeconomypart2");
+    // An outlet's name is still dropped, digits inside it or not.
+    assertThat(StoryWindow.titleKey("BigCo cuts 1,200 jobs - 36Kr"))
+        .isEqualTo(StoryWindow.titleKey("BigCo cuts 1,200 jobs"));
+  }
+
+  @Test
   void aForgottenStoryIsOfferedAgain() {
     Article story = article(A, "https://news.example/9", "A headline long enough to be a key", "");
     assertThat(window.admit(List.of(story), Set.of(), NOW).toPublish()).containsExactly(story);
