@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.IntUnaryOperator;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
@@ -42,6 +44,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final String HOST = "127.0.0.1";
   private static final String CLUSTER_ID_FILE = "cluster.id";
 
+  /** Pairs of ports tried before a start is given up. */
+  static final int START_ATTEMPTS = 3;
+
   private final KafkaRaftServer server;
   private final int port;
   private boolean closed;
@@ -55,22 +60,84 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * Starts a broker on {@code port} (0 picks a free one) with its data under {@code dataDir}.
    *
    * @throws PortInUseException when {@code port} is taken
+   * @throws BrokerStartException when Kafka refuses to start, on every one of {@value
+   *     #START_ATTEMPTS} pairs of ports
    */
   public static EmbeddedKafkaBroker start(Path dataDir, int port) {
-    int brokerPort = port == 0 ? freePort(-1) : requireFree(port);
-    int controllerPort = freePort(brokerPort);
+    return start(dataDir, port, EmbeddedKafkaBroker::freePort);
+  }
+
+  /**
+   * {@link #start(Path, int)} with the controller's port (and the client port when {@code port} is
+   * 0) chosen by {@code freePorts}: given a port to avoid, a port free a moment ago. Between that
+   * moment and Kafka's bind another process may take it (an outgoing connection's ephemeral port is
+   * enough), so a start that fails is tried again on new ports.
+   */
+  static EmbeddedKafkaBroker start(Path dataDir, int port, IntUnaryOperator freePorts) {
     Path logDir = dataDir.resolve("kafka-logs").toAbsolutePath();
+    String clusterId;
     try {
       Files.createDirectories(logDir);
-      String clusterId = clusterId(dataDir);
-      format(logDir, clusterId);
-      Properties props = serverProperties(logDir, brokerPort, controllerPort);
-      KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
-      server.startup();
-      LOG.info("Kafka broker (KRaft) started on {}:{} with data in {}", HOST, brokerPort, logDir);
-      return new EmbeddedKafkaBroker(server, brokerPort);
+      clusterId = clusterId(dataDir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare Kafka data directory " + logDir, e);
+    }
+    format(logDir, clusterId);
+    for (int attempt = 1; ; attempt++) {
+      int brokerPort = port == 0 ? freePorts.applyAsInt(-1) : requireFree(port);
+      int controllerPort = freePorts.applyAsInt(brokerPort);
+      try {
+        KafkaRaftServer server = startServer(serverProperties(logDir, brokerPort, controllerPort));
+        LOG.info("Kafka broker (KRaft) started on {}:{} with data in {}", HOST, brokerPort, logDir);
+        return new EmbeddedKafkaBroker(server, brokerPort);
+      } catch (BrokerStartException e) {
+        if (attempt == START_ATTEMPTS) {
+          throw e;
+        }
+        LOG.warn(
+            "Kafka did not start on ports {} and {} (attempt {} of {}: {}); trying other ports",
+            brokerPort,
+            controllerPort,
+            attempt,
+            START_ATTEMPTS,
+            e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * Starts one server. Kafka halts the JVM on a fatal fault, and a listener that cannot bind its
+   * port is one: while starting, that would take the whole process (the demo, a test JVM) down for
+   * a port someone else took. So for the start only, Kafka's halt and exit throw instead, and a
+   * server that did not start is shut down; once started, Kafka's own fault handling applies.
+   * Synchronized because Kafka's exit procedures are global.
+   */
+  private static synchronized KafkaRaftServer startServer(Properties props) {
+    KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
+    Exit.Procedure refuse =
+        (status, message) -> {
+          throw new BrokerStartException(
+              "Kafka's fault handler asked to stop the process (status "
+                  + status
+                  + (message == null ? "" : ", " + message)
+                  + "); its cause is logged above");
+        };
+    Exit.setHaltProcedure(refuse);
+    Exit.setExitProcedure(refuse);
+    try {
+      server.startup();
+      return server;
+    } catch (RuntimeException e) {
+      try {
+        server.shutdown();
+        server.awaitShutdown();
+      } catch (RuntimeException shutdownFailed) {
+        e.addSuppressed(shutdownFailed);
+      }
+      throw e instanceof BrokerStartException refused ? refused : new BrokerStartException(e);
+    } finally {
+      Exit.resetHaltProcedure();
+      Exit.resetExitProcedure();
     }
   }
 

@@ -3,6 +3,8 @@ package thesiswatch.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -10,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntUnaryOperator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -56,6 +60,48 @@ class EmbeddedKafkaBrokerIT {
       assertThatThrownBy(() -> EmbeddedKafkaBroker.start(dataDir, taken.getLocalPort()))
           .isInstanceOf(PortInUseException.class)
           .hasMessage("port " + taken.getLocalPort() + " for Kafka is already in use");
+    }
+  }
+
+  @Test
+  void aControllerPortTakenBeforeKafkaBindsItIsRetriedOnAnotherInsteadOfHaltingTheJvm()
+      throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      // The first choice of controller port is one another process holds: Kafka's fault handler
+      // used to halt the JVM (a test fork "terminated without saying goodbye").
+      AtomicInteger choices = new AtomicInteger();
+      IntUnaryOperator ports =
+          avoid -> choices.incrementAndGet() == 2 ? taken.getLocalPort() : freePortOtherThan(avoid);
+      try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, 0, ports)) {
+        assertThat(choices.get()).isEqualTo(4);
+        assertThat(TopicLayout.ensure(broker.bootstrapServers(), Topics.DEFAULTS, (short) 1))
+            .isNotEmpty();
+      }
+    }
+  }
+
+  @Test
+  void aStartThatFailsOnEveryPairOfPortsIsAnExceptionNotAHalt() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      IntUnaryOperator ports = avoid -> avoid == -1 ? freePortOtherThan(-1) : taken.getLocalPort();
+      assertThatThrownBy(() -> EmbeddedKafkaBroker.start(dataDir, 0, ports))
+          .isInstanceOf(BrokerStartException.class);
+    }
+    // The JVM is still here, and a start on free ports works.
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, 0)) {
+      assertThat(broker.port()).isPositive();
+    }
+  }
+
+  private static int freePortOtherThan(int avoid) {
+    while (true) {
+      try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+        if (socket.getLocalPort() != avoid) {
+          return socket.getLocalPort();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
