@@ -50,10 +50,12 @@ public final class ThemeMatcher implements Closeable {
   private final Monitor monitor;
   private final Map<String, ThemeQuery> queries;
   private final MatcherFactory<SpanMatch> matcherFactory;
+  private final WordFieldGate wordField;
 
   private ThemeMatcher(ThemeSet themes, Monitor monitor) {
     this.themes = themes;
     this.monitor = monitor;
+    this.wordField = WordFieldGate.of(themes.queries().stream().map(ThemeQuery::query).toList());
     this.queries =
         themes.queries().stream().collect(Collectors.toMap(ThemeQuery::id, Function.identity()));
     Set<String> topicQueries =
@@ -111,7 +113,7 @@ public final class ThemeMatcher implements Closeable {
     for (int i = 0; i < documents.length; i++) {
       String text = headlines.get(i).text();
       detected[i] = Languages.detect(text);
-      documents[i] = document(text, detected[i]);
+      documents[i] = document(text, detected[i], detected[i].chinese() && wordField.mayMatch(text));
     }
     List<Classification> result = new ArrayList<>(documents.length);
     for (int i = 0; i < documents.length; i++) {
@@ -148,14 +150,17 @@ public final class ThemeMatcher implements Closeable {
   }
 
   /**
-   * Chinese text goes into both Chinese fields, Latin text into the English one; mixed into all.
-   * The Chinese fields' analysis converts Traditional to Simplified and keeps the offsets of {@code
-   * text}.
+   * Chinese text goes into the bigram field, and into SmartCN's words when {@code words} (a query
+   * on that field could match: {@link WordFieldGate}); Latin text into the English one; mixed text
+   * into both languages' fields. The Chinese fields' analysis converts Traditional to Simplified
+   * and keeps the offsets of {@code text}.
    */
-  private static Document document(String text, Languages.Detected detected) {
+  private static Document document(String text, Languages.Detected detected, boolean words) {
     Document document = new Document();
     if (detected.chinese()) {
-      document.add(new TextField(Fields.ZH, text, Field.Store.NO));
+      if (words) {
+        document.add(new TextField(Fields.ZH, text, Field.Store.NO));
+      }
       document.add(new TextField(Fields.ZH_BIGRAM, text, Field.Store.NO));
     }
     if (detected.english() || !detected.chinese()) {

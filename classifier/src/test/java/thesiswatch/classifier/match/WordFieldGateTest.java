@@ -1,0 +1,169 @@
+package thesiswatch.classifier.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.TermQuery;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import thesiswatch.classifier.analysis.Fields;
+import thesiswatch.classifier.themes.ThemeQuery;
+import thesiswatch.classifier.themes.ThemeSet;
+import thesiswatch.common.Languages;
+import thesiswatch.common.analysis.ChineseAnalysis;
+
+/**
+ * The gate never closes on a text that a query part on SmartCN's words could match: checked against
+ * the words SmartCN really makes of every Chinese text at hand (the development set, the bundled
+ * sample feeds' titles and summaries, and texts made to trip it), and it does close on most of
+ * them.
+ */
+class WordFieldGateTest {
+
+  private static final ThemeSet THEMES = ThemeSet.load(Path.of("../seeds/themes.yml"));
+
+  private static final List<Query> QUERIES =
+      THEMES.queries().stream().map(ThemeQuery::query).toList();
+
+  private static final WordFieldGate GATE = WordFieldGate.of(QUERIES);
+
+  /** Texts that test the normalisation: full width, upper case, Traditional, "N+1". */
+  private static final List<String> TRICKY =
+      List.of(
+          "某大厂宣布５０亿元回购，员工Ｎ＋１补偿",
+          "公司裁減人員，縮減團隊規模",
+          "N+1赔偿方案出炉",
+          "估值翻了３倍，仅用一年",
+          "一个人的公司：AI让单枪匹马成为可能",
+          "B轮融资30亿",
+          "数据垄断引发监管关注");
+
+  @Test
+  void neverClosesOnATextThatAQueryOnTheWordFieldCouldMatch() {
+    List<String[]> parts = wordFieldParts();
+    assertThat(parts).isNotEmpty();
+    int checked = 0;
+    for (String text : chineseTexts()) {
+      Set<String> words = words(text);
+      boolean couldMatch = parts.stream().anyMatch(part -> words.containsAll(List.of(part)));
+      if (couldMatch) {
+        assertThat(GATE.mayMatch(text)).as(text).isTrue();
+      }
+      checked++;
+    }
+    assertThat(checked).isGreaterThan(500);
+  }
+
+  @Test
+  void closesOnMostChineseHeadlinesAndOpensOnTheTrickyOnes() {
+    List<String> texts = chineseTexts();
+    long open = texts.stream().filter(GATE::mayMatch).count();
+    // Most Chinese texts have no chance of a word-field match: SmartCN is skipped for them.
+    assertThat(open).isLessThan(texts.size() / 2);
+    for (String text : TRICKY) {
+      assertThat(GATE.mayMatch(text)).as(text).isTrue();
+    }
+    assertThat(GATE.mayMatch("外卖骑手权益保障新规出台")).isFalse();
+  }
+
+  @Test
+  void aPrefixOnTheWordFieldOpensTheGateForEveryText() {
+    Query prefix = new PrefixQuery(new Term(Fields.ZH, "裁"));
+    assertThat(WordFieldGate.of(List.of(prefix)).mayMatch("外卖骑手权益保障新规出台")).isTrue();
+    assertThat(WordFieldGate.of(List.of()).mayMatch("外卖骑手权益保障新规出台")).isFalse();
+  }
+
+  @Test
+  void normalisesWidthAndCaseAsSmartCnDoes() {
+    assertThat(WordFieldGate.normalise("Ｎ＋１ ５０亿 AbC")).isEqualTo("n＋1 50亿 abc");
+  }
+
+  /** Each term or phrase on the word field: the terms it needs. */
+  private static List<String[]> wordFieldParts() {
+    List<String[]> parts = new ArrayList<>();
+    QueryVisitor visitor =
+        new QueryVisitor() {
+          @Override
+          public boolean acceptField(String field) {
+            return Fields.ZH.equals(field);
+          }
+
+          @Override
+          public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+            return this;
+          }
+
+          @Override
+          public void consumeTerms(Query query, Term... terms) {
+            if (query instanceof TermQuery || query instanceof PhraseQuery) {
+              parts.add(Stream.of(terms).map(Term::text).toArray(String[]::new));
+            }
+          }
+        };
+    QUERIES.forEach(q -> q.visit(visitor));
+    return parts;
+  }
+
+  private static Set<String> words(String text) {
+    Set<String> words = new HashSet<>();
+    try (Analyzer analyzer = ChineseAnalysis.words();
+        TokenStream stream = analyzer.tokenStream(Fields.ZH, text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        words.add(term.toString());
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return words;
+  }
+
+  private static List<String> chineseTexts() {
+    List<String> texts = new ArrayList<>(TRICKY);
+    DevSet.load().lines().forEach(line -> texts.add(line.headline()));
+    try (Stream<Path> feeds = Files.list(Path.of("../seeds/samples"))) {
+      for (Path feed : feeds.filter(p -> p.toString().endsWith(".xml")).toList()) {
+        NodeList items =
+            DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(feed.toFile())
+                .getElementsByTagName("item");
+        for (int i = 0; i < items.getLength(); i++) {
+          Element item = (Element) items.item(i);
+          String title = text(item, "title");
+          String summary = text(item, "description");
+          texts.add(new Headline(title, summary).text());
+        }
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot read the sample feeds", e);
+    }
+    return texts.stream().filter(t -> Languages.detect(t).chinese()).toList();
+  }
+
+  private static String text(Element item, String tag) {
+    NodeList nodes = item.getElementsByTagName(tag);
+    return nodes.getLength() == 0 ? "" : nodes.item(0).getTextContent().strip();
+  }
+}
