@@ -34,19 +34,51 @@ final class WordFieldGate {
 
   private final TraditionalToSimplified simplified = TraditionalToSimplified.standard();
 
-  /** Per query part on the field: the terms it needs, normalised. */
-  private final List<String[]> parts;
+  /**
+   * One term or phrase on the field: the terms of Han characters and digits it needs as substrings,
+   * and whether it also has a term that needs some character other than Han.
+   */
+  private record Part(List<String> substrings, boolean needsOtherThanHan) {
+
+    static Part of(Term... terms) {
+      List<String> substrings = new ArrayList<>();
+      boolean other = false;
+      for (Term term : terms) {
+        String text = term.text();
+        if (hanAndDigitsOnly(text)) {
+          substrings.add(text);
+        } else {
+          other = true;
+        }
+      }
+      return new Part(List.copyOf(substrings), other);
+    }
+
+    boolean mayMatch(String normalised, boolean otherThanHan) {
+      if (needsOtherThanHan && !otherThanHan) {
+        return false;
+      }
+      for (String substring : substrings) {
+        if (!normalised.contains(substring)) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  private final List<Part> parts;
 
   private final boolean alwaysOpen;
 
-  private WordFieldGate(List<String[]> parts, boolean alwaysOpen) {
+  private WordFieldGate(List<Part> parts, boolean alwaysOpen) {
     this.parts = parts;
     this.alwaysOpen = alwaysOpen;
   }
 
   /** The gate of a monitor holding {@code queries}. */
   static WordFieldGate of(Collection<Query> queries) {
-    List<String[]> parts = new ArrayList<>();
+    List<Part> parts = new ArrayList<>();
     boolean[] alwaysOpen = {false};
     QueryVisitor visitor =
         new QueryVisitor() {
@@ -65,11 +97,7 @@ final class WordFieldGate {
           @Override
           public void consumeTerms(Query query, Term... terms) {
             if (query instanceof TermQuery || query instanceof PhraseQuery) {
-              String[] needed = new String[terms.length];
-              for (int i = 0; i < terms.length; i++) {
-                needed[i] = terms[i].text();
-              }
-              parts.add(needed);
+              parts.add(Part.of(terms));
             } else {
               // A multi-phrase reports each position's alternatives: none of them is needed.
               alwaysOpen[0] = true;
@@ -103,22 +131,12 @@ final class WordFieldGate {
     }
     String normalised = normalise(simplified.convert(text));
     boolean otherThanHan = hasOtherThanHan(normalised);
-    for (String[] part : parts) {
-      if (allMayOccur(part, normalised, otherThanHan)) {
+    for (Part part : parts) {
+      if (part.mayMatch(normalised, otherThanHan)) {
         return true;
       }
     }
     return false;
-  }
-
-  private static boolean allMayOccur(String[] terms, String normalised, boolean otherThanHan) {
-    for (String term : terms) {
-      boolean mayOccur = hanAndDigitsOnly(term) ? normalised.contains(term) : otherThanHan;
-      if (!mayOccur) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Full-width letters and digits as ASCII, letters lower case: SmartCN's own normalisation. */
