@@ -21,6 +21,7 @@ import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultiMatchingQueries;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
+import org.apache.lucene.search.Query;
 import thesiswatch.classifier.analysis.Analyzers;
 import thesiswatch.classifier.analysis.Fields;
 import thesiswatch.classifier.themes.QueryRole;
@@ -52,10 +53,10 @@ public final class ThemeMatcher implements Closeable {
   private final MatcherFactory<SpanMatch> matcherFactory;
   private final WordFieldGate wordField;
 
-  private ThemeMatcher(ThemeSet themes, Monitor monitor) {
+  private ThemeMatcher(ThemeSet themes, Monitor monitor, WordFieldGate wordField) {
     this.themes = themes;
     this.monitor = monitor;
-    this.wordField = WordFieldGate.of(themes.queries().stream().map(ThemeQuery::query).toList());
+    this.wordField = wordField;
     this.queries =
         themes.queries().stream().collect(Collectors.toMap(ThemeQuery::id, Function.identity()));
     Set<String> topicQueries =
@@ -69,23 +70,32 @@ public final class ThemeMatcher implements Closeable {
 
   /** A matcher holding every query of {@code themes}. */
   public static ThemeMatcher of(ThemeSet themes) {
+    return of(themes, WordFieldGate.of(queries(themes)));
+  }
+
+  /**
+   * A matcher holding every query of {@code themes}, with SmartCN's words where {@code gate} says.
+   */
+  static ThemeMatcher of(ThemeSet themes, WordFieldGate gate) {
     try {
       Monitor monitor =
           new Monitor(
               Analyzers.perField(),
               new TermFilteredPresearcher(
-                  RareTermWeightor.of(themes.queries().stream().map(ThemeQuery::query).toList()),
-                  List.of(),
-                  Set.of()));
+                  RareTermWeightor.of(queries(themes)), List.of(), Set.of()));
       List<MonitorQuery> registered = new ArrayList<>();
       for (ThemeQuery query : themes.queries()) {
         registered.add(new MonitorQuery(query.id(), query.query(), query.text(), Map.of()));
       }
       monitor.register(registered);
-      return new ThemeMatcher(themes, monitor);
+      return new ThemeMatcher(themes, monitor, gate);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the theme monitor", e);
     }
+  }
+
+  private static List<Query> queries(ThemeSet themes) {
+    return themes.queries().stream().map(ThemeQuery::query).toList();
   }
 
   /** The version of the theme set this matcher tags with. */

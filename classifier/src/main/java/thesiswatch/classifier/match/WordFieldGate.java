@@ -67,6 +67,9 @@ final class WordFieldGate {
     }
   }
 
+  /** A gate that lets every text through: matching as if there were no gate. */
+  static final WordFieldGate ALWAYS_OPEN = new WordFieldGate(List.of(), true);
+
   private final List<Part> parts;
 
   private final boolean alwaysOpen;
