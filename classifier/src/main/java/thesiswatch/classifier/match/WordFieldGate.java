@@ -54,16 +54,14 @@ final class WordFieldGate {
       return new Part(List.copyOf(substrings), other);
     }
 
-    boolean mayMatch(String normalised, boolean otherThanHan) {
-      if (needsOtherThanHan && !otherThanHan) {
-        return false;
-      }
+    boolean mayMatch(String normalised) {
       for (String substring : substrings) {
         if (!normalised.contains(substring)) {
           return false;
         }
       }
-      return true;
+      // Last, and only for this part: a scan of the whole text.
+      return !needsOtherThanHan || hasOtherThanHan(normalised);
     }
   }
 
@@ -133,9 +131,8 @@ final class WordFieldGate {
       return false;
     }
     String normalised = normalise(simplified.convert(text));
-    boolean otherThanHan = hasOtherThanHan(normalised);
     for (Part part : parts) {
-      if (part.mayMatch(normalised, otherThanHan)) {
+      if (part.mayMatch(normalised)) {
         return true;
       }
     }
