@@ -1,8 +1,6 @@
 package thesiswatch.common.analysis;
 
-import java.io.Reader;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.cjk.CJKAnalyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
@@ -36,27 +34,6 @@ public final class ChineseAnalysis {
 
   /** {@code delegate} reading its input through {@link SimplifiedChineseCharFilter}. */
   private static Analyzer simplified(Analyzer delegate) {
-    return new AnalyzerWrapper(delegate.getReuseStrategy()) {
-      @Override
-      protected Analyzer getWrappedAnalyzer(String fieldName) {
-        return delegate;
-      }
-
-      @Override
-      protected Reader wrapReader(String fieldName, Reader reader) {
-        return new SimplifiedChineseCharFilter(reader);
-      }
-
-      @Override
-      protected Reader wrapReaderForNormalization(String fieldName, Reader reader) {
-        return new SimplifiedChineseCharFilter(reader);
-      }
-
-      @Override
-      public void close() {
-        delegate.close();
-        super.close();
-      }
-    };
+    return ReaderFilteredAnalyzer.of(delegate, SimplifiedChineseCharFilter::new);
   }
 }

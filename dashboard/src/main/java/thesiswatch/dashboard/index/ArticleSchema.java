@@ -82,9 +82,10 @@ final class ArticleSchema {
    * would be misread, so it is refused and rebuilt. 1 (none recorded): SmartCN without
    * Traditional→Simplified. 2: the shared chain of {@link ChineseAnalysis} (ICU's transform first).
    * 3: English through {@link EnglishAnalysis}, which keeps no and not (before, they were dropped,
-   * so a search for "no layoffs" found every layoffs article).
+   * so a search for "no layoffs" found every layoffs article). 4: the English chain reads
+   * full-width letters and digits as ASCII (before, ＡＩ was another word than AI).
    */
-  static final String LAYOUT_VERSION = "3";
+  static final String LAYOUT_VERSION = "4";
 
   /** The commit user data key of {@link #LAYOUT_VERSION}. */
   static final String LAYOUT_KEY = "layout";

@@ -15,7 +15,7 @@ import thesiswatch.common.ThemeMatch;
  * Search across scripts and languages: Traditional and Simplified find each other (the shared
  * Chinese chain), Chinese text is searched only through the Chinese fields and Latin text only
  * through the English ones, English stop words are not required, and no and not are searched like
- * any word (a denial is not a report).
+ * any word (a denial is not a report), and full-width Latin letters are searched as ASCII.
  */
 class ArticleSearchLanguageTest {
 
@@ -32,7 +32,8 @@ class ArticleSearchLanguageTest {
           article("phrase", "en", "Layoffs blamed on AI spread to banks"),
           article("hiring", "en", "AI start-ups go on a hiring spree"),
           article("denial", "en", "Bank says there will be no layoffs this year"),
-          article("not-cutting", "en", "Retailer is not cutting jobs despite AI push"));
+          article("not-cutting", "en", "Retailer is not cutting jobs despite AI push"),
+          article("full-width", "en", "Ｂａｎｋｓ ｃｕｔ ｊｏｂｓ ａｓ ＡＩ ａｒｒｉｖｅｓ"));
 
   private static TaggedArticle article(String id, String lang, String title) {
     Instant time = Instant.parse("2025-03-01T00:00:00Z").plusSeconds(id.hashCode() & 0xffff);
@@ -125,6 +126,20 @@ class ArticleSearchLanguageTest {
       assertThat(ids(index, "\"not cutting jobs\"")).containsExactly("not-cutting");
       assertThat(marked(index, "\"no layoffs\"", "denial"))
           .isEqualTo("Bank says there will be «no» «layoffs» this year");
+    }
+  }
+
+  @Test
+  void fullWidthLettersAreSearchedAsAsciiBothWays(@TempDir Path dir) {
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      ARTICLES.forEach(index::upsert);
+      index.refresh();
+      assertThat(ids(index, "ＯｐｅｎＡＩ")).containsExactly("openai");
+      assertThat(ids(index, "Ｏｐｅｎ*")).containsExactly("openai");
+      assertThat(ids(index, "\"banks cut jobs\"")).containsExactly("full-width");
+      assertThat(ids(index, "AI")).contains("full-width", "hiring");
+      assertThat(marked(index, "cut jobs", "full-width"))
+          .isEqualTo("Ｂａｎｋｓ «ｃｕｔ» «ｊｏｂｓ» ａｓ ＡＩ ａｒｒｉｖｅｓ");
     }
   }
 }

@@ -1,0 +1,59 @@
+package thesiswatch.classifier.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import thesiswatch.classifier.Fixtures;
+import thesiswatch.classifier.match.Headline;
+import thesiswatch.classifier.match.ThemeMatcher;
+import thesiswatch.classifier.themes.ThemeSet;
+import thesiswatch.common.ThemeMatch;
+
+/**
+ * Full-width English (ＡＩ, ５,０００: how many Chinese outlets type Latin letters and digits) is tagged
+ * as its ASCII form is, with the matched terms and snippets cut from the text as written.
+ */
+class FullWidthMatchingTest {
+
+  static ThemeMatcher matcher;
+
+  @BeforeAll
+  static void load() {
+    matcher = ThemeMatcher.of(ThemeSet.load(Fixtures.THEMES));
+  }
+
+  @AfterAll
+  static void close() {
+    matcher.close();
+  }
+
+  private static List<ThemeMatch> themes(String title) {
+    return matcher.classify(new Headline(title, "")).themes();
+  }
+
+  private static List<Tuple> tags(List<ThemeMatch> themes) {
+    return themes.stream().map(m -> Tuple.tuple(m.id(), m.stance(), m.score())).toList();
+  }
+
+  @Test
+  void aFullWidthEnglishHeadlineIsTaggedAsItsAsciiFormIs() {
+    List<ThemeMatch> fullWidth = themes("Ｔｅｃｈ ｆｉｒｍｓ ｃｕｔ ５,０００ ｊｏｂｓ， ｂｌａｍｉｎｇ ＡＩ");
+    List<ThemeMatch> ascii = themes("Tech firms cut 5,000 jobs, blaming AI");
+    assertThat(ascii).extracting(ThemeMatch::id).containsExactly("layoffs");
+    assertThat(tags(fullWidth)).isEqualTo(tags(ascii));
+    assertThat(fullWidth.get(0).matched()).containsExactly("ｃｕｔ ５,０００ ｊｏｂｓ");
+    assertThat(fullWidth.get(0).snippet()).contains("«ｃｕｔ ５,０００ ｊｏｂｓ»");
+  }
+
+  @Test
+  void fullWidthLatinInsideAChineseHeadlineCountsAsItsAsciiForm() {
+    List<ThemeMatch> fullWidth = themes("ＯｐｅｎＡＩ垄断算力，ＧＰＵ集中在少数巨头手中");
+    List<ThemeMatch> ascii = themes("OpenAI垄断算力，GPU集中在少数巨头手中");
+    assertThat(ascii).isNotEmpty();
+    assertThat(tags(fullWidth)).isEqualTo(tags(ascii));
+  }
+}
