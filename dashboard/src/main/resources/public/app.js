@@ -285,6 +285,9 @@ function applyLabels() {
   document.getElementById('lang-toggle').textContent = state.lang === 'zh' ? 'English' : '中文';
   document.getElementById('lang-toggle').setAttribute('lang', state.lang === 'zh' ? 'en' : 'zh');
   document.getElementById('q').placeholder = state.lang === 'zh' ? '例如：裁员 AI' : 'e.g. layoffs AI';
+  document.getElementById('q').title = state.lang === 'zh'
+    ? '每个词都须出现；"…" 为短语；OR 任一；NOT 排除；词* 为前缀'
+    : 'Every word must appear; "…" a phrase; OR either; NOT excludes; word* a prefix';
   document.getElementById('tz-shown').textContent = `${t('zone')}: ${zone()}`
     + (zone() === 'UTC' ? '' : ` (${t('browserZone')})`);
 }

@@ -19,9 +19,10 @@ import thesiswatch.dashboard.index.cache.ParsedQueryCache;
 
 /**
  * Turns a search-box string into a Lucene query. Uses {@link SimpleQueryParser}, which ignores
- * syntax errors instead of failing, with regex, fuzzy and proximity operators switched off, and
- * checks the caps below before parsing so that no input can make the parser recurse deeply or
- * expand into thousands of clauses.
+ * syntax errors instead of failing, with regex, fuzzy and proximity operators switched off and the
+ * words AND, OR and NOT read as its operators ({@link BooleanWords}), and checks the caps below
+ * before parsing so that no input can make the parser recurse deeply or expand into thousands of
+ * clauses.
  *
  * <p>Each language's text is searched only through its own fields: Han characters through the
  * Chinese fields, everything else (Latin words) through the English ones, and a term or phrase that
@@ -98,7 +99,7 @@ public final class UserQueryParser {
     SimpleQueryParser parser = new ByScript(analyzer, english, chinese, all);
     // Every word must match (in some field): a search box user adds words to narrow down.
     parser.setDefaultOperator(BooleanClause.Occur.MUST);
-    Query query = parser.parse(text);
+    Query query = parser.parse(BooleanWords.toOperators(text));
     Query result =
         query == null ? new MatchNoDocsQuery("the query has no searchable terms") : query;
     parsed.put(text, result);

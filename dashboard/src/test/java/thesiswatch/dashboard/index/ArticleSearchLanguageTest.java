@@ -15,7 +15,8 @@ import thesiswatch.common.ThemeMatch;
  * Search across scripts and languages: Traditional and Simplified find each other (the shared
  * Chinese chain), Chinese text is searched only through the Chinese fields and Latin text only
  * through the English ones, English stop words are not required, and no and not are searched like
- * any word (a denial is not a report), and full-width Latin letters are searched as ASCII.
+ * any word (a denial is not a report), AND, OR and NOT are operators, and full-width Latin letters
+ * are searched as ASCII.
  */
 class ArticleSearchLanguageTest {
 
@@ -140,6 +141,22 @@ class ArticleSearchLanguageTest {
       assertThat(ids(index, "AI")).contains("full-width", "hiring");
       assertThat(marked(index, "cut jobs", "full-width"))
           .isEqualTo("Ｂａｎｋｓ «ｃｕｔ» «ｊｏｂｓ» ａｓ ＡＩ ａｒｒｉｖｅｓ");
+    }
+  }
+
+  @Test
+  void andOrAndNotInCapitalsAreOperators(@TempDir Path dir) {
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      ARTICLES.forEach(index::upsert);
+      index.refresh();
+      // Read as words, "OR" was dropped (an English stop word) and both sides were required.
+      assertThat(ids(index, "layoffs OR 裁员"))
+          .containsExactly("blamed", "denial", "openai", "phrase", "simplified", "traditional");
+      assertThat(ids(index, "layoffs AND AI")).containsExactly("blamed", "phrase");
+      assertThat(ids(index, "layoffs NOT AI")).containsExactly("denial");
+      assertThat(ids(index, "(layoffs OR hiring) AND NOT blamed"))
+          .containsExactly("denial", "hiring");
+      assertThat(ids(index, "\"not cutting jobs\"")).containsExactly("not-cutting");
     }
   }
 }
