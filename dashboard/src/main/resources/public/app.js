@@ -27,7 +27,7 @@ const I18N = {
     inconclusive: '不确定', too_little_evidence: '证据不足', not_computable: '无法计算', allEvidence: '全部',
     results: '条结果', noResults: '没有结果', articles: '篇', noAlerts: '暂无警报', noFeeds: '暂无信息源状态',
     incomplete: '（有信息源故障，数据可能不全）', thin: '（部分历史来自稀疏的存档，数量偏低未必是新闻变少）', error: '错误', perPeriod: '篇/', matched: '匹配',
-    indexed: '已索引', time: '时间',
+    indexed: '已索引', time: '时间', verdictSummary: '各论点的判定', seeClaim: '查看论证',
     sampleData: '示例数据：此处包含随程序附带的虚构示例信息源（thesiswatch demo --offline），并非真实新闻。',
     backfilling: '历史回填', backfilled: '历史回填完成', captures: '个存档快照', records: '条记录',
   },
@@ -53,6 +53,7 @@ const I18N = {
     not_borne_out: 'not borne out', too_early: 'too early', unresolvable: 'unresolvable', window: 'window', baseline: 'baseline', atDetection: 'at detection', stanceBy: 'decided by', now: 'now', floor: 'floor',
     rolling: 'recent', history: 'history', method: 'method', stance_balance: 'stance balance', attention: 'attention',
     inconclusive: 'inconclusive', too_little_evidence: 'too little evidence', not_computable: 'not computable', allEvidence: 'all',
+    verdictSummary: 'Verdict on each claim', seeClaim: 'see why',
     results: 'results', noResults: 'no results', articles: 'articles', noAlerts: 'no alerts yet',
     noFeeds: 'no feed state yet', incomplete: ' (feeds were failing: counts may be incomplete)', thin: ' (some history comes from sparse archive captures: a low count may be the archive, not the news)', error: 'error',
     perPeriod: 'per ', matched: 'matched', indexed: 'indexed', time: 'time',
@@ -72,7 +73,7 @@ const PALETTE = ['#2f6fed', '#e8590c', '#2b8a3e', '#c2255c', '#7048e8', '#0c8599
  * page's language (as before); `newslang` the articles' language filter.
  */
 const VIEW = {
-  from: ['range-from', ''], to: ['range-to', ''], interval: ['interval', 'day'], measure: ['measure', 'share'],
+  from: ['range-from', ''], to: ['range-to', ''], interval: ['interval', 'week'], measure: ['measure', 'share'],
   newslang: ['trend-lang', ''], q: ['q', ''], theme: ['search-theme', ''], stance: ['search-stance', ''],
   sort: ['search-sort', 'newest'], sfrom: ['search-from', ''], sto: ['search-to', ''],
 };
@@ -88,6 +89,7 @@ const BROWSER_ZONE = (Intl.DateTimeFormat().resolvedOptions().timeZone) || 'UTC'
 const state = {
   lang: initialLang(),
   themes: [],
+  claims: [],
   charts: new Map(),
   compare: null,
   alerts: [],
@@ -307,6 +309,32 @@ async function loadThemes() {
   }
 }
 
+/**
+ * Each theme card carries its claim's verdict, linked to the claim's explanation, and one line
+ * above the cards counts the verdicts: the page's question answered before any chart.
+ */
+function renderCardVerdicts() {
+  const summary = document.getElementById('verdict-summary');
+  const claims = state.claims;
+  if (claims.length === 0) {
+    summary.textContent = '';
+    return;
+  }
+  const counts = new Map();
+  for (const claim of claims) counts.set(claim.verdict, (counts.get(claim.verdict) || 0) + 1);
+  const w = claims[0].window;
+  summary.textContent = `${t('verdictSummary')} (${w.from} – ${w.to}): `
+    + [...counts].map(([verdict, n]) => `${n} ${t(verdict)}`).join(' · ');
+  for (const claim of claims) {
+    const card = document.querySelector(`#theme-counts li[data-theme="${claim.theme}"]`);
+    if (!card) continue;
+    card.querySelector('.card-verdict')?.remove();
+    card.appendChild(el('a', { class: 'card-verdict verdict ' + claim.verdict, href: '#claim-' + claim.theme,
+      title: claim.why[state.lang] || claim.why.en,
+      'aria-label': `${claim.name[state.lang] || claim.theme}: ${t(claim.verdict)} — ${t('seeClaim')}` }, t(claim.verdict)));
+  }
+}
+
 function renderCounts(byTheme) {
   const list = document.getElementById('theme-counts');
   clear(list);
@@ -320,6 +348,7 @@ function renderCounts(byTheme) {
     button.addEventListener('click', () => drill(theme.id, value('range-from'), value('range-to')));
     list.appendChild(el('li', { 'data-theme': theme.id }, button));
   }
+  renderCardVerdicts();
 }
 
 // ---------------------------------------------------------------- charts
@@ -628,7 +657,7 @@ async function loadScorecard() {
         `${t(test.signal)}: ` + (test.low == null ? t(test.reading)
           : `${fmt(test.estimate)} (95% CI ${fmt(test.low)}–${fmt(test.high)}; ${test.threshold}) → ${t(test.reading)}`)
           + (test.decides ? '' : ' *'))));
-    claims.appendChild(el('article', { class: 'claim', 'data-theme': claim.theme, 'data-verdict': claim.verdict },
+    claims.appendChild(el('article', { class: 'claim', id: 'claim-' + claim.theme, 'data-theme': claim.theme, 'data-verdict': claim.verdict },
       el('h3', {}, (claim.name[state.lang] || claim.theme) + ' ', el('span', { class: 'verdict ' + claim.verdict }, t(claim.verdict)),
         el('a', { class: 'method-link', href: '#methodology' }, t('howJudged'))),
       el('blockquote', {}, claim.claim.zh || '', el('div', { class: 'en' }, claim.claim.en || '')),
@@ -640,6 +669,8 @@ async function loadScorecard() {
         el('span', {}, `${t('rolling')}: ${t(claim.rolling.verdict)}`)),
       tests, historyStrip(claim), evidence));
   }
+  state.claims = card.claims;
+  renderCardVerdicts();
   renderStrips(card.claims);
   renderMethod(card.claims);
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,6 +127,26 @@ class DashboardPageBrowserIT {
     assertThat(layoffs.findElements(By.cssSelector(".evidence li"))).isNotEmpty();
     // Each verdict is explained by its sentence, built from the numbers shown beside it.
     assertThat(layoffs.findElement(By.cssSelector(".why")).getText()).contains("2025");
+    // At a glance: each theme card carries its claim's verdict, linked to the explanation, and
+    // one line above the cards counts the five verdicts.
+    WebElement cardVerdict =
+        driver.findElement(By.cssSelector("#theme-counts li[data-theme=layoffs] .card-verdict"));
+    assertThat(cardVerdict.getText())
+        .isNotBlank()
+        .isEqualTo(layoffs.findElement(By.cssSelector("h3 .verdict")).getText());
+    assertThat(cardVerdict.getAttribute("href")).endsWith("#claim-layoffs");
+    assertThat(driver.findElements(By.cssSelector("#theme-counts .card-verdict"))).hasSize(5);
+    String summary = driver.findElement(By.id("verdict-summary")).getText();
+    assertThat(summary).startsWith("各论点的判定 (2025-01-01 – 2025-12-31): ");
+    assertThat(
+            Pattern.compile("(\\d+) ")
+                .matcher(summary.substring(summary.indexOf(": ")))
+                .results()
+                .mapToInt(m -> Integer.parseInt(m.group(1)))
+                .sum())
+        .isEqualTo(5);
+    // A long range reads best by week: the default interval.
+    assertThat(value("interval")).isEqualTo("week");
     // The alert from the spike fixture, its ratio shown as the division it is.
     List<WebElement> alerts = driver.findElements(By.cssSelector("#alert-list li[data-id]"));
     assertThat(alerts).hasSize(1);
@@ -295,7 +316,7 @@ class DashboardPageBrowserIT {
   @Test
   void aChartPointOrAThemeCardOpensItsArticles() {
     consoleErrors();
-    open("/?lang=en&measure=count");
+    open("/?lang=en&measure=count&interval=day");
     // A click on the layoffs chart picks the bucket under the cursor.
     WebElement over = driver.findElement(By.cssSelector("#chart-layoffs .u-over"));
     new Actions(driver).moveToElement(over).pause(Duration.ofMillis(300)).click().perform();
