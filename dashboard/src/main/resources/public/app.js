@@ -84,6 +84,9 @@ function initialLang() {
   return (navigator.language || 'zh').toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
+/** The verdicts, in the order the page lists them. */
+const VERDICTS = ['bears_out', 'contested', 'not_borne_out', 'too_early', 'unresolvable'];
+
 const BROWSER_ZONE = (Intl.DateTimeFormat().resolvedOptions().timeZone) || 'UTC';
 
 const state = {
@@ -324,7 +327,7 @@ function renderCardVerdicts() {
   for (const claim of claims) counts.set(claim.verdict, (counts.get(claim.verdict) || 0) + 1);
   const w = claims[0].window;
   summary.textContent = `${t('verdictSummary')} (${w.from} – ${w.to}): `
-    + [...counts].map(([verdict, n]) => `${n} ${t(verdict)}`).join(' · ');
+    + VERDICTS.filter(v => counts.has(v)).map(v => `${counts.get(v)} ${t(v)}`).join(' · ');
   for (const claim of claims) {
     const card = document.querySelector(`#theme-counts li[data-theme="${claim.theme}"]`);
     if (!card) continue;
@@ -710,7 +713,7 @@ function renderMethod(claims) {
       `${c.name[state.lang] || c.theme}: ` + ((c.method && c.method.signals) || []).map(s =>
         `${t(s.signal)} (${t('threshold')} ${s.threshold}; ${t(s.decides ? 'decides' : 'contextOnly')})`).join(', '))))),
     el('dt', {}, t('verdicts')), el('dd', {}, el('p', {}, rule),
-      el('ul', {}, ['bears_out', 'contested', 'not_borne_out', 'too_early', 'unresolvable'].map(v =>
+      el('ul', {}, VERDICTS.map(v =>
         el('li', {}, el('span', { class: 'verdict ' + v }, t(v)))))),
     el('dt', {}, t('stances')), el('dd', {}, t('stanceText'))));
 }
