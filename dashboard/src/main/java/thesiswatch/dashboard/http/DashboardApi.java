@@ -166,6 +166,7 @@ public final class DashboardApi implements AutoCloseable {
               config.http.maxRequestSize = 16_384L;
             });
     app.before(DashboardApi::securityHeaders);
+    app.before("/api/*", ctx -> QueryString.check(ctx.queryString()));
     routes = routes();
     Map<String, Object> openApi = ApiRoutes.openApi(routes);
     byte[] openApiJson = Json.bytes(openApi);

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import thesiswatch.common.FeedState;
+import thesiswatch.common.Json;
 import thesiswatch.dashboard.Fixtures;
 import thesiswatch.dashboard.Fixtures.Response;
 import thesiswatch.testkit.TestArticles;
@@ -411,6 +416,47 @@ class DashboardApiIT {
       JsonNode body = response.json();
       assertThat(body.get("error").asText()).isEqualTo(kind.strip());
       assertThat(body.get("detail").asText()).isNotBlank();
+    }
+  }
+
+  /**
+   * A query string the server's lenient decoding would misread: a broken escape dropped the
+   * parameter (so {@code theme=layoffs%ZZ} was answered for every theme), a cut UTF-8 sequence
+   * became U+FFFD, a repeated parameter was read once. Sent over a socket as written, since the
+   * JDK's client refuses to send such a URI.
+   */
+  @ParameterizedTest(name = "{0} -> {1} {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "/api/articles?theme=layoffs%ZZ            | 400 | bad_encoding",
+        "/api/articles?q=layoffs%                  | 400 | bad_encoding",
+        "/api/articles?q=%E8%A3                    | 400 | bad_encoding",
+        "/api/articles.csv?q=%FF                   | 400 | bad_encoding",
+        "/api/trends?theme%G0=layoffs              | 400 | bad_encoding",
+        "/api/trends?theme=layoffs&theme=gig_work  | 400 | repeated_parameter",
+        "/api/articles?q=%E8%A3%81%E5%91%98&limit=5 | 200 |",
+        "/api/articles?q=layoffs+AI&&limit=5&      | 200 |",
+      })
+  void aQueryStringThatCannotBeReadAsWrittenIsRefused(String target, int status, String kind)
+      throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), harness.port()));
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("GET "
+                      + target.strip()
+                      + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 " + status);
+      if (kind != null) {
+        JsonNode body = Json.MAPPER.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+        assertThat(body.get("error").asText()).isEqualTo(kind.strip());
+        assertThat(body.get("detail").asText()).isNotBlank();
+      }
     }
   }
 
