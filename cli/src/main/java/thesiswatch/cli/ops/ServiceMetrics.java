@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.config.NamingConvention;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +19,10 @@ import java.util.regex.Pattern;
  * ourselves — the JVM binders' and Kafka's client metrics. Meters counted in nanoseconds or
  * milliseconds ({@code kafka.consumer.io.time.ns.total}) are dropped: Prometheus wants seconds, and
  * a filter can rename a meter but not rescale it. A trailing {@code .count} (reserved for
- * histograms) becomes {@code .number}; a meter without a description is described by its name.
+ * histograms) becomes {@code .number} in the exposition only, by the naming convention: renamed by
+ * a filter, the meter's id no longer had the name Micrometer's Kafka binder looks it up by, so the
+ * binder's refresh registered it again every minute (a WARN in the log) and could not remove it. A
+ * meter without a description is described by its name.
  */
 public final class ServiceMetrics {
 
@@ -43,17 +47,36 @@ public final class ServiceMetrics {
             new MeterFilter() {
               @Override
               public Meter.Id map(Meter.Id id) {
-                String name = lintSafe(id.getName());
                 String description =
                     id.getDescription() == null || id.getDescription().isBlank()
-                        ? name
+                        ? lintSafe(id.getName())
                         : id.getDescription();
                 return new Meter.Id(
-                    name,
+                    id.getName(),
                     Tags.of(id.getTagsAsIterable()),
                     id.getBaseUnit(),
                     description,
                     id.getType());
+              }
+            });
+    NamingConvention exposition = registry.config().namingConvention();
+    registry
+        .config()
+        .namingConvention(
+            new NamingConvention() {
+              @Override
+              public String name(String name, Meter.Type type, String baseUnit) {
+                return exposition.name(lintSafe(name), type, baseUnit);
+              }
+
+              @Override
+              public String tagKey(String key) {
+                return exposition.tagKey(key);
+              }
+
+              @Override
+              public String tagValue(String value) {
+                return exposition.tagValue(value);
               }
             });
     new ClassLoaderMetrics().bindTo(registry);
