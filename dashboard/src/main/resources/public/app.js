@@ -326,7 +326,8 @@ function renderCardVerdicts() {
   const counts = new Map();
   for (const claim of claims) counts.set(claim.verdict, (counts.get(claim.verdict) || 0) + 1);
   const w = claims[0].window;
-  summary.textContent = `${t('verdictSummary')} (${w.from} – ${w.to}): `
+  const [open, close] = state.lang === 'zh' ? ['（', '）：'] : [' (', '): '];
+  summary.textContent = `${t('verdictSummary')}${open}${w.from} – ${w.to}${close}`
     + VERDICTS.filter(v => counts.has(v)).map(v => `${counts.get(v)} ${t(v)}`).join(' · ');
   for (const claim of claims) {
     const card = document.querySelector(`#theme-counts li[data-theme="${claim.theme}"]`);

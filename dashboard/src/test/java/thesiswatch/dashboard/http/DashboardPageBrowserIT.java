@@ -137,10 +137,10 @@ class DashboardPageBrowserIT {
     assertThat(cardVerdict.getAttribute("href")).endsWith("#claim-layoffs");
     assertThat(driver.findElements(By.cssSelector("#theme-counts .card-verdict"))).hasSize(5);
     String summary = driver.findElement(By.id("verdict-summary")).getText();
-    assertThat(summary).startsWith("各论点的判定 (2025-01-01 – 2025-12-31): ");
+    assertThat(summary).startsWith("各论点的判定（2025-01-01 – 2025-12-31）：");
     assertThat(
             Pattern.compile("(\\d+) ")
-                .matcher(summary.substring(summary.indexOf(": ")))
+                .matcher(summary.substring(summary.indexOf("：")))
                 .results()
                 .mapToInt(m -> Integer.parseInt(m.group(1)))
                 .sum())
