@@ -113,7 +113,7 @@ public final class UserQueryParser {
     NEITHER;
 
     static Script of(int codePoint) {
-      if (Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN) {
+      if (ArticleSchema.isHan(codePoint)) {
         return HAN;
       }
       return Character.isLetter(codePoint) ? OTHER : NEITHER;

@@ -34,7 +34,8 @@ class ArticleSearchLanguageTest {
           article("hiring", "en", "AI start-ups go on a hiring spree"),
           article("denial", "en", "Bank says there will be no layoffs this year"),
           article("not-cutting", "en", "Retailer is not cutting jobs despite AI push"),
-          article("full-width", "en", "Ｂａｎｋｓ ｃｕｔ ｊｏｂｓ ａｓ ＡＩ ａｒｒｉｖｅｓ"));
+          article("full-width", "en", "Ｂａｎｋｓ ｃｕｔ ｊｏｂｓ ａｓ ＡＩ ａｒｒｉｖｅｓ"),
+          article("numbers", "en", "Lender to shed 2,000 roles by 2026"));
 
   private static TaggedArticle article(String id, String lang, String title) {
     Instant time = Instant.parse("2025-03-01T00:00:00Z").plusSeconds(id.hashCode() & 0xffff);
@@ -157,6 +158,26 @@ class ArticleSearchLanguageTest {
       assertThat(ids(index, "(layoffs OR hiring) AND NOT blamed"))
           .containsExactly("denial", "hiring");
       assertThat(ids(index, "\"not cutting jobs\"")).containsExactly("not-cutting");
+    }
+  }
+
+  @Test
+  void onlyChineseArticlesAndHanTextsGetTheChineseFieldsAndSearchIsTheSame(@TempDir Path dir) {
+    TaggedArticle english = ARTICLES.get(5); // "Companies blame AI for a new wave of layoffs"
+    assertThat(ArticleSchema.document(english).getField(ArticleSchema.TITLE_ZH)).isNull();
+    assertThat(ArticleSchema.document(ARTICLES.get(4)).getField(ArticleSchema.TITLE_ZH))
+        .isNotNull(); // the glossary: English, with Han characters in its title
+    assertThat(ArticleSchema.document(ARTICLES.get(3)).getField(ArticleSchema.TITLE_ZH))
+        .isNotNull(); // Chinese
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      ARTICLES.forEach(index::upsert);
+      index.refresh();
+      // Numbers are searched in every field: the English fields hold them for every article.
+      assertThat(ids(index, "2026")).containsExactly("numbers");
+      assertThat(ids(index, "2,000")).containsExactly("numbers");
+      assertThat(ids(index, "6000")).containsExactly("simplified", "traditional");
+      assertThat(marked(index, "2,000", "numbers"))
+          .isEqualTo("Lender to shed «2,000» roles by 2026");
     }
   }
 }
