@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -91,6 +94,24 @@ public final class Fixtures {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A socket to the dashboard on {@code port} with {@code requestHead} (request line and headers,
+   * each ending in CRLF, without the blank line) already sent, read timeout 10 s: for requests the
+   * JDK's client will not send as written, and for reading a stream as it comes.
+   */
+  public static Socket rawRequest(int port, String requestHead) throws IOException {
+    Socket socket = new Socket();
+    try {
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write((requestHead + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      return socket;
+    } catch (IOException e) {
+      socket.close();
+      throw e;
     }
   }
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -156,16 +154,11 @@ class ApiContractIT {
   @ParameterizedTest(name = "[{0}]")
   @CsvSource({"''", "'Accept: */*\r\n'", "'Accept: text/html,*/*;q=0.8\r\n'"})
   void theStreamAnswersWhateverTheAcceptHeader(String accept) throws IOException {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), harness.port()));
-      socket.setSoTimeout(10_000);
-      socket
-          .getOutputStream()
-          .write(
-              ("GET /api/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: curl/8.5.0\r\n"
-                      + accept.replace("\\r\\n", "\r\n")
-                      + "\r\n")
-                  .getBytes(StandardCharsets.US_ASCII));
+    try (Socket socket =
+        Fixtures.rawRequest(
+            harness.port(),
+            "GET /api/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: curl/8.5.0\r\n"
+                + accept.replace("\\r\\n", "\r\n"))) {
       String head = readUntil(socket.getInputStream(), "event: hello\ndata: ");
       assertThat(head).startsWith("HTTP/1.1 200");
       assertThat(head.toLowerCase()).contains("content-type: text/event-stream");

@@ -7,8 +7,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -440,16 +438,10 @@ class DashboardApiIT {
       })
   void aQueryStringThatCannotBeReadAsWrittenIsRefused(String target, int status, String kind)
       throws IOException {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), harness.port()));
-      socket.setSoTimeout(10_000);
-      socket
-          .getOutputStream()
-          .write(
-              ("GET "
-                      + target.strip()
-                      + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                  .getBytes(StandardCharsets.US_ASCII));
+    try (Socket socket =
+        Fixtures.rawRequest(
+            harness.port(),
+            "GET " + target.strip() + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n")) {
       String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(answer).startsWith("HTTP/1.1 " + status);
       if (kind != null) {

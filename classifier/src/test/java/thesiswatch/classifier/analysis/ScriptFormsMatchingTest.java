@@ -14,11 +14,12 @@ import thesiswatch.classifier.themes.ThemeSet;
 import thesiswatch.common.ThemeMatch;
 
 /**
- * Traditional headlines through the shared chain (ICU's Traditional-Simplified before SmartCN and
- * the bigrams): tagged as their Simplified form is, matched terms and snippets cut from the text as
- * written, and Taiwan words read as mainland ones.
+ * Other forms of the same text through the shared chains, tagged as the plain form is, with matched
+ * terms and snippets cut from the text as written: Traditional headlines (ICU's
+ * Traditional-Simplified before SmartCN and the bigrams; Taiwan words read as mainland ones) and
+ * full-width English (ＡＩ, ５,０００: how many Chinese outlets type Latin letters and digits).
  */
-class TraditionalChineseMatchingTest {
+class ScriptFormsMatchingTest {
 
   static ThemeMatcher matcher;
 
@@ -36,15 +37,16 @@ class TraditionalChineseMatchingTest {
     return matcher.classify(new Headline(title, "")).themes();
   }
 
+  private static List<Tuple> tags(List<ThemeMatch> themes) {
+    return themes.stream().map(m -> Tuple.tuple(m.id(), m.stance(), m.score())).toList();
+  }
+
   @Test
   void aTraditionalLayoffHeadlineIsTaggedAsItsSimplifiedFormIs() {
     List<ThemeMatch> traditional = themes("微軟宣布新一輪裁員，約6000名員工受影響");
     List<ThemeMatch> simplified = themes("微软宣布新一轮裁员，约6000名员工受影响");
     assertThat(traditional).extracting(ThemeMatch::id).containsExactly("layoffs");
-    assertThat(traditional)
-        .extracting(ThemeMatch::id, ThemeMatch::stance, ThemeMatch::score)
-        .isEqualTo(
-            simplified.stream().map(m -> Tuple.tuple(m.id(), m.stance(), m.score())).toList());
+    assertThat(tags(traditional)).isEqualTo(tags(simplified));
     assertThat(traditional.get(0).matched()).containsExactly("裁員");
     assertThat(traditional.get(0).snippet()).isEqualTo("微軟宣布新一輪«裁員»，約6000名員工受影響");
   }
@@ -55,5 +57,23 @@ class TraditionalChineseMatchingTest {
     assertThat(themes("外送員團體赴立法院陳情 要求訂定外送專法"))
         .extracting(ThemeMatch::id)
         .containsExactly("gig_work");
+  }
+
+  @Test
+  void aFullWidthEnglishHeadlineIsTaggedAsItsAsciiFormIs() {
+    List<ThemeMatch> fullWidth = themes("Ｔｅｃｈ ｆｉｒｍｓ ｃｕｔ ５,０００ ｊｏｂｓ， ｂｌａｍｉｎｇ ＡＩ");
+    List<ThemeMatch> ascii = themes("Tech firms cut 5,000 jobs, blaming AI");
+    assertThat(ascii).extracting(ThemeMatch::id).containsExactly("layoffs");
+    assertThat(tags(fullWidth)).isEqualTo(tags(ascii));
+    assertThat(fullWidth.get(0).matched()).containsExactly("ｃｕｔ ５,０００ ｊｏｂｓ");
+    assertThat(fullWidth.get(0).snippet()).contains("«ｃｕｔ ５,０００ ｊｏｂｓ»");
+  }
+
+  @Test
+  void fullWidthLatinInsideAChineseHeadlineCountsAsItsAsciiForm() {
+    List<ThemeMatch> fullWidth = themes("ＯｐｅｎＡＩ垄断算力，ＧＰＵ集中在少数巨头手中");
+    List<ThemeMatch> ascii = themes("OpenAI垄断算力，GPU集中在少数巨头手中");
+    assertThat(ascii).isNotEmpty();
+    assertThat(tags(fullWidth)).isEqualTo(tags(ascii));
   }
 }
