@@ -182,13 +182,14 @@ final class ArticleSchema {
         doc.add(new SortedSetDocValuesField(STANCE, new BytesRef(match.stance())));
       }
     }
-    doc.add(new StringField(LANG, IndexedArticle.langOf(article), Field.Store.NO));
+    String lang = IndexedArticle.langOf(article);
+    doc.add(new StringField(LANG, lang, Field.Store.NO));
     doc.add(new StringField(SOURCE, IndexedArticle.sourceOf(article), Field.Store.NO));
     // Only Han text is searched through the Chinese fields (UserQueryParser), so an article that
     // is not Chinese gets them only for a text that holds Han: SmartCN costs ~8 µs on a Latin-only
     // text, and the terms would never be asked for. A Chinese article keeps both: its hits are
     // highlighted from the Chinese fields, whatever script a text is in.
-    boolean chinese = "zh".equals(IndexedArticle.langOf(article));
+    boolean chinese = "zh".equals(lang);
     doc.add(new Field(TITLE_EN, article.title(), TEXT));
     if (chinese || hasHan(article.title())) {
       doc.add(new Field(TITLE_ZH, article.title(), TEXT));

@@ -1,5 +1,7 @@
 package thesiswatch.dashboard.index;
 
+import java.util.List;
+
 /**
  * The words {@code AND}, {@code OR} and {@code NOT} of a search box, in capitals and outside
  * quotes, as the {@code +}, {@code |} and {@code -} that {@link
@@ -9,6 +11,8 @@ package thesiswatch.dashboard.index;
  * cutting jobs"}, {@code no or not}); a {@code NOT} with nothing after it stays a word too.
  */
 final class BooleanWords {
+
+  private static final List<String> WORDS = List.of("AND", "OR", "NOT");
 
   private BooleanWords() {}
 
@@ -27,21 +31,18 @@ final class BooleanWords {
       if (c == '"') {
         quoted = !quoted;
       } else if (!quoted && startsWord(text, i)) {
-        int end = operatorEnd(text, i);
-        if (end > 0) {
-          String word = text.substring(i, end);
-          int next = skipWhitespace(text, end);
-          if (!word.equals("NOT")) {
-            out.append(word.equals("AND") ? '+' : '|');
-            i = end;
-            continue;
-          }
-          if (next < text.length()) {
-            // The minus attaches to what follows: "NOT AI" is "-AI".
-            out.append('-');
-            i = next;
-            continue;
-          }
+        String word = operatorAt(text, i);
+        if (word != null && !word.equals("NOT")) {
+          out.append(word.equals("AND") ? '+' : '|');
+          i += word.length();
+          continue;
+        }
+        int next = word == null ? text.length() : skipWhitespace(text, i + word.length());
+        if (next < text.length()) {
+          // The minus attaches to what follows: "NOT AI" is "-AI".
+          out.append('-');
+          i = next;
+          continue;
         }
       }
       out.append(c);
@@ -54,18 +55,16 @@ final class BooleanWords {
     return i == 0 || Character.isWhitespace(text.charAt(i - 1)) || text.charAt(i - 1) == '(';
   }
 
-  /**
-   * The end of an operator word starting at {@code i} and followed by a space or the end, or -1.
-   */
-  private static int operatorEnd(String text, int i) {
-    for (String word : new String[] {"AND", "OR", "NOT"}) {
+  /** The operator word starting at {@code i} and followed by a space or the end, or null. */
+  private static String operatorAt(String text, int i) {
+    for (String word : WORDS) {
       int end = i + word.length();
       if (text.startsWith(word, i)
           && (end == text.length() || Character.isWhitespace(text.charAt(end)))) {
-        return end;
+        return word;
       }
     }
-    return -1;
+    return null;
   }
 
   private static int skipWhitespace(String text, int i) {
