@@ -33,6 +33,14 @@ final class Sentences {
       return asOf == null ? span : span + " (to " + asOf + ")";
     }
 
+    /**
+     * Whether the evaluation window is over: no article published later can change its counts,
+     * though history brought in late (a backfill) still can.
+     */
+    boolean closed() {
+      return rollingDays == 0 && asOf == null;
+    }
+
     private boolean wholeYear() {
       return from.getDayOfYear() == 1 && to.equals(from.withDayOfYear(from.lengthOfYear()));
     }
@@ -76,8 +84,8 @@ final class Sentences {
     String numbersEn = label.en() + ", " + String.join("; ", en) + ".";
     String numbersZh = label.zh() + "，" + String.join("；", zh) + "。";
     return Map.of(
-        "en", numbersEn + " " + verdictEn(assessment, test),
-        "zh", numbersZh + verdictZh(assessment, test));
+        "en", numbersEn + " " + verdictEn(assessment, test, label.closed()),
+        "zh", numbersZh + verdictZh(assessment, test, label.closed()));
   }
 
   private static String stanceEn(ClaimRule.Result r, WindowCounts w, String name) {
@@ -154,7 +162,7 @@ final class Sentences {
         + "）";
   }
 
-  private static String verdictEn(ClaimRule.Assessment a, ClaimTest test) {
+  private static String verdictEn(ClaimRule.Assessment a, ClaimTest test, boolean closed) {
     return switch (a.verdict()) {
       case ClaimRule.BEARS_OUT ->
           "Borne out: every deciding signal's interval lies above its threshold.";
@@ -164,20 +172,30 @@ final class Sentences {
           a.guarded()
               ? "Contested: challenging articles outnumber supporting ones."
               : "Contested: the deciding signals disagree, or an interval contains its threshold.";
+      // A closed window is short of evidence for good unless history is backfilled: "too early"
+      // alone would read as if waiting were enough.
       case ClaimRule.TOO_EARLY ->
-          "Too early: a deciding signal has less evidence than the test's "
-              + test.minEvidence()
-              + ".";
+          closed
+              ? "Too early: the window has closed, but a deciding signal has less evidence than the"
+                  + " test's "
+                  + test.minEvidence()
+                  + "; only more of the window's own coverage, backfilled, can still decide it."
+              : "Too early: a deciding signal has less evidence than the test's "
+                  + test.minEvidence()
+                  + ".";
       default -> "Unresolvable: no deciding signal can be computed from these windows.";
     };
   }
 
-  private static String verdictZh(ClaimRule.Assessment a, ClaimTest test) {
+  private static String verdictZh(ClaimRule.Assessment a, ClaimTest test, boolean closed) {
     return switch (a.verdict()) {
       case ClaimRule.BEARS_OUT -> "得到印证：每个决定性信号的置信区间都高于其阈值。";
       case ClaimRule.NOT_BORNE_OUT -> "未得到印证：每个决定性信号的置信区间都低于其阈值。";
       case ClaimRule.CONTESTED -> a.guarded() ? "存在争议：质疑的报道多于支持的报道。" : "存在争议：决定性信号彼此矛盾，或置信区间包含阈值。";
-      case ClaimRule.TOO_EARLY -> "为时尚早：有决定性信号的证据少于检验所需的" + test.minEvidence() + "篇。";
+      case ClaimRule.TOO_EARLY ->
+          closed
+              ? "为时尚早：评估窗口已经结束，但有决定性信号的证据少于检验所需的" + test.minEvidence() + "篇；只有补录窗口内的更多报道才可能作出判定。"
+              : "为时尚早：有决定性信号的证据少于检验所需的" + test.minEvidence() + "篇。";
       default -> "无法判定：这些窗口无法计算任何决定性信号。";
     };
   }

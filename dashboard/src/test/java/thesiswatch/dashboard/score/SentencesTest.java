@@ -77,6 +77,29 @@ class SentencesTest {
   }
 
   @Test
+  void tooLittleEvidenceInAClosedWindowSaysThatOnlyABackfillCanStillDecideIt() {
+    WindowCounts window = counts(900, 40, 29, 0);
+    WindowCounts baseline = counts(2000, 42, 20, 10);
+    ClaimRule.Assessment assessment = ClaimRule.assess(TEST, window, baseline, true);
+    Sentences.WindowLabel closed =
+        new Sentences.WindowLabel(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), null, 0);
+    Map<String, String> why = Sentences.why(LAYOFFS, closed, window, baseline, TEST, assessment);
+    assertThat(assessment.verdict()).isEqualTo(ClaimRule.TOO_EARLY);
+    assertThat(why.get("en"))
+        .startsWith("In 2025, 29 of 29 stance-bearing articles on layoffs support the claim")
+        .endsWith(
+            "Too early: the window has closed, but a deciding signal has less evidence than the"
+                + " test's 30; only more of the window's own coverage, backfilled, can still"
+                + " decide it.");
+    assertThat(why.get("zh")).endsWith("为时尚早：评估窗口已经结束，但有决定性信号的证据少于检验所需的30篇；只有补录窗口内的更多报道才可能作出判定。");
+    // A rolling window never closes: it moves on, and waiting can decide it.
+    Sentences.WindowLabel rolling =
+        new Sentences.WindowLabel(LocalDate.of(2025, 10, 3), LocalDate.of(2025, 12, 31), null, 90);
+    assertThat(Sentences.why(LAYOFFS, rolling, window, baseline, TEST, assessment).get("en"))
+        .endsWith("Too early: a deciding signal has less evidence than the test's 30.");
+  }
+
+  @Test
   void beforeTheWindowOpens() {
     ClaimRule.Assessment assessment =
         ClaimRule.assess(TEST, counts(0, 0, 0, 0), counts(2000, 42, 20, 10), false);
