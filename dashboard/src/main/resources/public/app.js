@@ -291,8 +291,8 @@ function applyLabels() {
   document.getElementById('lang-toggle').setAttribute('lang', state.lang === 'zh' ? 'en' : 'zh');
   document.getElementById('q').placeholder = state.lang === 'zh' ? '例如：裁员 AI' : 'e.g. layoffs AI';
   document.getElementById('q').title = state.lang === 'zh'
-    ? '每个词都须出现；"…" 为短语；OR 任一；NOT 排除；词* 为前缀'
-    : 'Every word must appear; "…" a phrase; OR either; NOT excludes; word* a prefix';
+    ? '每个词都须出现；"…" 为短语，"…"~N 词间相隔至多 N；OR 任一；NOT 排除；词* 为前缀；word~N 容许 N 处拼写差异（英文）'
+    : 'Every word must appear; "…" a phrase, "…"~N its words up to N apart; OR either; NOT excludes; word* a prefix; word~N up to N typos (English)';
   document.getElementById('tz-shown').textContent = `${t('zone')}: ${zone()}`
     + (zone() === 'UTC' ? '' : ` (${t('browserZone')})`);
 }

@@ -42,7 +42,8 @@ final class ApiRoutes {
   static {
     parameter(
         "q",
-        "Search words in the simple query syntax: \"phrases\", -exclude, a|b, prefix*.",
+        "Search words in the simple query syntax: \"phrases\", \"near words\"~N, -exclude,"
+            + " a|b (or OR, AND, NOT), prefix*, fuzzy~N.",
         string());
     parameter(
         "theme", "A theme id of /api/themes; an unknown one is a 400 naming the known.", string());

@@ -1,5 +1,7 @@
 package thesiswatch.dashboard.index;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,22 +9,25 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import thesiswatch.dashboard.index.cache.ParsedQueryCache;
 
 /**
  * Turns a search-box string into a Lucene query. Uses {@link SimpleQueryParser}, which ignores
- * syntax errors instead of failing, with regex, fuzzy and proximity operators switched off and the
- * words AND, OR and NOT read as its operators ({@link BooleanWords}), and checks the caps below
- * before parsing so that no input can make the parser recurse deeply or expand into thousands of
- * clauses.
+ * syntax errors instead of failing, with its regex operator switched off and the words AND, OR and
+ * NOT read as its operators ({@link BooleanWords}), and checks the caps below before parsing so
+ * that no input can make the parser recurse deeply or expand into thousands of clauses.
  *
  * <p>Each language's text is searched only through its own fields: Han characters through the
  * Chinese fields, everything else (Latin words) through the English ones, and a term or phrase that
@@ -55,12 +60,18 @@ public final class UserQueryParser {
    */
   public static final int MIN_PREFIX_CJK = 2;
 
-  /** AND, OR, NOT, phrases, parentheses, escapes, whitespace and prefixes — no fuzzy, no slop. */
+  /**
+   * AND, OR, NOT, phrases, proximity ({@code "a b"~N}, as in the themes file), fuzzy terms ({@code
+   * word~N}), parentheses, escapes, whitespace and prefixes. Without the last two operators a
+   * {@code ~N} was read as a required term N: {@code "laid off"~3} found nothing.
+   */
   private static final int FLAGS =
       SimpleQueryParser.AND_OPERATOR
           | SimpleQueryParser.OR_OPERATOR
           | SimpleQueryParser.NOT_OPERATOR
           | SimpleQueryParser.PHRASE_OPERATOR
+          | SimpleQueryParser.NEAR_OPERATOR
+          | SimpleQueryParser.FUZZY_OPERATOR
           | SimpleQueryParser.PRECEDENCE_OPERATORS
           | SimpleQueryParser.ESCAPE_OPERATOR
           | SimpleQueryParser.WHITESPACE_OPERATOR
@@ -176,6 +187,44 @@ public final class UserQueryParser {
       return byScript(text, (field, run) -> createPhraseQuery(field, run, slop));
     }
 
+    /**
+     * Edits ({@code word~N}, at most two) between English words, counted between stems, which is
+     * what the index holds: {@code layofs~1} finds layoffs, {@code hirring~1} hiring. A Chinese
+     * word is searched as written, since one character more or less makes another word.
+     */
+    @Override
+    protected Query newFuzzyQuery(String text, int fuzziness) {
+      return byScript(
+          text,
+          (field, run) ->
+              chinese.containsKey(field)
+                  ? createBooleanQuery(field, run, getDefaultOperator())
+                  : fuzzyStems(field, run, fuzziness));
+    }
+
+    /**
+     * Each of {@code text}'s stems (a stop word has none) within {@code edits}, all required; fewer
+     * edits for a short stem ({@link #editsFor}).
+     */
+    private Query fuzzyStems(String field, String text, int edits) {
+      BooleanQuery.Builder every = new BooleanQuery.Builder();
+      try (TokenStream stream = getAnalyzer().tokenStream(field, text)) {
+        CharTermAttribute chars = stream.addAttribute(CharTermAttribute.class);
+        stream.reset();
+        while (stream.incrementToken()) {
+          Term stem = new Term(field, chars.toString());
+          int allowed = Math.min(edits, editsFor(chars.length()));
+          every.add(
+              allowed == 0 ? new TermQuery(stem) : new FuzzyQuery(stem, allowed),
+              BooleanClause.Occur.MUST);
+        }
+        stream.end();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot analyse a search term", e);
+      }
+      return simplify(every.build());
+    }
+
     @Override
     protected Query newPrefixQuery(String text) {
       return byScript(
@@ -213,6 +262,15 @@ public final class UserQueryParser {
       parts.forEach(part -> every.add(part, BooleanClause.Occur.MUST));
       return every.build();
     }
+  }
+
+  /**
+   * The most edits a fuzzy term of {@code length} characters may take, as Elasticsearch's AUTO
+   * fuzziness: none below three characters, one up to five, two beyond. Two edits on a three-letter
+   * stem reach most short words (hir~2 matched ai).
+   */
+  static int editsFor(int length) {
+    return length < 3 ? 0 : length <= 5 ? 1 : 2;
   }
 
   /** Recently parsed texts kept. */

@@ -15,8 +15,8 @@ import thesiswatch.common.ThemeMatch;
  * Search across scripts and languages: Traditional and Simplified find each other (the shared
  * Chinese chain), Chinese text is searched only through the Chinese fields and Latin text only
  * through the English ones, English stop words are not required, and no and not are searched like
- * any word (a denial is not a report), AND, OR and NOT are operators, and full-width Latin letters
- * are searched as ASCII.
+ * any word (a denial is not a report), AND, OR and NOT are operators, so are proximity and fuzzy
+ * terms, and full-width Latin letters are searched as ASCII.
  */
 class ArticleSearchLanguageTest {
 
@@ -158,6 +158,36 @@ class ArticleSearchLanguageTest {
       assertThat(ids(index, "(layoffs OR hiring) AND NOT blamed"))
           .containsExactly("denial", "hiring");
       assertThat(ids(index, "\"not cutting jobs\"")).containsExactly("not-cutting");
+    }
+  }
+
+  @Test
+  void proximityAndFuzzyTermsAreOperatorsNotRequiredNumbers(@TempDir Path dir) {
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      ARTICLES.forEach(index::upsert);
+      index.refresh();
+      // Read as text, ~2 was a required term "2": both found nothing.
+      assertThat(ids(index, "\"layoffs AI\"")).isEmpty();
+      assertThat(ids(index, "\"layoffs AI\"~2")).containsExactly("phrase");
+      assertThat(ids(index, "\"companies layoffs\"~7")).containsExactly("blamed");
+      assertThat(ids(index, "\"companies layoffs\"~6")).isEmpty();
+      assertThat(ids(index, "\"宣布 裁员\"")).containsExactly("openai");
+      assertThat(ids(index, "\"宣布 裁员\"~3")).containsExactly("openai", "simplified", "traditional");
+      assertThat(marked(index, "\"layoffs AI\"~2", "phrase"))
+          .isEqualTo("«Layoffs» blamed on «AI» spread to banks");
+      // Edits between English words, which are stemmed in the index.
+      assertThat(ids(index, "layofs~1")).contains("blamed", "phrase", "denial");
+      assertThat(ids(index, "layofs")).isEmpty();
+      assertThat(ids(index, "hirring~")).containsExactly("hiring");
+      assertThat(marked(index, "hirring~", "hiring"))
+          .isEqualTo("AI start-ups go on a «hiring» spree");
+      // The edits allowed shrink with the stem, as in Elasticsearch's AUTO: hirring's stem hir
+      // is 3 letters, so one edit, not the two that reached ai; none below 3 letters.
+      assertThat(ids(index, "hirring~2")).containsExactly("hiring");
+      assertThat(ids(index, "ai~2")).isEqualTo(ids(index, "ai"));
+      assertThat(ids(index, "the~2")).isEmpty(); // a stop word has no stem to be near
+      // A Chinese word is searched as written.
+      assertThat(ids(index, "裁员~1")).isEqualTo(ids(index, "裁员"));
     }
   }
 
