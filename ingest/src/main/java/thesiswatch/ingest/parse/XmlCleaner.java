@@ -10,7 +10,8 @@ import thesiswatch.ingest.fault.FeedFault;
  * Repairs decoded feed text before the XML parser sees it, in CommaFeed's order: junk before the
  * first {@code <} dropped, characters XML forbids dropped, a DOCTYPE that only names an external
  * DTD (old Netscape RSS 0.91 feeds) dropped. A DOCTYPE with an internal subset (where entity
- * attacks live) is refused. An XML declaration after a comment is dropped (the text is decoded
+ * attacks live) is dropped with its plain-text entities expanded, or refused when it holds more
+ * ({@link InternalSubset}). An XML declaration after a comment is dropped (the text is decoded
  * already). The lossy repairs ({@link XmlRepairs}) run only when the strict parse failed.
  */
 final class XmlCleaner {
@@ -30,7 +31,8 @@ final class XmlCleaner {
    * The text with leading junk, forbidden characters and a harmless DOCTYPE removed.
    *
    * @throws FeedFault {@code empty} for a blank document, {@code not_a_feed} for an HTML page,
-   *     {@code doctype_refused} for a DOCTYPE with an internal subset
+   *     {@code doctype_refused} for a DOCTYPE whose internal subset holds more than plain-text
+   *     entities
    */
   static String clean(String text) throws FeedFault {
     int start = text.indexOf('<');
@@ -54,10 +56,11 @@ final class XmlCleaner {
     if (doctype.find() && doctype.start() < rootStart(xml)) {
       int end = xml.indexOf('>', doctype.end());
       int subset = xml.indexOf('[', doctype.end());
-      if (end < 0 || (subset >= 0 && subset < end)) {
-        throw new FeedFault(
-            FaultKind.DOCTYPE_REFUSED,
-            "parse: a DOCTYPE with an internal subset is refused (entity expansion and XXE)");
+      if (end < 0) {
+        throw new FeedFault(FaultKind.DOCTYPE_REFUSED, "parse: a DOCTYPE never closes");
+      }
+      if (subset >= 0 && subset < end) {
+        return InternalSubset.expand(xml, doctype.start(), subset);
       }
       xml = xml.substring(0, doctype.start()) + xml.substring(end + 1);
     }
