@@ -130,7 +130,7 @@ final class InternalSubset {
     if (value.length() > MAX_VALUE || value.indexOf('<') >= 0 || value.indexOf('%') >= 0) {
       return false;
     }
-    return value.replaceAll(CHARACTER_REFERENCE.pattern(), "").indexOf('&') < 0;
+    return CHARACTER_REFERENCE.matcher(value).replaceAll("").indexOf('&') < 0;
   }
 
   /**
