@@ -25,7 +25,10 @@ import org.jsoup.parser.Parser;
  *       document (its root's end tag present), so a truncated download is still refused rather than
  *       published as a guess;
  *   <li>{@link Repair#TRAILING}: text after the root element's end tag (a PHP notice, a second copy
- *       of the feed) is dropped.
+ *       of the feed) is dropped;
+ *   <li>{@link Repair#ROOT_END}: a document that ends in its root element's end tag without the
+ *       closing {@code >} ({@code ...</entry></feed}) gets it: every element and all the text are
+ *       there, so nothing is guessed. A document cut anywhere else is still refused.
  * </ul>
  */
 final class XmlRepairs {
@@ -35,7 +38,8 @@ final class XmlRepairs {
     PREFIXES(XmlRepairs::declarePrefixes),
     ENTITIES(XmlRepairs::healEntities),
     MARKUP(XmlRepairs::balanceMarkup),
-    TRAILING(XmlRepairs::dropTrailing);
+    TRAILING(XmlRepairs::dropTrailing),
+    ROOT_END(XmlRepairs::closeRootEnd);
 
     private final UnaryOperator<String> repair;
 
@@ -91,6 +95,9 @@ final class XmlRepairs {
    * those {@code applied} already; null when none is left to try.
    */
   static Repair next(String message, String xml, Set<Repair> applied) {
+    if (!applied.contains(Repair.ROOT_END) && unclosedRootEnd(xml) >= 0) {
+      return Repair.ROOT_END;
+    }
     if (message.contains("is not bound") && !applied.contains(Repair.PREFIXES)) {
       return Repair.PREFIXES;
     }
@@ -169,6 +176,27 @@ final class XmlRepairs {
         .escapeMode(Entities.EscapeMode.xhtml)
         .charset("UTF-8");
     return document.outerHtml();
+  }
+
+  /** The document with its root element's end tag closed ({@link #unclosedRootEnd}). */
+  static String closeRootEnd(String xml) {
+    int end = unclosedRootEnd(xml);
+    return end < 0 ? xml : xml.substring(0, end) + ">";
+  }
+
+  /**
+   * Where the root element's end tag ends when the document stops in it, just before its {@code >}
+   * (white space aside): the index after its name; otherwise -1.
+   */
+  private static int unclosedRootEnd(String xml) {
+    int root = XmlCleaner.rootStart(xml);
+    Matcher name = ROOT_NAME.matcher(xml);
+    if (root >= xml.length() || !name.find(root) || name.start() != root) {
+      return -1;
+    }
+    String content = xml.stripTrailing();
+    String end = "</" + name.group(1);
+    return content.endsWith(end) ? content.length() : -1;
   }
 
   /** The document without what follows its root element's last end tag. */

@@ -80,6 +80,26 @@ class FeedParserTest {
   }
 
   @Test
+  void aDocumentEndingInItsRootEndTagWithoutTheClosingBracketIsReadWhole() throws FeedFault {
+    String complete =
+        "<rss version=\"2.0\"><channel><title>t</title><item><title>First</title></item>"
+            + "<item><title>Second</title></item></channel></rss";
+    assertThat(titles(parseText(complete + "\n"))).containsExactly("First", "Second");
+    // Cut one character earlier, the end tag's name is not all there: refused, as any cut.
+    assertThatThrownBy(() -> parseText(complete.substring(0, complete.length() - 1)))
+        .isInstanceOfSatisfying(
+            FeedFault.class, f -> assertThat(f.kind()).isEqualTo(FaultKind.INVALID_XML));
+    assertThatThrownBy(() -> parseText(complete.replace("</channel></rss", "</channel></r")))
+        .isInstanceOfSatisfying(
+            FeedFault.class, f -> assertThat(f.kind()).isEqualTo(FaultKind.INVALID_XML));
+  }
+
+  private ParsedFeed parseText(String xml) throws FeedFault {
+    return parser.parse(
+        xml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/xml", BASE, null, FETCHED);
+  }
+
+  @Test
   void doctypesWithEntitiesAreRefusedBeforeAnyExpansion() {
     for (String fixture : List.of("xxe.rss.xml", "billion-laughs.rss.xml")) {
       assertThatThrownBy(() -> parse(fixture, null))
