@@ -125,7 +125,9 @@ final class XmlDocuments {
     Element root = document.getRootElement();
     String name = root.getName();
     boolean bare = root.getNamespace().equals(Namespace.NO_NAMESPACE);
-    if (name.equals("feed") && bare && hasChildNamed(root, ATOM_CHILDREN)) {
+    if (CdfDocuments.isCdf(root)) {
+      CdfDocuments.intoRss(document);
+    } else if (name.equals("feed") && bare && hasChildNamed(root, ATOM_CHILDREN)) {
       intoNamespace(root, atomNamespace(root));
     } else if (name.equals("entry")
         && (bare || root.getNamespace().equals(ATOM_10) || root.getNamespace().equals(ATOM_03))) {

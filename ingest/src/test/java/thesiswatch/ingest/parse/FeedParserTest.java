@@ -94,6 +94,24 @@ class FeedParserTest {
             FeedFault.class, f -> assertThat(f.kind()).isEqualTo(FaultKind.INVALID_XML));
   }
 
+  @Test
+  void aCdfChannelIsReadAsTheRssItAmountsTo() throws FeedFault {
+    ParsedFeed feed =
+        parseText(
+            "<CHANNEL HREF=\"https://example.org/\"><TITLE>Example feed</TITLE>"
+                + "<ITEM HREF=\"https://example.org/1\" LASTMOD=\"2004-04-06T23:05:43-05:00\">"
+                + "<TITLE>First</TITLE><ABSTRACT>Its abstract</ABSTRACT></ITEM>"
+                + "<CHANNEL><item href=\"https://example.org/2\"><title>Nested</title></item>"
+                + "</CHANNEL></CHANNEL>");
+    assertThat(feed.feed().title()).isEqualTo("Example feed");
+    assertThat(titles(feed)).containsExactly("First", "Nested");
+    FeedEntry first = feed.entries().get(0);
+    assertThat(first.link()).isEqualTo("https://example.org/1");
+    assertThat(first.summary()).isEqualTo("Its abstract");
+    assertThat(first.published()).isEqualTo(Instant.parse("2004-04-07T04:05:43Z"));
+    assertThat(feed.entries().get(1).link()).isEqualTo("https://example.org/2");
+  }
+
   private ParsedFeed parseText(String xml) throws FeedFault {
     return parser.parse(
         xml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/xml", BASE, null, FETCHED);

@@ -51,8 +51,6 @@ class FeedparserConformanceTest {
   private static final Pattern HEADER =
       Pattern.compile("(?m)^Header:\\s*([A-Za-z-]+):\\s*(.*?)\\s*$");
 
-  private static final String CDF =
-      "Microsoft CDF is not a feed format ROME or ingest supports: not_a_feed";
   private static final String SANITISER_COMMENT =
       "feedparser's sanitiser drops everything after the malformed comment; jsoup recovers and"
           + " keeps the visible text (scripts still dropped)";
@@ -60,9 +58,6 @@ class FeedparserConformanceTest {
   /** Expectations we knowingly do not meet: "file|field" → why. */
   static final Map<String, String> KNOWN_DIFFERENCES =
       Map.ofEntries(
-          Map.entry("wellformed/cdf/item_abstract_map_description.xml|description", CDF),
-          Map.entry("wellformed/cdf/item_href_map_link.xml|link", CDF),
-          Map.entry("wellformed/cdf/item_title.xml|title", CDF),
           Map.entry("wellformed/sanitize/entry_summary_crazy.xml|summary", SANITISER_COMMENT),
           Map.entry("wellformed/sanitize/entry_title_crazy.xml|title", SANITISER_COMMENT),
           Map.entry(
