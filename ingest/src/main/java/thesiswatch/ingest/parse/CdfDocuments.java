@@ -2,6 +2,7 @@ package thesiswatch.ingest.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jdom2.Attribute;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
@@ -77,7 +78,7 @@ final class CdfDocuments {
   }
 
   private static String attribute(Element element, String name) {
-    for (org.jdom2.Attribute attribute : element.getAttributes()) {
+    for (Attribute attribute : element.getAttributes()) {
       if (attribute.getName().equalsIgnoreCase(name)) {
         return attribute.getValue();
       }

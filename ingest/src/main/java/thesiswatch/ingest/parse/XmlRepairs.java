@@ -194,9 +194,12 @@ final class XmlRepairs {
     if (root >= xml.length() || !name.find(root) || name.start() != root) {
       return -1;
     }
-    String content = xml.stripTrailing();
+    int content = xml.length();
+    while (content > 0 && Character.isWhitespace(xml.charAt(content - 1))) {
+      content--;
+    }
     String end = "</" + name.group(1);
-    return content.endsWith(end) ? content.length() : -1;
+    return xml.startsWith(end, content - end.length()) ? content : -1;
   }
 
   /** The document without what follows its root element's last end tag. */
