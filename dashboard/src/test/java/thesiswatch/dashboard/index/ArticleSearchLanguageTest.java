@@ -57,6 +57,14 @@ class ArticleSearchLanguageTest {
         time);
   }
 
+  /** An index in {@code dir} holding {@link #ARTICLES}, searchable. */
+  private static ArticleIndex indexed(Path dir) {
+    ArticleIndex index = ArticleIndex.open(dir);
+    ARTICLES.forEach(index::upsert);
+    index.refresh();
+    return index;
+  }
+
   private static List<String> ids(ArticleIndex index, String q) {
     return index.search(new SearchRequest(q, null, 20, null, null)).hits().stream()
         .map(h -> h.article().article().id())
@@ -77,9 +85,7 @@ class ArticleSearchLanguageTest {
 
   @Test
   void simplifiedAndTraditionalFindEachOtherAndTheHitMarksWhatWasWritten(@TempDir Path dir) {
-    try (ArticleIndex index = ArticleIndex.open(dir)) {
-      ARTICLES.forEach(index::upsert);
-      index.refresh();
+    try (ArticleIndex index = indexed(dir)) {
       assertThat(ids(index, "裁员")).contains("simplified", "traditional");
       assertThat(ids(index, "裁員")).isEqualTo(ids(index, "裁员"));
       assertThat(ids(index, "員工 受影響")).containsExactly("simplified", "traditional");
@@ -91,9 +97,7 @@ class ArticleSearchLanguageTest {
 
   @Test
   void chineseTextIsSearchedOnlyThroughTheChineseFields(@TempDir Path dir) {
-    try (ArticleIndex index = ArticleIndex.open(dir)) {
-      ARTICLES.forEach(index::upsert);
-      index.refresh();
+    try (ArticleIndex index = indexed(dir)) {
       // The English analysis makes single characters of Chinese text: 被 裁 员 工 all occur in the
       // glossary's English fields, but Chinese text is not searched there.
       assertThat(ids(index, "被裁，员工")).containsExactly("laid-off");
@@ -107,9 +111,7 @@ class ArticleSearchLanguageTest {
 
   @Test
   void englishStopWordsAreNotRequired(@TempDir Path dir) {
-    try (ArticleIndex index = ArticleIndex.open(dir)) {
-      ARTICLES.forEach(index::upsert);
-      index.refresh();
+    try (ArticleIndex index = indexed(dir)) {
       assertThat(ids(index, "layoffs blamed on AI")).containsExactly("blamed", "phrase");
       assertThat(ids(index, "\"layoffs blamed on AI\"")).containsExactly("phrase");
       assertThat(ids(index, "on the")).isEmpty();
@@ -118,9 +120,7 @@ class ArticleSearchLanguageTest {
 
   @Test
   void noAndNotAreWordsASearchCanAskFor(@TempDir Path dir) {
-    try (ArticleIndex index = ArticleIndex.open(dir)) {
-      ARTICLES.forEach(index::upsert);
-      index.refresh();
+    try (ArticleIndex index = indexed(dir)) {
       // Dropped as stop words, "no layoffs" found every layoffs article; a denial is what it asks.
       assertThat(ids(index, "\"no layoffs\"")).containsExactly("denial");
       assertThat(ids(index, "no layoffs")).containsExactly("denial");
@@ -133,9 +133,7 @@ class ArticleSearchLanguageTest {
 
   @Test
   void fullWidthLettersAreSearchedAsAsciiBothWays(@TempDir Path dir) {
-    try (ArticleIndex index = ArticleIndex.open(dir)) {
-      ARTICLES.forEach(index::upsert);
-      index.refresh();
+    try (ArticleIndex index = indexed(dir)) {
       assertThat(ids(index, "ＯｐｅｎＡＩ")).containsExactly("openai");
       assertThat(ids(index, "Ｏｐｅｎ*")).containsExactly("openai");
       assertThat(ids(index, "\"banks cut jobs\"")).containsExactly("full-width");
@@ -147,9 +145,7 @@ class ArticleSearchLanguageTest {
 
   @Test
   void andOrAndNotInCapitalsAreOperators(@TempDir Path dir) {
-    try (ArticleIndex index = ArticleIndex.open(dir)) {
-      ARTICLES.forEach(index::upsert);
-      index.refresh();
+    try (ArticleIndex index = indexed(dir)) {
       // Read as words, "OR" was dropped (an English stop word) and both sides were required.
       assertThat(ids(index, "layoffs OR 裁员"))
           .containsExactly("blamed", "denial", "openai", "phrase", "simplified", "traditional");
@@ -163,9 +159,7 @@ class ArticleSearchLanguageTest {
 
   @Test
   void proximityAndFuzzyTermsAreOperatorsNotRequiredNumbers(@TempDir Path dir) {
-    try (ArticleIndex index = ArticleIndex.open(dir)) {
-      ARTICLES.forEach(index::upsert);
-      index.refresh();
+    try (ArticleIndex index = indexed(dir)) {
       // Read as text, ~2 was a required term "2": both found nothing.
       assertThat(ids(index, "\"layoffs AI\"")).isEmpty();
       assertThat(ids(index, "\"layoffs AI\"~2")).containsExactly("phrase");
@@ -199,9 +193,7 @@ class ArticleSearchLanguageTest {
         .isNotNull(); // the glossary: English, with Han characters in its title
     assertThat(ArticleSchema.document(ARTICLES.get(3)).getField(ArticleSchema.TITLE_ZH))
         .isNotNull(); // Chinese
-    try (ArticleIndex index = ArticleIndex.open(dir)) {
-      ARTICLES.forEach(index::upsert);
-      index.refresh();
+    try (ArticleIndex index = indexed(dir)) {
       // Numbers are searched in every field: the English fields hold them for every article.
       assertThat(ids(index, "2026")).containsExactly("numbers");
       assertThat(ids(index, "2,000")).containsExactly("numbers");
