@@ -107,7 +107,8 @@ final class ApiRoutes {
         "description",
         "Read-only JSON API of the thesiswatch dashboard: themes, trends, articles, the scorecard,"
             + " alerts, feed health and a Server-Sent Events stream. Every route answers GET only"
-            + " (another method is a 405 with Allow); bad input is a 400"
+            + " (another method is a 405 with Allow); bad input (a malformed value, a parameter"
+            + " given twice or one the route does not take) is a 400"
             + " {\"error\": kind, \"detail\": text}.");
     doc.put("info", info);
     Map<String, Object> paths = new LinkedHashMap<>();
@@ -143,10 +144,8 @@ final class ApiRoutes {
       Map<String, Object> responses = new LinkedHashMap<>();
       responses.put(
           "200", Map.of("description", "OK", "content", Map.of(route.contentType(), Map.of())));
-      if (!route.parameters().isEmpty() || route.path().contains("{")) {
-        responses.put("400", errorResponse("Bad input; the detail names the parameter."));
-      }
       if (route.path().startsWith("/api/")) {
+        responses.put("400", errorResponse("Bad input; the detail names the parameter."));
         responses.put("503", errorResponse("Busy; retry after Retry-After seconds."));
       }
       responses.put("405", Map.of("description", "Another method than GET (Allow: GET)."));

@@ -166,15 +166,22 @@ public final class DashboardApi implements AutoCloseable {
               config.http.maxRequestSize = 16_384L;
             });
     app.before(DashboardApi::securityHeaders);
-    app.before("/api/*", ctx -> QueryString.check(ctx.queryString()));
     routes = routes();
     Map<String, Object> openApi = ApiRoutes.openApi(routes);
     byte[] openApiJson = Json.bytes(openApi);
     for (ApiRoutes.Route route : routes) {
-      Handler handler =
+      Handler answer =
           route.path().equals(OPENAPI_PATH)
               ? ctx -> ctx.contentType("application/json; charset=utf-8").result(openApiJson)
               : route.handler();
+      // Only the API's query strings are checked: a scraper may add its own to /metrics.
+      Handler handler =
+          route.path().startsWith("/api/")
+              ? ctx -> {
+                QueryString.check(ctx.queryString(), route.path(), route.parameters());
+                answer.handle(ctx);
+              }
+              : answer;
       app.get(route.path(), handler);
       // A known path asked with another method is a 405 saying what it answers, not a 404
       // (the body is the 405 error handler's).

@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import thesiswatch.dashboard.index.BadQueryException;
 
@@ -13,7 +14,9 @@ import thesiswatch.dashboard.index.BadQueryException;
  * Checks an API request's raw query string before any parameter is read. The server's own decoding
  * is lenient: a broken escape ({@code theme=layoffs%ZZ}) dropped the parameter, so the request was
  * answered unfiltered, and a cut UTF-8 sequence became U+FFFD; a parameter given twice was read
- * once, the other value ignored. Each of these is a 400 naming the parameter instead.
+ * once, the other value ignored; a parameter the route does not read ({@code offset=20}, a typo
+ * such as {@code thme=layoffs}) was ignored, so the answer looked like the one asked for. Each of
+ * these is a 400 naming the parameter instead.
  */
 final class QueryString {
 
@@ -21,11 +24,13 @@ final class QueryString {
 
   /**
    * Refuses {@code raw} (null when the request has none) unless every name and value is valid
-   * percent-encoded UTF-8 and no name occurs twice.
+   * percent-encoded UTF-8, every name is one of {@code known} (the parameters {@code path} reads)
+   * and no name occurs twice.
    *
-   * @throws BadQueryException {@code bad_encoding} or {@code repeated_parameter}
+   * @throws BadQueryException {@code bad_encoding}, {@code unknown_parameter} or {@code
+   *     repeated_parameter}
    */
-  static void check(String raw) {
+  static void check(String raw, String path, List<String> known) {
     if (raw == null || raw.isEmpty()) {
       return;
     }
@@ -38,6 +43,15 @@ final class QueryString {
       String name = decode(equals < 0 ? pair : pair.substring(0, equals), pair);
       String value = equals < 0 ? "" : pair.substring(equals + 1);
       decode(value, name);
+      if (!known.contains(name)) {
+        throw new BadQueryException(
+            "unknown_parameter",
+            "'"
+                + cut(name)
+                + "' is not a parameter of "
+                + path
+                + (known.isEmpty() ? "; it takes none" : "; it takes " + String.join(", ", known)));
+      }
       if (!names.add(name)) {
         throw new BadQueryException(
             "repeated_parameter", name + " is given more than once; give it once");

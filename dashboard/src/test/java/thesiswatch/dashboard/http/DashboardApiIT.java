@@ -406,6 +406,11 @@ class DashboardApiIT {
             + " too_many_buckets",
         "/api/alerts?limit=-5                  | 400 | bad_parameter",
         "/api/nope                             | 404 | not_found",
+        // a parameter the route does not read would be ignored, the answer looking as asked
+        "/api/articles?offset=20               | 400 | unknown_parameter",
+        "/api/articles?thme=layoffs            | 400 | unknown_parameter",
+        "/api/alerts?since=2025-01-01          | 400 | unknown_parameter",
+        "/api/feeds?x=1                        | 400 | unknown_parameter",
       })
   void badInputIsRefusedWithJson(String path, int status, String kind) {
     Response response = get(path.strip());
@@ -415,6 +420,16 @@ class DashboardApiIT {
       assertThat(body.get("error").asText()).isEqualTo(kind.strip());
       assertThat(body.get("detail").asText()).isNotBlank();
     }
+  }
+
+  @Test
+  void anUnknownParameterIsNamedWithTheOnesTheRouteTakes() {
+    JsonNode body = get("/api/alerts?since=2025-01-01").json();
+    assertThat(body.get("detail").asText())
+        .isEqualTo("'since' is not a parameter of /api/alerts; it takes theme, from, to, limit");
+    assertThat(get("/api/feeds?x=1").json().get("detail").asText())
+        .isEqualTo("'x' is not a parameter of /api/feeds; it takes none");
+    assertThat(get("/metrics?name%5B%5D=x").status()).isEqualTo(200);
   }
 
   /**
