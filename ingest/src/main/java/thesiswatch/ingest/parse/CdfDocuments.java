@@ -26,7 +26,13 @@ final class CdfDocuments {
     return root.getName().equals("CHANNEL") && root.getNamespace().equals(Namespace.NO_NAMESPACE);
   }
 
-  /** {@code document}, whose root is a CDF channel, as RSS 2.0. */
+  /** The format a feed read from CDF reports: ROME would name the RSS it became. */
+  static final String FORMAT = "cdf";
+
+  /**
+   * {@code document}, whose root is a CDF channel, as RSS 2.0; its {@link
+   * XmlDocuments#FORMAT_PROPERTY} says it was CDF.
+   */
   static void intoRss(Document document) {
     Element cdf = document.detachRootElement();
     Element channel = new Element("channel");
@@ -40,6 +46,7 @@ final class CdfDocuments {
     rss.addNamespaceDeclaration(DC);
     rss.addContent(channel);
     document.setRootElement(rss);
+    document.setProperty(XmlDocuments.FORMAT_PROPERTY, FORMAT);
   }
 
   /** The title, link, description and time of a CDF channel or item, in RSS's terms. */

@@ -39,6 +39,12 @@ final class XmlDocuments {
   static final Namespace ATOM_10 = Namespace.getNamespace("http://www.w3.org/2005/Atom");
   static final Namespace ATOM_03 = Namespace.getNamespace("http://purl.org/atom/ns#");
 
+  /**
+   * The document property naming the format a document was in when normalising changed it into
+   * another ROME reads (a CDF channel into RSS); absent when ROME's own name for it is right.
+   */
+  static final String FORMAT_PROPERTY = "thesiswatch.format";
+
   /** Children that make a namespace-less {@code <feed>} look like Atom rather than other XML. */
   private static final Set<String> ATOM_CHILDREN = Set.of("entry", "title", "id", "link");
 

@@ -98,7 +98,8 @@ final class XmlFeedParser {
             Text.blankToNull(content(feed.getTitleEx(), feed.getTitle(), atom, MAX_TITLE_CHARS)),
             Entries.link(feed.getLink(), XmlEntryReader.xmlBase(root, base)).canonical(),
             lang,
-            feed.getFeedType());
+            Text.firstNonNull(
+                (String) document.getProperty(XmlDocuments.FORMAT_PROPERTY), feed.getFeedType()));
     return new ParsedFeed(info, out.list());
   }
 

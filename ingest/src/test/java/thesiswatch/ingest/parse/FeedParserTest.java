@@ -104,6 +104,8 @@ class FeedParserTest {
                 + "<CHANNEL><item href=\"https://example.org/2\"><title>Nested</title></item>"
                 + "</CHANNEL></CHANNEL>");
     assertThat(feed.feed().title()).isEqualTo("Example feed");
+    // Its format is CDF, not the RSS it was read as.
+    assertThat(feed.feed().format()).isEqualTo("cdf");
     assertThat(titles(feed)).containsExactly("First", "Nested");
     FeedEntry first = feed.entries().get(0);
     assertThat(first.link()).isEqualTo("https://example.org/1");
