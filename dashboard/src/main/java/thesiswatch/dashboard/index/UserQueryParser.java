@@ -99,7 +99,8 @@ public final class UserQueryParser {
   /**
    * The query for {@code text}.
    *
-   * @throws BadQueryException when the text breaks a cap, before any parsing is done
+   * @throws BadQueryException when the text breaks a cap, before any parsing is done, or has no
+   *     word that is searched ({@code no_search_terms})
    */
   public Query parse(String text) {
     Query known = parsed.get(text);
@@ -111,10 +112,18 @@ public final class UserQueryParser {
     // Every word must match (in some field): a search box user adds words to narrow down.
     parser.setDefaultOperator(BooleanClause.Occur.MUST);
     Query query = parser.parse(BooleanWords.toOperators(text));
-    Query result =
-        query == null ? new MatchNoDocsQuery("the query has no searchable terms") : query;
-    parsed.put(text, result);
-    return result;
+    // The parser answers a text with nothing left to search (q=the, q=OR, q="") with a query that
+    // matches nothing: answered, it would look like a search that found nothing.
+    if (query == null || query instanceof MatchNoDocsQuery) {
+      throw new BadQueryException(
+          "no_search_terms",
+          "'"
+              + text
+              + "' has no word to search: stop words such as the and of, punctuation and"
+              + " operators alone are not searched; leave q out to list every article");
+    }
+    parsed.put(text, query);
+    return query;
   }
 
   /** Where a piece of text is searched: by its script. */

@@ -378,6 +378,9 @@ class DashboardApiIT {
         // S2 leading wildcards and broad prefixes
         "/api/articles?q=*ple                  | 400 | leading_wildcard",
         "/api/articles?q=-*ple                 | 400 | leading_wildcard",
+        // nothing left to search: a silent 0 would look like a search that found nothing
+        "/api/articles?q=the                   | 400 | no_search_terms",
+        "/api/articles?q=%22%22                | 400 | no_search_terms",
         "/api/articles?q=a*                    | 400 | prefix_too_short",
         // S3 regex blow-up: no regex syntax in the box, the text is searched as words
         "/api/articles?q=/.*a.%7B30%7D/        | 200 |",

@@ -37,6 +37,25 @@ class UserQueryParserTest {
   }
 
   @Test
+  void aTextWithNoWordThatIsSearchedIsRefusedInsteadOfFindingNothing() {
+    try (Analyzer analyzer = ArticleSchema.analyzer()) {
+      UserQueryParser parser = new UserQueryParser(analyzer, EN, ZH);
+      // Stop words, an empty phrase, operators or punctuation alone: nothing is left to search.
+      for (String text : new String[] {"the", "the of", "\"\"", "OR", "NOT the", "，。", "the~2"}) {
+        assertThatThrownBy(() -> parser.parse(text))
+            .as(text)
+            .isInstanceOfSatisfying(
+                BadQueryException.class, e -> assertThat(e.kind()).isEqualTo("no_search_terms"))
+            .hasMessage(
+                "'"
+                    + text
+                    + "' has no word to search: stop words such as the and of, punctuation and"
+                    + " operators alone are not searched; leave q out to list every article");
+      }
+    }
+  }
+
+  @Test
   void theLeastRecentlyUsedTextMakesWayPastTheLimit() {
     try (Analyzer analyzer = ArticleSchema.analyzer()) {
       UserQueryParser parser = new UserQueryParser(analyzer, EN, ZH);
