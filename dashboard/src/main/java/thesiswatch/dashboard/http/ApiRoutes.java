@@ -20,9 +20,17 @@ final class ApiRoutes {
   /** The methods a route table path answers; any other is a 405 naming these. */
   static final String ALLOW = "GET";
 
-  /** Methods answered with 405 on a known path (everything but GET, HEAD and OPTIONS). */
+  /**
+   * Methods answered with 405 on a known path: everything but GET, HEAD and OPTIONS (a 204 with
+   * Allow, which is what OPTIONS asks).
+   */
   static final List<HandlerType> OTHER_METHODS =
-      List.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
+      List.of(
+          HandlerType.POST,
+          HandlerType.PUT,
+          HandlerType.PATCH,
+          HandlerType.DELETE,
+          HandlerType.TRACE);
 
   /**
    * One route.

@@ -164,6 +164,7 @@ public final class DashboardApi implements AutoCloseable {
               config.staticFiles.enableWebjars();
               // The API answers small GETs only.
               config.http.maxRequestSize = 16_384L;
+              config.jetty.modifyServer(server -> server.setErrorHandler(new JettyRefusals()));
             });
     app.before(DashboardApi::securityHeaders);
     routes = routes();
@@ -188,6 +189,8 @@ public final class DashboardApi implements AutoCloseable {
       for (HandlerType method : ApiRoutes.OTHER_METHODS) {
         app.addHttpHandler(method, route.path(), ctx -> ctx.status(405));
       }
+      // OPTIONS asks what a path answers; it found no route and was a 404.
+      app.options(route.path(), ctx -> ctx.header("Allow", ApiRoutes.ALLOW).status(204));
     }
     app.exception(BadQueryException.class, (e, ctx) -> error(ctx, 400, e.kind(), e.getMessage()));
     app.exception(

@@ -129,7 +129,8 @@ class ApiContractIT {
     "DELETE, /api/alerts",
     "PATCH, /api/feeds",
     "POST, /api/scorecard/layoffs",
-    "POST, /health"
+    "POST, /health",
+    "TRACE, /api/themes"
   })
   void aWrongMethodOnAKnownRouteIsA405NamingTheAllowedOne(String method, String path)
       throws Exception {
@@ -139,6 +140,44 @@ class ApiContractIT {
     JsonNode body = thesiswatch.common.Json.MAPPER.readTree(response.body());
     assertThat(body.get("error").asText()).isEqualTo("method_not_allowed");
     assertThat(body.get("detail").asText()).contains(method).contains("GET");
+  }
+
+  @Test
+  void optionsOnAKnownRouteSaysWhatItAnswers() throws Exception {
+    // It found no route and was a 404 "no such endpoint" for a route that exists.
+    for (String path : List.of("/api/themes", "/api/scorecard/layoffs", "/metrics")) {
+      HttpResponse<String> response = send("OPTIONS", path);
+      assertThat(response.statusCode()).as(path).isEqualTo(204);
+      assertThat(response.headers().firstValue("Allow")).as(path).hasValue("GET");
+    }
+  }
+
+  /**
+   * Requests Jetty refuses before any route sees them were answered with its HTML page; they get
+   * the API's JSON error too, with a kind a client can tell apart.
+   */
+  @ParameterizedTest(name = "{1}")
+  @CsvSource({
+    "400, bad_request, GET /api/scorecard/%00 HTTP/1.1",
+    "400, bad_request, GET /api/..%2f..%2fetc/passwd HTTP/1.1",
+    "414, uri_too_long, GET /api/articles?q=LONG HTTP/1.1",
+    "431, headers_too_large, GET /api/themes HTTP/1.1\\r\\nX-Padding: LONG"
+  })
+  void aRequestRefusedBeforeAnyRouteIsAnsweredInJson(int status, String kind, String head)
+      throws IOException {
+    String request =
+        head.replace("\\r\\n", "\r\n").replace("LONG", "a".repeat(20_000))
+            + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+    try (Socket socket = Fixtures.rawRequest(harness.port(), request)) {
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(response).startsWith("HTTP/1.1 " + status);
+      assertThat(response.toLowerCase()).contains("content-type: application/json");
+      JsonNode body =
+          thesiswatch.common.Json.MAPPER.readTree(
+              response.substring(response.indexOf("\r\n\r\n") + 4));
+      assertThat(body.get("error").asText()).isEqualTo(kind);
+      assertThat(body.get("detail").asText()).isNotBlank();
+    }
   }
 
   @Test
