@@ -1,21 +1,27 @@
 package thesiswatch.cli.ops;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.util.JavalinBindException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.BindException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import thesiswatch.common.Env;
+import thesiswatch.common.Json;
 import thesiswatch.common.PortInUseException;
 
 /**
  * A small HTTP endpoint for a headless service: {@code GET /health} (liveness), {@code GET /ready}
  * (readiness, 503 until ready) and {@code GET /metrics} (Prometheus text format).
+ *
+ * <p>It is served by Jetty (through Javalin, as the dashboard is), which reads requests without
+ * tying a thread to a client. The JDK's {@code HttpServer} it replaced read each request on its one
+ * dispatcher thread: a client that sent half a request line and waited stopped {@code /health} and
+ * {@code /metrics} for everyone, so an orchestrator would restart a healthy service. Paths are
+ * exact ({@code /healthz} was answered as {@code /health}); anything else is a JSON error.
  */
 public final class OpsEndpoint implements AutoCloseable {
 
@@ -27,9 +33,20 @@ public final class OpsEndpoint implements AutoCloseable {
 
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
-  private final HttpServer server;
+  /** Enough for a scraper and a health check at once; Jetty's acceptor and selector use two. */
+  private static final int THREADS = 6;
 
-  private OpsEndpoint(HttpServer server) {
+  private static final List<HandlerType> OTHER_METHODS =
+      List.of(
+          HandlerType.POST,
+          HandlerType.PUT,
+          HandlerType.PATCH,
+          HandlerType.DELETE,
+          HandlerType.TRACE);
+
+  private final Javalin server;
+
+  private OpsEndpoint(Javalin server) {
     this.server = server;
   }
 
@@ -38,58 +55,74 @@ public final class OpsEndpoint implements AutoCloseable {
     return env.integer(variable, fallback, 0, 65535);
   }
 
-  /** Serves {@code registry} and {@code ready} on all interfaces at {@code port}. */
+  /**
+   * Serves {@code registry} and {@code ready} on all interfaces at {@code port}.
+   *
+   * @throws PortInUseException when {@code port} is taken
+   */
   public static OpsEndpoint start(
       int port, PrometheusMeterRegistry registry, BooleanSupplier ready) {
-    HttpServer server;
-    try {
-      server = HttpServer.create(new InetSocketAddress(port), 16);
-    } catch (BindException e) {
-      throw new PortInUseException(port, "the ops endpoint");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the ops endpoint on port " + port, e);
-    }
-    server.createContext(
-        "/health", exchange -> respond(exchange, 200, "application/json", "{\"status\":\"up\"}"));
-    server.createContext(
+    Javalin server =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              QueuedThreadPool pool = new QueuedThreadPool(THREADS, 2, 60_000);
+              pool.setName("ops-http");
+              pool.setDaemon(true);
+              config.jetty.threadPool = pool;
+              config.http.maxRequestSize = 1_024L;
+            });
+    server.get("/health", ctx -> json(ctx, 200, Map.of("status", "up")));
+    server.get(
         "/ready",
-        exchange -> {
+        ctx -> {
           boolean isReady = ready.getAsBoolean();
-          respond(
-              exchange,
-              isReady ? 200 : 503,
-              "application/json",
-              "{\"status\":\"" + (isReady ? "ready" : "not_ready") + "\"}");
+          json(ctx, isReady ? 200 : 503, Map.of("status", isReady ? "ready" : "not_ready"));
         });
-    server.createContext(
-        "/metrics", exchange -> respond(exchange, 200, PROMETHEUS_TEXT, registry.scrape()));
-    server.start();
+    server.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
+    for (String path : List.of("/health", "/ready", "/metrics")) {
+      for (HandlerType method : OTHER_METHODS) {
+        server.addHttpHandler(
+            method,
+            path,
+            ctx -> {
+              ctx.header("Allow", "GET");
+              error(ctx, 405, "method_not_allowed", method + " is not served on " + path);
+            });
+      }
+      server.options(path, ctx -> ctx.header("Allow", "GET").status(204));
+    }
+    server.error(
+        404,
+        ctx ->
+            error(
+                ctx,
+                404,
+                "not_found",
+                "no such endpoint: " + ctx.path() + "; this one serves /health, /ready, /metrics"));
+    try {
+      server.start(port);
+    } catch (JavalinBindException e) {
+      throw new PortInUseException(port, "the ops endpoint");
+    }
     return new OpsEndpoint(server);
   }
 
   /** The bound port. */
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
-  private static void respond(HttpExchange exchange, int status, String type, String body)
-      throws IOException {
-    try (exchange) {
-      if (!"GET".equals(exchange.getRequestMethod())) {
-        exchange.sendResponseHeaders(405, -1);
-        return;
-      }
-      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", type);
-      exchange.sendResponseHeaders(status, bytes.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
-    }
+  private static void json(Context ctx, int status, Map<String, String> body) {
+    ctx.status(status).contentType("application/json").result(Json.bytes(body));
+  }
+
+  private static void error(Context ctx, int status, String kind, String detail) {
+    json(ctx, status, Map.of("error", kind, "detail", detail));
   }
 
   @Override
   public void close() {
-    server.stop(0);
+    server.stop();
   }
 }
