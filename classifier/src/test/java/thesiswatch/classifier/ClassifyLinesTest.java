@@ -83,6 +83,26 @@ class ClassifyLinesTest {
   }
 
   @Test
+  void aLineLongerThanARecordIsAnErrorLineAndTheNextLineIsClassified() throws Exception {
+    try (ClassifyLines lines = new ClassifyLines(THEMES, false)) {
+      StringWriter out = new StringWriter();
+      int length = ClassifyLines.MAX_LINE_CHARS + 5;
+      lines.run(
+          new BufferedReader(new StringReader("裁".repeat(length) + "\r\n某公司宣布裁员\rCity council")),
+          new PrintWriter(out));
+      assertThat(out.toString().lines().toList())
+          .containsExactly(
+              "{\"id\":null,\"error\":{\"kind\":\"too_long\",\"message\":\"a line of "
+                  + length
+                  + " characters; at most "
+                  + ClassifyLines.MAX_LINE_CHARS
+                  + " are read, as much as a Kafka record holds\"}}",
+              "{\"id\":null,\"lang\":\"zh\",\"themes\":[{\"id\":\"layoffs\",\"score\":1.0,\"stance\":\"neutral\",\"matched\":[\"裁员\"]}]}",
+              "{\"id\":null,\"lang\":\"en\",\"themes\":[]}");
+    }
+  }
+
+  @Test
   void everyInputLineGetsAnOutputLineBlankOnesIncluded() throws Exception {
     try (ClassifyLines lines = new ClassifyLines(THEMES, false)) {
       StringWriter out = new StringWriter();

@@ -21,7 +21,11 @@ public record InputError(Kind kind, String message) {
     /** Not JSON. */
     INVALID_JSON("invalid_json"),
     /** JSON, but not an article (wrong shape, missing or blank title, bad field). */
-    INVALID_ARTICLE("invalid_article");
+    INVALID_ARTICLE("invalid_article"),
+    /**
+     * A {@code classify} line longer than it reads; a Kafka record cannot be, the broker bounds it.
+     */
+    TOO_LONG("too_long");
 
     private final String key;
 
