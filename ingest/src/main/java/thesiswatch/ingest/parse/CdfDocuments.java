@@ -16,9 +16,6 @@ import org.jdom2.Namespace;
  */
 final class CdfDocuments {
 
-  private static final Namespace DC =
-      Namespace.getNamespace("dc", "http://purl.org/dc/elements/1.1/");
-
   private CdfDocuments() {}
 
   /** Whether {@code root} is a CDF channel: {@code CHANNEL}, in capitals, outside any namespace. */
@@ -43,7 +40,7 @@ final class CdfDocuments {
       channel.addContent(rss);
     }
     Element rss = new Element("rss").setAttribute("version", "2.0");
-    rss.addNamespaceDeclaration(DC);
+    rss.addNamespaceDeclaration(XmlDocuments.DC);
     rss.addContent(channel);
     document.setRootElement(rss);
     document.setProperty(XmlDocuments.FORMAT_PROPERTY, FORMAT);
@@ -54,7 +51,7 @@ final class CdfDocuments {
     add(to, "title", childText(from, "TITLE"), Namespace.NO_NAMESPACE);
     add(to, "link", attribute(from, "HREF"), Namespace.NO_NAMESPACE);
     add(to, "description", childText(from, "ABSTRACT"), Namespace.NO_NAMESPACE);
-    add(to, "date", attribute(from, "LASTMOD"), DC);
+    add(to, "date", attribute(from, "LASTMOD"), XmlDocuments.DC);
   }
 
   private static List<Element> items(Element channel) {

@@ -1,6 +1,7 @@
 package thesiswatch.ingest.parse;
 
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import thesiswatch.ingest.fault.FaultKind;
@@ -21,6 +22,9 @@ final class XmlCleaner {
 
   private static final Pattern HTML_DOCTYPE =
       Pattern.compile("<!DOCTYPE\\s+html[\\s>]", Pattern.CASE_INSENSITIVE);
+
+  /** Local names (lower case) of the root elements of the formats read. */
+  private static final Set<String> FEED_ROOTS = Set.of("rss", "feed", "rdf", "channel", "entry");
 
   /** An XML declaration ({@code <?xml-stylesheet ...?>} and other instructions are not one). */
   private static final Pattern XML_DECLARATION = Pattern.compile("<\\?xml\\s[^>]*\\?>");
@@ -98,15 +102,30 @@ final class XmlCleaner {
     return xml.length();
   }
 
-  /** True when the root element is {@code <html>} or the DOCTYPE is HTML's. */
+  /**
+   * True when the root element is {@code <html>}, or the DOCTYPE is HTML's and the root is not a
+   * feed's: an RSS document behind an XHTML DOCTYPE is a feed with a wrong declaration.
+   */
   static boolean isHtmlPage(String xml) {
     int root = rootStart(xml);
-    if (HTML_DOCTYPE.matcher(xml.substring(0, root)).find()) {
+    String name = rootName(xml, root);
+    if (name.equals("html")) {
       return true;
     }
-    String head = xml.substring(root, Math.min(xml.length(), root + 6)).toLowerCase(Locale.ROOT);
-    return head.startsWith("<html")
-        && (head.length() == 5 || !Character.isLetterOrDigit(head.charAt(5)));
+    return !FEED_ROOTS.contains(name) && HTML_DOCTYPE.matcher(xml.substring(0, root)).find();
+  }
+
+  /** The lower-case local name of the element starting at {@code root}, or "". */
+  private static String rootName(String xml, int root) {
+    int end = root + 1;
+    while (end < xml.length()
+        && !Character.isWhitespace(xml.charAt(end))
+        && xml.charAt(end) != '>'
+        && xml.charAt(end) != '/') {
+      end++;
+    }
+    String name = root < xml.length() ? xml.substring(root + 1, Math.min(end, xml.length())) : "";
+    return name.substring(name.indexOf(':') + 1).toLowerCase(Locale.ROOT);
   }
 
   /**

@@ -38,12 +38,24 @@ final class XmlDocuments {
 
   static final Namespace ATOM_10 = Namespace.getNamespace("http://www.w3.org/2005/Atom");
   static final Namespace ATOM_03 = Namespace.getNamespace("http://purl.org/atom/ns#");
+  static final Namespace DC = Namespace.getNamespace("dc", "http://purl.org/dc/elements/1.1/");
 
   /**
    * The document property naming the format a document was in when normalising changed it into
    * another ROME reads (a CDF channel into RSS); absent when ROME's own name for it is right.
    */
   static final String FORMAT_PROPERTY = "thesiswatch.format";
+
+  /**
+   * Namespaces of the drafts that became Atom 0.3 (the Echo, Necho and Pie projects of 2003), which
+   * feeds of that year still carry; read as Atom 0.3, as feedparser reads them.
+   */
+  private static final Set<String> ATOM_DRAFTS =
+      Set.of(
+          "http://example.com/newformat#",
+          "http://example.com/necho",
+          "http://purl.org/echo/",
+          "http://purl.org/pie/");
 
   /** Children that make a namespace-less {@code <feed>} look like Atom rather than other XML. */
   private static final Set<String> ATOM_CHILDREN = Set.of("entry", "title", "id", "link");
@@ -134,13 +146,15 @@ final class XmlDocuments {
     if (CdfDocuments.isCdf(root)) {
       CdfDocuments.intoRss(document);
     } else if (name.equals("feed") && bare && hasChildNamed(root, ATOM_CHILDREN)) {
-      intoNamespace(root, atomNamespace(root));
+      intoNamespace(root, Namespace.NO_NAMESPACE, atomNamespace(root));
+    } else if (name.equals("feed") && ATOM_DRAFTS.contains(root.getNamespaceURI())) {
+      intoNamespace(root, root.getNamespace(), ATOM_03);
     } else if (name.equals("entry")
         && (bare || root.getNamespace().equals(ATOM_10) || root.getNamespace().equals(ATOM_03))) {
       // An Atom entry document (RFC 4287 §5.1): one entry, read as a feed of one.
       Namespace atom = bare ? atomNamespace(root) : root.getNamespace();
       if (bare) {
-        intoNamespace(root, atom);
+        intoNamespace(root, Namespace.NO_NAMESPACE, atom);
       }
       document.detachRootElement();
       Element feed = new Element("feed", atom);
@@ -188,12 +202,12 @@ final class XmlDocuments {
     return "0.3".equals(root.getAttributeValue("version")) ? ATOM_03 : ATOM_10;
   }
 
-  /** Moves {@code root} and its namespace-less descendants into {@code namespace}. */
-  private static void intoNamespace(Element root, Namespace namespace) {
-    root.setNamespace(namespace);
+  /** Moves {@code root} and its descendants in namespace {@code from} into {@code to}. */
+  private static void intoNamespace(Element root, Namespace from, Namespace to) {
+    root.setNamespace(to);
     for (Element element : root.getDescendants(Filters.element())) {
-      if (element.getNamespace().equals(Namespace.NO_NAMESPACE)) {
-        element.setNamespace(namespace);
+      if (element.getNamespace().equals(from)) {
+        element.setNamespace(to);
       }
     }
   }

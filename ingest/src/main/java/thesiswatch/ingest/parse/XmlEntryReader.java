@@ -31,9 +31,7 @@ final class XmlEntryReader {
   /** Where an entry without a title of its own may have one: Dublin Core and Media RSS. */
   private static final Set<String> TITLE_NAMESPACES =
       Set.of(
-          "http://purl.org/dc/elements/1.1/",
-          "http://purl.org/dc/terms/",
-          "http://search.yahoo.com/mrss/");
+          XmlDocuments.DC.getURI(), "http://purl.org/dc/terms/", "http://search.yahoo.com/mrss/");
 
   /**
    * Extension elements that hold a summary (Dublin Core, Media RSS, Google Play and iTunes
@@ -201,7 +199,12 @@ final class XmlEntryReader {
 
   /** A title from Dublin Core or Media RSS (possibly inside {@code media:group}). */
   private static String extensionTitle(Element entry) {
-    for (Element child : entry.getDescendants(Filters.element())) {
+    return extensionTitle(entry.getDescendants(Filters.element()));
+  }
+
+  /** The first non-blank Dublin Core or Media RSS title among {@code elements}, or "". */
+  static String extensionTitle(Iterable<Element> elements) {
+    for (Element child : elements) {
       if (child.getName().equals("title") && TITLE_NAMESPACES.contains(child.getNamespaceURI())) {
         String text = text(child, false, MAX_TITLE_CHARS);
         if (!text.isBlank()) {

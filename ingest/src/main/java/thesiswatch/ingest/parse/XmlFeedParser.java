@@ -67,10 +67,12 @@ final class XmlFeedParser {
     }
     Element root = document.getRootElement();
     String base = documentBase(baseUrl, feed, root);
+    Element channel = channel(root);
     String lang =
         Text.firstNonNull(
             Languages.primary(langHint),
             Languages.primary(feed.getLanguage()),
+            Languages.primary(channel.getChildTextTrim("language", XmlDocuments.DC)),
             Languages.primary(root.getAttributeValue("lang", Namespace.XML_NAMESPACE)));
     ZoneId zone = Dates.feedZone(lang);
     boolean atom = feed.getFeedType() != null && feed.getFeedType().startsWith("atom");
@@ -95,7 +97,7 @@ final class XmlFeedParser {
     }
     FeedInfo info =
         new FeedInfo(
-            Text.blankToNull(content(feed.getTitleEx(), feed.getTitle(), atom, MAX_TITLE_CHARS)),
+            title(feed, channel, atom),
             Entries.link(feed.getLink(), XmlEntryReader.xmlBase(root, base)).canonical(),
             lang,
             Text.firstNonNull(
@@ -162,6 +164,36 @@ final class XmlFeedParser {
    * Plain text of a ROME title or summary: Atom's text types kept as written, anything else read as
    * HTML (RSS's text is HTML whatever type ROME gives it).
    */
+  /**
+   * The feed's title, read from its element as an entry's is ({@link TextConstructs}: typed and
+   * base64 text, markup), else as ROME read it, else from Dublin Core or Media RSS; null when it
+   * has none.
+   */
+  private static String title(SyndFeed feed, Element channel, boolean atom) {
+    Element element = channel.getChild("title", channel.getNamespace());
+    return Text.firstNonNull(
+        element == null
+            ? null
+            : Text.blankToNull(TextConstructs.plainText(element, atom, MAX_TITLE_CHARS)),
+        Text.blankToNull(content(feed.getTitleEx(), feed.getTitle(), atom, MAX_TITLE_CHARS)),
+        Text.blankToNull(XmlEntryReader.extensionTitle(channel.getChildren())));
+  }
+
+  /**
+   * The element that holds the feed's own title and language: an RSS or RDF document's {@code
+   * channel}, an Atom feed itself.
+   */
+  private static Element channel(Element root) {
+    if (root.getName().equals("rss") || root.getName().equals("RDF")) {
+      for (Element child : root.getChildren()) {
+        if (child.getName().equals("channel")) {
+          return child;
+        }
+      }
+    }
+    return root;
+  }
+
   private static String content(SyndContent typed, String fallback, boolean atom, int max) {
     String value = typed != null && typed.getValue() != null ? typed.getValue() : fallback;
     String type =

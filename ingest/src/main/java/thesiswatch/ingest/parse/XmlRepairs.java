@@ -57,7 +57,7 @@ final class XmlRepairs {
       Map.ofEntries(
           Map.entry("atom", "http://www.w3.org/2005/Atom"),
           Map.entry("content", "http://purl.org/rss/1.0/modules/content/"),
-          Map.entry("dc", "http://purl.org/dc/elements/1.1/"),
+          Map.entry("dc", XmlDocuments.DC.getURI()),
           Map.entry("dcterms", "http://purl.org/dc/terms/"),
           Map.entry("feedburner", "http://rssnamespace.org/feedburner/ext/1.0"),
           Map.entry("geo", "http://www.w3.org/2003/01/geo/wgs84_pos#"),

@@ -155,6 +155,54 @@ class FeedParserTest {
     assertThatThrownBy(() -> parse("empty.xml", null))
         .isInstanceOfSatisfying(
             FeedFault.class, f -> assertThat(f.kind()).isEqualTo(FaultKind.EMPTY));
+    // An XHTML DOCTYPE makes a page of a document without a feed's root element.
+    assertThatThrownBy(
+            () ->
+                parseText(
+                    "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" \"x.dtd\">"
+                        + "<body><p>Moved</p></body>"))
+        .isInstanceOfSatisfying(
+            FeedFault.class, f -> assertThat(f.kind()).isEqualTo(FaultKind.NOT_A_FEED));
+  }
+
+  @Test
+  void theFeedsOwnTitleAndLanguageAreFoundWhereverItsFormatPutsThem() throws FeedFault {
+    // Behind an XHTML DOCTYPE, an RSS document is still a feed (it was not_a_feed).
+    assertThat(
+            parseText(
+                    "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" \"x.dtd\">"
+                        + "<rss><channel><title>Found</title></channel></rss>")
+                .feed()
+                .title())
+        .isEqualTo("Found");
+    // The drafts that became Atom 0.3 (Echo, Necho, Pie) are read as Atom 0.3.
+    for (String draft : List.of("http://purl.org/echo/", "http://purl.org/pie/")) {
+      ParsedFeed feed =
+          parseText(
+              "<feed version=\"0.3\" xmlns=\""
+                  + draft
+                  + "\"><title>Example Atom</title>"
+                  + "<entry><title>First</title></entry></feed>");
+      assertThat(feed.feed().title()).as(draft).isEqualTo("Example Atom");
+      assertThat(titles(feed)).as(draft).containsExactly("First");
+    }
+    // A channel with Dublin Core's title and language only.
+    ParsedFeed dublinCore =
+        parseText(
+            "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>"
+                + "<dc:title>Example title</dc:title><dc:language>zh-CN</dc:language>"
+                + "</channel></rss>");
+    assertThat(dublinCore.feed().title()).isEqualTo("Example title");
+    assertThat(dublinCore.feed().lang()).isEqualTo("zh");
+    // A base64 title is decoded, as an entry's is.
+    assertThat(
+            parseText(
+                    "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title"
+                        + " type=\"application/octet-stream\">RXhhbXBsZSA8Yj5BdG9tPC9iPg==</title>"
+                        + "</feed>")
+                .feed()
+                .title())
+        .isEqualTo("Example Atom");
   }
 
   @Test
