@@ -2,7 +2,6 @@ package thesiswatch.cli.ops;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.javalin.util.JavalinBindException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import thesiswatch.common.Env;
 import thesiswatch.common.Json;
 import thesiswatch.common.PortInUseException;
+import thesiswatch.dashboard.http.GetOnly;
 
 /**
  * A small HTTP endpoint for a headless service: {@code GET /health} (liveness), {@code GET /ready}
@@ -35,14 +35,6 @@ public final class OpsEndpoint implements AutoCloseable {
 
   /** Enough for a scraper and a health check at once; Jetty's acceptor and selector use two. */
   private static final int THREADS = 6;
-
-  private static final List<HandlerType> OTHER_METHODS =
-      List.of(
-          HandlerType.POST,
-          HandlerType.PUT,
-          HandlerType.PATCH,
-          HandlerType.DELETE,
-          HandlerType.TRACE);
 
   private final Javalin server;
 
@@ -81,16 +73,10 @@ public final class OpsEndpoint implements AutoCloseable {
         });
     server.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
     for (String path : List.of("/health", "/ready", "/metrics")) {
-      for (HandlerType method : OTHER_METHODS) {
-        server.addHttpHandler(
-            method,
-            path,
-            ctx -> {
-              ctx.header("Allow", "GET");
-              error(ctx, 405, "method_not_allowed", method + " is not served on " + path);
-            });
-      }
-      server.options(path, ctx -> ctx.header("Allow", "GET").status(204));
+      GetOnly.methods(
+          server,
+          path,
+          ctx -> error(ctx, 405, "method_not_allowed", ctx.method() + " is not served on " + path));
     }
     server.error(
         404,

@@ -1,7 +1,6 @@
 package thesiswatch.dashboard.http;
 
 import io.javalin.http.Handler;
-import io.javalin.http.HandlerType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,21 +15,6 @@ final class ApiRoutes {
 
   /** The OpenAPI version the document follows. */
   static final String OPENAPI_VERSION = "3.0.3";
-
-  /** The methods a route table path answers; any other is a 405 naming these. */
-  static final String ALLOW = "GET";
-
-  /**
-   * Methods answered with 405 on a known path: everything but GET, HEAD and OPTIONS (a 204 with
-   * Allow, which is what OPTIONS asks).
-   */
-  static final List<HandlerType> OTHER_METHODS =
-      List.of(
-          HandlerType.POST,
-          HandlerType.PUT,
-          HandlerType.PATCH,
-          HandlerType.DELETE,
-          HandlerType.TRACE);
 
   /**
    * One route.

@@ -3,7 +3,6 @@ package thesiswatch.dashboard.http;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -184,13 +183,8 @@ public final class DashboardApi implements AutoCloseable {
               }
               : answer;
       app.get(route.path(), handler);
-      // A known path asked with another method is a 405 saying what it answers, not a 404
-      // (the body is the 405 error handler's).
-      for (HandlerType method : ApiRoutes.OTHER_METHODS) {
-        app.addHttpHandler(method, route.path(), ctx -> ctx.status(405));
-      }
-      // OPTIONS asks what a path answers; it found no route and was a 404.
-      app.options(route.path(), ctx -> ctx.header("Allow", ApiRoutes.ALLOW).status(204));
+      // The body of the 405 is the 405 error handler's.
+      GetOnly.methods(app, route.path(), ctx -> ctx.status(405));
     }
     app.exception(BadQueryException.class, (e, ctx) -> error(ctx, 400, e.kind(), e.getMessage()));
     app.exception(
@@ -225,7 +219,7 @@ public final class DashboardApi implements AutoCloseable {
     app.error(
         405,
         ctx -> {
-          ctx.header("Allow", ApiRoutes.ALLOW);
+          ctx.header("Allow", GetOnly.ALLOW);
           error(
               ctx,
               405,
