@@ -161,10 +161,6 @@ final class XmlFeedParser {
   }
 
   /**
-   * Plain text of a ROME title or summary: Atom's text types kept as written, anything else read as
-   * HTML (RSS's text is HTML whatever type ROME gives it).
-   */
-  /**
    * The feed's title, read from its element as an entry's is ({@link TextConstructs}: typed and
    * base64 text, markup), else as ROME read it, else from Dublin Core or Media RSS; null when it
    * has none.
@@ -194,6 +190,10 @@ final class XmlFeedParser {
     return root;
   }
 
+  /**
+   * Plain text of a ROME title or summary: Atom's text types kept as written, anything else read as
+   * HTML (RSS's text is HTML whatever type ROME gives it).
+   */
   private static String content(SyndContent typed, String fallback, boolean atom, int max) {
     String value = typed != null && typed.getValue() != null ? typed.getValue() : fallback;
     String type =
