@@ -1,5 +1,6 @@
 package thesiswatch.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -120,7 +121,20 @@ final class QueryCommand implements Callable<Integer> {
           e);
     }
     PrintWriter out = spec.commandLine().getOut();
-    JsonNode body = Json.MAPPER.readTree(response.body());
+    JsonNode body;
+    try {
+      body = Json.MAPPER.readTree(response.body());
+    } catch (JsonProcessingException e) {
+      // Something else listens there (another server, a proxy's error page).
+      throw new IOException(
+          dashboard.value()
+              + " answered "
+              + response.statusCode()
+              + " with "
+              + response.headers().firstValue("Content-Type").orElse("no Content-Type")
+              + ", not a dashboard's JSON; is --url a thesiswatch dashboard?",
+          e);
+    }
     if (response.statusCode() != 200) {
       spec.commandLine()
           .getErr()

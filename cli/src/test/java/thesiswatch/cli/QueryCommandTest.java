@@ -38,7 +38,9 @@ class QueryCommandTest {
         exchange -> {
           asked.add(exchange.getRequestURI().toString());
           byte[] body = answer.getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange
+              .getResponseHeaders()
+              .add("Content-Type", answer.startsWith("<") ? "text/html" : "application/json");
           exchange.sendResponseHeaders(200, body.length);
           try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
@@ -118,5 +120,15 @@ class QueryCommandTest {
         run("layoffs", "--url", "http://127.0.0.1:" + port, "--data", data.toString());
     assertThat(result[2]).isNotEqualTo("0");
     assertThat(result[1]).contains("no dashboard answers at http://127.0.0.1:" + port);
+  }
+
+  @Test
+  void somethingElseAnsweringIsSaidSoNotAParserError(@TempDir Path data) {
+    answer = "<html><body>Welcome to nginx!</body></html>";
+    String[] result = run("layoffs", "--url", url(), "--data", data.toString());
+    assertThat(result[2]).isNotEqualTo("0");
+    assertThat(result[1])
+        .contains(url() + " answered 200 with text/html, not a dashboard's JSON")
+        .doesNotContain("Unexpected character");
   }
 }
