@@ -1,29 +1,29 @@
 package thesiswatch.cli.demo;
 
-import com.sun.net.httpserver.HttpServer;
+import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Serves the bundled sample feeds over loopback HTTP, so the demo's ingest fetches them through
  * exactly the code path real feeds take (HTTP, validators, SSRF guard with an allow-listed host).
+ * Served by Jetty, as the ops endpoint is: with the JDK's {@code HttpServer}, one local client that
+ * sent half a request and waited stalled every sample feed's poll.
  */
 final class SampleFeedServer implements AutoCloseable {
 
   static final String HOST = "127.0.0.1";
   private static final String PREFIX = "/samples/";
 
-  private final HttpServer server;
+  private final Javalin server;
   private final Path dir;
 
-  private SampleFeedServer(HttpServer server, Path dir) {
+  private SampleFeedServer(Javalin server, Path dir) {
     this.server = server;
     this.dir = dir;
   }
@@ -33,48 +33,46 @@ final class SampleFeedServer implements AutoCloseable {
    * taken.
    */
   static SampleFeedServer start(Path dir, int preferredPort) {
-    HttpServer server;
-    try {
-      server = bind(preferredPort);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot serve sample feeds", e);
-    }
-    SampleFeedServer samples = new SampleFeedServer(server, dir);
-    server.createContext(
-        PREFIX,
-        exchange -> {
-          try (exchange) {
-            String name = exchange.getRequestURI().getPath().substring(PREFIX.length());
-            Path file = dir.resolve(name).normalize();
-            if (name.contains("/")
-                || !file.startsWith(dir)
-                || !Files.isRegularFile(file)
-                || !SampleFeeds.isFeed(file)) {
-              exchange.sendResponseHeaders(404, -1);
-              return;
-            }
-            byte[] body = Files.readAllBytes(file);
-            exchange.getResponseHeaders().set("Content-Type", contentType(file));
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-              out.write(body);
-            }
-          }
-        });
-    server.start();
-    return samples;
-  }
-
-  private static HttpServer bind(int preferredPort) throws IOException {
+    Path root = dir.toAbsolutePath().normalize();
     if (preferredPort > 0) {
       try {
-        return HttpServer.create(
-            new InetSocketAddress(InetAddress.getByName(HOST), preferredPort), 16);
-      } catch (BindException e) {
+        return new SampleFeedServer(serve(root, preferredPort), root);
+      } catch (JavalinBindException e) {
         // Taken by something else since the last run: any port will do, feeds are re-keyed by URL.
       }
     }
-    return HttpServer.create(new InetSocketAddress(InetAddress.getByName(HOST), 0), 16);
+    return new SampleFeedServer(serve(root, 0), root);
+  }
+
+  private static Javalin serve(Path dir, int port) {
+    Javalin server =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              QueuedThreadPool pool = new QueuedThreadPool(6, 2, 60_000);
+              pool.setName("sample-feeds");
+              pool.setDaemon(true);
+              config.jetty.threadPool = pool;
+            });
+    server.get(
+        PREFIX + "{name}",
+        ctx -> {
+          String name = ctx.pathParam("name");
+          Path file = dir.resolve(name).normalize();
+          if (name.contains("/")
+              || !file.getParent().equals(dir)
+              || !Files.isRegularFile(file)
+              || !SampleFeeds.isFeed(file)) {
+            ctx.status(404);
+            return;
+          }
+          try {
+            ctx.contentType(contentType(file)).result(Files.readAllBytes(file));
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot read sample feed " + file, e);
+          }
+        });
+    return server.start(HOST, port);
   }
 
   /** The URL of every feed file the demo polls, in name order. */
@@ -85,7 +83,7 @@ final class SampleFeedServer implements AutoCloseable {
   }
 
   int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   private static String contentType(Path file) {
@@ -101,6 +99,6 @@ final class SampleFeedServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    server.stop();
   }
 }
