@@ -3,9 +3,6 @@ package thesiswatch.cli.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,10 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import thesiswatch.testkit.HalfRequests;
 
 /** The demo's loopback server of sample feeds, over real sockets. */
 class SampleFeedServerIT {
@@ -42,20 +39,8 @@ class SampleFeedServerIT {
       assertThat(get(base + "..%2Fsecret.xml").statusCode()).isIn(400, 404);
 
       // With the JDK's HttpServer, one client that sent half a request stalled every poll.
-      List<Socket> stalled = new ArrayList<>();
-      try {
-        for (int i = 0; i < 10; i++) {
-          Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port());
-          OutputStream out = socket.getOutputStream();
-          out.write("GET /samp".getBytes(StandardCharsets.US_ASCII));
-          out.flush();
-          stalled.add(socket);
-        }
+      try (HalfRequests stalled = HalfRequests.hold(server.port(), 10, "GET /samp")) {
         assertThat(get(urls.get(1)).statusCode()).isEqualTo(200);
-      } finally {
-        for (Socket socket : stalled) {
-          socket.close();
-        }
       }
     }
   }

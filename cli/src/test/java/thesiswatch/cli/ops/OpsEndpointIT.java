@@ -6,21 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import thesiswatch.common.Json;
 import thesiswatch.common.PortInUseException;
+import thesiswatch.testkit.HalfRequests;
 
 /**
  * A headless service's ops endpoint, over real sockets: what it answers, and that no client can
@@ -72,21 +69,9 @@ class OpsEndpointIT {
   void clientsThatSendHalfARequestAndWaitDoNotStopTheOthers() throws Exception {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     try (OpsEndpoint ops = OpsEndpoint.start(0, registry, () -> true)) {
-      List<Socket> stalled = new ArrayList<>();
-      try {
-        for (int i = 0; i < 20; i++) {
-          Socket socket = new Socket(InetAddress.getLoopbackAddress(), ops.port());
-          OutputStream out = socket.getOutputStream();
-          out.write("GET /heal".getBytes(StandardCharsets.US_ASCII));
-          out.flush();
-          stalled.add(socket);
-        }
+      try (HalfRequests stalled = HalfRequests.hold(ops.port(), 20, "GET /heal")) {
         for (String path : List.of("/health", "/ready", "/metrics")) {
           assertThat(send(ops, "GET", path).statusCode()).as(path).isEqualTo(200);
-        }
-      } finally {
-        for (Socket socket : stalled) {
-          socket.close();
         }
       }
     }
