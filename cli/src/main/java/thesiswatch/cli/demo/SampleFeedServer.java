@@ -7,13 +7,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import thesiswatch.cli.ops.SmallServer;
 
 /**
  * Serves the bundled sample feeds over loopback HTTP, so the demo's ingest fetches them through
  * exactly the code path real feeds take (HTTP, validators, SSRF guard with an allow-listed host).
- * Served by Jetty, as the ops endpoint is: with the JDK's {@code HttpServer}, one local client that
- * sent half a request and waited stalled every sample feed's poll.
+ * Served by a {@link SmallServer}: with the JDK's {@code HttpServer}, one local client that sent
+ * half a request and waited stalled every sample feed's poll.
  */
 final class SampleFeedServer implements AutoCloseable {
 
@@ -45,15 +45,7 @@ final class SampleFeedServer implements AutoCloseable {
   }
 
   private static Javalin serve(Path dir, int port) {
-    Javalin server =
-        Javalin.create(
-            config -> {
-              config.showJavalinBanner = false;
-              QueuedThreadPool pool = new QueuedThreadPool(6, 2, 60_000);
-              pool.setName("sample-feeds");
-              pool.setDaemon(true);
-              config.jetty.threadPool = pool;
-            });
+    Javalin server = SmallServer.create("sample-feeds");
     server.get(
         PREFIX + "{name}",
         ctx -> {

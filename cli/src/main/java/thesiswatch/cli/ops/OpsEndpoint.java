@@ -7,7 +7,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import thesiswatch.common.Env;
 import thesiswatch.common.Json;
 import thesiswatch.common.PortInUseException;
@@ -33,8 +32,7 @@ public final class OpsEndpoint implements AutoCloseable {
 
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
-  /** Enough for a scraper and a health check at once; Jetty's acceptor and selector use two. */
-  private static final int THREADS = 6;
+  private static final List<String> PATHS = List.of("/health", "/ready", "/metrics");
 
   private final Javalin server;
 
@@ -54,16 +52,7 @@ public final class OpsEndpoint implements AutoCloseable {
    */
   public static OpsEndpoint start(
       int port, PrometheusMeterRegistry registry, BooleanSupplier ready) {
-    Javalin server =
-        Javalin.create(
-            config -> {
-              config.showJavalinBanner = false;
-              QueuedThreadPool pool = new QueuedThreadPool(THREADS, 2, 60_000);
-              pool.setName("ops-http");
-              pool.setDaemon(true);
-              config.jetty.threadPool = pool;
-              config.http.maxRequestSize = 1_024L;
-            });
+    Javalin server = SmallServer.create("ops-http");
     server.get("/health", ctx -> json(ctx, 200, Map.of("status", "up")));
     server.get(
         "/ready",
@@ -72,7 +61,7 @@ public final class OpsEndpoint implements AutoCloseable {
           json(ctx, isReady ? 200 : 503, Map.of("status", isReady ? "ready" : "not_ready"));
         });
     server.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
-    for (String path : List.of("/health", "/ready", "/metrics")) {
+    for (String path : PATHS) {
       GetOnly.methods(
           server,
           path,
@@ -85,7 +74,10 @@ public final class OpsEndpoint implements AutoCloseable {
                 ctx,
                 404,
                 "not_found",
-                "no such endpoint: " + ctx.path() + "; this one serves /health, /ready, /metrics"));
+                "no such endpoint: "
+                    + ctx.path()
+                    + "; this one serves "
+                    + String.join(", ", PATHS)));
     try {
       server.start(port);
     } catch (JavalinBindException e) {
