@@ -1,6 +1,8 @@
 package thesiswatch.common;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,6 +58,8 @@ public record BackfillState(
   /** The run stopped (repeated failures, an interrupt) before it was done; it resumes. */
   public static final String STOPPED = "stopped";
 
+  private static final List<String> STATUSES = List.of(RUNNING, DONE, STOPPED);
+
   /**
    * A closed range of capture times.
    *
@@ -78,15 +82,72 @@ public record BackfillState(
     }
   }
 
+  /**
+   * Checks what this code never writes, so that a record another writer or a corrupted topic left
+   * is refused where it is read (the unit then starts afresh, and {@code /api/backfill} does not
+   * show it) instead of shown or resumed from as if it were true.
+   */
   public BackfillState {
     Article.requireText(key, "backfill state key");
     Article.requireText(source, "backfill source");
     Article.requireText(origin, "backfill origin");
     Article.requireText(status, "backfill status");
+    if (!STATUSES.contains(status)) {
+      throw new IllegalArgumentException(
+          "backfill status '" + status + "' is none of " + String.join(", ", STATUSES));
+    }
+    if (!key.equals(keyOf(source, origin, feed))) {
+      throw new IllegalArgumentException(
+          "backfill state key '"
+              + key
+              + "' is not its unit's ('"
+              + keyOf(source, origin, feed)
+              + "')");
+    }
+    requireCount(total, -1, "total");
+    requireCount(done, 0, "done");
+    requireCount(articles, 0, "articles");
+    requireCount(position, 0, "position");
     problems = problems == null ? Map.of() : Map.copyOf(problems);
+    problems.forEach((kind, count) -> requireCount(count, 0, "problems of " + kind));
     covered = covered == null ? List.of() : List.copyOf(covered);
+    for (int i = 1; i < covered.size(); i++) {
+      if (!covered.get(i).from().isAfter(covered.get(i - 1).to())) {
+        throw new IllegalArgumentException("backfill covered ranges overlap or are out of order");
+      }
+    }
     capturesByDay = capturesByDay == null ? Map.of() : Map.copyOf(capturesByDay);
+    capturesByDay.forEach(
+        (day, count) -> {
+          try {
+            LocalDate.parse(day);
+          } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("backfill capture day '" + day + "' is not a date");
+          }
+          requireCount(count, 0, "captures on " + day);
+        });
     seenIds = seenIds == null ? List.of() : List.copyOf(seenIds);
+  }
+
+  private static void requireCount(long count, long least, String what) {
+    if (count < least) {
+      throw new IllegalArgumentException("backfill " + what + " is " + count + ", below " + least);
+    }
+  }
+
+  /**
+   * The state a {@code backfill-state} record holds under {@code recordKey}.
+   *
+   * @throws IllegalArgumentException when the bytes are not a valid state, or are another unit's (a
+   *     record under the wrong key would be resumed from, or never removed by its tombstone)
+   */
+  public static BackfillState read(String recordKey, byte[] value) {
+    BackfillState state = Json.read(value, BackfillState.class);
+    if (!state.key().equals(recordKey)) {
+      throw new IllegalArgumentException(
+          "backfill state of '" + state.key() + "' under the key '" + recordKey + "'");
+    }
+    return state;
   }
 
   /**

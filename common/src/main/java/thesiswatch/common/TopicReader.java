@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -127,6 +128,21 @@ public final class TopicReader {
       Class<T> type,
       Duration timeout,
       BiConsumer<ConsumerRecord<String, byte[]>, IllegalArgumentException> skipped) {
+    return latest(
+        bootstrapServers, topic, (key, value) -> Json.read(value, type), timeout, skipped);
+  }
+
+  /**
+   * As {@link #latest(String, String, Class, Duration, BiConsumer)}, each value read by {@code
+   * reader} from its record's key and bytes; an {@link IllegalArgumentException} from it skips the
+   * record.
+   */
+  public static <T> Map<String, T> latest(
+      String bootstrapServers,
+      String topic,
+      BiFunction<String, byte[], T> reader,
+      Duration timeout,
+      BiConsumer<ConsumerRecord<String, byte[]>, IllegalArgumentException> skipped) {
     Map<String, T> values = new HashMap<>();
     Progress progress =
         read(
@@ -144,7 +160,7 @@ public final class TopicReader {
                   continue;
                 }
                 try {
-                  values.put(record.key(), Json.read(record.value(), type));
+                  values.put(record.key(), reader.apply(record.key(), record.value()));
                 } catch (IllegalArgumentException e) {
                   skipped.accept(record, e);
                 }

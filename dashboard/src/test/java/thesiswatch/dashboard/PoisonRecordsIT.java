@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import thesiswatch.common.BackfillState;
 import thesiswatch.common.DeadLetter;
 import thesiswatch.common.Json;
 import thesiswatch.common.Topics;
@@ -28,12 +29,12 @@ import thesiswatch.testkit.KafkaTestClients;
 import thesiswatch.testkit.TestArticles;
 
 /**
- * Findings 4 and 5, build items 2 and 3: whatever a record of {@code articles.tagged} or {@code
- * feed-state} holds — garbage, tombstones, absurd numbers, times out of any range, a term Lucene
- * cannot index — the reader goes on; every tagged record that cannot be indexed is on {@code
- * articles.tagged.dlq} with its kind and source position, once, even after the index is rebuilt;
- * the records around it are indexed once; an insane fetch time adds no bucket and does not move the
- * scorecard's "as of".
+ * Findings 4 and 5, build items 2 and 3: whatever a record of {@code articles.tagged}, {@code
+ * feed-state} or {@code backfill-state} holds — garbage, tombstones, absurd numbers, times out of
+ * any range, a term Lucene cannot index — the reader goes on; every tagged record that cannot be
+ * indexed is on {@code articles.tagged.dlq} with its kind and source position, once, even after the
+ * index is rebuilt; the records around it are indexed once; an insane fetch time adds no bucket and
+ * does not move the scorecard's "as of".
  */
 class PoisonRecordsIT {
 
@@ -134,6 +135,29 @@ class PoisonRecordsIT {
           utf8(
               "{\"url\":\"https://c.example/feed\",\"status\":\"ok\","
                   + "\"nextPoll\":\"+999999999-12-31T23:59:59Z\",\"itemsSeen\":3}"));
+      String backfillState = topics.backfillState();
+      String unit = BackfillState.keyOf("csv", "history.csv", null);
+      String good =
+          "{\"key\":\"csv history.csv\",\"source\":\"csv\",\"origin\":\"history.csv\","
+              + "\"status\":\"done\",\"total\":3,\"done\":3,\"articles\":2}";
+      KafkaTestClients.send(producer, backfillState, unit, utf8(good));
+      KafkaTestClients.send(producer, backfillState, "csv a.csv", utf8("{garbage"));
+      String other = good.replace("history.csv", "other.csv");
+      for (String bad :
+          List.of(
+              other.replace("done\",\"total", "weird\",\"total"),
+              other.replace("\"articles\":2", "\"articles\":-5"),
+              other.replace("\"total\":3", "\"total\":-9"),
+              other.replace("}", ",\"capturesByDay\":{\"yesterday\":1}}"),
+              other.replace("\"source\":\"csv\"", "\"source\":\"jsonl\""))) {
+        KafkaTestClients.send(producer, backfillState, "csv other.csv", utf8(bad));
+      }
+      // Another unit's state under a key: shown or resumed from, it would be the wrong unit's.
+      KafkaTestClients.send(
+          producer, backfillState, "csv other.csv", utf8(good.replace("history.csv", "stray.csv")));
+      // Last on the topic's one partition: once it is shown, every record above has been read.
+      KafkaTestClients.send(
+          producer, backfillState, "csv last.csv", utf8(good.replace("history.csv", "last.csv")));
     }
 
     try (DashboardService service = start(dir, topics)) {
@@ -169,6 +193,16 @@ class PoisonRecordsIT {
       assertThat(feeds).hasSize(1);
       assertThat(feeds.get(0).get("url").asText()).isEqualTo("https://c.example/feed");
       assertThat(feeds.get(0).get("nextPoll").asText()).isEqualTo("+999999999-12-31T23:59:59Z");
+      // Only the valid backfill state is shown; the refused ones are logged, none stops the reader.
+      Await.until(
+          "the last backfill state shown",
+          () -> Fixtures.get(port, "/api/backfill").body().contains("last.csv"));
+      JsonNode backfills = Fixtures.get(port, "/api/backfill").json().get("backfills");
+      assertThat(backfills)
+          .extracting(unit -> unit.get("origin").asText())
+          .containsExactlyInAnyOrder("history.csv", "last.csv");
+      assertThat(backfills)
+          .allSatisfy(unit -> assertThat(unit.get("status").asText()).isEqualTo("done"));
       assertThat(Fixtures.get(port, "/metrics").body())
           .contains("thesiswatch_dashboard_records_dead_lettered_total{kind=\"empty\"} 2.0")
           .contains("thesiswatch_dashboard_records_published_dropped_total 1.0")

@@ -68,7 +68,7 @@ public final class KafkaSink implements Sink {
     return TopicReader.latest(
         bootstrapServers,
         topics.backfillState(),
-        BackfillState.class,
+        BackfillState::read,
         null,
         (record, e) ->
             LOG.warn(

@@ -12,7 +12,6 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import thesiswatch.common.BackfillState;
-import thesiswatch.common.Json;
 import thesiswatch.common.TopicReader;
 
 /**
@@ -79,12 +78,15 @@ public final class BackfillStateReader implements AutoCloseable {
   }
 
   private void apply(ConsumerRecord<String, byte[]> record) {
+    if (record.key() == null) {
+      return; // a compacted topic refuses such records; nothing could remove it again
+    }
     if (record.value() == null) {
       progress.remove(record.key());
       return;
     }
     try {
-      progress.update(Json.read(record.value(), BackfillState.class));
+      progress.update(BackfillState.read(record.key(), record.value()));
     } catch (IllegalArgumentException e) {
       LOG.warn(
           "dashboard: ignoring an unreadable backfill state {}: {}", record.key(), e.getMessage());
