@@ -49,6 +49,9 @@ public record FeedState(
   /** Not polled any more (e.g. HTTP 410, or disabled in the feed list). */
   public static final String DISABLED = "disabled";
 
+  /** Every status ingest writes. */
+  public static final List<String> STATUSES = List.of(PENDING, OK, FAILING, DISABLED);
+
   public FeedState {
     Article.requireText(url, "feed url");
     Article.requireText(status, "feed status");

@@ -135,6 +135,11 @@ class PoisonRecordsIT {
           utf8(
               "{\"url\":\"https://c.example/feed\",\"status\":\"ok\","
                   + "\"nextPoll\":\"+999999999-12-31T23:59:59Z\",\"itemsSeen\":3}"));
+      KafkaTestClients.send(
+          producer,
+          feedState,
+          "https://d.example/feed",
+          utf8("{\"url\":\"https://d.example/feed\",\"status\":\"weird\"}"));
       String backfillState = topics.backfillState();
       String unit = BackfillState.keyOf("csv", "history.csv", null);
       String good =
@@ -206,7 +211,7 @@ class PoisonRecordsIT {
       assertThat(Fixtures.get(port, "/metrics").body())
           .contains("thesiswatch_dashboard_records_dead_lettered_total{kind=\"empty\"} 2.0")
           .contains("thesiswatch_dashboard_records_published_dropped_total 1.0")
-          .contains("thesiswatch_dashboard_feed_states_skipped_total 2.0");
+          .contains("thesiswatch_dashboard_feed_states_skipped_total 3.0");
     }
     List<String> letters = letters(Topics.dlq(tagged));
     assertThat(letters)

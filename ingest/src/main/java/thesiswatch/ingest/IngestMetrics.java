@@ -3,7 +3,6 @@ package thesiswatch.ingest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import thesiswatch.common.FeedState;
@@ -38,8 +37,7 @@ public final class IngestMetrics implements PublishLoop.Meters {
     Gauge.builder("thesiswatch.ingest.stalled", () -> stalled.getAsBoolean() ? 1 : 0)
         .description("1 when polls have waited for a commit for INGEST_STALL_AFTER")
         .register(registry);
-    for (String status :
-        List.of(FeedState.PENDING, FeedState.OK, FeedState.FAILING, FeedState.DISABLED)) {
+    for (String status : FeedState.STATUSES) {
       Gauge.builder(
               "thesiswatch.ingest.feeds",
               states,

@@ -518,7 +518,12 @@ public final class TaggedArticleConsumer implements AutoCloseable {
         }
         return;
       }
-      feeds.update(Json.read(record.value(), FeedState.class));
+      FeedState state = Json.read(record.value(), FeedState.class);
+      if (!FeedState.STATUSES.contains(state.status())) {
+        // Shown, it would be a feed health nobody can act on, and a summary key of its own.
+        throw new IllegalArgumentException("unknown feed status '" + state.status() + "'");
+      }
+      feeds.update(state);
     } catch (RuntimeException e) {
       feedStatesSkipped.increment();
       LOG.warn(

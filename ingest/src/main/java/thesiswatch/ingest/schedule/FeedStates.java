@@ -38,9 +38,6 @@ public final class FeedStates {
   /** Most consecutive errors a stored state may claim (the backoff stops growing long before). */
   static final int MAX_STORED_ERRORS = 1_000_000;
 
-  private static final List<String> STATUSES =
-      List.of(FeedState.PENDING, FeedState.OK, FeedState.FAILING, FeedState.DISABLED);
-
   private final Duration backoffBase;
   private final Duration backoffMax;
   private final int seenIdsPerFeed;
@@ -191,7 +188,8 @@ public final class FeedStates {
     if (stored == null || !url.equals(stored.url())) {
       return null;
     }
-    String status = STATUSES.contains(stored.status()) ? stored.status() : FeedState.PENDING;
+    String status =
+        FeedState.STATUSES.contains(stored.status()) ? stored.status() : FeedState.PENDING;
     Instant latest = now.plus(MAX_DELAY);
     Instant nextPoll = stored.nextPoll();
     if (nextPoll != null && nextPoll.isAfter(latest)) {
