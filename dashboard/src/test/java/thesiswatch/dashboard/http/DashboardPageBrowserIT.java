@@ -306,6 +306,9 @@ class DashboardPageBrowserIT {
         .asList()
         .isEmpty();
     assertThat(driver.findElement(By.id("indexed")).getAttribute("aria-live")).isEqualTo("polite");
+    // The stream's badge: "live" once connected (it reads "connecting…" before, never "offline").
+    await().until(d -> d.findElement(By.id("live")).getText().equals("live"));
+    assertThat(driver.findElement(By.id("live")).getAttribute("class")).isEqualTo("live on");
     assertThat(driver.findElement(By.cssSelector("link[rel=icon]")).getAttribute("href"))
         .endsWith("/favicon.svg");
     assertThat(Fixtures.get(harness.port(), "/favicon.svg").status()).isEqualTo(200);
