@@ -50,6 +50,9 @@ public final class ArchiveSource implements Source {
   /** The source kind, in state keys and article origins. */
   public static final String KIND = "archive";
 
+  /** The problem kind of a listing row that names no capture. */
+  static final String BAD_ROW = "cdx_bad_row";
+
   /** The Internet Archive's Wayback Machine. */
   public static final String WAYBACK = "https://web.archive.org";
 
@@ -126,24 +129,30 @@ public final class ArchiveSource implements Source {
       String key = BackfillState.keyOf(KIND, archive, feed.url());
       BackfillState before =
           states.getOrDefault(key, BackfillState.fresh(KIND, archive, feed.url()));
-      List<Capture> listed;
+      Listed listed;
       try {
         listed = list(feed.url());
       } catch (FeedFault fault) {
         String kind = "cdx_" + fault.kind().key();
         LOG.warn("backfill: cannot list the captures of {}: {}", feed.url(), fault.getMessage());
         problems.merge(kind, 1L, Long::sum);
-        units.add(counted(before, -1, 0, kind));
+        units.add(counted(before, -1, 0, kind, 1));
         continue;
       }
+      if (listed.badRows() > 0) {
+        LOG.warn(
+            "backfill: {} rows of the listing of {} name no capture", listed.badRows(), feed.url());
+        problems.merge(BAD_ROW, (long) listed.badRows(), Long::sum);
+      }
       int left = 0;
-      for (Capture capture : listed) {
+      for (Capture capture : listed.captures()) {
         if (!covered(before, capture.time())) {
           steps.add(new CaptureStep(feed, key, capture));
           left++;
         }
       }
-      units.add(counted(before, listed.size(), listed.size() - left, null));
+      int total = listed.captures().size();
+      units.add(counted(before, total, total - left, BAD_ROW, listed.badRows()));
     }
     steps.sort(Comparator.comparing((CaptureStep s) -> s.capture.time()).thenComparing(s -> s.key));
     List<String> lines = new ArrayList<>();
@@ -154,14 +163,24 @@ public final class ArchiveSource implements Source {
     return new Plan(units, ordered.size(), ordered.iterator(), lines, problems);
   }
 
-  /** Every capture of {@code feedUrl} in the window, oldest first, one per digest. */
-  List<Capture> list(String feedUrl) throws FeedFault, Stopped, InterruptedException {
+  /**
+   * A feed's listing over all its pages.
+   *
+   * @param captures every capture in the window, oldest first, one per digest
+   * @param badRows rows that named no capture (no or an impossible timestamp, unreadable JSON)
+   */
+  record Listed(List<Capture> captures, int badRows) {}
+
+  /** Every capture of {@code feedUrl} in the window, and how many rows named none. */
+  Listed list(String feedUrl) throws FeedFault, Stopped, InterruptedException {
     List<Capture> all = new ArrayList<>();
+    int badRows = 0;
     Set<String> digests = new HashSet<>();
     String resumeKey = null;
     Set<String> keysSeen = new HashSet<>();
     do {
       CdxListing page = listingPage(feedUrl, resumeKey);
+      badRows += page.badRows();
       for (Capture capture : page.captures()) {
         boolean inWindow = !capture.time().isBefore(from) && !capture.time().isAfter(to);
         if (inWindow && (capture.digest() == null || digests.add(capture.digest()))) {
@@ -172,7 +191,7 @@ public final class ArchiveSource implements Source {
       // An archive that hands out the same key twice would page for ever.
     } while (resumeKey != null && !resumeKey.isBlank() && keysSeen.add(resumeKey));
     all.sort(Comparator.comparing(Capture::time));
-    return all;
+    return new Listed(all, badRows);
   }
 
   private CdxListing listingPage(String feedUrl, String resumeKey)
@@ -260,10 +279,15 @@ public final class ArchiveSource implements Source {
     return state.covered().stream().anyMatch(range -> range.contains(time));
   }
 
-  private BackfillState counted(BackfillState state, long total, long done, String problem) {
+  /**
+   * {@code state} planned at {@code total} steps, {@code done} of them, with {@code count} more of
+   * {@code problem}.
+   */
+  private BackfillState counted(
+      BackfillState state, long total, long done, String problem, long count) {
     Map<String, Long> problems = new TreeMap<>(state.problems());
-    if (problem != null) {
-      problems.merge(problem, 1L, Long::sum);
+    if (count > 0) {
+      problems.merge(problem, count, Long::sum);
     }
     return state
         .accounted(

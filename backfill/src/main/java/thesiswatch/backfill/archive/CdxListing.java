@@ -15,7 +15,7 @@ import thesiswatch.common.Json;
  *
  * @param captures the rows that name a capture, in the archive's order
  * @param resumeKey the key of the next page, or null when this is the last
- * @param badRows rows that name no capture (no or an impossible timestamp)
+ * @param badRows rows that name no capture (no or an impossible timestamp, an unreadable line)
  */
 public record CdxListing(List<Capture> captures, String resumeKey, int badRows) {
 
@@ -97,11 +97,22 @@ public record CdxListing(List<Capture> captures, String resumeKey, int badRows) 
     List<Capture> captures = new ArrayList<>();
     String resumeKey = null;
     int bad = 0;
+    boolean anyRead = false;
+    InvalidListing firstUnreadable = null;
     for (String line : text.split("\n")) {
       if (line.isBlank()) {
         continue;
       }
-      JsonNode row = read(line.strip());
+      JsonNode row;
+      try {
+        row = read(line.strip());
+        anyRead = true;
+      } catch (InvalidListing e) {
+        // One broken line costs its row, not the page; a page with no readable line is no listing.
+        firstUnreadable = firstUnreadable == null ? e : firstUnreadable;
+        bad++;
+        continue;
+      }
       if (row.hasNonNull("resumeKey") && !row.has("timestamp")) {
         resumeKey = row.get("resumeKey").asText();
         continue;
@@ -113,6 +124,9 @@ public record CdxListing(List<Capture> captures, String resumeKey, int badRows) 
               firstNonNull(row.path("original").asText(null), row.path("url").asText(null)),
               row.path("digest").asText(null),
               queriedUrl);
+    }
+    if (!anyRead) {
+      throw firstUnreadable;
     }
     return new CdxListing(captures, resumeKey, bad);
   }

@@ -68,6 +68,8 @@ class ArchiveBackfillIT {
                 Behaviour.OK))
         .add(FEED, capture("20250109120000", original, feed("a6"), Behaviour.NOT_FOUND))
         .add(FEED, capture("20250110", original, feed("a5", "a6"), Behaviour.OK))
+        // February 30th: a row that names no capture, counted as the feed's problem.
+        .add(FEED, capture("20250230120000", original, feed("a7"), Behaviour.OK))
         .add(OTHER, capture("20250106000000", OTHER, feed("b1", "a2"), Behaviour.OK));
   }
 
@@ -100,7 +102,8 @@ class ArchiveBackfillIT {
       Summary first = run(archive, topics, waits);
 
       assertThat(first.stopped()).isNull();
-      assertThat(first.problems()).isEqualTo(Map.of("not_a_feed", 1L, "http_404", 1L));
+      assertThat(first.problems())
+          .isEqualTo(Map.of("not_a_feed", 1L, "http_404", 1L, "cdx_bad_row", 1L));
       assertThat(first.done()).isEqualTo(7);
       assertThat(waits).as("the 429's Retry-After is waited out").contains(Duration.ofSeconds(1));
       assertThat(archive.requests())
@@ -154,6 +157,7 @@ class ArchiveBackfillIT {
       assertThat(state.total()).isEqualTo(6);
       assertThat(state.done()).isEqualTo(6);
       assertThat(state.articles()).isEqualTo(6);
+      assertThat(state.problems()).containsEntry("cdx_bad_row", 1L);
       assertThat(state.capturesByDay()).containsEntry("2025-01-05", 1).hasSize(6);
       assertThat(state.covered())
           .containsExactly(

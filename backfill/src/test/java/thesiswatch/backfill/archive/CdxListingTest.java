@@ -58,6 +58,27 @@ class CdxListingTest {
   }
 
   @Test
+  void aBrokenJsonLineCostsItsRowNotThePage() throws Exception {
+    CdxListing page =
+        CdxListing.parse(
+            """
+            {"timestamp": "20250105120000", "url": "http://example.com/feed", "digest": "sha1:AAA"}
+            {"timestamp": "2025010
+            {"timestamp": "20250230120000", "digest": "sha1:CCC"}
+            {"timestamp": "20250107120000", "digest": "sha1:DDD"}
+            """,
+            FEED);
+    assertThat(page.captures())
+        .extracting(Capture::time)
+        .containsExactly(
+            Instant.parse("2025-01-05T12:00:00Z"), Instant.parse("2025-01-07T12:00:00Z"));
+    assertThat(page.badRows()).as("the broken line and February 30th").isEqualTo(2);
+    assertThatThrownBy(() -> CdxListing.parse("{not json\n{nor this", FEED))
+        .isInstanceOf(CdxListing.InvalidListing.class)
+        .hasMessageStartingWith("cdx: invalid JSON from the archive");
+  }
+
+  @Test
   void anHtmlErrorPageIsNoListing() {
     assertThatThrownBy(
             () -> CdxListing.parse("<html><body>Service unavailable</body></html>", FEED))
