@@ -25,7 +25,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
@@ -34,9 +33,6 @@ import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.errors.RecordBatchTooLargeException;
-import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -44,6 +40,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import thesiswatch.classifier.ClassifierConfig;
 import thesiswatch.classifier.match.ThemeMatcher;
+import thesiswatch.common.KafkaRefusals;
 import thesiswatch.common.StallWatch;
 import thesiswatch.common.Topics;
 
@@ -302,7 +299,7 @@ public final class TaggingLoop implements Runnable {
       }
       abort(consumer, producer, batch);
       listener.aborted(e);
-      if (refusesContent(e)) {
+      if (KafkaRefusals.refusesContent(e)) {
         lastRefusal = e;
         return Failure.REFUSED;
       }
@@ -326,7 +323,7 @@ public final class TaggingLoop implements Runnable {
       Consumer<String, byte[]> consumer,
       Producer<String, byte[]> producer,
       ConsumerRecord<String, byte[]> record) {
-    String kind = tooLarge(lastRefusal) ? DeadLetters.TOO_LARGE : DeadLetters.REFUSED;
+    String kind = KafkaRefusals.tooLarge(lastRefusal) ? DeadLetters.TOO_LARGE : DeadLetters.REFUSED;
     ProducerRecord<String, byte[]> letter =
         DeadLetters.of(
             Topics.dlq(config.topics().articles()),
@@ -372,7 +369,7 @@ public final class TaggingLoop implements Runnable {
       }
       abort(consumer, producer, List.of(record));
       listener.aborted(e);
-      return refusesContent(e) ? Failure.REFUSED : Failure.RETRY;
+      return KafkaRefusals.refusesContent(e) ? Failure.REFUSED : Failure.RETRY;
     }
   }
 
@@ -422,22 +419,6 @@ public final class TaggingLoop implements Runnable {
   }
 
   /**
-   * Whether {@code e} says that Kafka will never take what the transaction holds: a record over the
-   * size limit, a record the broker finds invalid, a value that cannot be serialised.
-   */
-  static boolean refusesContent(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof RecordTooLargeException
-          || t instanceof RecordBatchTooLargeException
-          || t instanceof InvalidRecordException
-          || t instanceof SerializationException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
    * Whether the producer cannot abort after {@code e}, so the loop must end: fenced, unauthorised,
    * unsupported, a commit that never resolved. An out-of-order sequence that follows a refused
    * record (the broker rejects the records after it in the same partition) is the refusal's
@@ -451,16 +432,9 @@ public final class TaggingLoop implements Runnable {
             || e instanceof AuthorizationException
             || e instanceof UnsupportedVersionException
             || e instanceof CommitUnresolvedException;
-    return fatal && !(e instanceof OutOfOrderSequenceException && refusesContent(e.getCause()));
-  }
-
-  private static boolean tooLarge(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException) {
-        return true;
-      }
-    }
-    return false;
+    return fatal
+        && !(e instanceof OutOfOrderSequenceException
+            && KafkaRefusals.refusesContent(e.getCause()));
   }
 
   /**

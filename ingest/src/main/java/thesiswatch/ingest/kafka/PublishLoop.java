@@ -7,15 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.RecordBatchTooLargeException;
-import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import thesiswatch.common.Article;
 import thesiswatch.common.FeedState;
+import thesiswatch.common.KafkaRefusals;
 import thesiswatch.common.StallWatch;
 import thesiswatch.common.Topics;
 import thesiswatch.ingest.dedupe.StoryWindow;
@@ -363,27 +360,17 @@ public final class PublishLoop {
    * broken producer) is Kafka's state, not the batch's, and the batch is retried.
    */
   static boolean refusesContent(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof RecordTooLargeException
-          || t instanceof RecordBatchTooLargeException
-          || t instanceof InvalidRecordException
-          || t instanceof SerializationException
-          || !(t instanceof KafkaException) && t == e) {
-        return true;
-      }
-    }
-    return false;
+    // Not Kafka's exception at all: what the batch holds made sending it throw.
+    return KafkaRefusals.refusesContent(e) || !(e instanceof KafkaException);
   }
 
   /** The classified fault of a poll Kafka refused. */
   static FeedFault fault(RuntimeException refusal) {
-    for (Throwable t = refusal; t != null; t = t.getCause()) {
-      if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException) {
-        return new FeedFault(
-            FaultKind.TOO_LARGE,
-            "publish: a record of this poll is larger than Kafka accepts: " + t.getMessage(),
-            refusal);
-      }
+    if (KafkaRefusals.tooLarge(refusal)) {
+      return new FeedFault(
+          FaultKind.TOO_LARGE,
+          "publish: a record of this poll is larger than Kafka accepts: " + refusal.getMessage(),
+          refusal);
     }
     return new FeedFault(
         FaultKind.INTERNAL_ERROR, "publish: Kafka refused this poll: " + refusal, refusal);
