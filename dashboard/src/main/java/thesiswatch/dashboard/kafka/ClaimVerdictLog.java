@@ -6,15 +6,11 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import thesiswatch.common.Hashes;
@@ -92,23 +88,9 @@ public final class ClaimVerdictLog implements AutoCloseable {
     this.bootstrapServers = bootstrapServers;
     this.topic = topic;
     this.clock = clock;
-    this.producer = new KafkaProducer<>(properties(bootstrapServers));
-  }
-
-  static Properties properties(String bootstrapServers) {
-    Properties props = new Properties();
-    // Where the broker is.
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    // Shows up in broker logs and metrics.
-    props.put(ProducerConfig.CLIENT_ID_CONFIG, "thesiswatch-dashboard-verdicts");
-    // A verdict is recorded once it is on every in-sync replica.
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    // Retries never append a record twice.
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    // Keys are claim and period; values JSON written with the shared mapper.
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    return props;
+    this.producer =
+        new KafkaProducer<>(
+            DashboardProducers.properties(bootstrapServers, "thesiswatch-dashboard-verdicts"));
   }
 
   /**

@@ -6,18 +6,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import thesiswatch.common.DeadLetter;
@@ -58,23 +54,6 @@ final class DeadLetterWriter implements AutoCloseable {
         Counter.builder("thesiswatch.dashboard.deadletters.failed")
             .description("dead letters the broker refused (the record stays on its own topic)")
             .register(registry);
-  }
-
-  /** Kafka {@link Properties} for the dead-letter producer. */
-  static Properties properties(String bootstrapServers) {
-    Properties props = new Properties();
-    // Where the broker is.
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    // Shows up in broker logs and metrics.
-    props.put(ProducerConfig.CLIENT_ID_CONFIG, "thesiswatch-dashboard-dlq");
-    // A letter is written once it is on every in-sync replica.
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    // Retries never duplicate a letter; explicit so that a misconfiguration fails loudly.
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    // Keys are the original keys; values the original bytes.
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    return props;
   }
 
   /**
@@ -141,7 +120,9 @@ final class DeadLetterWriter implements AutoCloseable {
       return; // replayed after a crash or a reopen: its letter is on the topic already
     }
     if (producer == null) {
-      producer = new KafkaProducer<>(properties(bootstrapServers));
+      producer =
+          new KafkaProducer<>(
+              DashboardProducers.properties(bootstrapServers, "thesiswatch-dashboard-dlq"));
     }
     ProducerRecord<String, byte[]> letter =
         DeadLetter.of(
