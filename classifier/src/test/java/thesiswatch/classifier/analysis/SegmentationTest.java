@@ -10,14 +10,12 @@ import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import thesiswatch.classifier.Fixtures;
+import thesiswatch.classifier.SharedMatcher;
 import thesiswatch.classifier.match.Headline;
-import thesiswatch.classifier.match.ThemeMatcher;
-import thesiswatch.classifier.themes.ThemeSet;
 
 /**
  * How SmartCN's fixed dictionary segments the Chinese query terms, and why every Chinese term is
@@ -27,17 +25,7 @@ import thesiswatch.classifier.themes.ThemeSet;
 class SegmentationTest {
 
   static final Analyzer ANALYZER = Analyzers.perField();
-  static ThemeMatcher matcher;
-
-  @BeforeAll
-  static void load() {
-    matcher = ThemeMatcher.of(ThemeSet.load(Fixtures.THEMES));
-  }
-
-  @AfterAll
-  static void close() {
-    matcher.close();
-  }
+  @RegisterExtension static final SharedMatcher matcher = new SharedMatcher(Fixtures.THEMES);
 
   @ParameterizedTest(name = "{0} → {1}")
   @CsvSource(

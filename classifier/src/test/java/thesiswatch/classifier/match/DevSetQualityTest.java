@@ -10,11 +10,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import thesiswatch.classifier.SharedMatcher;
 import thesiswatch.classifier.themes.ThemeDefinition;
-import thesiswatch.classifier.themes.ThemeSet;
 
 /**
  * The classifier's quality on the labelled development set, with the shipped themes file: the
@@ -31,22 +30,12 @@ class DevSetQualityTest {
   static final double MAX_FALSE_ALARMS = 0.05;
   static final double MIN_STANCE_BALANCED_ACCURACY = 0.85;
 
-  static ThemeMatcher matcher;
-
-  @BeforeAll
-  static void load() {
-    matcher = ThemeMatcher.of(ThemeSet.load(THEMES));
-  }
-
-  @AfterAll
-  static void close() {
-    matcher.close();
-  }
+  @RegisterExtension static final SharedMatcher matcher = new SharedMatcher(THEMES);
 
   @Test
   void meetsTheTargetsOnTheDevelopmentSet() throws IOException {
     DevSet devSet = DevSet.load();
-    List<String> ids = matcher.themes().themes().stream().map(ThemeDefinition::id).toList();
+    List<String> ids = matcher.get().themes().themes().stream().map(ThemeDefinition::id).toList();
     QualityReport all = new QualityReport(ids);
     QualityReport zh = new QualityReport(ids);
     QualityReport en = new QualityReport(ids);

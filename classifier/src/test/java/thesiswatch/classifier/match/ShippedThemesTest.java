@@ -3,14 +3,13 @@ package thesiswatch.classifier.match;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import thesiswatch.classifier.Fixtures;
-import thesiswatch.classifier.themes.ThemeSet;
+import thesiswatch.classifier.SharedMatcher;
 import thesiswatch.common.ThemeMatch;
 
 /**
@@ -20,20 +19,11 @@ import thesiswatch.common.ThemeMatch;
  */
 class ShippedThemesTest {
 
-  static ThemeMatcher matcher;
-
-  @BeforeAll
-  static void load() {
-    matcher = ThemeMatcher.of(ThemeSet.load(Fixtures.SHIPPED_THEMES));
-  }
-
-  @AfterAll
-  static void close() {
-    matcher.close();
-  }
+  @RegisterExtension
+  static final SharedMatcher matcher = new SharedMatcher(Fixtures.SHIPPED_THEMES);
 
   private static List<ThemeMatch> themes(String title) {
-    return matcher.classify(new Headline(title, "")).themes();
+    return matcher.themesOf(title);
   }
 
   @Test

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import thesiswatch.classifier.Fixtures;
+import thesiswatch.classifier.SharedMatcher;
 import thesiswatch.classifier.themes.ThemeSet;
 import thesiswatch.common.ThemeMatch;
 
@@ -18,20 +18,10 @@ import thesiswatch.common.ThemeMatch;
  */
 class ThemeMatcherTest {
 
-  static ThemeMatcher matcher;
-
-  @BeforeAll
-  static void load() {
-    matcher = ThemeMatcher.of(ThemeSet.load(Fixtures.THEMES));
-  }
-
-  @AfterAll
-  static void close() {
-    matcher.close();
-  }
+  @RegisterExtension static final SharedMatcher matcher = new SharedMatcher(Fixtures.THEMES);
 
   private static List<ThemeMatch> themes(String title) {
-    return matcher.classify(new Headline(title, "")).themes();
+    return matcher.themesOf(title);
   }
 
   @Test
