@@ -14,6 +14,12 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 public final class Env {
 
+  /**
+   * The longest duration any setting takes: ten years is beyond every interval and timeout, and a
+   * longer one (say {@code 9223372036854775807s}) would overflow the arithmetic of times later.
+   */
+  public static final Duration MAX_DURATION = Duration.ofDays(3650);
+
   private final Map<String, String> variables;
 
   /**
@@ -71,20 +77,29 @@ public final class Env {
 
   /**
    * A duration such as {@code 30s}, {@code 15m}, {@code 2h} or ISO-8601 {@code PT15M}, at least
-   * {@code min}.
+   * {@code min} and at most {@link #MAX_DURATION}.
    */
   public Duration duration(String name, Duration fallback, Duration min) {
+    return duration(name, fallback, min, MAX_DURATION);
+  }
+
+  /** A duration as {@link #duration(String, Duration, Duration)}, in {@code [min, max]}. */
+  public Duration duration(String name, Duration fallback, Duration min, Duration max) {
     requested.put(name, format(fallback));
     String value = raw(name);
     if (value == null) {
       return fallback;
     }
     Duration parsed = parseDuration(value);
-    if (parsed == null || parsed.compareTo(min) < 0) {
+    if (parsed == null || parsed.compareTo(min) < 0 || parsed.compareTo(max) > 0) {
       throw invalid(
           name,
           value,
-          "a duration of at least " + min.toMillis() + "ms, such as 500ms, 30s, 15m, 2h or PT15M");
+          "a duration of at least "
+              + min.toMillis()
+              + "ms and at most "
+              + format(max)
+              + ", such as 500ms, 30s, 15m, 2h or PT15M");
     }
     return parsed;
   }

@@ -27,6 +27,16 @@ class EnvTest {
     assertThatThrownBy(() -> env.duration("POLL", Duration.ofMinutes(15), Duration.ofSeconds(1)))
         .hasMessageStartingWith(
             "invalid setting POLL='soon': expected a duration of at least 1000ms");
+    Env huge = new Env(Map.of("POLL", "9223372036854775807s", "SHORT", "2h"));
+    assertThatThrownBy(() -> huge.duration("POLL", Duration.ofMinutes(15), Duration.ofSeconds(1)))
+        .hasMessageStartingWith(
+            "invalid setting POLL='9223372036854775807s': expected a duration of at least 1000ms"
+                + " and at most 3650d");
+    assertThatThrownBy(
+            () ->
+                huge.duration("SHORT", Duration.ofMinutes(15), Duration.ZERO, Duration.ofHours(1)))
+        .hasMessageStartingWith(
+            "invalid setting SHORT='2h': expected a duration of at least 0ms" + " and at most 1h");
     assertThatThrownBy(() -> env.bool("FLAG", false))
         .hasMessage("invalid setting FLAG='maybe': expected true or false");
   }

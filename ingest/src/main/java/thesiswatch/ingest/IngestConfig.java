@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import thesiswatch.common.Env;
 import thesiswatch.common.KafkaBootstrap;
 import thesiswatch.common.Topics;
+import thesiswatch.ingest.feeds.FeedSpec;
 import thesiswatch.ingest.fetch.FetchLimits;
 import thesiswatch.ingest.limits.RecordLimits;
 import thesiswatch.ingest.parse.FeedParser;
@@ -157,7 +158,11 @@ public record IngestConfig(
         KafkaBootstrap.from(env),
         Topics.from(env),
         env.path("FEEDS_FILE", DEFAULT_FEEDS_FILE),
-        env.duration("INGEST_POLL_INTERVAL", DEFAULT_POLL_INTERVAL, Duration.ofSeconds(1)),
+        env.duration(
+            "INGEST_POLL_INTERVAL",
+            DEFAULT_POLL_INTERVAL,
+            FeedSpec.MIN_INTERVAL,
+            FeedSpec.MAX_INTERVAL),
         env.duration("INGEST_STARTUP_SPREAD", DEFAULT_STARTUP_SPREAD, Duration.ZERO),
         Arrays.stream(env.string("INGEST_ALLOW_PRIVATE", "").split(","))
             .map(String::strip)

@@ -92,9 +92,17 @@ public final class FeedList {
       return null;
     }
     Duration parsed = Env.parseDuration(text);
-    if (parsed == null || parsed.isNegative() || parsed.isZero()) {
+    if (parsed == null || !FeedSpec.allowedInterval(parsed)) {
       throw new IllegalArgumentException(
-          "invalid interval '" + text + "' for feed " + url + ": expected a duration such as 30m");
+          "invalid interval '"
+              + text
+              + "' for feed "
+              + url
+              + ": expected a duration from "
+              + Env.format(FeedSpec.MIN_INTERVAL)
+              + " to "
+              + Env.format(FeedSpec.MAX_INTERVAL)
+              + ", such as 30m");
     }
     return parsed;
   }

@@ -1,7 +1,9 @@
 package thesiswatch.ingest.feeds;
 
 import java.time.Duration;
+import thesiswatch.common.Env;
 import thesiswatch.ingest.limits.RecordLimits;
+import thesiswatch.ingest.schedule.FeedStates;
 
 /**
  * One feed of the feed list, as an OPML {@code <outline type="rss">} describes it.
@@ -23,6 +25,14 @@ public record FeedSpec(
     Duration interval,
     boolean enabled) {
 
+  /**
+   * The shortest poll interval a feed may have, from the feed list or {@code INGEST_POLL_INTERVAL}.
+   */
+  public static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+
+  /** The longest: no feed is due further ahead than {@link FeedStates#MAX_DELAY}. */
+  public static final Duration MAX_INTERVAL = FeedStates.MAX_DELAY;
+
   public FeedSpec {
     if (url == null || url.isBlank()) {
       throw new IllegalArgumentException("feed url must not be blank");
@@ -36,10 +46,22 @@ public record FeedSpec(
               + url.substring(0, 80)
               + "…");
     }
-    if (interval != null && (interval.isNegative() || interval.isZero())) {
+    if (interval != null && !allowedInterval(interval)) {
       throw new IllegalArgumentException(
-          "feed interval must be positive: " + interval + " for " + url);
+          "feed interval must be from "
+              + Env.format(MIN_INTERVAL)
+              + " to "
+              + Env.format(MAX_INTERVAL)
+              + ": "
+              + interval
+              + " for "
+              + url);
     }
+  }
+
+  /** Whether {@code interval} lies in [{@link #MIN_INTERVAL}, {@link #MAX_INTERVAL}]. */
+  public static boolean allowedInterval(Duration interval) {
+    return interval.compareTo(MIN_INTERVAL) >= 0 && interval.compareTo(MAX_INTERVAL) <= 0;
   }
 
   /** A feed with only a URL and a language hint (e.g. one given to {@code thesiswatch parse}). */

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import thesiswatch.ingest.LoopbackFeedServer;
 
 class FeedListTest {
@@ -43,16 +45,33 @@ class FeedListTest {
         .containsExactlyElementsOf(EXPECTED);
   }
 
-  @Test
-  void aBadIntervalNamesTheFeed() {
+  @ParameterizedTest
+  @ValueSource(strings = {"soon", "0s", "-5m", "1ms", "31d", "9223372036854775807s"})
+  void aBadIntervalNamesTheFeed(String interval) {
+    // 1ms would poll a publisher a thousand times a second; 9223372036854775807s overflows later.
     assertThatThrownBy(
             () ->
                 FeedList.parse(
                     "<opml><body><outline xmlUrl=\"https://x.example/f\""
-                        + " interval=\"soon\"/></body></opml>"))
+                        + " interval=\""
+                        + interval
+                        + "\"/></body></opml>"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "invalid interval 'soon' for feed https://x.example/f: expected a duration such as"
+            "invalid interval '"
+                + interval
+                + "' for feed https://x.example/f: expected a duration from 1s to 30d, such as"
                 + " 30m");
+  }
+
+  @Test
+  void theIntervalsAtTheBoundsAreTaken() {
+    assertThat(
+            FeedList.parse(
+                    "<opml><body><outline xmlUrl=\"https://x.example/a\" interval=\"1s\"/><outline"
+                        + " xmlUrl=\"https://x.example/b\" interval=\"30d\"/></body></opml>")
+                .stream()
+                .map(FeedSpec::interval))
+        .containsExactly(Duration.ofSeconds(1), Duration.ofDays(30));
   }
 }
