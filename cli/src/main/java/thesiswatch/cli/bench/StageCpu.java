@@ -1,6 +1,7 @@
 package thesiswatch.cli.bench;
 
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -32,6 +33,10 @@ final class StageCpu {
 
   /** A thread's CPU time when last seen alive, and its name. */
   private record Spent(String name, long nanos) {}
+
+  private final long processCpuAtStart = processCpuNanos();
+  private final long compilingAtStart = compilingMillis();
+  private final long wallAtStart = System.nanoTime();
 
   private StageCpu() {
     sample();
@@ -68,13 +73,51 @@ final class StageCpu {
     return stages;
   }
 
-  /** Prints the CPU per article of each stage over {@code articles}, then the peak heap. */
+  /**
+   * Prints the CPU per article of each stage over {@code articles}; then what the JVM's own
+   * compiler threads, which no stage's count can see, and the whole process spent in the same time;
+   * then the peak heap.
+   */
   void report(PrintStream out, long articles) {
     since()
         .forEach(
             (stage, nanos) ->
                 out.printf("cpu %s: %.3f ms per article%n", stage, nanos / 1e6 / articles));
+    if (compilingAtStart >= 0) {
+      long compiling = compilingMillis() - compilingAtStart;
+      out.printf(
+          "cpu jit compilers: %.3f ms per article (%.1f s compiling, in none of the stages"
+              + " above)%n",
+          (double) compiling / articles, compiling / 1e3);
+    }
+    if (processCpuAtStart >= 0) {
+      long process = processCpuNanos() - processCpuAtStart;
+      double wall = (System.nanoTime() - wallAtStart) / 1e9;
+      out.printf(
+          "cpu whole process: %.3f ms per article (%.1f s in %.1f s: %.2f of %d cores busy)%n",
+          process / 1e6 / articles,
+          process / 1e9,
+          wall,
+          process / 1e9 / wall,
+          Runtime.getRuntime().availableProcessors());
+    }
     out.printf("peak heap: %,d MiB%n", peakHeapBytes() / (1024 * 1024));
+  }
+
+  /** The process's CPU time so far, or -1 where the JVM does not tell it. */
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : -1;
+  }
+
+  /** Time HotSpot's compilers have spent so far, or -1 where the JVM does not tell it. */
+  private static long compilingMillis() {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported()
+        ? jit.getTotalCompilationTime()
+        : -1;
   }
 
   private void sampleUntilReported() {

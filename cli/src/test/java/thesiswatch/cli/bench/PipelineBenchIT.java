@@ -18,6 +18,13 @@ class PipelineBenchIT {
     assertThat(lines)
         .anyMatch(line -> line.startsWith("pipeline: classified and indexed 300 articles in "));
     assertThat(lines).anyMatch(line -> line.startsWith("cpu classifier: "));
+    assertThat(lines)
+        .anyMatch(line -> line.matches("cpu jit compilers: [0-9.]+ ms per article \\(.*"))
+        .anyMatch(
+            line ->
+                line.matches(
+                    "cpu whole process: [0-9.]+ ms per article \\([0-9.]+ s in [0-9.]+ s:"
+                        + " [0-9.]+ of [0-9]+ cores busy\\)"));
     assertThat(lines.get(lines.size() - 1))
         .matches(
             "pipeline: [0-9,]+ articles/s end to end; broker produce [0-9,]+ articles/s in the"
