@@ -42,6 +42,9 @@ public final class WarcFiles implements Format {
   /** The source kind. */
   public static final String KIND = "warc";
 
+  /** The problem kind of a response record whose HTTP message cannot be read. */
+  static final String INVALID_HTTP = "invalid_http";
+
   private final ItemArticles articles;
   private final FeedParser feeds;
   private final long maxBodyBytes;
@@ -106,8 +109,9 @@ public final class WarcFiles implements Format {
         try {
           payload = payload(response);
         } catch (IOException | RuntimeException e) {
-          broken = true;
-          return Records.problem("invalid_warc", captured);
+          // The WARC record's own length still frames it, so the reader moves on to the next one;
+          // only a record the reader itself cannot read ends the file.
+          return Records.problem(INVALID_HTTP, captured);
         }
         if (payload == null) {
           return Records.of(captured, Outcome::nothing);

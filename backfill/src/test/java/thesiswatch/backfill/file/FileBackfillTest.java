@@ -226,6 +226,37 @@ class FileBackfillTest {
     assertThat(byTitle(sink.articles)).containsKey("Seed funding for AI startups dries up");
   }
 
+  @Test
+  void aResponseWhoseHttpCannotBeReadCostsThatRecordNotTheRestOfTheFile() throws Exception {
+    Path file = dir.resolve("bad-http.warc.gz");
+    Instant captured = Instant.parse("2025-03-02T00:00:00Z");
+    try (WarcWriter writer =
+        new WarcWriter(
+            java.nio.channels.FileChannel.open(
+                file,
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE),
+            WarcCompression.GZIP)) {
+      writer.write(
+          new WarcResponse.Builder(URI.create("https://news.example/broken"))
+              .date(captured)
+              .body(MediaType.HTTP_RESPONSE, "this is not HTTP\r\n\r\n".getBytes())
+              .build());
+      writer.write(
+          response(
+              "https://feeds.example/rss",
+              200,
+              MediaType.parse("application/rss+xml"),
+              FEED.getBytes(StandardCharsets.UTF_8),
+              captured));
+    }
+    MemorySink sink = new MemorySink();
+    Summary summary = run("warc", List.of(file.toString()), sink, 100);
+    assertThat(summary.stopped()).isNull();
+    assertThat(summary.problems()).isEqualTo(Map.of("invalid_http", 1L));
+    assertThat(byTitle(sink.articles)).containsOnlyKeys("Seed funding for AI startups dries up");
+  }
+
   // --- JSONL and CSV -----------------------------------------------------------------------
 
   static final String JSONL =
