@@ -15,6 +15,7 @@ import thesiswatch.classifier.match.InputError;
 import thesiswatch.classifier.match.ThemeHit;
 import thesiswatch.classifier.match.ThemeMatcher;
 import thesiswatch.classifier.themes.ThemeSet;
+import thesiswatch.common.BoundedLines;
 import thesiswatch.common.Json;
 import thesiswatch.common.ThemeMatch;
 
@@ -96,12 +97,12 @@ public final class ClassifyLines implements AutoCloseable {
   public void run(BufferedReader in, PrintWriter out) throws IOException {
     StringBuilder line = new StringBuilder();
     while (true) {
-      int length = readLine(in, line);
+      long length = BoundedLines.readLine(in, line);
       if (length < 0) {
         return;
       }
       out.println(
-          length > MAX_LINE_CHARS
+          length > BoundedLines.MAX_LINE_CHARS
               ? error(
                   NODES.nullNode(),
                   new InputError(
@@ -109,43 +110,11 @@ public final class ClassifyLines implements AutoCloseable {
                       "a line of "
                           + length
                           + " characters; at most "
-                          + MAX_LINE_CHARS
+                          + BoundedLines.MAX_LINE_CHARS
                           + " are read, as much as a Kafka record holds"))
               : classify(line.toString()));
       out.flush();
     }
-  }
-
-  /** Characters of one input line read; the rest of a longer line is counted, not kept. */
-  static final int MAX_LINE_CHARS = 1 << 20;
-
-  /**
-   * Reads one line of {@code in} into {@code line}, as {@link BufferedReader#readLine} does (ended
-   * by LF, CR, CR LF or the end), keeping at most {@link #MAX_LINE_CHARS}: a file without line
-   * breaks cannot fill the heap.
-   *
-   * @return the line's length, or -1 at the end of the input
-   */
-  private static int readLine(BufferedReader in, StringBuilder line) throws IOException {
-    line.setLength(0);
-    int c = in.read();
-    if (c < 0) {
-      return -1;
-    }
-    int length = 0;
-    for (; c >= 0 && c != '\n' && c != '\r'; c = in.read()) {
-      if (length < MAX_LINE_CHARS) {
-        line.append((char) c);
-      }
-      length++;
-    }
-    if (c == '\r') {
-      in.mark(1);
-      if (in.read() != '\n') {
-        in.reset();
-      }
-    }
-    return length;
   }
 
   /** The version of the theme set in use. */

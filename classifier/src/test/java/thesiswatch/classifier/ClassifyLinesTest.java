@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import thesiswatch.common.BoundedLines;
 
 /** The {@code classify} command's lines, on the frozen fixture theme set. */
 class ClassifyLinesTest {
@@ -86,7 +87,7 @@ class ClassifyLinesTest {
   void aLineLongerThanARecordIsAnErrorLineAndTheNextLineIsClassified() throws Exception {
     try (ClassifyLines lines = new ClassifyLines(THEMES, false)) {
       StringWriter out = new StringWriter();
-      int length = ClassifyLines.MAX_LINE_CHARS + 5;
+      int length = BoundedLines.MAX_LINE_CHARS + 5;
       lines.run(
           new BufferedReader(new StringReader("裁".repeat(length) + "\r\n某公司宣布裁员\rCity council")),
           new PrintWriter(out));
@@ -95,7 +96,7 @@ class ClassifyLinesTest {
               "{\"id\":null,\"error\":{\"kind\":\"too_long\",\"message\":\"a line of "
                   + length
                   + " characters; at most "
-                  + ClassifyLines.MAX_LINE_CHARS
+                  + BoundedLines.MAX_LINE_CHARS
                   + " are read, as much as a Kafka record holds\"}}",
               "{\"id\":null,\"lang\":\"zh\",\"themes\":[{\"id\":\"layoffs\",\"score\":1.0,\"stance\":\"neutral\",\"matched\":[\"裁员\"]}]}",
               "{\"id\":null,\"lang\":\"en\",\"themes\":[]}");

@@ -16,6 +16,7 @@ import thesiswatch.backfill.ItemArticles;
 import thesiswatch.backfill.file.Format;
 import thesiswatch.backfill.file.Input;
 import thesiswatch.backfill.file.Records;
+import thesiswatch.common.BoundedLines;
 import thesiswatch.common.Json;
 
 /**
@@ -27,6 +28,15 @@ public final class JsonLines implements Format {
 
   /** The source kind. */
   public static final String KIND = "jsonl";
+
+  /** The problem kind of a line longer than {@link BoundedLines#MAX_LINE_CHARS}. */
+  static final String TOO_LONG = "too_long";
+
+  /**
+   * Characters of a file read as one JSON document: a GDELT answer holds at most 250 articles, a
+   * small fraction of this.
+   */
+  static final int MAX_DOCUMENT_CHARS = 64 << 20;
 
   private final ItemArticles articles;
   private final Clock clock;
@@ -49,16 +59,22 @@ public final class JsonLines implements Format {
         new BufferedReader(new InputStreamReader(input.open(), StandardCharsets.UTF_8));
     return new Records() {
       private final Deque<JsonNode> queued = new ArrayDeque<>();
+      private final StringBuilder buffer = new StringBuilder();
       private boolean first = true;
 
       @Override
       public Record next() {
         try {
           while (queued.isEmpty()) {
-            String line = reader.readLine();
-            if (line == null) {
+            long length = BoundedLines.readLine(reader, buffer);
+            if (length < 0) {
               return null;
             }
+            if (length > BoundedLines.MAX_LINE_CHARS) {
+              first = false;
+              return Records.problem(TOO_LONG, null);
+            }
+            String line = buffer.toString();
             if (first && line.startsWith("\uFEFF")) {
               line = line.substring(1);
             }
@@ -104,10 +120,21 @@ public final class JsonLines implements Format {
         }
       }
 
+      /** The file read as one JSON document from {@code firstLine} on; null when it is none. */
       private JsonNode wholeDocument(String firstLine) throws IOException {
         StringBuilder text = new StringBuilder(firstLine).append('\n');
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-          text.append(line).append('\n');
+        for (long length = BoundedLines.readLine(reader, buffer);
+            length >= 0;
+            length = BoundedLines.readLine(reader, buffer)) {
+          if (length > BoundedLines.MAX_LINE_CHARS || text.length() + length > MAX_DOCUMENT_CHARS) {
+            // Too large to be the document a file of one holds: the rest is read and dropped,
+            // the one malformed record a broken document is.
+            while (BoundedLines.readLine(reader, buffer) >= 0) {
+              // drained without keeping more than a line
+            }
+            return null;
+          }
+          text.append(buffer).append('\n');
         }
         try {
           return Json.MAPPER.readTree(text.toString());

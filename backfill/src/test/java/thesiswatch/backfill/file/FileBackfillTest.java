@@ -31,6 +31,7 @@ import thesiswatch.backfill.run.Listener;
 import thesiswatch.backfill.run.Summary;
 import thesiswatch.common.Article;
 import thesiswatch.common.BackfillState;
+import thesiswatch.common.BoundedLines;
 import thesiswatch.common.Env;
 import thesiswatch.ingest.IngestConfig;
 
@@ -325,6 +326,27 @@ class FileBackfillTest {
     run("jsonl", List.of(file.toString()), sink, 100);
     assertThat(byTitle(sink.articles))
         .containsOnlyKeys("First story about gig work", "Second story about gig work");
+  }
+
+  @Test
+  void aLineLongerThanAnyRowIsCountedNotHeldAndTheLinesAroundItLoad() throws Exception {
+    // A file without line breaks (or /dev/zero) would otherwise be one line the size of the file.
+    Path file = dir.resolve("long-line.jsonl");
+    String good =
+        "{\"url\":\"https://a.example/%d\",\"title\":\"Story %d about gig work\","
+            + "\"seendate\":\"20250301T000000Z\"}\n";
+    Files.writeString(
+        file,
+        String.format(good, 1, 1)
+            + "{\"title\":\""
+            + "x".repeat(BoundedLines.MAX_LINE_CHARS)
+            + "\"}\n"
+            + String.format(good, 2, 2));
+    MemorySink sink = new MemorySink();
+    Summary summary = run("jsonl", List.of(file.toString()), sink, 100);
+    assertThat(summary.problems()).isEqualTo(Map.of("too_long", 1L));
+    assertThat(byTitle(sink.articles))
+        .containsOnlyKeys("Story 1 about gig work", "Story 2 about gig work");
   }
 
   static final String CSV =
