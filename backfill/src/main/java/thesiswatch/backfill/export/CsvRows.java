@@ -1,6 +1,7 @@
 package thesiswatch.backfill.export;
 
 import java.io.BufferedReader;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -18,11 +19,13 @@ import thesiswatch.backfill.ItemArticles;
 import thesiswatch.backfill.file.Format;
 import thesiswatch.backfill.file.Input;
 import thesiswatch.backfill.file.Records;
+import thesiswatch.common.BoundedLines;
 
 /**
  * CSV with a header row (RFC 4180, read by Apache Commons CSV): quoted fields may hold commas,
  * quotes and newlines. A row with more fields than the header is {@code malformed_csv}; a quote
- * that never closes makes the rest of the file one {@code malformed_csv} record.
+ * that never closes makes the rest of the file one {@code malformed_csv} record, or one {@code
+ * too_long} record once it has spanned {@link #MAX_RECORD_CHARS}, never held whole.
  */
 public final class CsvRows implements Format {
 
@@ -60,8 +63,10 @@ public final class CsvRows implements Format {
     Reader reader = new BufferedReader(new InputStreamReader(input.open(), StandardCharsets.UTF_8));
     reader.mark(1);
     CSVParser parser;
+    RecordSpan span;
     try {
-      parser = CSVParser.builder().setReader(skipBom(reader)).setFormat(FORMAT).get();
+      span = new RecordSpan(skipBom(reader));
+      parser = CSVParser.builder().setReader(span).setFormat(FORMAT).get();
     } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
       reader.close();
       return Records.unreadable("malformed_csv");
@@ -81,6 +86,7 @@ public final class CsvRows implements Format {
             return null;
           }
           CSVRecord record = records.next();
+          span.recordEnded();
           if (header != null && record.size() > header.size()) {
             return Records.problem("malformed_csv", null);
           }
@@ -94,7 +100,8 @@ public final class CsvRows implements Format {
         } catch (UncheckedIOException | IllegalStateException e) {
           // An unterminated quote: nothing after it can be told apart into rows.
           broken = true;
-          return Records.problem("malformed_csv", null);
+          return Records.problem(
+              e.getCause() instanceof RecordTooLong ? "too_long" : "malformed_csv", null);
         }
       }
 
@@ -107,6 +114,54 @@ public final class CsvRows implements Format {
         }
       }
     };
+  }
+
+  /**
+   * Characters one record may span before reading stops: far more than a row of an article holds,
+   * and what keeps a quote that never closes from holding the rest of a large file in memory.
+   */
+  public static final int MAX_RECORD_CHARS = BoundedLines.MAX_LINE_CHARS;
+
+  /** Why a record's reading stopped. */
+  private static final class RecordTooLong extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    RecordTooLong() {
+      super("a CSV record longer than " + MAX_RECORD_CHARS + " characters");
+    }
+  }
+
+  /** The parser's input, which refuses to read more than {@link #MAX_RECORD_CHARS} of a record. */
+  private static final class RecordSpan extends FilterReader {
+    private long read;
+    private long recordStart;
+
+    RecordSpan(Reader in) {
+      super(in);
+    }
+
+    /** A record was parsed: the next one starts (its first characters may be read already). */
+    void recordEnded() {
+      recordStart = read;
+    }
+
+    @Override
+    public int read() throws IOException {
+      char[] one = new char[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0];
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) throws IOException {
+      if (read - recordStart > MAX_RECORD_CHARS) {
+        throw new RecordTooLong();
+      }
+      int count = super.read(buffer, offset, length);
+      if (count > 0) {
+        read += count;
+      }
+      return count;
+    }
   }
 
   private static Reader skipBom(Reader reader) throws IOException {

@@ -26,6 +26,7 @@ import org.netpreserve.jwarc.Warcinfo;
 import thesiswatch.backfill.MemorySink;
 import thesiswatch.backfill.Sources;
 import thesiswatch.backfill.TestClock;
+import thesiswatch.backfill.export.CsvRows;
 import thesiswatch.backfill.run.Backfill;
 import thesiswatch.backfill.run.Listener;
 import thesiswatch.backfill.run.Summary;
@@ -373,6 +374,24 @@ class FileBackfillTest {
     assertThat(summary.problems()).isEqualTo(Map.of("malformed_csv", 2L, "missing_link", 1L));
     assertThat(byTitle(sink.articles))
         .containsOnlyKeys("Layoffs, again: a \"quoted\" headline", "A headline over two lines");
+  }
+
+  @Test
+  void aQuoteThatNeverClosesInALargeFileIsOneTooLongRecordNeverHeldWhole() throws Exception {
+    Path file = dir.resolve("unclosed.csv");
+    StringBuilder csv =
+        new StringBuilder("url,title,seendate\n")
+            .append("https://b.example/one,Layoffs before the broken quote,20250210T101500Z\n")
+            .append("https://b.example/two,\"Never closed,20250212T000000Z\n");
+    String row = "https://b.example/lost,A row inside the open quote,20250212T000000Z\n";
+    while (csv.length() < 2 * CsvRows.MAX_RECORD_CHARS) {
+      csv.append(row);
+    }
+    Files.writeString(file, csv, StandardCharsets.UTF_8);
+    MemorySink sink = new MemorySink();
+    Summary summary = run("csv", List.of(file.toString()), sink, 100);
+    assertThat(summary.problems()).isEqualTo(Map.of("too_long", 1L));
+    assertThat(byTitle(sink.articles)).containsOnlyKeys("Layoffs before the broken quote");
   }
 
   @Test
