@@ -29,9 +29,6 @@ public final class JsonLines implements Format {
   /** The source kind. */
   public static final String KIND = "jsonl";
 
-  /** The problem kind of a line longer than {@link BoundedLines#MAX_LINE_CHARS}. */
-  static final String TOO_LONG = "too_long";
-
   /**
    * Characters of a file read as one JSON document: a GDELT answer holds at most 250 articles, a
    * small fraction of this.
@@ -72,7 +69,7 @@ public final class JsonLines implements Format {
             }
             if (length > BoundedLines.MAX_LINE_CHARS) {
               first = false;
-              return Records.problem(TOO_LONG, null);
+              return Records.problem("too_long", null);
             }
             String line = buffer.toString();
             if (first && line.startsWith("\uFEFF")) {

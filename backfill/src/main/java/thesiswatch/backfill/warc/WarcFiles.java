@@ -42,9 +42,6 @@ public final class WarcFiles implements Format {
   /** The source kind. */
   public static final String KIND = "warc";
 
-  /** The problem kind of a response record whose HTTP message cannot be read. */
-  static final String INVALID_HTTP = "invalid_http";
-
   private final ItemArticles articles;
   private final FeedParser feeds;
   private final long maxBodyBytes;
@@ -111,7 +108,7 @@ public final class WarcFiles implements Format {
         } catch (IOException | RuntimeException e) {
           // The WARC record's own length still frames it, so the reader moves on to the next one;
           // only a record the reader itself cannot read ends the file.
-          return Records.problem(INVALID_HTTP, captured);
+          return Records.problem("invalid_http", captured);
         }
         if (payload == null) {
           return Records.of(captured, Outcome::nothing);
