@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,12 @@ public record ThemesFile(String source, String version, JsonNode root) {
   /** Characters of the SHA-256 hex digest used as the version. */
   private static final int VERSION_HEX_LENGTH = 12;
 
+  /**
+   * Most bytes a themes file may have: more than the YAML reader's own limit of 3,145,728 code
+   * points can fill, so that a file copied over it by mistake is refused without being read whole.
+   */
+  public static final int MAX_BYTES = 16 << 20;
+
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   /**
@@ -34,11 +41,32 @@ public record ThemesFile(String source, String version, JsonNode root) {
   public static ThemesFile read(Path path) {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(path);
+      bytes = bytes(path);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read themes file " + path, e);
     }
     return parse(bytes, path.toString());
+  }
+
+  /**
+   * The content of the themes file at {@code path}, read no further than {@link #MAX_BYTES}.
+   *
+   * @throws IOException when it cannot be read
+   * @throws IllegalArgumentException when it is larger, naming the file
+   */
+  public static byte[] bytes(Path path) throws IOException {
+    try (InputStream in = Files.newInputStream(path)) {
+      byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+      if (bytes.length > MAX_BYTES) {
+        throw new IllegalArgumentException(
+            "themes file "
+                + path
+                + " is larger than "
+                + (MAX_BYTES >> 20)
+                + " MiB: a themes file holds queries, not data");
+      }
+      return bytes;
+    }
   }
 
   /**

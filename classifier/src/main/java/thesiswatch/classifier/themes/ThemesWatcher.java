@@ -1,7 +1,6 @@
 package thesiswatch.classifier.themes;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import thesiswatch.common.ThemesFile;
@@ -45,9 +44,10 @@ public final class ThemesWatcher {
   public Optional<Change> check() {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      String reason = "cannot read themes file " + file + ": " + e;
+      bytes = ThemesFile.bytes(file);
+    } catch (IOException | IllegalArgumentException e) {
+      String reason =
+          e instanceof IOException ? "cannot read themes file " + file + ": " + e : e.getMessage();
       if (reason.equals(lastSeen)) {
         return Optional.empty();
       }
