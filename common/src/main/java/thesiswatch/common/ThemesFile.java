@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -55,18 +53,7 @@ public record ThemesFile(String source, String version, JsonNode root) {
    * @throws IllegalArgumentException when it is larger, naming the file
    */
   public static byte[] bytes(Path path) throws IOException {
-    try (InputStream in = Files.newInputStream(path)) {
-      byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-      if (bytes.length > MAX_BYTES) {
-        throw new IllegalArgumentException(
-            "themes file "
-                + path
-                + " is larger than "
-                + (MAX_BYTES >> 20)
-                + " MiB: a themes file holds queries, not data");
-      }
-      return bytes;
-    }
+    return BoundedFiles.read(path, MAX_BYTES, "themes file");
   }
 
   /**

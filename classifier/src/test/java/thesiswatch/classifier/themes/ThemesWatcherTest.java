@@ -43,11 +43,7 @@ class ThemesWatcherTest {
                         ThemesWatcher.Refused.class,
                         refused ->
                             assertThat(refused.reason())
-                                .isEqualTo(
-                                    "themes file "
-                                        + themes
-                                        + " is larger than 16 MiB: a themes file holds queries,"
-                                        + " not data")));
+                                .isEqualTo("themes file " + themes + " is larger than 16 MiB")));
     assertThat(watcher.check()).as("the same refusal is not reported again").isEmpty();
 
     Files.copy(Fixtures.THEMES, themes, StandardCopyOption.REPLACE_EXISTING);

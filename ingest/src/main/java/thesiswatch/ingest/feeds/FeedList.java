@@ -2,7 +2,6 @@ package thesiswatch.ingest.feeds;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import thesiswatch.common.BoundedFiles;
 import thesiswatch.common.Env;
 
 /**
@@ -24,9 +24,21 @@ public final class FeedList {
 
   private FeedList() {}
 
-  /** The feeds of the OPML file at {@code path}, in document order, each URL once. */
+  /**
+   * Most bytes a feed list may have: some hundred thousand feeds, and not a large file given as one
+   * by mistake, read whole before anything can say so.
+   */
+  public static final int MAX_BYTES = 64 << 20;
+
+  /**
+   * The feeds of the OPML file at {@code path}, in document order, each URL once.
+   *
+   * @throws IllegalArgumentException when it is larger than {@link #MAX_BYTES}, or an outline's
+   *     {@code interval} is not a poll interval
+   */
   public static List<FeedSpec> read(Path path) throws IOException {
-    return parse(Files.readString(path, StandardCharsets.UTF_8));
+    return parse(
+        new String(BoundedFiles.read(path, MAX_BYTES, "feed list"), StandardCharsets.UTF_8));
   }
 
   /**

@@ -3,10 +3,15 @@ package thesiswatch.ingest.feeds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import thesiswatch.ingest.LoopbackFeedServer;
@@ -62,6 +67,20 @@ class FeedListTest {
                 + interval
                 + "' for feed https://x.example/f: expected a duration from 1s to 30d, such as"
                 + " 30m");
+  }
+
+  @Test
+  void aFileLargerThanAnyFeedListIsRefusedUnread(@TempDir Path dir) throws IOException {
+    Path big = dir.resolve("feeds.opml");
+    try (OutputStream out = Files.newOutputStream(big)) {
+      byte[] block = new byte[1 << 20];
+      for (int i = 0; i <= FeedList.MAX_BYTES >> 20; i++) {
+        out.write(block);
+      }
+    }
+    assertThatThrownBy(() -> FeedList.read(big))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("feed list " + big + " is larger than 64 MiB");
   }
 
   @Test
