@@ -108,16 +108,17 @@ class FileBackfillTest {
       </channel></rss>
       """;
 
+  static WarcWriter gzippedWarc(Path file) throws IOException {
+    return new WarcWriter(
+        java.nio.channels.FileChannel.open(
+            file, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE),
+        WarcCompression.GZIP);
+  }
+
   Path warc(String name, boolean truncate) throws IOException {
     Path file = dir.resolve(name);
     Instant captured = Instant.parse("2025-03-02T00:00:00Z");
-    try (WarcWriter writer =
-        new WarcWriter(
-            java.nio.channels.FileChannel.open(
-                file,
-                java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.WRITE),
-            WarcCompression.GZIP)) {
+    try (WarcWriter writer = gzippedWarc(file)) {
       writer.write(new Warcinfo.Builder().filename(name).date(captured).build());
       writer.write(
           new WarcRequest.Builder(URI.create("https://news.example/2025/02/10/layoffs"))
@@ -232,13 +233,7 @@ class FileBackfillTest {
   void aResponseWhoseHttpCannotBeReadCostsThatRecordNotTheRestOfTheFile() throws Exception {
     Path file = dir.resolve("bad-http.warc.gz");
     Instant captured = Instant.parse("2025-03-02T00:00:00Z");
-    try (WarcWriter writer =
-        new WarcWriter(
-            java.nio.channels.FileChannel.open(
-                file,
-                java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.WRITE),
-            WarcCompression.GZIP)) {
+    try (WarcWriter writer = gzippedWarc(file)) {
       writer.write(
           new WarcResponse.Builder(URI.create("https://news.example/broken"))
               .date(captured)
