@@ -136,13 +136,7 @@ class FileBackfillTest {
               MediaType.parse("image/png"),
               new byte[8],
               captured));
-      writer.write(
-          response(
-              "https://feeds.example/rss",
-              200,
-              MediaType.parse("application/rss+xml"),
-              FEED.getBytes(StandardCharsets.UTF_8),
-              captured));
+      writer.write(feedResponse(captured));
       writer.write(
           response(
               "https://news.example/gone",
@@ -162,6 +156,16 @@ class FileBackfillTest {
       Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 40));
     }
     return file;
+  }
+
+  /** The capture of {@link #FEED}. */
+  static WarcResponse feedResponse(Instant date) throws IOException {
+    return response(
+        "https://feeds.example/rss",
+        200,
+        MediaType.parse("application/rss+xml"),
+        FEED.getBytes(StandardCharsets.UTF_8),
+        date);
   }
 
   static WarcResponse page(String url, String html, Instant date) throws IOException {
@@ -239,13 +243,7 @@ class FileBackfillTest {
               .date(captured)
               .body(MediaType.HTTP_RESPONSE, "this is not HTTP\r\n\r\n".getBytes())
               .build());
-      writer.write(
-          response(
-              "https://feeds.example/rss",
-              200,
-              MediaType.parse("application/rss+xml"),
-              FEED.getBytes(StandardCharsets.UTF_8),
-              captured));
+      writer.write(feedResponse(captured));
     }
     MemorySink sink = new MemorySink();
     Summary summary = run("warc", List.of(file.toString()), sink, 100);
