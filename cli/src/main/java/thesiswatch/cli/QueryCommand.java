@@ -7,23 +7,26 @@ import java.io.PrintWriter;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import thesiswatch.common.AddressGuard;
 import thesiswatch.common.Env;
+import thesiswatch.common.GuardedHttpClient;
 import thesiswatch.common.Json;
 
 /** {@code thesiswatch query}: the dashboard's search from a terminal. */
@@ -104,22 +107,7 @@ final class QueryCommand implements Callable<Integer> {
     spec.commandLine().getErr().println("thesiswatch query: " + dashboard.describe("dashboard"));
     URI uri = URI.create(dashboard.value() + "/api/articles?" + queryString);
 
-    HttpResponse<String> response;
-    try {
-      response =
-          HttpClient.newBuilder()
-              .connectTimeout(TIMEOUT)
-              .build()
-              .send(
-                  HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
-                  HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (ConnectException e) {
-      throw new IOException(
-          "no dashboard answers at "
-              + dashboard.value()
-              + " (start one with ./thesiswatch demo, or pass --url)",
-          e);
-    }
+    Answer response = ask(uri, dashboard.value());
     PrintWriter out = spec.commandLine().getOut();
     JsonNode body;
     try {
@@ -129,18 +117,18 @@ final class QueryCommand implements Callable<Integer> {
       throw new IOException(
           dashboard.value()
               + " answered "
-              + response.statusCode()
+              + response.status()
               + " with "
-              + response.headers().firstValue("Content-Type").orElse("no Content-Type")
+              + response.contentType()
               + ", not a dashboard's JSON; is --url a thesiswatch dashboard?",
           e);
     }
-    if (response.statusCode() != 200) {
+    if (response.status() != 200) {
       spec.commandLine()
           .getErr()
           .println(
               "query refused ("
-                  + response.statusCode()
+                  + response.status()
                   + "): "
                   + body.path("error").asText()
                   + ": "
@@ -148,7 +136,7 @@ final class QueryCommand implements Callable<Integer> {
       return 2;
     }
     if (json) {
-      out.println(response.body());
+      out.println(new String(response.body(), StandardCharsets.UTF_8));
       return 0;
     }
     long total = body.path("total").asLong();
@@ -177,5 +165,59 @@ final class QueryCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** Most bytes of an answer read: a page of search results is far smaller. */
+  static final int MAX_ANSWER_BYTES = 16 << 20;
+
+  /** What the dashboard answered. */
+  private record Answer(int status, String contentType, byte[] body) {}
+
+  /**
+   * Asks {@code uri} once, within one deadline over connect, headers and body (the JDK's client
+   * times out the headers only), reading at most {@link #MAX_ANSWER_BYTES}. Only the address the
+   * user named is asked: the guard exempts it and nothing else (no redirect is followed).
+   */
+  private static Answer ask(URI uri, String dashboard) throws IOException {
+    int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+    AddressGuard guard = new AddressGuard(List.of(uri.getHost() + ":" + port), "--url");
+    try (GuardedHttpClient client = GuardedHttpClient.create(guard, TIMEOUT);
+        GuardedHttpClient.Exchange exchange =
+            client.open(new HttpGet(uri), Instant.now().plus(TIMEOUT))) {
+      ClassicHttpResponse response = exchange.response();
+      Header type = response.getFirstHeader("Content-Type");
+      byte[] body;
+      try {
+        body =
+            response.getEntity() == null
+                ? new byte[0]
+                : response.getEntity().getContent().readNBytes(MAX_ANSWER_BYTES + 1);
+      } catch (IOException e) {
+        throw exchange.timedOut() ? noAnswerInTime(dashboard, e) : e;
+      }
+      if (body.length > MAX_ANSWER_BYTES) {
+        throw new IOException(
+            dashboard
+                + " answered more than "
+                + (MAX_ANSWER_BYTES >> 20)
+                + " MiB, not a page of search results; is --url a thesiswatch dashboard?");
+      }
+      return new Answer(
+          response.getCode(), type == null ? "no Content-Type" : type.getValue(), body);
+    } catch (ConnectException e) {
+      throw new IOException(
+          "no dashboard answers at "
+              + dashboard
+              + " (start one with ./thesiswatch demo, or pass --url)",
+          e);
+    } catch (GuardedHttpClient.DeadlineException e) {
+      throw noAnswerInTime(dashboard, e);
+    }
+  }
+
+  private static IOException noAnswerInTime(String dashboard, IOException cause) {
+    return new IOException(
+        dashboard + " did not answer within " + Env.format(TIMEOUT) + " (is it overloaded?)",
+        cause);
   }
 }

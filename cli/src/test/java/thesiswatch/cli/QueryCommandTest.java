@@ -123,6 +123,18 @@ class QueryCommandTest {
   }
 
   @Test
+  void anAnswerLargerThanAnyPageOfResultsIsRefusedNotRead(@TempDir Path data) {
+    answer =
+        "{\"total\":1,\"articles\":[],\"pad\":\""
+            + "x".repeat(QueryCommand.MAX_ANSWER_BYTES)
+            + "\"}";
+    String[] result = run("layoffs", "--url", url(), "--data", data.toString());
+    assertThat(result[2]).isNotEqualTo("0");
+    assertThat(result[1])
+        .contains(url() + " answered more than 16 MiB, not a page of search results");
+  }
+
+  @Test
   void somethingElseAnsweringIsSaidSoNotAParserError(@TempDir Path data) {
     answer = "<html><body>Welcome to nginx!</body></html>";
     String[] result = run("layoffs", "--url", url(), "--data", data.toString());
