@@ -32,6 +32,7 @@ import thesiswatch.backfill.run.Summary;
 import thesiswatch.backfill.warc.WarcFiles;
 import thesiswatch.common.Env;
 import thesiswatch.common.KafkaBootstrap;
+import thesiswatch.common.Links;
 import thesiswatch.ingest.IngestConfig;
 import thesiswatch.ingest.fault.FeedFault;
 import thesiswatch.ingest.feeds.FeedList;
@@ -229,6 +230,24 @@ final class BackfillCommand implements Runnable {
       } else {
         Path list = feeds != null && feeds.file != null ? feeds.file : config.feedsFile();
         FeedList.read(list).stream().filter(FeedSpec::enabled).forEach(specs::add);
+      }
+      // Captures are of web addresses, asked of a web archive: anything else is a typing error.
+      if (Links.web(archive) == null || Links.host(archive) == null) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "invalid --archive '" + archive + "': expected an http or https URL");
+      }
+      boolean named = feeds != null && feeds.urls != null;
+      for (FeedSpec feed : List.copyOf(specs)) {
+        if (Links.web(feed.url()) != null) {
+          continue;
+        }
+        String why = "'" + feed.url() + "': archives hold captures of http and https URLs";
+        if (named) {
+          throw new ParameterException(spec.commandLine(), "invalid --feed " + why);
+        }
+        spec.commandLine().getErr().println("thesiswatch archive: leaving out the feed " + why);
+        specs.remove(feed);
       }
       Duration wait = Env.parseDuration(backoff);
       if (wait == null) {
