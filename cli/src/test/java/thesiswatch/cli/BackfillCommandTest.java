@@ -10,8 +10,8 @@ import picocli.CommandLine;
 
 /**
  * {@code backfill archive} refuses, before anything is asked of Kafka or an archive, an archive or
- * a feed that is not a web address: a {@code file:} archive would have read local files as CDX
- * listings, a {@code javascript:} feed has no captures.
+ * a feed that is not a web address, naming the option: a {@code file:} archive is no CDX server, a
+ * {@code javascript:} feed has no captures.
  */
 class BackfillCommandTest {
 
