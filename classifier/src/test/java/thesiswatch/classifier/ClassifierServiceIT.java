@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import thesiswatch.classifier.kafka.DeadLetters;
 import thesiswatch.common.Article;
+import thesiswatch.common.DeadLetter;
 import thesiswatch.common.Env;
 import thesiswatch.common.Json;
 import thesiswatch.common.TaggedArticle;
@@ -309,6 +310,42 @@ class ClassifierServiceIT {
     assertThat(dead.get(0).value()).isEqualTo(Json.bytes(tooLarge));
     assertThat(registry.counter("thesiswatch.classifier.dlq", "kind", "too_large").count())
         .isEqualTo(1);
+  }
+
+  @Test
+  void aGarbageRecordWhoseKeyAloneIsTooLargeForTheDeadLetterTopicIsLetteredWithItsKeyCut()
+      throws Exception {
+    Topics topics = kafka.freshTopics();
+    // The dead-letter topic takes less than the source: a 25 KB key fits articles, and no dead
+    // letter that keeps it fits articles.dlq, with or without the value.
+    kafka.limitRecordSize(Topics.dlq(topics.articles()), 20_000);
+    String hugeKey = "k".repeat(25_000);
+    ClassifierConfig config = config(topics, Fixtures.THEMES, "10s");
+    try (KafkaProducer<String, byte[]> producer =
+        KafkaTestClients.producer(kafka.bootstrapServers())) {
+      send(producer, topics.articles(), 0, hugeKey, "{garbage".getBytes(StandardCharsets.UTF_8));
+      send(
+          producer,
+          topics.articles(),
+          0,
+          "after",
+          Json.bytes(Fixtures.article("after", "Headline after")));
+    }
+    try (ClassifierService service = new ClassifierService(config, new SimpleMeterRegistry())) {
+      service.start();
+      KafkaTestClients.awaitConsumed(kafka.bootstrapServers(), config.groupId(), topics.articles());
+      assertThat(service.failure()).isEmpty();
+    }
+    assertThat(kafka.readCommitted(topics.tagged()))
+        .extracting(ConsumerRecord::key)
+        .containsExactly("after");
+    List<ConsumerRecord<String, byte[]>> dead = kafka.readCommitted(Topics.dlq(topics.articles()));
+    assertThat(dead).hasSize(1);
+    ConsumerRecord<String, byte[]> letter = dead.get(0);
+    assertThat(letter.value()).isNull();
+    assertThat(letter.key()).startsWith("kkk").hasSizeLessThan(2_000);
+    assertThat(header(letter, DeadLetter.DROPPED_KEY_CHARS)).isEqualTo("25000");
+    assertThat(header(letter, DeadLetters.SOURCE_OFFSET)).isEqualTo("0");
   }
 
   @Test

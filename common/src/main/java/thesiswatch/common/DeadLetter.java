@@ -44,14 +44,32 @@ public final class DeadLetter {
   private DeadLetter() {}
 
   /**
+   * Header of a letter whose key was cut to {@link #MAX_BARE_KEY_CHARS}: how many characters the
+   * original key had.
+   */
+  public static final String DROPPED_KEY_CHARS = "thesiswatch.error.dropped.key.chars";
+
+  /** Characters of the key a letter without its value keeps. */
+  public static final int MAX_BARE_KEY_CHARS = 1000;
+
+  /**
    * {@code letter} without its value, for a value too large for the dead-letter topic too: the
-   * headers still say where the record is in its source topic, and how large it was.
+   * headers still say where the record is in its source topic, and how large it was. A key longer
+   * than {@link #MAX_BARE_KEY_CHARS} is cut to that, so that even a record whose key alone fills
+   * the dead-letter topic's limit can be lettered and its partition go on.
    */
   public static ProducerRecord<String, byte[]> withoutValue(ProducerRecord<String, byte[]> letter) {
-    ProducerRecord<String, byte[]> bare = new ProducerRecord<>(letter.topic(), letter.key(), null);
+    String key = letter.key();
+    boolean cut = key != null && key.length() > MAX_BARE_KEY_CHARS;
+    ProducerRecord<String, byte[]> bare =
+        new ProducerRecord<>(
+            letter.topic(), cut ? key.substring(0, MAX_BARE_KEY_CHARS) : key, null);
     letter.headers().forEach(header -> bare.headers().add(header));
     int bytes = letter.value() == null ? 0 : letter.value().length;
     bare.headers().add(DROPPED_VALUE_BYTES, utf8(Integer.toString(bytes)));
+    if (cut) {
+      bare.headers().add(DROPPED_KEY_CHARS, utf8(Integer.toString(key.length())));
+    }
     return bare;
   }
 
