@@ -147,20 +147,28 @@ public final class CsvRows implements Format {
 
     @Override
     public int read() throws IOException {
-      char[] one = new char[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0];
+      requireWithinRecord();
+      int c = super.read();
+      if (c >= 0) {
+        read++;
+      }
+      return c;
     }
 
     @Override
     public int read(char[] buffer, int offset, int length) throws IOException {
-      if (read - recordStart > MAX_RECORD_CHARS) {
-        throw new RecordTooLong();
-      }
+      requireWithinRecord();
       int count = super.read(buffer, offset, length);
       if (count > 0) {
         read += count;
       }
       return count;
+    }
+
+    private void requireWithinRecord() throws RecordTooLong {
+      if (read - recordStart > MAX_RECORD_CHARS) {
+        throw new RecordTooLong();
+      }
     }
   }
 
