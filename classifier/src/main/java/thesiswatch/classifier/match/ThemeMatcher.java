@@ -77,12 +77,13 @@ public final class ThemeMatcher implements Closeable {
    * A matcher holding every query of {@code themes}, with SmartCN's words where {@code gate} says.
    */
   static ThemeMatcher of(ThemeSet themes, WordFieldGate gate) {
+    List<Query> queries = queries(themes);
     try {
       Monitor monitor =
           new Monitor(
               Analyzers.perField(),
               new TermFilteredPresearcher(
-                  RareTermWeightor.of(queries(themes)), List.of(), Set.of()));
+                  RareTermWeightor.of(queries), List.of(RegexpTerms.of(queries)), Set.of()));
       List<MonitorQuery> registered = new ArrayList<>();
       for (ThemeQuery query : themes.queries()) {
         registered.add(new MonitorQuery(query.id(), query.query(), query.text(), Map.of()));
