@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,7 @@ public final class ThemeMatcher implements Closeable {
   private final ThemeSet themes;
   private final Monitor monitor;
   private final Map<String, ThemeQuery> queries;
+  private final Map<String, List<ThemeQuery>> queriesInRoleOrder;
   private final MatcherFactory<SpanMatch> matcherFactory;
   private final WordFieldGate wordField;
 
@@ -59,6 +61,16 @@ public final class ThemeMatcher implements Closeable {
     this.wordField = wordField;
     this.queries =
         themes.queries().stream().collect(Collectors.toMap(ThemeQuery::id, Function.identity()));
+    // Sorted once: a hit lists its matched queries topic first, then by role, each in file order.
+    this.queriesInRoleOrder =
+        themes.themes().stream()
+            .collect(
+                Collectors.toMap(
+                    ThemeDefinition::id,
+                    theme ->
+                        theme.queries().stream()
+                            .sorted(Comparator.comparing(ThemeQuery::role))
+                            .toList()));
     Set<String> topicQueries =
         themes.queries().stream()
             .filter(q -> q.role() == QueryRole.TOPIC)
@@ -183,16 +195,18 @@ public final class ThemeMatcher implements Closeable {
   private Classification classification(
       Headline headline, Languages.Detected detected, Collection<SpanMatch> found) {
     Map<String, Map<String, SpanMatch>> byTheme = new HashMap<>();
+    Set<String> topicMatched = new HashSet<>();
     for (SpanMatch match : found) {
       ThemeQuery query = queries.get(match.getQueryId());
       byTheme.computeIfAbsent(query.themeId(), id -> new HashMap<>()).put(query.id(), match);
+      if (query.role() == QueryRole.TOPIC) {
+        topicMatched.add(query.themeId());
+      }
     }
     List<ThemeHit> hits = new ArrayList<>();
     for (ThemeDefinition theme : themes.themes()) {
-      Map<String, SpanMatch> matched = byTheme.get(theme.id());
-      if (matched != null
-          && theme.queries(QueryRole.TOPIC).stream().anyMatch(q -> matched.containsKey(q.id()))) {
-        hits.add(hit(theme, headline, matched));
+      if (topicMatched.contains(theme.id())) {
+        hits.add(hit(theme, headline, byTheme.get(theme.id())));
       }
     }
     // Strongest first; equal scores keep the file's order (the sort is stable).
@@ -200,29 +214,27 @@ public final class ThemeMatcher implements Closeable {
     return new Classification(detected.primary(), detected.mixed(), hits);
   }
 
-  private static ThemeHit hit(
-      ThemeDefinition theme, Headline headline, Map<String, SpanMatch> matched) {
+  private ThemeHit hit(ThemeDefinition theme, Headline headline, Map<String, SpanMatch> matched) {
     String text = headline.text();
     List<Span> topicSpans = new ArrayList<>();
     List<ThemeHit.MatchedQuery> matchedQueries = new ArrayList<>();
     List<ThemeQuery> stanceQueries = new ArrayList<>();
     int topicQueries = 0;
-    for (QueryRole role : QueryRole.values()) {
-      for (ThemeQuery query : theme.queries(role)) {
-        SpanMatch match = matched.get(query.id());
-        if (match == null) {
-          continue;
-        }
-        matchedQueries.add(new ThemeHit.MatchedQuery(role.field(), query.language(), query.text()));
-        if (role != QueryRole.TOPIC) {
-          stanceQueries.add(query);
-          continue;
-        }
-        topicQueries++;
-        for (Span span : match.spans()) {
-          if (span.end() <= text.length()) {
-            topicSpans.add(span);
-          }
+    for (ThemeQuery query : queriesInRoleOrder.get(theme.id())) {
+      SpanMatch match = matched.get(query.id());
+      if (match == null) {
+        continue;
+      }
+      QueryRole role = query.role();
+      matchedQueries.add(new ThemeHit.MatchedQuery(role.field(), query.language(), query.text()));
+      if (role != QueryRole.TOPIC) {
+        stanceQueries.add(query);
+        continue;
+      }
+      topicQueries++;
+      for (Span span : match.spans()) {
+        if (span.end() <= text.length()) {
+          topicSpans.add(span);
         }
       }
     }
