@@ -14,14 +14,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.TextField;
+import org.apache.lucene.monitor.CustomQueryHandler;
 import org.apache.lucene.monitor.MatcherFactory;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultiMatchingQueries;
+import org.apache.lucene.monitor.Presearcher;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.store.ByteBuffersDataOutput;
@@ -43,7 +44,8 @@ import thesiswatch.common.ThemeMatch;
  *
  * <p>The monitor's candidate matcher ({@link SpanMatcher}) runs each candidate query and, when it
  * matches, reads the matched terms' offsets through Lucene's Matches API, so no headline is
- * analysed twice.
+ * analysed twice. A headline that holds none of the terms the topic queries are indexed under
+ * ({@link TopicGate}) gets no theme without a monitor call.
  *
  * <p>A theme applies when one of its topic queries matches. Its score is the number of distinct
  * terms its topic queries found; its stance is {@link StanceRule}'s decision over the stance
@@ -52,17 +54,24 @@ import thesiswatch.common.ThemeMatch;
  */
 public final class ThemeMatcher implements Closeable {
 
+  /** Every field a headline's document may have. */
+  private static final Set<String> DOCUMENT_FIELDS = Set.of(Fields.ZH, Fields.ZH_BIGRAM, Fields.EN);
+
   private final ThemeSet themes;
   private final Monitor monitor;
   private final Map<String, ThemeQuery> queries;
   private final Map<String, List<ThemeQuery>> queriesInRoleOrder;
   private final MatcherFactory<SpanMatch> matcherFactory;
   private final WordFieldGate wordField;
+  private final TopicGate topics;
+  private final Analyzer analyzer = Analyzers.perField();
 
-  private ThemeMatcher(ThemeSet themes, Monitor monitor, WordFieldGate wordField) {
+  private ThemeMatcher(
+      ThemeSet themes, Monitor monitor, WordFieldGate wordField, TopicGate topics) {
     this.themes = themes;
     this.monitor = monitor;
     this.wordField = wordField;
+    this.topics = topics;
     this.queries =
         themes.queries().stream().collect(Collectors.toMap(ThemeQuery::id, Function.identity()));
     // Sorted once: a hit lists its matched queries topic first, then by role, each in file order.
@@ -86,27 +95,36 @@ public final class ThemeMatcher implements Closeable {
 
   /** A matcher holding every query of {@code themes}. */
   public static ThemeMatcher of(ThemeSet themes) {
-    return of(themes, WordFieldGate.of(queries(themes)));
+    return of(themes, WordFieldGate.of(queries(themes)), true);
   }
 
   /**
-   * A matcher holding every query of {@code themes}, with SmartCN's words where {@code gate} says.
+   * A matcher holding every query of {@code themes}, with SmartCN's words where {@code words} says,
+   * and with the {@link TopicGate} unless {@code gateTopics} is false (every headline then goes to
+   * the monitor).
    */
-  static ThemeMatcher of(ThemeSet themes, WordFieldGate gate) {
+  static ThemeMatcher of(ThemeSet themes, WordFieldGate words, boolean gateTopics) {
     List<Query> queries = queries(themes);
+    List<CustomQueryHandler> handlers = List.of(RegexpTerms.of(queries));
+    Presearcher presearcher =
+        new TermFilteredPresearcher(RareTermWeightor.of(queries), handlers, Set.of());
+    List<Query> topicQueries =
+        themes.queries().stream()
+            .filter(q -> q.role() == QueryRole.TOPIC)
+            .map(ThemeQuery::query)
+            .toList();
+    TopicGate topics =
+        gateTopics
+            ? TopicGate.of(topicQueries, presearcher, handlers, DOCUMENT_FIELDS)
+            : TopicGate.ALWAYS_OPEN;
     try {
-      Monitor monitor =
-          new Monitor(
-              Analyzers.perField(),
-              new TermFilteredPresearcher(
-                  RareTermWeightor.of(queries), List.of(RegexpTerms.of(queries)), Set.of()),
-              queryIndexInOneBuffer());
+      Monitor monitor = new Monitor(Analyzers.perField(), presearcher, queryIndexInOneBuffer());
       List<MonitorQuery> registered = new ArrayList<>();
       for (ThemeQuery query : themes.queries()) {
         registered.add(new MonitorQuery(query.id(), query.query(), query.text(), Map.of()));
       }
       monitor.register(registered);
-      return new ThemeMatcher(themes, monitor, gate);
+      return new ThemeMatcher(themes, monitor, words, topics);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the theme monitor", e);
     }
@@ -153,20 +171,18 @@ public final class ThemeMatcher implements Closeable {
     if (headlines.isEmpty()) {
       return List.of();
     }
-    Document[] documents = new Document[headlines.size()];
-    Languages.Detected[] detected = new Languages.Detected[headlines.size()];
-    for (int i = 0; i < documents.length; i++) {
-      String text = headlines.get(i).text();
-      detected[i] = Languages.detect(text);
-      documents[i] = document(text, detected[i], detected[i].chinese() && wordField.mayMatch(text));
-    }
-    List<Classification> result = new ArrayList<>(documents.length);
-    for (int i = 0; i < documents.length; i++) {
+    List<Classification> result = new ArrayList<>(headlines.size());
+    for (Headline headline : headlines) {
+      String text = headline.text();
+      Languages.Detected detected = Languages.detect(text);
+      List<String> fields = fields(detected, detected.chinese() && wordField.mayMatch(text));
+      Document document = topics.document(analyzer, text, fields);
       // One headline per monitor call: the monitor indexes a batch of several documents with an
       // IndexWriter and runs nearly every query over it, which measured no faster with the
       // shipped themes and 1.8x slower with ten times as many (docs/benchmarks.md).
-      Collection<SpanMatch> matches = match(new Document[] {documents[i]}).getMatches(0);
-      result.add(classification(headlines.get(i), detected[i], matches));
+      Collection<SpanMatch> matches =
+          document == null ? List.of() : match(new Document[] {document}).getMatches(0);
+      result.add(classification(headline, detected, matches));
     }
     return result;
   }
@@ -198,20 +214,20 @@ public final class ThemeMatcher implements Closeable {
    * Chinese text goes into the bigram field, and into SmartCN's words when {@code words} (a query
    * on that field could match: {@link WordFieldGate}); Latin text into the English one; mixed text
    * into both languages' fields. The Chinese fields' analysis converts Traditional to Simplified
-   * and keeps the offsets of {@code text}.
+   * and keeps the offsets of the text.
    */
-  private static Document document(String text, Languages.Detected detected, boolean words) {
-    Document document = new Document();
+  private static List<String> fields(Languages.Detected detected, boolean words) {
+    List<String> fields = new ArrayList<>(3);
     if (detected.chinese()) {
       if (words) {
-        document.add(new TextField(Fields.ZH, text, Field.Store.NO));
+        fields.add(Fields.ZH);
       }
-      document.add(new TextField(Fields.ZH_BIGRAM, text, Field.Store.NO));
+      fields.add(Fields.ZH_BIGRAM);
     }
     if (detected.english() || !detected.chinese()) {
-      document.add(new TextField(Fields.EN, text, Field.Store.NO));
+      fields.add(Fields.EN);
     }
-    return document;
+    return fields;
   }
 
   private Classification classification(

@@ -2,18 +2,13 @@ package thesiswatch.classifier.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 import thesiswatch.classifier.analysis.Fields;
 import thesiswatch.classifier.themes.ThemeSet;
 import thesiswatch.common.Languages;
@@ -48,7 +43,7 @@ class WordFieldGateTest {
     DevSet.load().lines().forEach(line -> texts.add(line.headline()));
     int themes = 0;
     try (ThemeMatcher gated = ThemeMatcher.of(THEMES);
-        ThemeMatcher always = ThemeMatcher.of(THEMES, WordFieldGate.ALWAYS_OPEN)) {
+        ThemeMatcher always = ThemeMatcher.of(THEMES, WordFieldGate.ALWAYS_OPEN, true)) {
       for (String text : texts) {
         String[] titleAndSummary = text.split("\n", 2);
         Headline headline =
@@ -89,29 +84,7 @@ class WordFieldGateTest {
 
   private static List<String> chineseTexts() {
     List<String> texts = new ArrayList<>(TRICKY);
-    DevSet.load().lines().forEach(line -> texts.add(line.headline()));
-    try (Stream<Path> feeds = Files.list(Path.of("../seeds/samples"))) {
-      for (Path feed : feeds.filter(p -> p.toString().endsWith(".xml")).toList()) {
-        NodeList items =
-            DocumentBuilderFactory.newInstance()
-                .newDocumentBuilder()
-                .parse(feed.toFile())
-                .getElementsByTagName("item");
-        for (int i = 0; i < items.getLength(); i++) {
-          Element item = (Element) items.item(i);
-          String title = text(item, "title");
-          String summary = text(item, "description");
-          texts.add(new Headline(title, summary).text());
-        }
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot read the sample feeds", e);
-    }
+    SampleTexts.all().forEach(headline -> texts.add(headline.text()));
     return texts.stream().filter(t -> Languages.detect(t).chinese()).toList();
-  }
-
-  private static String text(Element item, String tag) {
-    NodeList nodes = item.getElementsByTagName(tag);
-    return nodes.getLength() == 0 ? "" : nodes.item(0).getTextContent().strip();
   }
 }
