@@ -110,10 +110,8 @@ public final class FeedList {
               + text
               + "' for feed "
               + url
-              + ": expected a duration from "
-              + Env.format(FeedSpec.MIN_INTERVAL)
-              + " to "
-              + Env.format(FeedSpec.MAX_INTERVAL)
+              + ": expected a duration "
+              + FeedSpec.ALLOWED_INTERVALS
               + ", such as 30m");
     }
     return parsed;

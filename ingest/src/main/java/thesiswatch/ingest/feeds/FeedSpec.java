@@ -33,6 +33,10 @@ public record FeedSpec(
   /** The longest: no feed is due further ahead than {@link FeedStates#MAX_DELAY}. */
   public static final Duration MAX_INTERVAL = FeedStates.MAX_DELAY;
 
+  /** The allowed range in words ("from 1s to …"), for every message that refuses an interval. */
+  public static final String ALLOWED_INTERVALS =
+      "from " + Env.format(MIN_INTERVAL) + " to " + Env.format(MAX_INTERVAL);
+
   public FeedSpec {
     if (url == null || url.isBlank()) {
       throw new IllegalArgumentException("feed url must not be blank");
@@ -48,14 +52,7 @@ public record FeedSpec(
     }
     if (interval != null && !allowedInterval(interval)) {
       throw new IllegalArgumentException(
-          "feed interval must be from "
-              + Env.format(MIN_INTERVAL)
-              + " to "
-              + Env.format(MAX_INTERVAL)
-              + ": "
-              + interval
-              + " for "
-              + url);
+          "feed interval must be " + ALLOWED_INTERVALS + ": " + interval + " for " + url);
     }
   }
 
