@@ -7,16 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import thesiswatch.backfill.BackfillJob;
 import thesiswatch.backfill.Sources;
 import thesiswatch.backfill.archive.ArchiveSource;
 import thesiswatch.backfill.archive.Rates;
 import thesiswatch.backfill.run.Listener;
 import thesiswatch.backfill.run.Summary;
-import thesiswatch.common.TopicLayout;
 import thesiswatch.ingest.IngestConfig;
 import thesiswatch.ingest.feeds.FeedSpec;
 
@@ -38,9 +34,6 @@ public final class BackfillBench {
   /** The pacer's rate: the most {@code Rates} allows; a millisecond between two requests. */
   static final String RATE = "1000/s";
 
-  /** The scratch topic of the broker's produce rate. */
-  private static final String PRODUCE_TOPIC = "bench.produce";
-
   private final BenchSetup setup;
 
   /** A benchmark of {@code setup}'s headlines and themes, reporting to its output. */
@@ -52,7 +45,8 @@ public final class BackfillBench {
   public double run(int count) throws Exception {
     try (BenchStack stack = BenchStack.start("backfill", setup.themes());
         LoopbackArchive archive = LoopbackArchive.start(setup.headlines(), count)) {
-      double produceRate = produceRate(stack.bootstrapServers(), count);
+      double produceRate =
+          BenchArticles.produceRate(stack.bootstrapServers(), setup.headlines(), count);
       setup
           .out()
           .printf(
@@ -159,22 +153,5 @@ public final class BackfillBench {
         Clock.systemUTC(),
         duration -> Thread.sleep(duration.toMillis()),
         false);
-  }
-
-  /**
-   * The broker's produce rate for {@code count} articles, on a scratch topic with as many
-   * partitions as {@code articles}, before anything else runs (as {@link PipelineBench} measures
-   * it).
-   */
-  private double produceRate(String bootstrapServers, int count) throws Exception {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-      admin
-          .createTopics(
-              List.of(new NewTopic(PRODUCE_TOPIC, TopicLayout.ARTICLE_PARTITIONS, (short) 1)))
-          .all()
-          .get();
-    }
-    return BenchArticles.produce(bootstrapServers, PRODUCE_TOPIC, setup.headlines(), count);
   }
 }

@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -12,6 +16,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import thesiswatch.common.Article;
 import thesiswatch.common.ArticleIds;
 import thesiswatch.common.Json;
+import thesiswatch.common.TopicLayout;
 import thesiswatch.common.Topics;
 
 /**
@@ -20,6 +25,9 @@ import thesiswatch.common.Topics;
  * produced straight to {@code articles}.
  */
 final class BenchArticles {
+
+  /** The scratch topic of the broker's produce rate, which no service reads. */
+  static final String PRODUCE_TOPIC = "bench.produce";
 
   private static final Instant FIRST = Instant.parse("2025-01-06T00:00:00Z");
 
@@ -66,5 +74,24 @@ final class BenchArticles {
       }
     }
     return count * 1000.0 / Math.max(1, Duration.between(producing, Instant.now()).toMillis());
+  }
+
+  /**
+   * The broker's produce rate for {@code count} articles of {@code templates}, on {@link
+   * #PRODUCE_TOPIC} with as many partitions as {@code articles}: what a benchmark whose input does
+   * not come straight from a producer compares its end-to-end rate with. Measured before anything
+   * else runs, so the services' work does not slow it.
+   */
+  static double produceRate(String bootstrapServers, List<Article> templates, int count)
+      throws InterruptedException, ExecutionException {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+      admin
+          .createTopics(
+              List.of(new NewTopic(PRODUCE_TOPIC, TopicLayout.ARTICLE_PARTITIONS, (short) 1)))
+          .all()
+          .get();
+    }
+    return produce(bootstrapServers, PRODUCE_TOPIC, templates, count);
   }
 }
