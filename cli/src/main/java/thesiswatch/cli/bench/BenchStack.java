@@ -27,6 +27,7 @@ import thesiswatch.dashboard.DashboardConfig;
 import thesiswatch.dashboard.DashboardService;
 import thesiswatch.ingest.IngestConfig;
 import thesiswatch.ingest.IngestService;
+import thesiswatch.ingest.feeds.FeedSpec;
 
 /**
  * What the pipeline benchmarks run on: an embedded broker with the product's topics in a fresh
@@ -121,6 +122,44 @@ final class BenchStack implements AutoCloseable {
     ClassifierService classifier = new ClassifierService(ClassifierConfig.from(env), registry);
     services.add(classifier);
     classifier.start();
+  }
+
+  /**
+   * The settings that point the real ingest at benchmark feeds on loopback, as every benchmark of
+   * ingest runs it: {@code feeds} (URL to language, all served from {@code hostPort}) written as an
+   * OPML list into the scratch directory; first polls at once rather than spread over ingest's
+   * start-up window; that one address let past ingest's guard against private addresses; polls
+   * every {@code INGEST_POLL_INTERVAL} if the environment names one, else ingest's least ({@link
+   * FeedSpec#MIN_INTERVAL}). Pass them to {@link #startIngest}.
+   */
+  Map<String, String> ingestSettings(Map<String, String> feeds, String hostPort)
+      throws IOException {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("FEEDS_FILE", feedList(feeds).toString());
+    settings.put(
+        "INGEST_POLL_INTERVAL",
+        System.getenv().getOrDefault("INGEST_POLL_INTERVAL", Env.format(FeedSpec.MIN_INTERVAL)));
+    settings.put("INGEST_STARTUP_SPREAD", "0s");
+    settings.put("INGEST_ALLOW_PRIVATE", hostPort);
+    return settings;
+  }
+
+  /** The OPML list ingest reads: {@code feeds} with their languages. */
+  private Path feedList(Map<String, String> feeds) throws IOException {
+    StringBuilder opml =
+        new StringBuilder(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\"><body>\n");
+    feeds.forEach(
+        (url, lang) ->
+            opml.append("<outline type=\"rss\" text=\"bench ")
+                .append(lang)
+                .append("\" xmlUrl=\"")
+                .append(url)
+                .append("\" language=\"")
+                .append(lang)
+                .append("\"/>\n"));
+    return Files.writeString(
+        work.resolve("feeds.opml"), opml.append("</body></opml>\n").toString());
   }
 
   /** Starts ingest with {@code extra} settings over the benchmark's; it stops first on close. */

@@ -8,14 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import thesiswatch.common.Env;
@@ -38,9 +35,6 @@ public final class LatencyBench {
   /** How often the probe searches. */
   static final long PROBE_MS = 100;
 
-  /** Default poll interval of the benchmark: ingest's least. */
-  private static final String POLL = "1s";
-
   /** Items by when they appeared, for the latency over time. */
   private static final Duration WINDOW = Duration.ofSeconds(10);
 
@@ -61,13 +55,7 @@ public final class LatencyBench {
         LiveFeeds feeds = LiveFeeds.start(setup.headlines(), rate, total)) {
       // The probe asks twenty times a second; the dashboard's per-client limit would refuse it.
       stack.startServices(Map.of("DASHBOARD_SEARCHES_PER_MINUTE", "0"));
-      Map<String, String> ingest = new HashMap<>();
-      ingest.put("FEEDS_FILE", feedList(stack.work(), feeds).toString());
-      // Ingest's least interval unless the environment names one; polls start at once.
-      ingest.put(
-          "INGEST_POLL_INTERVAL", System.getenv().getOrDefault("INGEST_POLL_INTERVAL", POLL));
-      ingest.put("INGEST_STARTUP_SPREAD", "0s");
-      ingest.put("INGEST_ALLOW_PRIVATE", feeds.hostPort());
+      Map<String, String> ingest = stack.ingestSettings(feeds.urls(), feeds.hostPort());
       IngestConfig config = IngestConfig.from(stack.env(ingest));
       setup
           .out()
@@ -211,25 +199,5 @@ public final class LatencyBench {
   static long percentile(long[] values, int p) {
     int rank = (int) Math.ceil(p / 100.0 * values.length);
     return values[Math.max(0, rank - 1)];
-  }
-
-  /** The OPML list ingest reads: the live feeds with their languages. */
-  private static Path feedList(Path work, LiveFeeds feeds) throws IOException {
-    StringBuilder opml =
-        new StringBuilder(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\"><body>\n");
-    feeds
-        .urls()
-        .forEach(
-            (url, lang) ->
-                opml.append("<outline type=\"rss\" text=\"live ")
-                    .append(lang)
-                    .append("\" xmlUrl=\"")
-                    .append(url)
-                    .append("\" language=\"")
-                    .append(lang)
-                    .append("\"/>\n"));
-    return Files.writeString(
-        work.resolve("feeds.opml"), opml.append("</body></opml>\n").toString());
   }
 }
