@@ -3,7 +3,11 @@ package thesiswatch.cli.bench;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import thesiswatch.common.Article;
 
 /**
  * RSS 2.0 documents of benchmark items, as a news site would serve them: newest first, each with a
@@ -22,6 +26,24 @@ final class BenchFeeds {
   record Item(String title, String link, String summary, Instant published) {}
 
   private BenchFeeds() {}
+
+  /**
+   * {@code templates} by language, Chinese and English only (the languages the classifier's themes
+   * are written for), in the order they first appear; refused unless both are there, as {@code
+   * what} (the feeds, the archive) needs.
+   */
+  static Map<String, List<Article>> byLanguage(List<Article> templates, String what) {
+    Map<String, List<Article>> byLang = new LinkedHashMap<>();
+    for (Article template : templates) {
+      if ("zh".equals(template.lang()) || "en".equals(template.lang())) {
+        byLang.computeIfAbsent(template.lang(), k -> new ArrayList<>()).add(template);
+      }
+    }
+    if (byLang.size() < 2) {
+      throw new IllegalArgumentException(what + " need Chinese and English templates");
+    }
+    return byLang;
+  }
 
   /**
    * {@code headline} made unique as article {@code number}. Ingest's dedupe calls two titles the

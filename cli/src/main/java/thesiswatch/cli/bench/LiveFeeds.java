@@ -33,14 +33,7 @@ final class LiveFeeds implements AutoCloseable {
   private LoopbackServer server;
 
   private LiveFeeds(List<Article> templates, double rate, int total) {
-    for (Article template : templates) {
-      if ("zh".equals(template.lang()) || "en".equals(template.lang())) {
-        byLang.computeIfAbsent(template.lang(), k -> new ArrayList<>()).add(template);
-      }
-    }
-    if (byLang.size() < 2) {
-      throw new IllegalArgumentException("live feeds need Chinese and English templates");
-    }
+    byLang.putAll(BenchFeeds.byLanguage(templates, "live feeds"));
     this.langs = List.copyOf(byLang.keySet());
     this.rate = rate;
     this.total = total;

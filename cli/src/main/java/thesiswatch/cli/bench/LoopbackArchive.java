@@ -12,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,15 +53,7 @@ final class LoopbackArchive implements AutoCloseable {
   private LoopbackServer server;
 
   private LoopbackArchive(List<Article> templates, int count) {
-    Map<String, List<Article>> byLang = new LinkedHashMap<>();
-    for (Article template : templates) {
-      if ("zh".equals(template.lang()) || "en".equals(template.lang())) {
-        byLang.computeIfAbsent(template.lang(), k -> new ArrayList<>()).add(template);
-      }
-    }
-    if (byLang.size() < 2) {
-      throw new IllegalArgumentException("the archive needs Chinese and English templates");
-    }
+    Map<String, List<Article>> byLang = BenchFeeds.byLanguage(templates, "the archive's feeds");
     List<String> langs = List.copyOf(byLang.keySet());
     for (int feed = 0; feed < FEEDS; feed++) {
       String lang = langs.get(feed % langs.size());
