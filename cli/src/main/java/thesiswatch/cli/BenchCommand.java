@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import thesiswatch.cli.bench.BackfillBench;
 import thesiswatch.cli.bench.BenchSetup;
+import thesiswatch.cli.bench.BenchSource;
 import thesiswatch.cli.bench.ClassifierScaleBench;
 import thesiswatch.cli.bench.LatencyBench;
 import thesiswatch.cli.bench.PipelineBench;
@@ -64,9 +65,10 @@ final class BenchCommand implements Runnable {
       name = "pipeline",
       mixinStandardHelpOptions = true,
       description =
-          "Produce N articles (the sample headlines under distinct links) to an embedded broker,"
-              + " then classify and index them; the last line compares the end-to-end rate with"
-              + " the broker's produce rate in the same run.")
+          "Push N articles (the sample headlines under distinct links) through an embedded"
+              + " broker, the classifier and the dashboard's index, produced straight to articles"
+              + " or read by ingest from feeds on loopback; the last line compares the end-to-end"
+              + " rate with the broker's produce rate in the same run.")
   static final class Pipeline implements Callable<Integer> {
 
     @Option(
@@ -75,9 +77,19 @@ final class BenchCommand implements Runnable {
         description = "Articles to push through (default: ${DEFAULT-VALUE}).")
     int articles;
 
+    @Option(
+        names = "--source",
+        defaultValue = "synthetic",
+        description =
+            "Where the articles come from, one of: ${COMPLETION-CANDIDATES}. synthetic produces"
+                + " them straight to articles before the clock starts; feeds serves them as RSS on"
+                + " loopback and the real ingest reads them inside the clock (default:"
+                + " ${DEFAULT-VALUE}).")
+    BenchSource source;
+
     @Override
     public Integer call() throws Exception {
-      new PipelineBench(setup()).run(atLeast("--articles", articles, 1));
+      new PipelineBench(setup()).run(atLeast("--articles", articles, 1), source);
       return 0;
     }
   }
