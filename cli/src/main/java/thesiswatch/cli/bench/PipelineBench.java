@@ -56,8 +56,15 @@ public final class PipelineBench {
    * articles per second.
    */
   public double run(int count, BenchSource source) throws Exception {
+    if (source == BenchSource.FEEDS) {
+      // The shelf outlives the stack: ingest stops before its feeds go, not failing on them.
+      try (FeedShelf shelf = FeedShelf.start(setup.headlines(), count);
+          BenchStack stack = BenchStack.start("pipeline", setup.themes())) {
+        return throughFeeds(stack, shelf, count);
+      }
+    }
     try (BenchStack stack = BenchStack.start("pipeline", setup.themes())) {
-      return source == BenchSource.FEEDS ? throughFeeds(stack, count) : synthetic(stack, count);
+      return synthetic(stack, count);
     }
   }
 
@@ -73,7 +80,7 @@ public final class PipelineBench {
     return report(stack, count, elapsed, lag, cpu, produceRate, null);
   }
 
-  private double throughFeeds(BenchStack stack, int count) throws Exception {
+  private double throughFeeds(BenchStack stack, FeedShelf shelf, int count) throws Exception {
     double produceRate =
         BenchArticles.produceRate(stack.bootstrapServers(), setup.headlines(), count);
     setup
@@ -81,37 +88,35 @@ public final class PipelineBench {
         .printf(
             "broker: produced %,d articles to a scratch topic at %,.0f articles/s%n",
             count, produceRate);
-    try (FeedShelf shelf = FeedShelf.start(setup.headlines(), count)) {
-      Map<String, String> settings = stack.ingestSettings(shelf.urls(), shelf.hostPort());
-      IngestConfig config = IngestConfig.from(stack.env(settings));
-      if (config.maxEntries() < FeedShelf.MAX_ITEMS) {
-        // Ingest would keep only the first entries of each feed: the rest never reach the index.
-        throw new IllegalArgumentException(
-            "bench pipeline --source feeds serves up to "
-                + FeedShelf.MAX_ITEMS
-                + " items a feed; INGEST_MAX_ENTRIES="
-                + config.maxEntries()
-                + " would drop some");
-      }
-      setup
-          .out()
-          .printf(
-              "feeds: %,d on loopback, %,d items (up to %d a feed), %,.1f MiB; ingest polls every"
-                  + " %s (INGEST_POLL_INTERVAL)%n",
-              shelf.feeds(),
-              shelf.items(),
-              FeedShelf.MAX_ITEMS,
-              shelf.bytesHeld() / (1024.0 * 1024),
-              Env.format(config.pollInterval()));
-
-      StageCpu cpu = StageCpu.start();
-      Instant start = Instant.now();
-      IngestService ingest = stack.startIngest(settings);
-      stack.startServices();
-      List<String> lag = new ArrayList<>();
-      Duration elapsed = stack.await(watched(stack, ingest, shelf, count), count, start, lag);
-      return report(stack, count, elapsed, lag, cpu, produceRate, shelf.line());
+    Map<String, String> settings = stack.ingestSettings(shelf.urls(), shelf.hostPort());
+    IngestConfig config = IngestConfig.from(stack.env(settings));
+    if (config.maxEntries() < FeedShelf.MAX_ITEMS) {
+      // Ingest would keep only the first entries of each feed: the rest never reach the index.
+      throw new IllegalArgumentException(
+          "bench pipeline --source feeds serves up to "
+              + FeedShelf.MAX_ITEMS
+              + " items a feed; INGEST_MAX_ENTRIES="
+              + config.maxEntries()
+              + " would drop some");
     }
+    setup
+        .out()
+        .printf(
+            "feeds: %,d on loopback, %,d items (up to %d a feed), %,.1f MiB; ingest polls every"
+                + " %s (INGEST_POLL_INTERVAL)%n",
+            shelf.feeds(),
+            shelf.items(),
+            FeedShelf.MAX_ITEMS,
+            shelf.bytesHeld() / (1024.0 * 1024),
+            Env.format(config.pollInterval()));
+
+    StageCpu cpu = StageCpu.start();
+    Instant start = Instant.now();
+    IngestService ingest = stack.startIngest(settings);
+    stack.startServices();
+    List<String> lag = new ArrayList<>();
+    Duration elapsed = stack.await(watched(stack, ingest, shelf, count), count, start, lag);
+    return report(stack, count, elapsed, lag, cpu, produceRate, shelf.line());
   }
 
   /**
