@@ -49,8 +49,8 @@ import thesiswatch.common.ThemeMatch;
  *
  * <p>A theme applies when one of its topic queries matches. Its score is the number of distinct
  * terms its topic queries found; its stance is {@link StanceRule}'s decision over the stance
- * queries that matched; stance queries alone never tag a headline. Thread-safe; close it to stop
- * Monitor's cache-purge thread.
+ * queries that matched; stance queries alone never tag a headline, so they run only for themes
+ * whose topic matched. Thread-safe; close it to stop Monitor's cache-purge thread.
  */
 public final class ThemeMatcher implements Closeable {
 
@@ -84,13 +84,8 @@ public final class ThemeMatcher implements Closeable {
                         theme.queries().stream()
                             .sorted(Comparator.comparing(ThemeQuery::role))
                             .toList()));
-    Set<String> topicQueries =
-        themes.queries().stream()
-            .filter(q -> q.role() == QueryRole.TOPIC)
-            .map(ThemeQuery::id)
-            .collect(Collectors.toSet());
     RewriteCache rewrites = new RewriteCache();
-    this.matcherFactory = searcher -> new SpanMatcher(searcher, topicQueries, rewrites);
+    this.matcherFactory = searcher -> new SpanMatcher(searcher, queries, rewrites);
   }
 
   /** A matcher holding every query of {@code themes}. */

@@ -95,6 +95,32 @@ class ThemeMatcherTest {
   }
 
   @Test
+  void aStanceIsDecidedOnlyForAThemeWhoseTopicMatched() {
+    // Stance queries run after the topics (SpanMatcher): "rehires" is a layoffs challenge in both
+    // headlines, but only the first is about layoffs, so only the first has its stance decided.
+    List<Headline> headlines =
+        List.of(
+            new Headline("Tech giant rehires hundreds of staff it laid off last year", ""),
+            new Headline("Nvidia rehires its chip engineers", ""));
+    List<Classification> batch = matcher.classifyAll(headlines);
+    assertThat(batch.get(0).themes())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.id()).isEqualTo("layoffs");
+              assertThat(m.stance()).isEqualTo("challenges");
+            });
+    assertThat(batch.get(1).themes())
+        .singleElement()
+        .satisfies(m -> assertThat(m.id()).isEqualTo("compute_monopoly"));
+    assertThat(batch.get(1).hits().get(0).queries())
+        .extracting(ThemeHit.MatchedQuery::query)
+        .doesNotContain("rehires OR rehire");
+    assertThat(batch)
+        .containsExactly(matcher.classify(headlines.get(0)), matcher.classify(headlines.get(1)));
+  }
+
+  @Test
   void aFuzzyQueryIsExpandedAgainstEachHeadlineNotReusedFromTheFirst() {
     // Rewritten queries are kept between batches; a fuzzy query's expansion (into the terms of the
     // batch it first met) must not be.
