@@ -45,13 +45,7 @@ public final class BackfillBench {
   public double run(int count) throws Exception {
     try (BenchStack stack = BenchStack.start("backfill", setup.themes());
         LoopbackArchive archive = LoopbackArchive.start(setup.headlines(), count)) {
-      double produceRate =
-          BenchArticles.produceRate(stack.bootstrapServers(), setup.headlines(), count);
-      setup
-          .out()
-          .printf(
-              "broker: produced %,d articles to a scratch topic at %,.0f articles/s%n",
-              count, produceRate);
+      double produceRate = BenchArticles.produceRate(stack.bootstrapServers(), setup, count);
       setup
           .out()
           .printf(

@@ -77,12 +77,12 @@ final class BenchArticles {
   }
 
   /**
-   * The broker's produce rate for {@code count} articles of {@code templates}, on {@link
+   * The broker's produce rate for {@code count} articles of the setup's headlines, on {@link
    * #PRODUCE_TOPIC} with as many partitions as {@code articles}: what a benchmark whose input does
    * not come straight from a producer compares its end-to-end rate with. Measured before anything
-   * else runs, so the services' work does not slow it.
+   * else runs, so the services' work does not slow it; reported to {@code setup}'s output.
    */
-  static double produceRate(String bootstrapServers, List<Article> templates, int count)
+  static double produceRate(String bootstrapServers, BenchSetup setup, int count)
       throws InterruptedException, ExecutionException {
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
@@ -92,6 +92,11 @@ final class BenchArticles {
           .all()
           .get();
     }
-    return produce(bootstrapServers, PRODUCE_TOPIC, templates, count);
+    double rate = produce(bootstrapServers, PRODUCE_TOPIC, setup.headlines(), count);
+    setup
+        .out()
+        .printf(
+            "broker: produced %,d articles to a scratch topic at %,.0f articles/s%n", count, rate);
+    return rate;
   }
 }

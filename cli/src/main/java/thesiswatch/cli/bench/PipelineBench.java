@@ -81,13 +81,7 @@ public final class PipelineBench {
   }
 
   private double throughFeeds(BenchStack stack, FeedShelf shelf, int count) throws Exception {
-    double produceRate =
-        BenchArticles.produceRate(stack.bootstrapServers(), setup.headlines(), count);
-    setup
-        .out()
-        .printf(
-            "broker: produced %,d articles to a scratch topic at %,.0f articles/s%n",
-            count, produceRate);
+    double produceRate = BenchArticles.produceRate(stack.bootstrapServers(), setup, count);
     Map<String, String> settings = stack.ingestSettings(shelf.urls(), shelf.hostPort());
     IngestConfig config = IngestConfig.from(stack.env(settings));
     if (config.maxEntries() < FeedShelf.MAX_ITEMS) {
