@@ -21,6 +21,7 @@ import thesiswatch.classifier.ClassifierConfig;
 import thesiswatch.classifier.ClassifierService;
 import thesiswatch.common.Directories;
 import thesiswatch.common.Env;
+import thesiswatch.common.Service;
 import thesiswatch.common.TopicLayout;
 import thesiswatch.common.Topics;
 import thesiswatch.dashboard.DashboardConfig;
@@ -43,12 +44,19 @@ final class BenchStack implements AutoCloseable {
   /** How often a wait's progress goes into its report. */
   private static final Duration REPORT_EVERY = Duration.ofSeconds(5);
 
+  /**
+   * How long a wait's progress may stand still before the benchmark gives up: far longer than any
+   * pause of a working pipeline (start-up, a commit, a poll interval, a merge), so only a lost
+   * article or a stuck service ends a run, and it ends with why instead of never.
+   */
+  static final Duration STALL = Duration.ofMinutes(2);
+
   private final Path work;
   private final Path themes;
   private final EmbeddedKafkaBroker broker;
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final List<AutoCloseable> services = new ArrayList<>();
+  private final List<Service> services = new ArrayList<>();
   private DashboardService dashboard;
 
   private BenchStack(Path work, Path themes, EmbeddedKafkaBroker broker) {
@@ -189,20 +197,46 @@ final class BenchStack implements AutoCloseable {
   /**
    * Waits until {@code progress} reaches {@code target}, sampling every half second; returns the
    * time since {@code start}. What is still missing every five seconds goes into {@code lag} as
-   * {@code seconds:missing}. A service that failed ends the wait with its failure.
+   * {@code seconds:missing}. A service of the stack that failed ends the wait with its failure,
+   * progress that stood still for {@link #STALL} with how far it got.
    */
   Duration await(DoubleSupplier progress, long target, Instant start, List<String> lag)
       throws InterruptedException {
+    return await(progress, target, start, lag, services, STALL);
+  }
+
+  /** {@link #await(DoubleSupplier, long, Instant, List)} watching {@code services}. */
+  static Duration await(
+      DoubleSupplier progress,
+      long target,
+      Instant start,
+      List<String> lag,
+      List<? extends Service> services,
+      Duration stall)
+      throws InterruptedException {
     long nextReport = 0;
-    while (progress.getAsDouble() < target) {
-      Thread.sleep(SAMPLE.toMillis());
-      if (dashboard != null && dashboard.failure().isPresent()) {
-        throw new IllegalStateException("the dashboard failed", dashboard.failure().get());
+    double last = -1;
+    Instant movedAt = Instant.now();
+    for (double done = progress.getAsDouble(); done < target; done = progress.getAsDouble()) {
+      Instant now = Instant.now();
+      if (done != last) {
+        last = done;
+        movedAt = now;
+      } else if (Duration.between(movedAt, now).compareTo(stall) > 0) {
+        throw new IllegalStateException(
+            String.format("stuck at %,d of %,d, no progress for %s", (long) done, target, stall));
       }
-      long seconds = Duration.between(start, Instant.now()).toSeconds();
+      long seconds = Duration.between(start, now).toSeconds();
       if (seconds >= nextReport) {
-        lag.add(seconds + "s:" + (target - (long) progress.getAsDouble()));
+        lag.add(seconds + "s:" + (target - (long) done));
         nextReport = seconds + REPORT_EVERY.toSeconds();
+      }
+      Thread.sleep(SAMPLE.toMillis());
+      for (Service service : services) {
+        if (service.failure().isPresent()) {
+          throw new IllegalStateException(
+              service.getClass().getSimpleName() + " failed", service.failure().get());
+        }
       }
     }
     return Duration.between(start, Instant.now());

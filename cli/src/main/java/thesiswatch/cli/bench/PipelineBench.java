@@ -5,10 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.DoubleSupplier;
 import thesiswatch.common.Env;
 import thesiswatch.ingest.IngestConfig;
-import thesiswatch.ingest.IngestService;
 
 /**
  * The whole-pipeline benchmark over {@code count} articles made from the bundled sample headlines
@@ -31,13 +29,6 @@ import thesiswatch.ingest.IngestService;
  * the two rates, the same for both sources.
  */
 public final class PipelineBench {
-
-  /**
-   * How long the index may stay the same size before a {@code feeds} run gives up: far longer than
-   * any pause of a working pipeline (start-up, a commit, a poll interval), so only a lost article
-   * or a stuck service ends it.
-   */
-  static final Duration STALL = Duration.ofMinutes(2);
 
   private final BenchSetup setup;
 
@@ -106,42 +97,11 @@ public final class PipelineBench {
 
     StageCpu cpu = StageCpu.start();
     Instant start = Instant.now();
-    IngestService ingest = stack.startIngest(settings);
+    stack.startIngest(settings);
     stack.startServices();
     List<String> lag = new ArrayList<>();
-    Duration elapsed = stack.await(watched(stack, ingest, shelf, count), count, start, lag);
+    Duration elapsed = stack.await(stack.indexGauge(), count, start, lag);
     return report(stack, count, elapsed, lag, cpu, produceRate, shelf.line());
-  }
-
-  /**
-   * The index's size, which fails the wait when ingest died or the size stood still for {@link
-   * #STALL}: a run that cannot finish ends with why, not never.
-   */
-  private static DoubleSupplier watched(
-      BenchStack stack, IngestService ingest, FeedShelf shelf, int count) {
-    DoubleSupplier gauge = stack.indexGauge();
-    return new DoubleSupplier() {
-      private double last = -1;
-      private Instant since = Instant.now();
-
-      @Override
-      public double getAsDouble() {
-        if (ingest.failure().isPresent()) {
-          throw new IllegalStateException("ingest failed", ingest.failure().get());
-        }
-        double now = gauge.getAsDouble();
-        if (now != last) {
-          last = now;
-          since = Instant.now();
-        } else if (now < count && Duration.between(since, Instant.now()).compareTo(STALL) > 0) {
-          throw new IllegalStateException(
-              String.format(
-                  "only %,d of %,d articles reached the index, none more for %s; %s",
-                  (long) now, count, STALL, shelf.line()));
-        }
-        return now;
-      }
-    };
   }
 
   /** The report from the end of the wait on, {@code feeds} (a line about them) if not null. */
