@@ -19,9 +19,9 @@ import thesiswatch.ingest.IngestConfig;
  *       dashboard's index holds all of them — transactions, Kafka hops and indexing included.
  *   <li>{@code feeds}: the broker's produce rate is measured first on a scratch topic; then the
  *       articles are served as RSS by a {@link FeedShelf} on loopback, and the clock runs from the
- *       start of the real ingest (started as {@link LatencyBench} starts it), with the classifier
- *       and the dashboard, until the index holds all of them — fetch, parse, dedupe and ingest's
- *       transactions included as well.
+ *       start of the real ingest ({@link BenchStack#ingestSettings}, as every bench of ingest),
+ *       with the classifier and the dashboard, until the index holds all of them — fetch, parse,
+ *       dedupe and ingest's transactions included as well.
  * </ul>
  *
  * It reports the broker's produce rate, the end to end rate, the index's lag over time, CPU per
