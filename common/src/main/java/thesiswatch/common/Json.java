@@ -5,15 +5,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 
 /**
  * The one JSON mapping every service and topic uses: ISO-8601 instants (the UTC form every topic
- * writes read directly, {@link UtcInstantDeserializer}), nulls kept (so the contracts' fields are
+ * carries read and written directly, {@link UtcInstants}), nulls kept (so the contracts' fields are
  * always present), unknown fields ignored so that older readers survive newer writers.
  */
 public final class Json {
@@ -22,10 +20,7 @@ public final class Json {
   public static final ObjectMapper MAPPER =
       new ObjectMapper()
           .registerModule(new JavaTimeModule())
-          // Registered after JavaTimeModule, so it takes precedence for Instant.
-          .registerModule(
-              new SimpleModule("utc-instants")
-                  .addDeserializer(Instant.class, new UtcInstantDeserializer()))
+          .registerModule(UtcInstants.module())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .setSerializationInclusion(JsonInclude.Include.ALWAYS);

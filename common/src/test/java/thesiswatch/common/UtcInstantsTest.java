@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class UtcInstantDeserializerTest {
+class UtcInstantsTest {
 
   /** Jackson's own reading of instants, which the shared mapper must agree with everywhere. */
   private static final ObjectMapper JACKSON =
@@ -35,17 +36,60 @@ class UtcInstantDeserializerTest {
       String nanos = String.format("%09d", instant.getNano());
       int digits = random.nextInt(10);
       String text = seconds + (digits == 0 ? "" : "." + nanos.substring(0, digits)) + "Z";
-      assertThat(UtcInstantDeserializer.parseUtc(text)).as(text).isEqualTo(Instant.parse(text));
+      assertThat(UtcInstants.parse(text)).as(text).isEqualTo(Instant.parse(text));
     }
     for (String leapDays : List.of("2024-02-29T12:00:00Z", "2000-02-29T00:00:00Z")) {
-      assertThat(UtcInstantDeserializer.parseUtc(leapDays)).isEqualTo(Instant.parse(leapDays));
+      assertThat(UtcInstants.parse(leapDays)).isEqualTo(Instant.parse(leapDays));
+    }
+  }
+
+  @Test
+  void everyInstantIsWrittenAsJacksonWritesIt() throws Exception {
+    SplittableRandom random = new SplittableRandom(25);
+    List<Instant> instants =
+        new ArrayList<>(
+            List.of(
+                Instant.EPOCH,
+                Instant.MIN,
+                Instant.MAX,
+                Instant.parse("0000-01-01T00:00:00Z"),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"),
+                Instant.parse("-0001-12-31T23:59:59Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.parse("2025-02-10T09:12:31.100Z"),
+                Instant.parse("2025-02-10T09:12:31.000100Z"),
+                Instant.parse("2025-02-10T09:12:31.000000001Z")));
+    long min = Instant.parse("-2000-01-01T00:00:00Z").getEpochSecond();
+    long max = Instant.parse("+12000-01-01T00:00:00Z").getEpochSecond();
+    for (int i = 0; i < 20_000; i++) {
+      int nanos =
+          switch (random.nextInt(4)) {
+            case 0 -> 0;
+            case 1 -> random.nextInt(1_000) * 1_000_000;
+            case 2 -> random.nextInt(1_000_000) * 1_000;
+            default -> random.nextInt(1_000_000_000);
+          };
+      instants.add(Instant.ofEpochSecond(random.nextLong(min, max), nanos));
+    }
+    ObjectMapper jacksonWriter =
+        JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+    for (Instant instant : instants) {
+      String expected = jacksonWriter.writeValueAsString(new Holder(instant));
+      assertThat(Json.write(new Holder(instant))).as(instant.toString()).isEqualTo(expected);
+      char[] direct = UtcInstants.format(instant);
+      if (direct != null) {
+        assertThat(new String(direct)).isEqualTo(instant.toString());
+      }
     }
   }
 
   @Test
   void everyOtherFormIsLeftToJackson() {
     for (String text : otherForms()) {
-      assertThat(UtcInstantDeserializer.parseUtc(text)).as(text).isNull();
+      assertThat(UtcInstants.parse(text)).as(text).isNull();
     }
   }
 
