@@ -92,29 +92,39 @@ public final class ClassifyLines implements AutoCloseable {
   /**
    * Classifies every line of {@code in} to {@code out}, one output line per input line, blank ones
    * included (they get the {@code empty} error line), flushing after each so a pipe sees results as
-   * they come.
+   * they come. A line that runs past {@link BoundedLines#MAX_LINE_SPAN} without a line break gets
+   * its error line and ends the run: the input holds no more lines to read.
+   *
+   * @return whether the input was read to its end
    */
-  public void run(BufferedReader in, PrintWriter out) throws IOException {
+  public boolean run(BufferedReader in, PrintWriter out) throws IOException {
     StringBuilder line = new StringBuilder();
     while (true) {
       long length = BoundedLines.readLine(in, line);
       if (length < 0) {
-        return;
+        return true;
       }
       out.println(
-          length > BoundedLines.MAX_LINE_CHARS
-              ? error(
-                  NODES.nullNode(),
-                  new InputError(
-                      InputError.Kind.TOO_LONG,
-                      "a line of "
-                          + length
-                          + " characters; at most "
-                          + BoundedLines.MAX_LINE_CHARS
-                          + " are read, as much as a Kafka record holds"))
-              : classify(line.toString()));
+          length > BoundedLines.MAX_LINE_CHARS ? tooLong(length) : classify(line.toString()));
       out.flush();
+      if (BoundedLines.endless(length)) {
+        return false;
+      }
     }
+  }
+
+  private static String tooLong(long length) {
+    String message =
+        BoundedLines.endless(length)
+            ? "no line break in "
+                + BoundedLines.MAX_LINE_SPAN
+                + " characters; the rest of the input is not read"
+            : "a line of "
+                + length
+                + " characters; at most "
+                + BoundedLines.MAX_LINE_CHARS
+                + " are read, as much as a Kafka record holds";
+    return error(NODES.nullNode(), new InputError(InputError.Kind.TOO_LONG, message));
   }
 
   /** The version of the theme set in use. */

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import thesiswatch.common.BoundedLines;
 
 /** The {@code classify} command's lines, on the frozen fixture theme set. */
@@ -88,9 +92,12 @@ class ClassifyLinesTest {
     try (ClassifyLines lines = new ClassifyLines(THEMES, false)) {
       StringWriter out = new StringWriter();
       int length = BoundedLines.MAX_LINE_CHARS + 5;
-      lines.run(
-          new BufferedReader(new StringReader("裁".repeat(length) + "\r\n某公司宣布裁员\rCity council")),
-          new PrintWriter(out));
+      boolean toTheEnd =
+          lines.run(
+              new BufferedReader(
+                  new StringReader("裁".repeat(length) + "\r\n某公司宣布裁员\rCity council")),
+              new PrintWriter(out));
+      assertThat(toTheEnd).isTrue();
       assertThat(out.toString().lines().toList())
           .containsExactly(
               "{\"id\":null,\"error\":{\"kind\":\"too_long\",\"message\":\"a line of "
@@ -101,6 +108,40 @@ class ClassifyLinesTest {
               "{\"id\":null,\"lang\":\"zh\",\"themes\":[{\"id\":\"layoffs\",\"score\":1.0,\"stance\":\"neutral\",\"matched\":[\"裁员\"]}]}",
               "{\"id\":null,\"lang\":\"en\",\"themes\":[]}");
     }
+  }
+
+  @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES) // a reader that never stops hangs, not fails
+  void anInputWithoutLineBreaksGetsOneErrorLineAndEndsTheRun() throws Exception {
+    try (ClassifyLines lines = new ClassifyLines(THEMES, false)) {
+      StringWriter out = new StringWriter();
+      boolean toTheEnd =
+          lines.run(new BufferedReader(new EndlessReader('\0')), new PrintWriter(out));
+      assertThat(toTheEnd).isFalse();
+      assertThat(out.toString().lines().toList())
+          .containsExactly(
+              "{\"id\":null,\"error\":{\"kind\":\"too_long\",\"message\":\"no line break in "
+                  + BoundedLines.MAX_LINE_SPAN
+                  + " characters; the rest of the input is not read\"}}");
+    }
+  }
+
+  /** A reader that never ends, as {@code /dev/zero} on standard input. */
+  private static final class EndlessReader extends Reader {
+    private final char fill;
+
+    EndlessReader(char fill) {
+      this.fill = fill;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) {
+      Arrays.fill(buffer, offset, offset + length, fill);
+      return length;
+    }
+
+    @Override
+    public void close() {}
   }
 
   @Test

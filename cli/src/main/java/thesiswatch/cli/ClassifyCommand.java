@@ -48,7 +48,12 @@ final class ClassifyCommand implements Callable<Integer> {
         BufferedReader in =
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
       // Every input line, blank ones included, gets its output line, so output zips with input.
-      classifier.run(in, out);
+      if (!classifier.run(in, out)) {
+        spec.commandLine()
+            .getErr()
+            .println("classify: stopped at a line without end: standard input is not lines");
+        return 1;
+      }
     }
     return 0;
   }

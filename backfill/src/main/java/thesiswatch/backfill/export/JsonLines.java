@@ -22,7 +22,10 @@ import thesiswatch.common.Json;
 /**
  * JSON lines: one article object per line. A line that is an object with an {@code articles} array
  * (a GDELT DOC API answer saved as it came) gives one record per element; a file whose first line
- * is not a complete JSON value is read as one JSON document of that shape.
+ * is not a complete JSON value is read as one JSON document of that shape. A line longer than a
+ * record is one {@code too_long} record and the next line is read; one that runs past {@link
+ * BoundedLines#MAX_LINE_SPAN} without a line break is the file's last record: what follows is not
+ * lines.
  */
 public final class JsonLines implements Format {
 
@@ -58,16 +61,18 @@ public final class JsonLines implements Format {
       private final Deque<JsonNode> queued = new ArrayDeque<>();
       private final StringBuilder buffer = new StringBuilder();
       private boolean first = true;
+      private boolean ended;
 
       @Override
       public Record next() {
         try {
           while (queued.isEmpty()) {
-            long length = BoundedLines.readLine(reader, buffer);
+            long length = ended ? -1 : BoundedLines.readLine(reader, buffer);
             if (length < 0) {
               return null;
             }
             if (length > BoundedLines.MAX_LINE_CHARS) {
+              ended = BoundedLines.endless(length);
               first = false;
               return Records.problem("too_long", null);
             }
@@ -124,11 +129,9 @@ public final class JsonLines implements Format {
             length >= 0;
             length = BoundedLines.readLine(reader, buffer)) {
           if (length > BoundedLines.MAX_LINE_CHARS || text.length() + length > MAX_DOCUMENT_CHARS) {
-            // Too large to be the document a file of one holds: the rest is read and dropped,
-            // the one malformed record a broken document is.
-            while (BoundedLines.readLine(reader, buffer) >= 0) {
-              // drained without keeping more than a line
-            }
+            // Too large to be the document a file of one holds: the one malformed record a broken
+            // document is, and nothing after it is read.
+            ended = true;
             return null;
           }
           text.append(buffer).append('\n');

@@ -13,8 +13,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
@@ -341,6 +343,23 @@ class FileBackfillTest {
     assertThat(summary.problems()).isEqualTo(Map.of("too_long", 1L));
     assertThat(byTitle(sink.articles))
         .containsOnlyKeys("Story 1 about gig work", "Story 2 about gig work");
+  }
+
+  @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES) // a reader that never stops hangs, not fails
+  void anInputWithoutLineBreaksIsOneTooLongRecordAndTheNextFileLoads() throws Exception {
+    // /dev/zero never ends: reading stops once a line runs past the span, not at the end.
+    Path good = dir.resolve("after-zero.jsonl");
+    Files.writeString(
+        good,
+        "{\"url\":\"https://a.example/z\",\"title\":\"Gig work after the zeros\","
+            + "\"seendate\":\"20250301T000000Z\"}\n");
+    MemorySink sink = new MemorySink();
+    Summary summary = run("jsonl", List.of("/dev/zero", good.toString()), sink, 100);
+    assertThat(summary.stopped()).isNull();
+    assertThat(summary.done()).isEqualTo(2);
+    assertThat(summary.problems()).isEqualTo(Map.of("too_long", 1L));
+    assertThat(byTitle(sink.articles)).containsOnlyKeys("Gig work after the zeros");
   }
 
   static final String CSV =
