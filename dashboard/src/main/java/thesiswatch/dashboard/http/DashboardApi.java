@@ -124,13 +124,13 @@ public final class DashboardApi implements AutoCloseable {
       int searchesPerMinute,
       Clock clock) {
     this.index = index;
-    this.trends = new TrendsEndpoint(trends);
+    this.trends = new TrendsEndpoint(trends, registry);
     this.themes = themes;
     this.feeds = feeds;
     this.sections = sections;
     this.events = events;
     this.registry = registry;
-    this.searches = new SearchEndpoint(index, new RateLimit(searchesPerMinute, clock));
+    this.searches = new SearchEndpoint(index, new RateLimit(searchesPerMinute, clock), registry);
   }
 
   /**

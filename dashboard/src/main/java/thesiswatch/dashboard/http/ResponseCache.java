@@ -1,5 +1,8 @@
 package thesiswatch.dashboard.http;
 
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +24,7 @@ import java.util.zip.GZIPOutputStream;
  * kept. The gzip form of a body is made once, the first time a client accepts it.
  *
  * <p>Thread-safe; two requests that miss at once both compute (the same body), neither waits.
+ * Counted as {@code thesiswatch_dashboard_responses_total{endpoint, outcome="cached"|"computed"}}.
  */
 final class ResponseCache {
 
@@ -47,9 +51,22 @@ final class ResponseCache {
       }
       return compressed;
     }
+
+    /** Sends this body as JSON, gzip-compressed when the client accepts it. */
+    void send(Context ctx) {
+      ctx.contentType("application/json; charset=utf-8");
+      ctx.header("Vary", "Accept-Encoding");
+      if (acceptsGzip(ctx.header("Accept-Encoding"))) {
+        // Javalin leaves a response that already has a Content-Encoding alone.
+        ctx.header("Content-Encoding", "gzip");
+        ctx.result(gzip());
+      } else {
+        ctx.result(json);
+      }
+    }
   }
 
-  private record Generation(Object version, Map<String, Body> bodies, AtomicLong bytes) {}
+  private record Generation(Object version, Map<Object, Body> bodies, AtomicLong bytes) {}
 
   private final int maxEntries;
   private final long maxBytes;
@@ -69,11 +86,12 @@ final class ResponseCache {
   }
 
   /**
-   * The body for {@code key} as of {@code version}, computed by {@code compute} when not kept.
-   * {@code version} must be read before computing (so a body is never older than its version) and
-   * must change whenever a body could (equal versions: equal inputs).
+   * The body for {@code key} (equal keys, equal requests: a string or a record of the request's
+   * parts) as of {@code version}, computed by {@code compute} when not kept. {@code version} must
+   * be read before computing (so a body is never older than its version) and must change whenever a
+   * body could (equal versions: equal inputs).
    */
-  Body get(String key, Object version, Supplier<byte[]> compute) {
+  Body get(Object key, Object version, Supplier<byte[]> compute) {
     Generation generation = current.get();
     if (!generation.version().equals(version)) {
       Generation fresh = new Generation(version, new ConcurrentHashMap<>(), new AtomicLong());
@@ -100,6 +118,39 @@ final class ResponseCache {
       return raced != null ? raced : body;
     }
     return body;
+  }
+
+  /** Counts this cache's answers in {@code registry}, as those of {@code endpoint}. */
+  ResponseCache measuredIn(MeterRegistry registry, String endpoint) {
+    FunctionCounter.builder("thesiswatch.dashboard.responses", hits, AtomicLong::get)
+        .description("API responses of an endpoint with a response cache, by where they came from")
+        .tags("endpoint", endpoint, "outcome", "cached")
+        .register(registry);
+    FunctionCounter.builder("thesiswatch.dashboard.responses", misses, AtomicLong::get)
+        .description("API responses of an endpoint with a response cache, by where they came from")
+        .tags("endpoint", endpoint, "outcome", "computed")
+        .register(registry);
+    return this;
+  }
+
+  /** Whether an {@code Accept-Encoding} header accepts gzip (and does not give it q=0). */
+  static boolean acceptsGzip(String acceptEncoding) {
+    if (acceptEncoding == null) {
+      return false;
+    }
+    for (String part : acceptEncoding.split(",")) {
+      String[] pieces = part.trim().split(";");
+      if (pieces[0].trim().equalsIgnoreCase("gzip")) {
+        for (int i = 1; i < pieces.length; i++) {
+          String parameter = pieces[i].trim().replace(" ", "");
+          if (parameter.matches("q=0(\\.0*)?")) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Requests answered from the cache so far. */

@@ -1,6 +1,7 @@
 package thesiswatch.dashboard.http;
 
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -29,12 +30,13 @@ final class TrendsEndpoint {
   static final long CACHE_BYTES = 32L << 20;
 
   /** Trend bodies of the current index reader and coverage. */
-  private final ResponseCache cache = new ResponseCache(CACHE_ENTRIES, CACHE_BYTES);
+  private final ResponseCache cache;
 
   private final Trends trends;
 
-  TrendsEndpoint(Trends trends) {
+  TrendsEndpoint(Trends trends, MeterRegistry registry) {
     this.trends = trends;
+    this.cache = new ResponseCache(CACHE_ENTRIES, CACHE_BYTES).measuredIn(registry, "trends");
   }
 
   /** Answers {@code GET /api/trends} with {@code params}, from the cache when it can. */
@@ -65,41 +67,6 @@ final class TrendsEndpoint {
               fields.put("buckets", buckets);
               return Json.bytes(fields);
             });
-    send(ctx, body);
-  }
-
-  /**
-   * Sends a kept JSON body, gzip-compressed when the client accepts it (compressed once per body).
-   */
-  private static void send(Context ctx, ResponseCache.Body body) {
-    ctx.contentType("application/json; charset=utf-8");
-    ctx.header("Vary", "Accept-Encoding");
-    if (acceptsGzip(ctx.header("Accept-Encoding"))) {
-      // Javalin leaves a response that already has a Content-Encoding alone.
-      ctx.header("Content-Encoding", "gzip");
-      ctx.result(body.gzip());
-    } else {
-      ctx.result(body.json());
-    }
-  }
-
-  /** Whether an {@code Accept-Encoding} header accepts gzip (and does not give it q=0). */
-  static boolean acceptsGzip(String acceptEncoding) {
-    if (acceptEncoding == null) {
-      return false;
-    }
-    for (String part : acceptEncoding.split(",")) {
-      String[] pieces = part.trim().split(";");
-      if (pieces[0].trim().equalsIgnoreCase("gzip")) {
-        for (int i = 1; i < pieces.length; i++) {
-          String parameter = pieces[i].trim().replace(" ", "");
-          if (parameter.matches("q=0(\\.0*)?")) {
-            return false;
-          }
-        }
-        return true;
-      }
-    }
-    return false;
+    body.send(ctx);
   }
 }

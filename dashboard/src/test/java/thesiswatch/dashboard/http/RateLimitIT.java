@@ -33,6 +33,8 @@ class RateLimitIT {
       for (int i = 0; i < 3; i++) {
         assertThat(Fixtures.get(harness.port(), "/api/articles?q=layoffs").status()).isEqualTo(200);
       }
+      // The same search again is refused though its page is kept: the limit comes first.
+      assertThat(Fixtures.get(harness.port(), "/api/articles?q=layoffs").status()).isEqualTo(429);
       Response refused = Fixtures.get(harness.port(), "/api/articles.csv?q=layoffs");
       assertThat(refused.status()).isEqualTo(429);
       assertThat(refused.header("Retry-After")).isEqualTo("60");

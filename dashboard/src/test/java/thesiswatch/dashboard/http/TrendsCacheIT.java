@@ -156,12 +156,12 @@ class TrendsCacheIT {
 
   @Test
   void acceptEncodingIsReadAsHttpSaysIt() {
-    assertThat(TrendsEndpoint.acceptsGzip(null)).isFalse();
-    assertThat(TrendsEndpoint.acceptsGzip("br, gzip;q=0.8")).isTrue();
-    assertThat(TrendsEndpoint.acceptsGzip("GZIP")).isTrue();
-    assertThat(TrendsEndpoint.acceptsGzip("gzip;q=0")).isFalse();
-    assertThat(TrendsEndpoint.acceptsGzip("gzip; q=0.0, identity")).isFalse();
-    assertThat(TrendsEndpoint.acceptsGzip("deflate, br")).isFalse();
+    assertThat(ResponseCache.acceptsGzip(null)).isFalse();
+    assertThat(ResponseCache.acceptsGzip("br, gzip;q=0.8")).isTrue();
+    assertThat(ResponseCache.acceptsGzip("GZIP")).isTrue();
+    assertThat(ResponseCache.acceptsGzip("gzip;q=0")).isFalse();
+    assertThat(ResponseCache.acceptsGzip("gzip; q=0.0, identity")).isFalse();
+    assertThat(ResponseCache.acceptsGzip("deflate, br")).isFalse();
   }
 
   @Test
