@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
@@ -143,12 +144,17 @@ class ArticleIndexTest {
   }
 
   private static TaggedArticle numbered(int i, String title) {
-    Instant time = Instant.parse("2025-03-01T00:00:00Z").plusSeconds(60L * (i % 500));
+    return at("n" + i, i % 500, title + " " + i);
+  }
+
+  /** Article {@code id}, published {@code minute} minutes after 2025-03-01T00:00Z. */
+  private static TaggedArticle at(String id, int minute, String title) {
+    Instant time = Instant.parse("2025-03-01T00:00:00Z").plusSeconds(60L * minute);
     return new TaggedArticle(
         1,
-        "n" + i,
+        id,
         null,
-        title + " " + i,
+        title,
         null,
         "",
         time,
@@ -285,6 +291,14 @@ class ArticleIndexTest {
               new SearchRequest(null, ArticleFilter.ALL.withTheme("layoffs"), 20, null, null));
       assertThat(theme.totalExact()).isTrue();
       assertThat(theme.total()).isEqualTo(n + 1);
+      // So is a time range alone: each segment counts it without visiting its hits.
+      Instant minute250 = Instant.parse("2025-03-01T00:00:00Z").plusSeconds(60 * 250);
+      SearchPage since =
+          index.search(
+              new SearchRequest(null, ArticleFilter.ALL.between(minute250, null), 20, null, null));
+      assertThat(since.totalExact()).isTrue();
+      assertThat(since.total())
+          .isEqualTo(IntStream.rangeClosed(0, n).filter(i -> i % 500 >= 250).count());
     }
   }
 
@@ -318,6 +332,72 @@ class ArticleIndexTest {
       } while (cursor != null);
       assertThat(seen).isEqualTo(expected);
     }
+  }
+
+  @Test
+  void aTimeRangeFindsExactlyItsArticlesInEverySegmentBoundsIncluded(@TempDir Path dir) {
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      List<TaggedArticle> live = new ArrayList<>();
+      for (int i = 0; i < 1200; i++) {
+        TaggedArticle article = numbered(i, i % 3 == 0 ? "Layoffs at the plant" : "Hiring");
+        index.upsert(article);
+        live.add(article);
+        if (i % 400 == 399) {
+          index.refresh(); // several segments, each sorted on its own
+        }
+      }
+      // Replaced articles: deleted documents inside the ranges, their newer versions elsewhere.
+      for (int i = 0; i < 1200; i += 7) {
+        TaggedArticle replacement = at("n" + i, (i + 1) % 500, "Layoffs moved");
+        index.upsert(replacement);
+        live.set(i, replacement);
+      }
+      index.refresh();
+      Instant first = Instant.parse("2025-03-01T00:00:00Z");
+      Instant[][] ranges = {
+        {first.plusSeconds(60 * 100), first.plusSeconds(60 * 101)}, // one minute: from included
+        {first.plusSeconds(60 * 100), first.plusSeconds(60 * 100 + 1)}, // to excluded, 1 s after
+        {first.plusSeconds(60 * 17 + 30), first.plusSeconds(60 * 433 + 30)}, // between minutes
+        {first, null},
+        {null, first.plusSeconds(60 * 250)},
+        {first.minusSeconds(86_400), first}, // before every article: none
+        {first.plusSeconds(60 * 499), null}, // the newest minute only
+      };
+      for (Instant[] range : ranges) {
+        ArticleFilter filter = ArticleFilter.ALL.between(range[0], range[1]);
+        List<String> expected =
+            live.stream()
+                .filter(a -> range[0] == null || !a.effectiveTime().isBefore(range[0]))
+                .filter(a -> range[1] == null || a.effectiveTime().isBefore(range[1]))
+                .map(TaggedArticle::id)
+                .sorted()
+                .toList();
+        String what = Arrays.toString(range);
+        assertThat(allIds(index, null, filter)).as(what).isEqualTo(expected);
+        assertThat(index.count(filter)).as(what).isEqualTo(expected.size());
+        List<String> layoffs =
+            live.stream()
+                .filter(a -> a.title().startsWith("Layoffs"))
+                .map(TaggedArticle::id)
+                .filter(expected::contains)
+                .sorted()
+                .toList();
+        assertThat(allIds(index, "layoffs", filter)).as("layoffs " + what).isEqualTo(layoffs);
+      }
+    }
+  }
+
+  /** Every hit of a search, page after page, its ids sorted. */
+  private static List<String> allIds(ArticleIndex index, String q, ArticleFilter filter) {
+    List<String> ids = new ArrayList<>();
+    String cursor = null;
+    do {
+      SearchPage page = index.search(new SearchRequest(q, filter, 100, cursor, null));
+      page.hits().forEach(h -> ids.add(h.article().article().id()));
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    ids.sort(null);
+    return ids;
   }
 
   @Test
