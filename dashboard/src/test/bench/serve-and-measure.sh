@@ -3,11 +3,13 @@
 # `DashboardBench build` (BENCH_DIR, default target/dash-bench), measures entering -> searchable with
 # PROBES articles, warms up until the JIT has settled, then runs wrk at 32 clients and at 1 client
 # on each endpoint, printing p50/p90/p99, requests/s, the server's CPU per request and the CPU
-# other processes used meanwhile.
+# other processes used meanwhile. q-mix and range-mix (search-mix.lua) ask searches no earlier
+# request asked, so no kept page answers them; ENDPOINTS (default: all seven) names the endpoints
+# to warm up and run.
 # Run it from the dashboard module after test-compile + dependency:build-classpath (target/cp.txt),
 # with nothing else running on the machine: dashboard/src/test/bench/serve-and-measure.sh LABEL 300
 # usage: serve-and-measure.sh LABEL PROBES [extra java options]
-set -u
+set -uf  # -f: the URLs hold "?", which must never glob
 LABEL=$1; PROBES=$2; shift 2
 cd "$(dirname "$0")/../../.."
 CP=target/classes:target/test-classes:$(cat target/cp.txt)
@@ -25,12 +27,22 @@ declare -A URLS=(
  [q-layoffs]="$B/api/articles?q=layoffs&limit=20"
  [q-zh]="$B/api/articles?q=%E8%A3%81%E5%91%98&limit=20"
 )
+ENDPOINTS=${ENDPOINTS:-trends-day trends-hour newest q-layoffs q-zh q-mix range-mix}
+# wrk's arguments for endpoint $1 after its options: the URL, or the mix's script, the server, the
+# run's nanoseconds and the mix's mode.
+target() {
+  case $1 in
+    q-mix) echo "-s src/test/bench/search-mix.lua $B -- $(date +%N) text" ;;
+    range-mix) echo "-s src/test/bench/search-mix.lua $B -- $(date +%N) range" ;;
+    *) echo "${URLS[$1]}" ;;
+  esac
+}
 ticks() { awk '{print $14+$15}' /proc/$PID/stat; }
 allticks() { awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat; }
 run() { # name conns threads secs
   local k=$1 c=$2 t=$3 d=$4
   local p0=$(ticks) a0=$(allticks)
-  /usr/bin/time -f "%U %S" -o $OUT/wrktime wrk -t$t -c$c -d${d}s --latency "${URLS[$k]}" > $OUT/$k-$c.txt
+  /usr/bin/time -f "%U %S" -o $OUT/wrktime wrk -t$t -c$c -d${d}s --latency $(target $k) > $OUT/$k-$c.txt
   local p1=$(ticks) a1=$(allticks)
   local req=$(awk '/requests in/{print $1}' $OUT/$k-$c.txt)
   local wrkcpu=$(awk '{print ($1+$2)*100}' $OUT/wrktime)
@@ -43,7 +55,7 @@ t0=$(ticks); sleep 10; t1=$(ticks); echo "idle server CPU after probes: $(( (t1-
 # when the load changes); measured before it is done, every endpoint pays for it (the tail above
 # all). What is measured is the steady state.
 for round in $(seq 1 ${WARM_ROUNDS:-8}); do
-  for k in trends-day trends-hour newest q-layoffs q-zh; do wrk -t2 -c16 -d5s "${URLS[$k]}" > /dev/null; done
+  for k in $ENDPOINTS; do wrk -t2 -c16 -d5s $(target $k) > /dev/null; done
 done
 echo "JIT after the warm-up: $(jstat -compiler $PID | tail -1 | awk '{print $1 " methods compiled, " $4 " s compiling"}')" | tee -a $OUT/summary.txt
 for i in $(seq 1 12); do
@@ -51,8 +63,8 @@ for i in $(seq 1 12); do
   echo "idle server CPU after warm-up: $(( (t1-t0)*10 )) ms in 5 s" | tee -a $OUT/summary.txt
   [ $((t1-t0)) -lt 25 ] && break
 done
-for k in trends-day trends-hour newest q-layoffs q-zh; do run $k 32 4 15; done
-for k in trends-day trends-hour newest q-layoffs q-zh; do run $k 1 1 8; done
+for k in $ENDPOINTS; do run $k 32 4 15; done
+for k in $ENDPOINTS; do run $k 1 1 8; done
 t0=$(ticks); sleep 5; t1=$(ticks); echo "idle server CPU at the end: $(( (t1-t0)*10 )) ms in 5 s" | tee -a $OUT/summary.txt
 echo "uptime after: $(uptime)" | tee -a $OUT/uptime.txt
 kill $PID; wait $PID
