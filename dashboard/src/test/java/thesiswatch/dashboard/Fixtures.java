@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import thesiswatch.common.Env;
 import thesiswatch.common.Json;
 import thesiswatch.common.TaggedArticle;
@@ -78,6 +79,34 @@ public final class Fixtures {
     /** A header's first value, or null. */
     public String header(String name) {
       return raw.headers().firstValue(name).orElse(null);
+    }
+  }
+
+  /**
+   * Runs {@code checks} while {@code clients} threads GET {@code pathAndQuery} over and over, so
+   * that a cache is read and refilled at the same time as the checks look at it.
+   */
+  public static void whileFetching(int port, String pathAndQuery, int clients, Runnable checks)
+      throws InterruptedException {
+    AtomicBoolean done = new AtomicBoolean();
+    Thread[] readers = new Thread[clients];
+    for (int r = 0; r < readers.length; r++) {
+      readers[r] =
+          new Thread(
+              () -> {
+                while (!done.get()) {
+                  get(port, pathAndQuery);
+                }
+              });
+      readers[r].start();
+    }
+    try {
+      checks.run();
+    } finally {
+      done.set(true);
+      for (Thread reader : readers) {
+        reader.join();
+      }
     }
   }
 

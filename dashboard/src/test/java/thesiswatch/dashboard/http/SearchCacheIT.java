@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import thesiswatch.common.TaggedArticle;
-import thesiswatch.common.ThemeMatch;
 import thesiswatch.dashboard.Fixtures;
 import thesiswatch.testkit.TestArticles;
 
@@ -26,24 +24,12 @@ class SearchCacheIT {
   private static final String COMPUTED =
       "thesiswatch_dashboard_responses_total{endpoint=\"articles\",outcome=\"computed\"}";
 
+  /** The first fixture article: English, tagged layoffs, from the Tech Daily feed. */
+  private static final TaggedArticle LAYOFFS = TestArticles.tagged("tagged-small.jsonl").get(0);
+
   private static TaggedArticle newer(int i) {
     Instant time = Instant.parse("2025-02-28T00:00:00Z").plusSeconds(60L * i);
-    return new TaggedArticle(
-        1,
-        "newer-" + i,
-        null,
-        "Layoffs blamed on AI, part " + i,
-        null,
-        "",
-        time,
-        time,
-        "en",
-        "https://news.example.com/tech.xml",
-        null,
-        List.of(),
-        List.of(new ThemeMatch("layoffs", 1.0, "neutral", List.of(), null)),
-        "v1",
-        time);
+    return Fixtures.at(LAYOFFS, "newer-" + i, "Layoffs blamed on AI, part " + i, time, time);
   }
 
   private static String firstId(String pathAndQuery, int port) {
@@ -90,30 +76,17 @@ class SearchCacheIT {
   void refreshesUnderConcurrentReadersAreNeverMissed(@TempDir Path dir) throws Exception {
     try (ApiHarness harness = new ApiHarness(dir, TestArticles.tagged("tagged-small.jsonl"))) {
       int port = harness.port();
-      AtomicInteger done = new AtomicInteger();
-      Thread[] readers = new Thread[4];
-      for (int r = 0; r < readers.length; r++) {
-        readers[r] =
-            new Thread(
-                () -> {
-                  while (done.get() == 0) {
-                    Fixtures.get(port, NEWEST);
-                  }
-                });
-        readers[r].start();
-      }
-      try {
-        for (int i = 1; i <= 30; i++) {
-          harness.index().upsert(newer(i));
-          harness.index().refresh();
-          assertThat(firstId(NEWEST, port)).as("after refresh %d", i).isEqualTo("newer-" + i);
-        }
-      } finally {
-        done.set(1);
-        for (Thread reader : readers) {
-          reader.join();
-        }
-      }
+      Fixtures.whileFetching(
+          port,
+          NEWEST,
+          4,
+          () -> {
+            for (int i = 1; i <= 30; i++) {
+              harness.index().upsert(newer(i));
+              harness.index().refresh();
+              assertThat(firstId(NEWEST, port)).as("after refresh %d", i).isEqualTo("newer-" + i);
+            }
+          });
     }
   }
 

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import thesiswatch.common.FeedState;
 import thesiswatch.common.Json;
 import thesiswatch.common.TaggedArticle;
-import thesiswatch.common.ThemeMatch;
 import thesiswatch.dashboard.Fixtures;
 import thesiswatch.testkit.TestArticles;
 
@@ -32,24 +31,12 @@ class TrendsCacheIT {
   private static final String DAY =
       "/api/trends?theme=layoffs&interval=day&from=2025-02-08&to=2025-02-12";
 
+  /** The first fixture article: English, tagged layoffs, from the Tech Daily feed. */
+  private static final TaggedArticle LAYOFFS = TestArticles.tagged("tagged-small.jsonl").get(0);
+
   private static TaggedArticle layoffs(int i) {
     Instant time = Instant.parse("2025-02-11T12:00:00Z");
-    return new TaggedArticle(
-        1,
-        "extra-" + i,
-        null,
-        "More layoffs " + i,
-        null,
-        "",
-        time,
-        time,
-        "en",
-        "https://news.example.com/tech.xml",
-        null,
-        List.of(),
-        List.of(new ThemeMatch("layoffs", 1.0, "neutral", List.of(), null)),
-        "v1",
-        time);
+    return Fixtures.at(LAYOFFS, "extra-" + i, "More layoffs " + i, time, time);
   }
 
   private static long lastCount(JsonNode trends) {
@@ -79,32 +66,19 @@ class TrendsCacheIT {
   void refreshesUnderConcurrentReadersAreNeverMissed(@TempDir Path dir) throws Exception {
     try (ApiHarness harness = new ApiHarness(dir, TestArticles.tagged("tagged-small.jsonl"))) {
       long base = lastCount(Fixtures.get(harness.port(), DAY).json());
-      AtomicInteger done = new AtomicInteger();
-      Thread[] readers = new Thread[4];
-      for (int r = 0; r < readers.length; r++) {
-        readers[r] =
-            new Thread(
-                () -> {
-                  while (done.get() == 0) {
-                    Fixtures.get(harness.port(), DAY);
-                  }
-                });
-        readers[r].start();
-      }
-      try {
-        for (int i = 1; i <= 40; i++) {
-          harness.index().upsert(layoffs(i));
-          harness.index().refresh();
-          assertThat(lastCount(Fixtures.get(harness.port(), DAY).json()))
-              .as("after refresh %d", i)
-              .isEqualTo(base + i);
-        }
-      } finally {
-        done.set(1);
-        for (Thread reader : readers) {
-          reader.join();
-        }
-      }
+      Fixtures.whileFetching(
+          harness.port(),
+          DAY,
+          4,
+          () -> {
+            for (int i = 1; i <= 40; i++) {
+              harness.index().upsert(layoffs(i));
+              harness.index().refresh();
+              assertThat(lastCount(Fixtures.get(harness.port(), DAY).json()))
+                  .as("after refresh %d", i)
+                  .isEqualTo(base + i);
+            }
+          });
     }
   }
 

@@ -323,14 +323,7 @@ class ArticleIndexTest {
               .reversed()
               .thenComparingLong(a -> ArticleSchema.idKey(a.id())));
       all.forEach(a -> expected.add(a.id()));
-      List<String> seen = new ArrayList<>();
-      String cursor = null;
-      do {
-        SearchPage page = index.search(new SearchRequest(null, null, 100, cursor, null));
-        page.hits().forEach(h -> seen.add(h.article().article().id()));
-        cursor = page.nextCursor();
-      } while (cursor != null);
-      assertThat(seen).isEqualTo(expected);
+      assertThat(pagedIds(index, null, null)).isEqualTo(expected);
     }
   }
 
@@ -387,8 +380,8 @@ class ArticleIndexTest {
     }
   }
 
-  /** Every hit of a search, page after page, its ids sorted. */
-  private static List<String> allIds(ArticleIndex index, String q, ArticleFilter filter) {
+  /** The ids of every hit of a search, newest first, in pages of 100. */
+  private static List<String> pagedIds(ArticleIndex index, String q, ArticleFilter filter) {
     List<String> ids = new ArrayList<>();
     String cursor = null;
     do {
@@ -396,8 +389,12 @@ class ArticleIndexTest {
       page.hits().forEach(h -> ids.add(h.article().article().id()));
       cursor = page.nextCursor();
     } while (cursor != null);
-    ids.sort(null);
     return ids;
+  }
+
+  /** The same ids, sorted: which articles a search finds, whatever their order. */
+  private static List<String> allIds(ArticleIndex index, String q, ArticleFilter filter) {
+    return pagedIds(index, q, filter).stream().sorted().toList();
   }
 
   @Test
